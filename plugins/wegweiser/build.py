@@ -1,0 +1,84 @@
+"""Run a Pelican build that either fully succeeds or changes nothing.
+
+The site is written into a temporary folder beside the output folder and
+swapped in only when validation and rendering both succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .core.findings import Finding
+from .core.project import Project
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    findings: list[Finding] = field(default_factory=list)
+    error: str = ""
+    seconds: float = 0.0
+    pages: int = 0
+    output: Path | None = None
+
+
+def read_settings(settings_file: Path, overrides: dict | None = None) -> dict:
+    from pelican.settings import read_settings as pelican_read_settings
+
+    return pelican_read_settings(str(settings_file), override=overrides or {})
+
+
+def _count_pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
+
+
+def build(settings_file: Path, output: Path | None = None, overrides: dict | None = None) -> BuildResult:
+    """Validate, render into a temporary folder, then swap it in."""
+    from pelican import Pelican
+
+    started = time.perf_counter()
+    settings = read_settings(settings_file, overrides)
+    project = Project.from_settings(settings)
+    validation = project.validate()
+    if not validation.ok:
+        return BuildResult(ok=False, findings=validation.findings, seconds=time.perf_counter() - started)
+    target = Path(output or settings["OUTPUT_PATH"]).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
+    try:
+        _quiet_pelican()
+        Pelican(settings).run()
+        pages = _count_pages(staging)
+        _swap(staging, target)
+    except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
+        shutil.rmtree(staging, ignore_errors=True)
+        findings = getattr(exc, "findings", validation.findings)
+        return BuildResult(ok=False, findings=findings, error=_describe(exc),
+                           seconds=time.perf_counter() - started)
+    return BuildResult(ok=True, findings=validation.findings, seconds=time.perf_counter() - started,
+                       pages=pages, output=target)
+
+
+def _describe(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _quiet_pelican() -> None:
+    for name in ("pelican", "frictionless", "MARKDOWN"):
+        logging.getLogger(name).setLevel(logging.WARNING)

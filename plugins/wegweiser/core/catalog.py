@@ -1,0 +1,131 @@
+"""The validated, linked whole: offers, providers and vocabularies.
+
+Built only from a validation without errors. Templates read entries through
+attribute access (``offer.title``) and resolved labels (``offer.area_label``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import freshness
+from .frontmatter import SourceFile
+from .sanitize import render_markdown
+from .schema import Schemas, TableSchema, Vocabulary
+from .validate import Validation
+
+URL_PATTERNS = {"offer": "angebote/{id}/", "provider": "anbieter/{id}/"}
+
+
+class Entry:
+    """An offer or a provider: its schema values plus what the site derives.
+
+    Schema fields are attributes (``offer.title``); derived attributes have names
+    no schema field uses (``page_url``, ``entry_type``, ``provider_entry``).
+    """
+
+    def __init__(self, kind: str, schema: TableSchema, src: SourceFile):
+        self.entry_type = kind
+        self.source = src.rel
+        self.values = {name: src.values.get(name) for name in schema.field_names}
+        self.body = src.body
+        self.content = render_markdown(src.body)
+        self.page_url = URL_PATTERNS[kind].format(id=self.values["id"])
+        self.provider_entry: Entry | None = None
+        self.offers: list[Entry] = []
+        self.stale = False
+        self.soon = False
+
+    def __getattr__(self, name):
+        values = self.__dict__.get("values", {})
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
+
+    @property
+    def save_as(self) -> str:
+        return self.page_url + "index.html"
+
+    @property
+    def display_title(self) -> str:
+        return self.values.get("title") or self.values.get("name") or self.values["id"]
+
+    @property
+    def letter(self) -> str:
+        """Initial for the A–Z list; umlauts sort with their base letter, digits under „#“."""
+        first = self.display_title[:1].upper()
+        first = {"Ä": "A", "Ö": "O", "Ü": "U"}.get(first, first)
+        return first if "A" <= first <= "Z" else "#"
+
+    def __repr__(self) -> str:
+        return f"<{self.entry_type} {self.values['id']}>"
+
+
+@dataclass
+class Catalog:
+    schemas: Schemas
+    today: dt.date
+    offers: list[Entry] = field(default_factory=list)
+    expired: list[Entry] = field(default_factory=list)
+    providers: list[Entry] = field(default_factory=list)
+
+    @property
+    def vocabularies(self) -> dict[str, Vocabulary]:
+        return self.schemas.vocabularies
+
+    def label(self, vocabulary: str, key) -> str:
+        vocab = self.vocabularies.get(vocabulary)
+        return vocab.label(key) if vocab and key else (key or "")
+
+    def labels(self, vocabulary: str, keys) -> list[str]:
+        return [self.label(vocabulary, k) for k in keys or []]
+
+    def offers_by(self, field_name: str, key: str) -> list[Entry]:
+        """Published offers whose (list) field contains ``key``."""
+        result = []
+        for offer in self.offers:
+            value = offer.values.get(field_name)
+            if value == key or (isinstance(value, list) and key in value):
+                result.append(offer)
+        return result
+
+    def provider(self, key: str) -> Entry | None:
+        return next((p for p in self.providers if p.values["id"] == key), None)
+
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def _sort_key(entry: Entry):
+    return (entry.display_title.casefold().translate(_FOLD), entry.values["id"])
+
+
+def build_catalog(validation: Validation, schemas: Schemas, today: dt.date,
+                  stale_months: int = freshness.DEFAULT_STALE_MONTHS,
+                  soon_days: int = freshness.DEFAULT_SOON_DAYS) -> Catalog:
+    """Link the entries of an error-free validation."""
+    if not validation.ok:
+        raise ValueError("build_catalog needs a validation without errors")
+    catalog = Catalog(schemas=schemas, today=today)
+    providers = {}
+    for src in validation.sources["provider"]:
+        entry = Entry("provider", schemas.provider, src)
+        entry.stale = freshness.is_stale(entry.values, today, stale_months)
+        providers[entry.values["id"]] = entry
+    for src in validation.sources["offer"]:
+        entry = Entry("offer", schemas.offer, src)
+        entry.provider_entry = providers[entry.values["provider"]]
+        entry.stale = freshness.is_stale(entry.values, today, stale_months)
+        entry.soon = freshness.is_soon(entry.values, today, soon_days)
+        if freshness.expiry(entry.values, today):
+            catalog.expired.append(entry)
+            continue
+        catalog.offers.append(entry)
+        entry.provider_entry.offers.append(entry)
+    catalog.offers.sort(key=_sort_key)
+    catalog.providers = sorted(providers.values(), key=_sort_key)
+    for provider in catalog.providers:
+        provider.offers.sort(key=_sort_key)
+    return catalog

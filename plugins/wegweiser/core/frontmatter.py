@@ -1,0 +1,180 @@
+"""Split a content file into YAML front matter and Markdown body.
+
+Front matter is composed node by node so that every key keeps its line, and so
+that text fields keep the exact characters written (``01234`` stays a postcode,
+``no`` stays a word). Everything that goes wrong becomes a finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import Finding
+from .messages import finding
+
+MAX_FILE_BYTES = 1_000_000
+DELIMITER = "---"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class SourceFile:
+    """One parsed content file."""
+
+    path: Path
+    rel: str
+    values: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.is_error for f in self.findings)
+
+    def line_of(self, key: str) -> int | None:
+        return self.lines.get(key)
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Safe constructor with YAML 1.2-like booleans (only true/false)."""
+
+
+def _construct(node):
+    constructor = _Constructor()
+    return constructor.construct_object(node, deep=True)
+
+
+def read_source(path: Path, rel: str, string_fields: set[str] | frozenset = frozenset()) -> SourceFile:
+    """Read ``path``; ``string_fields`` keep their literal text instead of YAML's guess."""
+    src = SourceFile(path=path, rel=rel)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            size = f"{path.stat().st_size / 1_000_000:.1f} MB"
+            src.findings.append(finding("too-large", rel, value=size, limit="1 MB"))
+            return src
+        raw = path.read_bytes()
+    except OSError as exc:
+        src.findings.append(finding("unreadable", rel, value=exc.strerror or str(exc)))
+        return src
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        src.findings.append(
+            finding("encoding", rel, value=f"0x{raw[exc.start]:02x}", position=exc.start, line=line)
+        )
+        return src
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _split(src, text, string_fields)
+    return src
+
+
+def _split(src: SourceFile, text: str, string_fields) -> None:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != DELIMITER:
+        src.findings.append(finding("front-matter-missing", src.rel, line=1))
+        return
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (DELIMITER, "...")), None)
+    if end is None:
+        src.findings.append(finding("front-matter-unclosed", src.rel, line=len(lines)))
+        return
+    header = "\n".join(lines[1:end])
+    src.body = "\n".join(lines[end + 1 :]).strip("\n")
+    src.body_line = end + 2
+    _parse_header(src, header, string_fields)
+
+
+def _parse_header(src: SourceFile, header: str, string_fields) -> None:
+    offset = 1  # the header starts on line 2 of the file
+    for number, line in enumerate(header.split("\n"), start=offset + 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            src.findings.append(finding("yaml-tab", src.rel, line=number, column=indent.index("\t") + 1))
+            return
+    try:
+        node = yaml.compose(header, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + offset if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "unbekannter Fehler"
+        src.findings.append(
+            finding("yaml-syntax", src.rel, value=_german_problem(problem), line=line, column=column)
+        )
+        return
+    except yaml.YAMLError as exc:
+        src.findings.append(finding("yaml-syntax", src.rel, value=str(exc), line=offset + 1))
+        return
+    if node is None:
+        return
+    if not isinstance(node, yaml.MappingNode):
+        src.findings.append(finding("front-matter-not-mapping", src.rel, line=node.start_mark.line + 1 + offset))
+        return
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode):
+            src.findings.append(finding("front-matter-not-mapping", src.rel, line=line))
+            continue
+        key = key_node.value
+        if key in src.lines:
+            src.findings.append(
+                finding("duplicate-key", src.rel, field=key, line=line, first_line=src.lines[key])
+            )
+            continue
+        src.lines[key] = line
+        try:
+            src.values[key] = _value(value_node, key in string_fields)
+        except _Nested:
+            src.findings.append(finding("nested-value", src.rel, field=key, line=line))
+        except yaml.YAMLError as exc:
+            src.findings.append(finding("yaml-syntax", src.rel, field=key, value=str(exc), line=line))
+
+
+class _Nested(Exception):
+    pass
+
+
+def _value(node, literal: bool):
+    """Plain value of a node: scalar, or a flat list of scalars."""
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode):
+                raise _Nested
+            items.append(_scalar(item, literal=True))
+        return [i for i in items if i is not None]
+    if isinstance(node, yaml.MappingNode):
+        raise _Nested
+    return _scalar(node, literal)
+
+
+def _scalar(node, literal: bool):
+    if node.style is None and node.value in _NULLS:
+        return None
+    if literal:
+        return node.value
+    if node.tag == "tag:yaml.org,2002:bool" and node.value not in ("true", "false", "True", "False", "TRUE", "FALSE"):
+        return node.value  # YAML 1.1 "yes/no/on/off" stay words
+    return _construct(node)
+
+
+_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "Tabulatorzeichen sind nicht erlaubt",
+    "mapping values are not allowed here": "Doppelpunkt an unerwarteter Stelle (Text mit „:“ in Anführungszeichen setzen)",
+    "found unexpected end of stream": "Datei endet mitten in einem Wert (Anführungszeichen nicht geschlossen?)",
+    "could not find expected ':'": "Doppelpunkt nach dem Feldnamen fehlt",
+    "expected <block end>, but found '<block mapping start>'": "Einrückung stimmt nicht",
+    "found undefined alias": "unbekannter Verweis mit *",
+}
+
+
+def _german_problem(problem: str) -> str:
+    for english, german in _PROBLEMS.items():
+        if problem.startswith(english):
+            return german
+    return problem

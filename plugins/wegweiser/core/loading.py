@@ -1,0 +1,62 @@
+"""Find and read the content files of a project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .frontmatter import SourceFile, read_source
+from .messages import finding
+from .schema import KIND_FOLDERS, KINDS, Schemas
+
+
+def content_files(content_dir: Path, kind: str) -> list[Path]:
+    """The ``.md`` files of a kind, in a stable order."""
+    folder = Path(content_dir) / KIND_FOLDERS[kind]
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
+
+
+def load_sources(content_dir: Path, schemas: Schemas, root: Path) -> dict[str, list[SourceFile]]:
+    """Read every offer and provider file; problems become findings on the file."""
+    content_dir = Path(content_dir)
+    result: dict[str, list[SourceFile]] = {}
+    for kind in KINDS:
+        schema = schemas.for_kind(kind)
+        literal = {f.name for f in schema.fields if f.type == "string" or f.is_list}
+        sources = []
+        for path in content_files(content_dir, kind):
+            rel = relative_path(path, root)
+            if path.is_symlink() and not _inside(path, content_dir):
+                src = SourceFile(path=path, rel=rel)
+                src.findings.append(finding("symlink-outside", rel, value=str(path.resolve())))
+            else:
+                src = read_source(path, rel, literal)
+                _normalise_lists(src, schema)
+            sources.append(src)
+        result[kind] = sources
+    return result
+
+
+def _normalise_lists(src: SourceFile, schema) -> None:
+    """A single value where a list is expected counts as a one-item list."""
+    for name, value in list(src.values.items()):
+        fld = schema.by_name.get(name)
+        if fld and fld.is_list and value is not None and not isinstance(value, list):
+            src.values[name] = [str(value)]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(Path(folder).resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """``path`` as shown in findings: relative to the project root where possible."""
+    try:
+        return path.resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,58 @@
+"""A project on disk: where content, data and settings live, and loading it whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import freshness
+from .catalog import Catalog, build_catalog
+from .schema import Schemas, load_schemas
+from .validate import Validation, validate_project
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    content_dir: Path
+    data_dir: Path
+    today: dt.date
+    stale_months: int = freshness.DEFAULT_STALE_MONTHS
+    soon_days: int = freshness.DEFAULT_SOON_DAYS
+
+    @classmethod
+    def from_settings(cls, settings: dict, root: Path | None = None) -> "Project":
+        """Read the WEGWEISER_* settings (plain dict, e.g. Pelican's settings)."""
+        content_dir = Path(settings.get("PATH", "content")).resolve()
+        root = Path(root or settings.get("WEGWEISER_ROOT") or content_dir.parent).resolve()
+        data_dir = Path(settings.get("WEGWEISER_DATA_PATH") or root / "data")
+        if not data_dir.is_absolute():
+            data_dir = root / data_dir
+        today = settings.get("WEGWEISER_TODAY") or dt.date.today()
+        if isinstance(today, str):
+            today = dt.date.fromisoformat(today)
+        return cls(
+            root=root,
+            content_dir=content_dir,
+            data_dir=data_dir.resolve(),
+            today=today,
+            stale_months=int(settings.get("WEGWEISER_STALE_MONTHS", freshness.DEFAULT_STALE_MONTHS)),
+            soon_days=int(settings.get("WEGWEISER_SOON_DAYS", freshness.DEFAULT_SOON_DAYS)),
+        )
+
+    def schemas(self) -> Schemas:
+        return load_schemas(self.data_dir)
+
+    def validate(self, schemas: Schemas | None = None) -> Validation:
+        schemas = schemas or self.schemas()
+        return validate_project(self.root, self.content_dir, schemas, self.today, self.stale_months)
+
+    def load(self) -> tuple[Validation, Catalog | None]:
+        """Validate, and link the catalog when there are no errors."""
+        schemas = self.schemas()
+        validation = self.validate(schemas)
+        if not validation.ok:
+            return validation, None
+        catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
+        return validation, catalog

@@ -1,0 +1,192 @@
+"""Load the Table Schemas and vocabularies under ``data/``.
+
+The schemas are the single source of truth: field names, types, required-ness,
+German labels and help texts are read from them, never restated in code.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+KINDS = ("offer", "provider")
+#: Folder (below the content root) holding the files of each kind.
+KIND_FOLDERS = {"offer": "offers", "provider": "providers"}
+#: Name of the frictionless resource holding the records of each kind.
+KIND_RESOURCES = {"offer": "offers", "provider": "providers"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a Table Schema."""
+
+    descriptor: dict
+
+    @property
+    def name(self) -> str:
+        return self.descriptor["name"]
+
+    @property
+    def type(self) -> str:
+        return self.descriptor.get("type", "string")
+
+    @property
+    def title(self) -> str:
+        return self.descriptor.get("title", self.name)
+
+    @property
+    def description(self) -> str:
+        return self.descriptor.get("description", "")
+
+    @property
+    def format(self) -> str | None:
+        return self.descriptor.get("format")
+
+    @property
+    def constraints(self) -> dict:
+        return self.descriptor.get("constraints", {})
+
+    @property
+    def required(self) -> bool:
+        return bool(self.constraints.get("required"))
+
+    @property
+    def is_list(self) -> bool:
+        return self.type in ("array", "list")
+
+    @property
+    def example(self):
+        return self.descriptor.get("example")
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """A Table Schema descriptor with convenient accessors."""
+
+    name: str
+    descriptor: dict
+
+    @cached_property
+    def fields(self) -> list[Field]:
+        return [Field(f) for f in self.descriptor["fields"]]
+
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    @property
+    def foreign_keys(self) -> list[dict]:
+        return self.descriptor.get("foreignKeys", [])
+
+    def reference_of(self, field_name: str) -> str | None:
+        """Name of the resource a field refers to, if it is a foreign key."""
+        for fk in self.foreign_keys:
+            if fk["fields"] == [field_name] or fk["fields"] == field_name:
+                return fk["reference"]["resource"]
+        return None
+
+    @property
+    def title(self) -> str:
+        return self.descriptor.get("title", self.name)
+
+
+@dataclass
+class Vocabulary:
+    """A controlled vocabulary: CSV rows keyed by ``id``, with their schema."""
+
+    name: str
+    schema: TableSchema
+    path: Path
+    rows: list[dict] = field(default_factory=list)
+
+    @cached_property
+    def by_id(self) -> dict[str, dict]:
+        return {r["id"]: r for r in self.rows if r.get("id")}
+
+    def label(self, key: str) -> str:
+        row = self.by_id.get(key)
+        return row.get("label", key) if row else key
+
+
+@dataclass
+class Schemas:
+    """All schemas of a project: offers, providers and the vocabularies."""
+
+    data_dir: Path
+    offer: TableSchema
+    provider: TableSchema
+    vocabularies: dict[str, Vocabulary]
+
+    def for_kind(self, kind: str) -> TableSchema:
+        return self.offer if kind == "offer" else self.provider
+
+
+class SchemaError(Exception):
+    """A schema or vocabulary file is missing or unreadable (German message)."""
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except FileNotFoundError:
+        raise SchemaError(f"{path}: Die Schema-Datei fehlt. Prüfen Sie den Ordner data/ "
+                          "(Einstellung WEGWEISER_DATA_PATH).") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{path}: Die Schema-Datei kann nicht gelesen werden ({exc}).") from None
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"{path}:{exc.lineno}:{exc.colno}: Die Schema-Datei ist kein gültiges JSON "
+                          f"({exc.msg}). Prüfen Sie Kommas und Anführungszeichen.") from None
+
+
+def _read_csv(path: Path) -> list[dict]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return [dict(row) for row in csv.DictReader(fh)]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise SchemaError(f"{path}: Die Liste kann nicht gelesen werden ({exc}). "
+                          "Speichern Sie sie als CSV in UTF-8.") from None
+
+
+def _typed_row(row: dict, schema: TableSchema) -> dict:
+    """Cast a vocabulary row for use in code; bad cells stay text for validation to report."""
+    typed = {}
+    for key, value in row.items():
+        fld = schema.by_name.get(key)
+        value = (value or "").strip()
+        if not fld or value == "":
+            typed[key] = value or None
+            continue
+        try:
+            if fld.type == "integer":
+                value = int(value)
+            elif fld.type == "number":
+                value = float(value)
+            elif fld.is_list:
+                value = value.split(fld.descriptor.get("delimiter", ","))
+        except ValueError:
+            pass
+        typed[key] = value
+    return typed
+
+
+def load_schemas(data_dir: Path) -> Schemas:
+    """Read ``data/schemas/*.schema.json`` and ``data/vocabularies/*.csv``."""
+    data_dir = Path(data_dir)
+    offer = TableSchema("offers", _read_json(data_dir / "schemas" / "offer.schema.json"))
+    provider = TableSchema("providers", _read_json(data_dir / "schemas" / "provider.schema.json"))
+    vocabularies = {}
+    for csv_path in sorted((data_dir / "vocabularies").glob("*.csv")):
+        name = csv_path.stem
+        schema_path = csv_path.with_name(f"{name}.schema.json")
+        schema = TableSchema(name, _read_json(schema_path))
+        rows = [_typed_row(row, schema) for row in _read_csv(csv_path)]
+        vocabularies[name] = Vocabulary(name=name, schema=schema, path=csv_path, rows=rows)
+    return Schemas(data_dir=data_dir, offer=offer, provider=provider, vocabularies=vocabularies)

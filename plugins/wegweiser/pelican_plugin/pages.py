@@ -1,0 +1,73 @@
+"""Which pages the guide has: one description per output file.
+
+Plain data, so that tests and generators agree on the site map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.catalog import Catalog
+
+#: vocabulary name -> (URL folder, offer field, German plural title)
+TERM_PAGES = {
+    "areas": ("bereiche", "area", "Bildungsbereiche"),
+    "topics": ("themen", "topics", "Themen"),
+    "municipalities": ("orte", "municipality", "Orte"),
+    "target_groups": ("zielgruppen", "target_groups", "Zielgruppen"),
+}
+
+
+@dataclass
+class SitePage:
+    url: str
+    template: str
+    title: str
+    description: str = ""
+    breadcrumbs: list = field(default_factory=list)
+    variables: dict = field(default_factory=dict)
+
+    @property
+    def save_as(self) -> str:
+        if self.url.endswith(".html"):
+            return self.url
+        return f"{self.url}index.html"
+
+
+def _crumb(title, url):
+    return {"title": title, "url": url}
+
+
+def site_pages(catalog: Catalog):
+    home = _crumb("Startseite", "")
+    yield SitePage("", "home", "Bildungswegweiser", variables={})
+    yield SitePage("404.html", "404", "Seite nicht gefunden")
+    offers_crumb = _crumb("Alle Angebote A–Z", "a-z/")
+    yield SitePage("a-z/", "a-z", "Alle Angebote von A bis Z",
+                   description=f"Alle {len(catalog.offers)} Bildungsangebote alphabetisch.",
+                   breadcrumbs=[home], variables={"offers": catalog.offers})
+    for offer in catalog.offers:
+        yield SitePage(offer.page_url, "offer", offer.title, description=offer.summary,
+                       breadcrumbs=[home, offers_crumb], variables={"offer": offer})
+    providers_crumb = _crumb("Anbieter", "anbieter/")
+    yield SitePage("anbieter/", "providers", "Anbieter",
+                   description=f"Alle {len(catalog.providers)} Bildungsanbieter im Überblick.",
+                   breadcrumbs=[home], variables={"providers": catalog.providers})
+    for provider in catalog.providers:
+        yield SitePage(provider.page_url, "provider", provider.name, description=provider.summary,
+                       breadcrumbs=[home, providers_crumb], variables={"provider": provider})
+    for vocabulary, (folder, field_name, plural) in TERM_PAGES.items():
+        vocab = catalog.vocabularies[vocabulary]
+        terms = [
+            {"row": row, "url": f"{folder}/{row['id']}/", "offers": catalog.offers_by(field_name, row["id"])}
+            for row in vocab.rows
+        ]
+        index_crumb = _crumb(plural, f"{folder}/")
+        yield SitePage(f"{folder}/", "terms", plural, description=f"Bildungsangebote nach {plural}.",
+                       breadcrumbs=[home], variables={"terms": terms, "vocabulary": vocabulary})
+        for term in terms:
+            row = term["row"]
+            yield SitePage(term["url"], "term", row["label"],
+                           description=row.get("description") or f"Bildungsangebote: {row['label']}.",
+                           breadcrumbs=[home, index_crumb],
+                           variables={"term": row, "offers": term["offers"], "vocabulary": vocabulary})
