@@ -6,6 +6,8 @@ swapped in only when validation and rendering both succeeded.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import shutil
@@ -54,7 +56,8 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
     try:
         _quiet_pelican()
-        Pelican(settings).run()
+        with contextlib.redirect_stdout(io.StringIO()):
+            Pelican(settings).run()
         pages = _count_pages(staging)
         _swap(staging, target)
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback

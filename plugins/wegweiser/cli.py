@@ -35,7 +35,8 @@ def _overrides(args) -> dict:
     return {"WEGWEISER_TODAY": args.today} if getattr(args, "today", None) else {}
 
 
-def _print_findings(findings, fmt: str, stream=sys.stdout) -> None:
+def _print_findings(findings, fmt: str, stream=None) -> None:
+    stream = stream or sys.stdout
     if fmt == "github":
         for f in findings:
             print(f.as_github(), file=stream)

@@ -7,6 +7,7 @@ that text fields keep the exact characters written (``01234`` stays a postcode,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ class SourceFile:
     lines: dict = field(default_factory=dict)
     body: str = ""
     body_line: int = 0
+    dropped: set = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -99,6 +101,11 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
     try:
         node = yaml.compose(header, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
+        unclosed = _unclosed_quote(header)
+        if unclosed:
+            number, quote = unclosed
+            src.findings.append(finding("yaml-unclosed-quote", src.rel, value=quote, line=number + offset))
+            return
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + offset if mark else None
         column = mark.column + 1 if mark else None
@@ -130,9 +137,24 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
         try:
             src.values[key] = _value(value_node, key in string_fields)
         except _Nested:
+            src.dropped.add(key)
             src.findings.append(finding("nested-value", src.rel, field=key, line=line))
-        except yaml.YAMLError as exc:
-            src.findings.append(finding("yaml-syntax", src.rel, field=key, value=str(exc), line=line))
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+|[\w-]+:\s+)(["'])(.*)$""")
+
+
+def _unclosed_quote(header: str):
+    """(line within header, quote) of a quoted value that does not end on its line."""
+    for number, line in enumerate(header.split("\n"), start=1):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number, quote
+    return None
 
 
 class _Nested(Exception):
@@ -160,7 +182,10 @@ def _scalar(node, literal: bool):
         return node.value
     if node.tag == "tag:yaml.org,2002:bool" and node.value not in ("true", "false", "True", "False", "TRUE", "FALSE"):
         return node.value  # YAML 1.1 "yes/no/on/off" stay words
-    return _construct(node)
+    try:
+        return _construct(node)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return node.value  # e.g. 2027-13-01: left as text for the type check to report
 
 
 _PROBLEMS = {

@@ -39,6 +39,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "In Zeile {line} steht ein Tabulatorzeichen; YAML erlaubt zum Einrücken nur Leerzeichen.",
         "Ersetzen Sie den Tabulator durch Leerzeichen.",
     ),
+    "yaml-unclosed-quote": (
+        "In Zeile {line} wird ein Anführungszeichen geöffnet, aber nicht geschlossen.",
+        "Setzen Sie am Ende des Werts in Zeile {line} das passende Anführungszeichen ({value}).",
+    ),
     "yaml-syntax": (
         "Der YAML-Kopf ist fehlerhaft: {value}.",
         "Prüfen Sie Zeile {line}, Spalte {column}: Steht nach jedem Feldnamen ein Doppelpunkt mit "
@@ -50,7 +54,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Schreiben Sie je Zeile ein Feld, z. B. „title: Deutschkurs A1“.",
     ),
     "duplicate-key": (
-        "Das Feld „{label}“ ({field}) steht mehrmals in der Datei (zuerst in Zeile {first_line}).",
+        "Das Feld „{field}“ steht mehrmals in der Datei (zuerst in Zeile {first_line}).",
         "Löschen Sie eine der beiden Zeilen, damit klar ist, welcher Wert gilt.",
     ),
     "unknown-field": (
@@ -58,8 +62,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{suggestion}Alle erlaubten Felder stehen in {schema_file}.",
     ),
     "nested-value": (
-        "„{label}“ ({field}) darf keine verschachtelten Werte enthalten.",
-        "Geben Sie einen einfachen Wert an{list_hint}.",
+        "„{field}“ darf keine verschachtelten Werte enthalten.",
+        "Geben Sie einen einfachen Wert an; Listen schreiben Sie als [a, b].",
     ),
     # Frictionless table errors
     "required": (
@@ -101,7 +105,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "unknown-reference": (
         "„{value}“ ist kein bekannter Wert für „{label}“ ({field}).",
-        "Erlaubt sind die Kennungen aus {source}{allowed}.",
+        "Erlaubt sind die Kennungen aus {source}{allowed}",
     ),
     "unknown-provider": (
         "Es gibt keinen Anbieter mit der Kennung „{value}“.",

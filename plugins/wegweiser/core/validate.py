@@ -153,6 +153,8 @@ def _content_finding(error, schema: TableSchema, used: list[SourceFile], schemas
         kind = f"{fld.type}/{fld.format}" if fld.format in ("email", "uri") else fld.type
         return [finding("type-error", src.rel, expected=TYPE_NAMES.get(kind, fld.type), **kw)]
     if error.type == "constraint-error":
+        if field_name in src.dropped:
+            return []  # the value was unusable and already has its own finding
         return [_constraint_finding(error, src, schema, kw)]
     if error.type == "unique-error":
         match = _POSITION.search(error.note)
@@ -174,7 +176,11 @@ def _constraint_finding(error, src: SourceFile, schema: TableSchema, kw: dict) -
     if code == "required":
         kw = {**kw, "value": None}
     cell = kw.get("value")
-    unit = "Einträge" if isinstance(cell, list) else "Zeichen"
+    fld = schema.by_name.get(kw.get("field") or "")
+    if fld is not None and fld.is_list:
+        unit = "Eintrag" if limit == "1" else "Einträge"
+    else:
+        unit = "Zeichen"
     actual = len(cell) if isinstance(cell, (str, list)) else ""
     return finding(code, src.rel, limit=limit, unit=unit, actual=actual, allowed=limit, **kw)
 
@@ -202,7 +208,7 @@ def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: s
         return finding("unknown-provider", src.rel, field=field_name, value=value, line=line,
                        suggestion=suggestion, **params)
     vocab = schemas.vocabularies.get(resource)
-    allowed = ""
+    allowed = "."
     source = f"data/vocabularies/{resource}.csv"
     if vocab:
         ids = list(vocab.by_id)
@@ -210,7 +216,7 @@ def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: s
         if close:
             allowed = f" – meinten Sie „{close[0]}“?"
         elif len(ids) <= 25:
-            allowed = ": " + ", ".join(ids)
+            allowed = ": " + ", ".join(ids) + "."
     return finding("unknown-reference", src.rel, field=field_name, value=value, line=line,
                    source=source, allowed=allowed, **params)
 

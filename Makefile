@@ -1,0 +1,61 @@
+# Bildungswegweiser — in the style of Pelican's quickstart Makefile.
+# Every target installs what it needs on first use.
+
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+BIND ?= 127.0.0.1
+SETTINGS ?= pelicanconf.py
+PUBLISHCONF ?= publishconf.py
+OUTPUTDIR ?= output
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: help html serve publish clean validate test install browser-deps
+
+help:
+	@echo 'make html       build the guide into $(OUTPUTDIR)/ (validates first)'
+	@echo 'make serve      build, serve on http://$(BIND):$(PORT)/ and rebuild on change'
+	@echo 'make publish    build with $(PUBLISHCONF)'
+	@echo 'make validate   check all content and print every finding'
+	@echo 'make test       run the whole test suite (installs Chromium for browser tests)'
+	@echo 'make clean      remove $(OUTPUTDIR)/'
+
+$(PY_STAMP): pyproject.toml
+	@[ -x $(BIN)/python ] || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+install: $(PY_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+browser-deps: $(NODE_STAMP)
+	@if [ ! -x $(CHROMIUM) ] || ! command -v java >/dev/null; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core >/dev/null; \
+	fi
+
+html: $(PY_STAMP)
+	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)
+
+validate: $(PY_STAMP)
+	$(BIN)/wegweiser validate --settings $(SETTINGS)
+
+serve: $(PY_STAMP)
+	$(BIN)/wegweiser serve --settings $(SETTINGS) --output $(OUTPUTDIR) --port $(PORT) --bind $(BIND)
+
+publish: $(PY_STAMP)
+	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
+
+test: $(PY_STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-*

@@ -1,0 +1,78 @@
+"""Shared fixtures: temporary projects, a built example guide, a local server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+TODAY = dt.date(2026, 11, 23)
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+SETTINGS_TEMPLATE = '''\
+import runpy
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_BASE = runpy.run_path({base!r})
+globals().update({{k: v for k, v in _BASE.items() if k.isupper()}})
+PATH = str(HERE / "content")
+OUTPUT_PATH = str(HERE / "output")
+WEGWEISER_TODAY = {today!r}
+{extra}
+'''
+
+
+def make_project(folder: Path, content: Path | None = None, extra: str = "", today: dt.date = TODAY) -> Path:
+    """A project folder with a copy of ``content`` and settings based on pelicanconf.py."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if content is not None:
+        shutil.copytree(content, folder / "content", symlinks=True)
+    (folder / "pelicanconf.py").write_text(
+        SETTINGS_TEMPLATE.format(base=str(ROOT / "pelicanconf.py"), today=today.isoformat(), extra=extra),
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def minimal_project(tmp_path) -> Path:
+    """A copy of the small valid fixture project (2 providers, 4 offers)."""
+    return make_project(tmp_path / "project", FIXTURES / "minimal" / "content")
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The example guide of the repository, built once into a temporary folder."""
+    from wegweiser.build import build
+
+    folder = make_project(tmp_path_factory.mktemp("example"))
+    (folder / "content").symlink_to(ROOT / "content")
+    result = build(folder / "pelicanconf.py", folder / "output")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
+    return folder / "output"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def example_server(example_site):
+    """Serve the built example guide on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(example_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

@@ -1,0 +1,70 @@
+"""The schemas under data/: complete German documentation, consistent references."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from frictionless import Resource, Schema
+
+from wegweiser.core.schema import load_schemas
+
+SCHEMAS = load_schemas(ROOT / "data")
+ALL_TABLES = [SCHEMAS.offer, SCHEMAS.provider] + [v.schema for v in SCHEMAS.vocabularies.values()]
+REQUIRED_VOCABULARIES = {
+    "areas", "topics", "target_groups", "municipalities", "funding", "accessibility",
+    "provider_kinds", "formats", "languages",
+}
+
+
+def test_all_vocabularies_exist():
+    assert REQUIRED_VOCABULARIES <= set(SCHEMAS.vocabularies)
+    assert len(SCHEMAS.vocabularies["areas"].rows) == 6
+
+
+@pytest.mark.parametrize("table", ALL_TABLES, ids=[t.name for t in ALL_TABLES])
+def test_every_field_has_german_title_and_description(table):
+    for field in table.fields:
+        assert field.descriptor.get("title"), f"{table.name}.{field.name} has no title"
+        assert len(field.description) >= 10, f"{table.name}.{field.name} has no description"
+
+
+@pytest.mark.parametrize("table", ALL_TABLES, ids=[t.name for t in ALL_TABLES])
+def test_schema_is_a_valid_table_schema(table):
+    Schema.from_descriptor(table.descriptor)  # raises on an invalid descriptor
+
+
+def test_foreign_keys_point_at_existing_resources_and_fields():
+    known = {"providers"} | set(SCHEMAS.vocabularies)
+    for table in (SCHEMAS.offer, SCHEMAS.provider):
+        for fk in table.foreign_keys:
+            assert fk["reference"]["resource"] in known
+            for name in fk["fields"]:
+                assert name in table.by_name
+
+
+def test_offer_references_every_vocabulary_it_needs():
+    refs = {name: SCHEMAS.offer.reference_of(name) for name in SCHEMAS.offer.field_names}
+    assert refs["provider"] == "providers"
+    assert refs["area"] == "areas"
+    assert refs["topics"] == "topics"
+    assert refs["target_groups"] == "target_groups"
+    assert refs["municipality"] == "municipalities"
+    assert refs["funding"] == "funding"
+    assert refs["accessibility"] == "accessibility"
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS.vocabularies))
+def test_vocabulary_csv_is_valid_against_its_schema(name):
+    vocab = SCHEMAS.vocabularies[name]
+    report = Resource(path=vocab.path.name, basepath=str(vocab.path.parent),
+                      schema=Schema.from_descriptor(vocab.schema.descriptor)).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_municipalities_have_postcodes_coordinates_and_population():
+    rows = SCHEMAS.vocabularies["municipalities"].rows
+    assert len(rows) >= 10
+    for row in rows:
+        assert row["postcodes"] and all(len(p) == 5 for p in row["postcodes"])
+        assert 47 < row["lat"] < 55.2 and 5.8 < row["lon"] < 15.1
+        assert row["population"] > 0
