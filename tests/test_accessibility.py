@@ -1,0 +1,69 @@
+"""axe-core in real Chromium at phone width on every page type of the example guide."""
+
+from __future__ import annotations
+
+import pytest
+from browser import browser, describe, horizontal_overflow, phone_page, run_axe
+
+PAGE_TYPES = {
+    "home": "/",
+    "offer": None,  # first offer of the A–Z list
+    "provider": None,  # first provider of the list
+    "providers": "/anbieter/",
+    "areas": "/bereiche/",
+    "area": "/bereiche/weiterbildung/",
+    "topic": "/themen/deutsch-integration/",
+    "place": "/orte/musterstadt/",
+    "target-group": "/zielgruppen/senioren/",
+    "a-z": "/a-z/",
+    "static": "/impressum/",
+    "easy-language": "/leichte-sprache/",
+    "not-found": "/404.html",
+}
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+def _resolve(example_site, name, path):
+    if path:
+        return path
+    folder = "angebote" if name == "offer" else "anbieter"
+    first = sorted((example_site / folder).glob("*/index.html"))[0]
+    return f"/{folder}/{first.parent.name}/"
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_page_type_has_no_axe_violations(chromium, example_site, example_server, name):
+    path = _resolve(example_site, name, PAGE_TYPES[name])
+    with phone_page(chromium) as page:
+        response = page.goto(example_server + path)
+        assert response.ok or name == "not-found"
+        violations = run_axe(page)
+        assert violations == [], describe(violations)
+        assert horizontal_overflow(page) <= 0
+        assert page.foreign_requests == []
+        assert page.locator("h1").count() == 1
+        assert page.locator("main").count() == 1
+        assert page.evaluate("document.documentElement.lang") == "de"
+
+
+def test_skip_link_is_first_and_targets_main(chromium, example_server):
+    with phone_page(chromium) as page:
+        page.goto(example_server + "/")
+        page.keyboard.press("Tab")
+        focused = page.evaluate("[document.activeElement.textContent, document.activeElement.getAttribute('href')]")
+        assert focused == ["Zum Inhalt springen", "#inhalt"]
+        assert page.evaluate("document.querySelector('#inhalt').tagName") == "MAIN"
+
+
+def test_guide_is_browsable_without_javascript(chromium, example_server):
+    with phone_page(chromium, java_script=False) as page:
+        page.goto(example_server + "/")
+        page.get_by_role("link", name="Weiterbildung").first.click()
+        page.locator(".ww-card__link").first.click()
+        assert page.locator("h1").count() == 1
+        assert "/angebote/" in page.url

@@ -1,0 +1,132 @@
+"""A real Pelican build: pages for every offer and provider, fields on the page."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from conftest import ROOT, TODAY
+
+from wegweiser.build import build
+from wegweiser.core.display import de_date, euro
+from wegweiser.core.project import Project
+
+
+def _text(path) -> str:
+    """Visible-ish text of a page: tags removed, entities decoded, whitespace folded."""
+    raw = path.read_text(encoding="utf-8")
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+@pytest.fixture(scope="module")
+def example_catalog():
+    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
+    validation, catalog = project.load()
+    assert catalog is not None, [f.as_text() for f in validation.errors]
+    return catalog
+
+
+def test_example_content_is_big_enough(example_catalog):
+    assert len(example_catalog.offers) >= 100
+    assert len(example_catalog.providers) >= 25
+    assert len(example_catalog.vocabularies["municipalities"].rows) >= 10
+    areas = {o.area for o in example_catalog.offers}
+    assert areas == set(example_catalog.vocabularies["areas"].by_id)
+
+
+def test_one_page_per_published_offer_and_provider(example_site, example_catalog):
+    offer_pages = {p.parent.name for p in (example_site / "angebote").glob("*/index.html")}
+    assert offer_pages == {o.id for o in example_catalog.offers}
+    provider_pages = {p.parent.name for p in (example_site / "anbieter").glob("*/index.html")}
+    assert provider_pages == {p.id for p in example_catalog.providers}
+
+
+def test_expired_offers_are_not_published(example_site, example_catalog):
+    assert example_catalog.expired, "the example content should show an expired offer"
+    for offer in example_catalog.expired:
+        assert not (example_site / "angebote" / offer.id).exists()
+        for page in (example_site / "a-z").glob("*.html"):
+            assert f"/angebote/{offer.id}/" not in page.read_text(encoding="utf-8")
+
+
+def test_offer_fields_appear_on_its_page(example_site, example_catalog):
+    g = example_catalog
+    for offer in g.offers:
+        text = _text(example_site / offer.save_as)
+        assert offer.title in text
+        assert " ".join(offer.summary.split()) in text
+        assert offer.provider_entry.name in text
+        assert g.label("areas", offer.area) in text
+        for label in g.labels("target_groups", offer.target_groups):
+            assert label in text
+        if offer.municipality:
+            assert g.label("municipalities", offer.municipality) in text
+        if offer.start_date:
+            assert de_date(offer.start_date) in text
+        if offer.cost_eur is not None:
+            assert euro(offer.cost_eur) in text
+        if offer.schedule:
+            assert " ".join(offer.schedule.split()) in text
+        assert f"Zuletzt geprüft am {de_date(offer.reviewed)}" in text
+
+
+def test_provider_page_lists_its_offers(example_site, example_catalog):
+    for provider in example_catalog.providers:
+        raw = (example_site / provider.save_as).read_text(encoding="utf-8")
+        for offer in provider.offers:
+            assert f'href="/{offer.page_url}"' in raw
+
+
+def test_list_pages_show_counts(example_site, example_catalog):
+    raw = (example_site / "bereiche" / "index.html").read_text(encoding="utf-8")
+    for row in example_catalog.vocabularies["areas"].rows:
+        count = len(example_catalog.offers_by("area", row["id"]))
+        assert f'href="/bereiche/{row["id"]}/"' in raw
+        assert f"({count}<span" in raw
+
+
+def test_static_pages_are_built(example_site):
+    for slug in ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"):
+        assert (example_site / slug / "index.html").is_file()
+    assert (example_site / "404.html").is_file()
+
+
+def test_minimal_build_exact_pages(minimal_project, tmp_path):
+    result = build(minimal_project / "pelicanconf.py", tmp_path / "out")
+    assert result.ok
+    out = tmp_path / "out"
+    assert sorted(p.parent.name for p in (out / "angebote").glob("*/index.html")) == [
+        "deutschkurs-a1", "kita-sonnenblume", "online-englisch",
+    ]
+    page = _text(out / "angebote" / "deutschkurs-a1" / "index.html")
+    for expected in ("Deutschkurs A1 am Abend", "Mo und Mi 18–20 Uhr", "120 €", "Musterstadt",
+                     "Kostenbefreiung im Integrationskurs", "Deutsch, Arabisch, Ukrainisch",
+                     "Rollstuhlgerecht", "1. Februar 2027 bis 30. Juni 2027", "ab 16 Jahren",
+                     "Sie lernen Deutsch. Der Kurs ist am Abend.", "Volkshochschule Testkreis"):
+        assert expected in page
+    raw = (out / "angebote" / "deutschkurs-a1" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Alltagsdeutsch</strong>" in raw
+    assert 'href="https://www.openstreetmap.org/?mlat=52.6201&amp;mlon=10.0801' in raw
+    assert "kostenlos" in _text(out / "angebote" / "online-englisch" / "index.html")
+
+
+def test_template_variables_are_escaped(minimal_project, tmp_path):
+    offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
+    offer.write_text(offer.read_text().replace(
+        "title: Deutschkurs A1 am Abend", 'title: "Deutsch <script>alert(1)</script> & mehr"'))
+    result = build(minimal_project / "pelicanconf.py", tmp_path / "out")
+    assert result.ok
+    raw = (tmp_path / "out" / "angebote" / "deutschkurs-a1" / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in raw
+    assert "Deutsch &lt;script&gt;alert(1)&lt;/script&gt; &amp; mehr" in raw
+
+
+def test_publish_settings_use_a_sub_path(minimal_project, tmp_path):
+    result = build(minimal_project / "pelicanconf.py", tmp_path / "out",
+                   {"SITEURL": "https://example.org/bildung"})
+    assert result.ok
+    raw = (tmp_path / "out" / "angebote" / "deutschkurs-a1" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/bildung/theme/css/main.css"' in raw
+    assert '<link rel="canonical" href="https://example.org/bildung/angebote/deutschkurs-a1/">' in raw
+    assert 'href="/' not in raw
