@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from frictionless import Resource, Schema
+from frictionless import Package, Resource, Schema
 
 from wegweiser.core.schema import load_schemas
+from wegweiser.core.validate import _validate_list_references, frictionless_schema
 
 SCHEMAS = load_schemas(ROOT / "data")
 ALL_TABLES = [SCHEMAS.offer, SCHEMAS.provider] + [v.schema for v in SCHEMAS.vocabularies.values()]
@@ -53,12 +54,27 @@ def test_offer_references_every_vocabulary_it_needs():
     assert refs["accessibility"] == "accessibility"
 
 
-@pytest.mark.parametrize("name", sorted(SCHEMAS.vocabularies))
-def test_vocabulary_csv_is_valid_against_its_schema(name):
-    vocab = SCHEMAS.vocabularies[name]
-    report = Resource(path=vocab.path.name, basepath=str(vocab.path.parent),
-                      schema=Schema.from_descriptor(vocab.schema.descriptor)).validate()
+def test_vocabularies_are_a_valid_package():
+    resources = [
+        Resource(name=v.name, path=v.path.name, basepath=str(v.path.parent), schema=frictionless_schema(v.schema))
+        for v in SCHEMAS.vocabularies.values()
+    ]
+    report = Package(resources=resources).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_list_references_in_vocabularies_are_checked(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "vocabularies" / "life_situations.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("kinder-unter-3,", "babys,"), encoding="utf-8")
+    schemas = load_schemas(data)
+    findings = [f for f in _validate_list_references(schemas, {"offer": [], "provider": []}, tmp_path)]
+    assert [(f.file, f.field, f.code, f.value, f.line) for f in findings] == [
+        ("data/vocabularies/life_situations.csv", "target_groups", "unknown-reference", "babys", 2)
+    ]
 
 
 def test_municipalities_have_postcodes_coordinates_and_population():

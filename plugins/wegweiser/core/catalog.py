@@ -91,6 +91,24 @@ class Catalog:
                 result.append(offer)
         return result
 
+    def offers_for_life_situation(self, row: dict) -> list[Entry]:
+        """Offers matching one of the row's target groups (if any) and topics (if any)."""
+        groups, topics = set(row.get("target_groups") or []), set(row.get("topics") or [])
+        return [
+            o for o in self.offers
+            if (not groups or groups & set(o.target_groups or []))
+            and (not topics or topics & set(o.topics or []))
+        ]
+
+    @property
+    def recently_reviewed(self) -> list[Entry]:
+        """Offers newest first by their review date (new or updated entries)."""
+        return sorted(self.offers, key=lambda o: (o.reviewed, o.id), reverse=True)
+
+    @property
+    def starting_soon(self) -> list[Entry]:
+        return sorted((o for o in self.offers if o.soon), key=lambda o: (o.start_date, o.id))
+
     def provider(self, key: str) -> Entry | None:
         return next((p for p in self.providers if p.values["id"] == key), None)
 

@@ -63,7 +63,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
         for src in sources[kind]:
             findings.extend(src.findings)
     findings.extend(_validate_package(root, schemas, sources))
-    findings.extend(_validate_list_references(schemas, sources))
+    findings.extend(_validate_list_references(schemas, sources, root))
     ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
     for kind in KINDS:
         for src in sources[kind]:
@@ -221,25 +221,41 @@ def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: s
                    source=source, allowed=allowed, **params)
 
 
-def _validate_list_references(schemas: Schemas, sources: dict) -> list[Finding]:
+def _validate_list_references(schemas: Schemas, sources: dict, root: Path) -> list[Finding]:
+    """Foreign keys on list fields, which frictionless cannot check."""
     findings = []
     provider_ids = _provider_ids(sources)
     for kind in KINDS:
         schema = schemas.for_kind(kind)
-        for fk in schema.foreign_keys:
-            (name,) = _fk_fields(fk)
-            if not schema.by_name[name].is_list:
-                continue
-            vocab = schemas.vocabularies.get(fk["reference"]["resource"])
-            known = set(vocab.by_id) if vocab else set()
+        for name, known in _list_references(schema, schemas):
             for src in sources[kind]:
                 values = src.values.get(name)
-                if not isinstance(values, list):
-                    continue
-                for value in values:
+                for value in values if isinstance(values, list) else []:
                     if value not in known:
                         findings.append(_reference_finding(src, schema, schemas, name, value, provider_ids))
+    for vocab in schemas.vocabularies.values():
+        rel = relative_path(vocab.path, root)
+        for name, known in _list_references(vocab.schema, schemas):
+            for number, row in enumerate(vocab.rows, start=2):
+                values = row.get(name)
+                for value in values if isinstance(values, list) else []:
+                    if value not in known:
+                        resource = vocab.schema.reference_of(name)
+                        findings.append(finding(
+                            "unknown-reference", rel, field=name, value=value, line=number,
+                            label=vocab.schema.by_name[name].title, source=f"data/vocabularies/{resource}.csv",
+                            allowed=".",
+                        ))
     return findings
+
+
+def _list_references(schema: TableSchema, schemas: Schemas):
+    """(field name, known ids) for every foreign key on a list field."""
+    for fk in schema.foreign_keys:
+        (name,) = _fk_fields(fk)
+        if name in schema.by_name and schema.by_name[name].is_list:
+            vocab = schemas.vocabularies.get(fk["reference"]["resource"])
+            yield name, set(vocab.by_id) if vocab else set()
 
 
 def _vocabulary_finding(error, schema: TableSchema, vocab, root: Path) -> Finding:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
 
-#: vocabulary name -> (URL folder, offer field, German plural title)
+#: vocabulary name -> (URL folder, offer field, German plural title); no field: life situation rules
 TERM_PAGES = {
+    "life_situations": ("lebenslagen", None, "Lebenslagen"),
     "areas": ("bereiche", "area", "Bildungsbereiche"),
     "topics": ("themen", "topics", "Themen"),
     "municipalities": ("orte", "municipality", "Orte"),
@@ -38,6 +39,12 @@ def _crumb(title, url):
     return {"title": title, "url": url}
 
 
+def _matching(catalog: Catalog, field_name: str | None, row: dict):
+    if field_name is None:
+        return catalog.offers_for_life_situation(row)
+    return catalog.offers_by(field_name, row["id"])
+
+
 def site_pages(catalog: Catalog):
     home = _crumb("Startseite", "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
@@ -59,7 +66,7 @@ def site_pages(catalog: Catalog):
     for vocabulary, (folder, field_name, plural) in TERM_PAGES.items():
         vocab = catalog.vocabularies[vocabulary]
         terms = [
-            {"row": row, "url": f"{folder}/{row['id']}/", "offers": catalog.offers_by(field_name, row["id"])}
+            {"row": row, "url": f"{folder}/{row['id']}/", "offers": _matching(catalog, field_name, row)}
             for row in vocab.rows
         ]
         index_crumb = _crumb(plural, f"{folder}/")
