@@ -67,3 +67,19 @@ def test_guide_is_browsable_without_javascript(chromium, example_server):
         page.locator(".ww-card__link").first.click()
         assert page.locator("h1").count() == 1
         assert "/angebote/" in page.url
+
+
+def test_no_page_overflows_at_320_px(chromium, example_site, example_server):
+    """Reflow (WCAG 1.4.10): every page fits a 320 px wide screen without horizontal scrolling."""
+    paths = sorted("/" + p.relative_to(example_site).as_posix().removesuffix("index.html")
+                   for p in example_site.rglob("*.html"))
+    overflowing = []
+    with phone_page(chromium, java_script=True) as page:
+        page.set_viewport_size({"width": 320, "height": 640})
+        for path in paths:
+            page.goto(example_server + path, wait_until="domcontentloaded")
+            if horizontal_overflow(page) > 0:
+                overflowing.append(path)
+        assert page.foreign_requests == []
+    assert len(paths) > 200
+    assert overflowing == []
