@@ -16,6 +16,8 @@ PAGE_TYPES = {
     "place": "/orte/musterstadt/",
     "target-group": "/zielgruppen/senioren/",
     "a-z": "/a-z/",
+    "offers-overview": "/angebote/",
+    "life-situation": "/lebenslagen/deutsch-lernen/",
     "static": "/impressum/",
     "easy-language": "/leichte-sprache/",
     "not-found": "/404.html",

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
 
-#: vocabulary name -> (URL folder, offer field, German plural title); no field: life situation rules
+#: vocabulary name -> (URL folder, offer field, German plural title, "nach …" link text);
+#: no field: life situation rules
 TERM_PAGES = {
-    "life_situations": ("lebenslagen", None, "Lebenslagen"),
-    "areas": ("bereiche", "area", "Bildungsbereiche"),
-    "topics": ("themen", "topics", "Themen"),
-    "municipalities": ("orte", "municipality", "Orte"),
-    "target_groups": ("zielgruppen", "target_groups", "Zielgruppen"),
+    "life_situations": ("lebenslagen", None, "Lebenslagen", "Nach Lebenslage"),
+    "areas": ("bereiche", "area", "Bildungsbereiche", "Nach Bildungsbereich"),
+    "topics": ("themen", "topics", "Themen", "Nach Thema"),
+    "municipalities": ("orte", "municipality", "Orte", "Nach Ort"),
+    "target_groups": ("zielgruppen", "target_groups", "Zielgruppen", "Nach Zielgruppe"),
 }
 
 
@@ -49,7 +50,15 @@ def site_pages(catalog: Catalog):
     home = _crumb("Startseite", "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
     yield SitePage("404.html", "404", "Seite nicht gefunden")
-    offers_crumb = _crumb("Alle Angebote A–Z", "a-z/")
+    yield SitePage("angebote/", "overview", "Angebote finden", breadcrumbs=[home],
+                   description=f"{len(catalog.offers)} Bildungsangebote: alphabetisch oder nach Bereich, "
+                               "Thema, Ort und Zielgruppe.",
+                   variables={"links": [
+                       _crumb("Alle Angebote von A bis Z", "a-z/"),
+                       *(_crumb(by, f"{folder}/") for folder, _, _, by in TERM_PAGES.values()),
+                       _crumb("Nach Anbieter", "anbieter/"),
+                   ]})
+    offers_crumb = _crumb("Angebote", "angebote/")
     yield SitePage("a-z/", "a-z", "Alle Angebote von A bis Z",
                    description=f"Alle {len(catalog.offers)} Bildungsangebote alphabetisch.",
                    breadcrumbs=[home], variables={"offers": catalog.offers})
@@ -63,7 +72,7 @@ def site_pages(catalog: Catalog):
     for provider in catalog.providers:
         yield SitePage(provider.page_url, "provider", provider.name, description=provider.summary,
                        breadcrumbs=[home, providers_crumb], variables={"provider": provider})
-    for vocabulary, (folder, field_name, plural) in TERM_PAGES.items():
+    for vocabulary, (folder, field_name, plural, _) in TERM_PAGES.items():
         vocab = catalog.vocabularies[vocabulary]
         terms = [
             {"row": row, "url": f"{folder}/{row['id']}/", "offers": _matching(catalog, field_name, row)}
