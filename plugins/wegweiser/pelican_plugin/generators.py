@@ -6,10 +6,13 @@ catalog to templates and tells Pelican's writer what to write where.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican.generators import Generator
 
 from ..core.findings import summary
 from ..core.project import Project
+from .files import site_files
 from .pages import site_pages
 
 
@@ -54,3 +57,8 @@ class GuideGenerator(Generator):
                 page_meta=page,
                 **page.variables,
             )
+        output = Path(self.output_path)
+        for path, data in site_files(self.catalog, self.settings):
+            target = output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
