@@ -56,6 +56,8 @@ WEGWEISER_DATA_PATH = str(ROOT / "data")
 WEGWEISER_STALE_MONTHS = 12
 # An offer starting within this many days is shown as "bald".
 WEGWEISER_SOON_DAYS = 28
+# Publish the office's inventory report at /bestandsaufnahme/ (it lists gaps and contacts).
+WEGWEISER_PUBLISH_REPORT = False
 # Fixed date for reproducible builds and tests ("YYYY-MM-DD"); None means today.
 WEGWEISER_TODAY = None
 # Shown in the footer and the imprint.

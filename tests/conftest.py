@@ -44,6 +44,12 @@ def make_project(folder: Path, content: Path | None = None, extra: str = "", tod
     return folder
 
 
+def core_settings(project: Path, **extra) -> dict:
+    """Settings for calling the core directly (without Pelican) on a test project."""
+    return {"PATH": str(project / "content"), "WEGWEISER_TODAY": TODAY.isoformat(),
+            "WEGWEISER_DATA_PATH": str(ROOT / "data"), **extra}
+
+
 @pytest.fixture
 def minimal_project(tmp_path) -> Path:
     """A copy of the small valid fixture project (2 providers, 4 offers)."""

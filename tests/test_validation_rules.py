@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import FIXTURES, TODAY
+from conftest import FIXTURES, core_settings
 
 from wegweiser.core.project import Project
 
@@ -56,9 +56,7 @@ CASES = [("offers", c, e) for c, e in OFFER_CASES.items()] + [
 
 
 def _validate(project_root):
-    settings = {"PATH": str(project_root / "content"), "WEGWEISER_TODAY": TODAY.isoformat(),
-                "WEGWEISER_DATA_PATH": str(FIXTURES.parents[1] / "data")}
-    return Project.from_settings(settings).validate()
+    return Project.from_settings(core_settings(project_root)).validate()
 
 
 def _add_case(project_root, folder: str, case: str):

@@ -145,6 +145,30 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .build import read_settings
+    from .core.report import build_report
+    from .core.report_formats import as_csv, as_html, as_text
+
+    settings = read_settings(_settings_path(args), _overrides(args))
+    validation, catalog = Project.from_settings(settings).load()
+    if catalog is None:
+        _print_findings(validation.errors, "text", sys.stderr)
+        print("Der Bericht braucht fehlerfreie Inhalte; beheben Sie zuerst die Fehler.", file=sys.stderr)
+        return 1
+    report = build_report(catalog)
+    site_url, office = settings.get("SITEURL", ""), settings.get("AUTHOR", "")
+    if args.format == "text" and not args.output:
+        sys.stdout.write(as_text(report, site_url))
+        return 0
+    text = {"text": lambda: as_text(report, site_url), "csv": lambda: as_csv(report),
+            "html": lambda: as_html(report, site_url, office)}[args.format]()
+    target = Path(args.output or f"bestandsaufnahme-{catalog.today.isoformat()}.{args.format.replace('text', 'txt')}")
+    target.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+    print(f"Bericht geschrieben: {target}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="wegweiser", description="Bildungswegweiser: prüfen, erzeugen, ansehen.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -172,6 +196,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--bind", default="127.0.0.1")
     s.add_argument("--output")
     s.set_defaults(func=cmd_serve)
+
+    r = sub.add_parser("report", help="Bestandsaufnahme für das Bildungsbüro: Veraltetes, Lücken, Dubletten")
+    common(r)
+    r.add_argument("--format", choices=["text", "csv", "html"], default="text")
+    r.add_argument("--output", help="Zieldatei (Standard bei csv/html: bestandsaufnahme-<Datum>.<Endung>)")
+    r.set_defaults(func=cmd_report)
 
     n = sub.add_parser("new", help="eine neue Datei mit allen Feldern anlegen")
     common(n)

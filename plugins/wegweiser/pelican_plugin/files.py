@@ -14,7 +14,20 @@ from ..core.catalog import Catalog
 
 Producer = Callable[[Catalog, dict], Iterable[tuple[str, bytes]]]
 
-PRODUCERS: tuple[Producer, ...] = ()
+
+
+def office_report(catalog: Catalog, settings: dict):
+    """The inventory report, only when WEGWEISER_PUBLISH_REPORT is set (it names people and gaps)."""
+    if not settings.get("WEGWEISER_PUBLISH_REPORT", False):
+        return
+    from ..core.report import build_report
+    from ..core.report_formats import as_html
+
+    html = as_html(build_report(catalog), settings.get("SITEURL", ""), settings.get("AUTHOR", ""))
+    yield "bestandsaufnahme/index.html", html.encode("utf-8")
+
+
+PRODUCERS: tuple[Producer, ...] = (office_report,)
 
 
 def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:
