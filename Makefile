@@ -42,16 +42,16 @@ browser-deps: $(NODE_STAMP)
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core >/dev/null; \
 	fi
 
-html: $(PY_STAMP)
+html: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)
 
 validate: $(PY_STAMP)
 	$(BIN)/wegweiser validate --settings $(SETTINGS)
 
-serve: $(PY_STAMP)
+serve: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser serve --settings $(SETTINGS) --output $(OUTPUTDIR) --port $(PORT) --bind $(BIND)
 
-publish: $(PY_STAMP)
+publish: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
 test: $(PY_STAMP) browser-deps

@@ -70,6 +70,15 @@ class Catalog:
     offers: list[Entry] = field(default_factory=list)
     expired: list[Entry] = field(default_factory=list)
     providers: list[Entry] = field(default_factory=list)
+    #: the indicator appendix (core.indicators.Monitoring), set by Project.load
+    monitoring: object = None
+    derived: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute):
+        """Compute a derived artefact (search data, exports, …) once per catalog."""
+        if key not in self.derived:
+            self.derived[key] = compute()
+        return self.derived[key]
 
     @property
     def vocabularies(self) -> dict[str, Vocabulary]:

@@ -8,7 +8,7 @@ wrappers around a core module; add new ones to ``PRODUCERS``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from ..core.catalog import Catalog
 
@@ -27,7 +27,28 @@ def office_report(catalog: Catalog, settings: dict):
     yield "bestandsaufnahme/index.html", html.encode("utf-8")
 
 
-PRODUCERS: tuple[Producer, ...] = (office_report,)
+def search_data(catalog: Catalog, settings: dict):
+    """Search index shards, facets and result store under /suche/daten/, and lunr.js."""
+    from ..core.search_index import search_files
+
+    for name, data in catalog.memo("search", lambda: search_files(catalog)).files.items():
+        yield f"suche/daten/{name}", data
+    yield "theme/js/lunr.min.js", _node_module(settings, "lunr/lunr.min.js")
+
+
+def _node_module(settings: dict, path: str) -> bytes:
+    from ..core.project import Project
+
+    folder = settings.get("WEGWEISER_NODE_MODULES") or Project.from_settings(settings).root / "node_modules"
+    target = Path(folder) / path
+    if not target.is_file():
+        raise FileNotFoundError(
+            f"{target} fehlt. Installieren Sie die JavaScript-Pakete mit „npm ci“ im Projektordner "
+            "(make html und make serve erledigen das automatisch).")
+    return target.read_bytes()
+
+
+PRODUCERS: tuple[Producer, ...] = (office_report, search_data,)
 
 
 def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:

@@ -8,6 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
+from ..core.search_index import search_files
+
+#: (URL parameter, legend, vocabulary) of the search page's filter groups, in display order
+SEARCH_FILTER_GROUPS = [
+    ("bereich", "Bildungsbereich", "areas"),
+    ("thema", "Thema", "topics"),
+    ("ort", "Ort", "municipalities"),
+    ("zielgruppe", "Für wen", "target_groups"),
+    ("form", "Form", "formats"),
+    ("sprache", "Sprache", "languages"),
+    ("foerderung", "Förderung", "funding"),
+    ("barrierefrei", "Barrierefreiheit", "accessibility"),
+]
 
 #: vocabulary name -> (URL folder, offer field, German plural title, "nach …" link text);
 #: no field: life situation rules
@@ -50,6 +63,11 @@ def site_pages(catalog: Catalog):
     home = _crumb("Startseite", "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
     yield SitePage("404.html", "404", "Seite nicht gefunden")
+    yield SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[home],
+                   description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
+                               "Kosten filtern.",
+                   variables={"search_manifest": catalog.memo("search", lambda: search_files(catalog)).manifest_name,
+                              "filter_groups": SEARCH_FILTER_GROUPS})
     yield SitePage("angebote/", "overview", "Angebote finden", breadcrumbs=[home],
                    description=f"{len(catalog.offers)} Bildungsangebote: alphabetisch oder nach Bereich, "
                                "Thema, Ort und Zielgruppe.",

@@ -1,0 +1,208 @@
+"""The search data the browser loads: a lunr index split into term shards, facets, a result store.
+
+Nothing here is loaded by any page except ``/suche/`` and only once the search is used.
+The browser downloads
+
+- ``manifest-<hash>.json``: which shard holds which terms, where facets and store live;
+- the shard(s) holding the query's terms (each a complete lunr index over those terms);
+- ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
+- the store chunk(s) holding the rows of the results shown (title, provider, place, dates, cost).
+
+Documents are numbered in catalog order (alphabetical); the number in base 36 is the lunr ref.
+Texts are normalised by :mod:`search_text` before indexing, so the index has an empty pipeline
+and the browser applies the same normalisation (``search-text.js``) before querying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from lunr.builder import Builder
+
+from .catalog import Catalog, Entry
+from .search_text import terms
+
+SHARD_BYTES = 24_000
+STORE_CHUNK = 100
+EPOCH = dt.date(1970, 1, 1)
+TITLE_BOOST = 4
+# filter name in the URL -> offer field (lists and single values alike)
+FACETS = {
+    "bereich": "area",
+    "thema": "topics",
+    "ort": "municipality",
+    "zielgruppe": "target_groups",
+    "foerderung": "funding",
+    "sprache": "languages",
+    "form": "format",
+    "barrierefrei": "accessibility",
+}
+VOCABULARY_OF = {
+    "area": "areas", "topics": "topics", "municipality": "municipalities", "target_groups": "target_groups",
+    "funding": "funding", "languages": "languages", "format": "formats", "accessibility": "accessibility",
+}
+
+
+def ref(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if number == 0:
+            return out
+
+
+def _labels(catalog: Catalog, vocabulary: str, keys) -> str:
+    return " ".join(catalog.labels(vocabulary, keys if isinstance(keys, list) else [keys] if keys else []))
+
+
+def document_text(catalog: Catalog, offer: Entry) -> tuple[str, str]:
+    """(title text, body text) of an offer as indexed: no Markdown body, to stay small."""
+    body = " ".join(filter(None, [
+        offer.summary,
+        offer.provider_entry.name,
+        offer.venue,
+        _labels(catalog, "municipalities", offer.municipality),
+        _labels(catalog, "areas", offer.area),
+        _labels(catalog, "topics", offer.topics),
+        _labels(catalog, "target_groups", offer.target_groups),
+        _labels(catalog, "formats", offer.format),
+        _labels(catalog, "funding", offer.funding),
+        _labels(catalog, "languages", [lang for lang in offer.languages or [] if lang != "de"]),
+        _labels(catalog, "provider_kinds", offer.provider_entry.kind),
+    ]))
+    return offer.title, body
+
+
+def build_index(catalog: Catalog) -> dict:
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("r")
+    builder.field("t", boost=TITLE_BOOST)
+    builder.field("b")
+    for number, offer in enumerate(catalog.offers):
+        title, body = document_text(catalog, offer)
+        builder.add({"r": ref(number), "t": terms(title), "b": terms(body)})
+    return builder.build().serialize()
+
+
+def shard_index(serialized: dict, shard_bytes: int = SHARD_BYTES) -> list[tuple[str, dict]]:
+    """Split a serialised lunr index into complete indexes over consecutive term ranges."""
+    inverted = serialized["invertedIndex"]  # sorted by term
+    groups, current, size = [], [], 0
+    for entry in inverted:
+        weight = len(json.dumps(entry, separators=(",", ":"))) * 2  # postings + their vector pairs
+        if current and size + weight > shard_bytes:
+            groups.append(current)
+            current, size = [], 0
+        current.append(entry)
+        size += weight
+    if current:
+        groups.append(current)
+    vectors = serialized["fieldVectors"]
+    shards = []
+    for group in groups:
+        remap = {entry[1]["_index"]: i for i, entry in enumerate(group)}
+        inverted_part = [[term, {**postings, "_index": remap[postings["_index"]]}] for term, postings in group]
+        vector_part = []
+        for field_ref, elements in vectors:
+            pairs = [
+                (remap[elements[i]], elements[i + 1])
+                for i in range(0, len(elements), 2) if elements[i] in remap
+            ]
+            if pairs:
+                vector_part.append([field_ref, [x for pair in sorted(pairs) for x in pair]])
+        shards.append((group[0][0], {
+            "version": serialized["version"],
+            "fields": serialized["fields"],
+            "fieldVectors": vector_part,
+            "invertedIndex": inverted_part,
+            "pipeline": [],
+        }))
+    return shards
+
+
+def _days(value) -> int | None:
+    return (value - EPOCH).days if isinstance(value, dt.date) else None
+
+
+def build_facets(catalog: Catalog) -> dict:
+    """Column-wise filter data: vocabulary ids once, then one small integer (list) per offer."""
+    keys = {name: list(catalog.vocabularies[VOCABULARY_OF[f]].by_id) for name, f in FACETS.items()}
+    position = {name: {key: i for i, key in enumerate(ids)} for name, ids in keys.items()}
+    columns: dict[str, list] = {name: [] for name in FACETS}
+    cost, age, start, end = [], [], [], []
+    for offer in catalog.offers:
+        for name, field in FACETS.items():
+            value = offer.values.get(field)
+            if isinstance(value, list):
+                columns[name].append([position[name][v] for v in value if v in position[name]])
+            else:
+                columns[name].append(position[name].get(value, -1))
+        cost.append(offer.cost_eur)
+        age.append([offer.age_min, offer.age_max] if offer.age_min is not None or offer.age_max is not None else 0)
+        start.append(_days(offer.start_date))
+        end.append(_days(offer.end_date))
+    return {"n": len(catalog.offers), "keys": keys, "columns": columns,
+            "cost": cost, "age": age, "start": start, "end": end}
+
+
+def build_store(catalog: Catalog) -> list[list]:
+    rows = []
+    for offer in catalog.offers:
+        place = catalog.label("municipalities", offer.municipality) if offer.municipality else catalog.label("formats", offer.format)
+        rows.append([
+            offer.id, offer.title, offer.title_lang or "", offer.provider_entry.name, place,
+            offer.start_date.isoformat() if offer.start_date else "",
+            offer.end_date.isoformat() if offer.end_date else "",
+            offer.cost_eur,
+        ])
+    return rows
+
+
+def _dump(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _named(prefix: str, data: bytes) -> str:
+    return f"{prefix}-{hashlib.sha256(data).hexdigest()[:10]}.json"
+
+
+@dataclass
+class SearchFiles:
+    manifest_name: str
+    files: dict[str, bytes]
+
+
+def search_files(catalog: Catalog) -> SearchFiles:
+    """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name."""
+    files: dict[str, bytes] = {}
+    shard_names, boundaries = [], []
+    for first_term, shard in shard_index(build_index(catalog)):
+        data = _dump(shard)
+        name = _named("s", data)
+        files[name] = data
+        shard_names.append(name)
+        boundaries.append(first_term)
+    facets = _dump(build_facets(catalog))
+    facets_name = _named("facets", facets)
+    files[facets_name] = facets
+    store = build_store(catalog)
+    store_names = []
+    for start in range(0, len(store), STORE_CHUNK):
+        data = _dump(store[start:start + STORE_CHUNK])
+        name = _named("store", data)
+        files[name] = data
+        store_names.append(name)
+    manifest = _dump({
+        "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
+        "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK,
+    })
+    manifest_name = _named("manifest", manifest)
+    files[manifest_name] = manifest
+    return SearchFiles(manifest_name, files)

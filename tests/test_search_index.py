@@ -1,0 +1,128 @@
+"""Search data built in Python: German normalisation, shards, and parity with lunr.js in Node."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from conftest import ROOT, TODAY
+from lunr.index import Index
+
+from wegweiser.core.project import Project
+from wegweiser.core.search_index import build_index, ref, search_files, shard_index
+from wegweiser.core.search_text import STOP_WORDS, fold, stem, terms, words
+
+NODE = shutil.which("node")
+TEXT_JS = ROOT / "theme" / "static" / "js" / "search-text.js"
+LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    _, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
+    return catalog
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Kurse", "Kurs"), ("Kindern", "Kinder"), ("Führung", "Fuehrung"), ("Führung", "fuhrung"),
+    ("Straße", "Strasse"), ("Deutschkurse", "Deutschkurs"), ("Schulabschlüsse", "Schulabschluss"),
+])
+def test_german_variants_share_a_term(a, b):
+    assert terms(a) == terms(b) != []
+
+
+def test_stop_words_and_folding():
+    assert terms("für die Kinder und Eltern") == [stem("kinder"), stem("eltern")]
+    assert fold("Café Über Größe") == "cafe uber grosse"
+    assert all(w == fold(w) for w in STOP_WORDS)
+
+
+def _js(script: str, payload) -> object:
+    proc = subprocess.run([NODE, "-e", script], input=json.dumps(payload), capture_output=True,
+                          text=True, timeout=120, check=True)
+    return json.loads(proc.stdout)
+
+
+def test_python_and_javascript_normalise_every_word_the_same(catalog):
+    assert NODE, "node is required"
+    texts = [f"{o.title} {o.summary} {o.body}" for o in catalog.offers]
+    vocabulary = sorted({w for t in texts for w in words(t)} | {"Führung", "Fuehrung", "Straße", "GROSSE"})
+    script = f"""
+      const T = require({json.dumps(str(TEXT_JS))});
+      const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+      process.stdout.write(JSON.stringify(input.map(w => [T.words(w), T.terms(w)])));
+    """
+    js = _js(script, vocabulary)
+    python = [[words(w), terms(w)] for w in vocabulary]
+    mismatches = [(w, p, j) for w, p, j in zip(vocabulary, python, js) if p != j]
+    assert len(vocabulary) > 1000
+    assert mismatches == []
+
+
+def test_shards_partition_the_index_and_answer_like_the_whole(catalog):
+    whole = build_index(catalog)
+    shards = shard_index(whole, shard_bytes=4000)
+    assert len(shards) > 3
+    shard_terms = [t for _, s in shards for t, _ in s["invertedIndex"]]
+    assert shard_terms == [t for t, _ in whole["invertedIndex"]]
+    full = Index.load(whole)
+    for first, shard in shards:
+        index = Index.load(shard)
+        for term, _ in shard["invertedIndex"][:5]:
+            assert {r["ref"] for r in index.search(term)} == {r["ref"] for r in full.search(term)}
+        assert shard["invertedIndex"][0][0] == first
+
+
+def test_refs_are_compact_and_unique():
+    refs = [ref(n) for n in range(5000)]
+    assert len(set(refs)) == 5000
+    assert max(len(r) for r in refs) == 3
+    assert [int(r, 36) for r in refs] == list(range(5000))
+
+
+QUERIES = ["deutsch", "kur", "kind", "kita", "yoga", "fuhrung", "strass", "musik", "schulabschluss", "ausbildung"]
+
+
+def test_python_lunr_and_lunr_js_give_the_same_hits(catalog, tmp_path):
+    """Each query term is run on every shard with lunr.py and with lunr.js; the hits must agree."""
+    assert NODE and LUNR_JS.is_file(), "node and npm ci are required"
+    files = search_files(catalog)
+    manifest = json.loads(files.files[files.manifest_name])
+    shards = {name: json.loads(files.files[name]) for name in manifest["shards"]}
+    python = {}
+    for query in QUERIES:
+        hits = set()
+        for shard in shards.values():
+            index = Index.load(shard)
+            hits |= {r["ref"] for r in index.query(index.create_query().term(query, use_pipeline=False))}
+            hits |= {r["ref"] for r in index.query(index.create_query().term(
+                query, use_pipeline=False, wildcard=index.create_query().WILDCARD_TRAILING))}
+        python[query] = sorted(hits)
+    script = f"""
+      const lunr = require({json.dumps(str(LUNR_JS))});
+      const {{shards, queries}} = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+      const indexes = Object.values(shards).map(s => lunr.Index.load(s));
+      const out = {{}};
+      for (const q of queries) {{
+        const hits = new Set();
+        for (const idx of indexes) {{
+          idx.query(b => b.term(q, {{usePipeline: false}})).forEach(h => hits.add(h.ref));
+          idx.query(b => b.term(q, {{usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING}})).forEach(h => hits.add(h.ref));
+        }}
+        out[q] = [...hits].sort();
+      }}
+      process.stdout.write(JSON.stringify(out));
+    """
+    js = _js(script, {"shards": shards, "queries": QUERIES})
+    assert all(python[q] for q in ("deutsch", "kita", "yoga"))
+    assert js == python
+
+
+def test_search_data_is_only_referenced_by_the_search_page(example_site):
+    for page in example_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        uses = bool(re.search(r"suche/daten/|lunr\.min\.js|search\.js", html))
+        assert uses == (page.parent.name == "suche"), page

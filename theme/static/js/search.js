@@ -1,0 +1,434 @@
+/* Bildungswegweiser search: loads the index only when a search is made, keeps the
+   query and the filters in the URL, counts every filter value for the current results.
+   Data layout: plugins/wegweiser/core/search_index.py. */
+(function () {
+  "use strict";
+  var form = document.getElementById("suche");
+  if (!form || !window.fetch) return;
+  document.documentElement.classList.add("ww-js");
+  var T = window.WegweiserText;
+  var base = form.getAttribute("data-base") || "";
+  var manifestUrl = form.getAttribute("data-manifest");
+  var dataDir = manifestUrl.slice(0, manifestUrl.lastIndexOf("/") + 1);
+  var input = form.querySelector("#suche-q");
+  var section = document.querySelector("[data-results-section]");
+  var list = document.querySelector("[data-results]");
+  var status = document.querySelector("[data-status]");
+  var suggest = document.querySelector("[data-suggest]");
+  var more = document.querySelector("[data-more]");
+  var details = document.getElementById("filter");
+  var activeBadge = form.querySelector("[data-active]");
+  var PAGE = 20;
+  var FACETS = ["bereich", "thema", "ort", "zielgruppe", "foerderung", "sprache", "form", "barrierefrei"];
+  var cache = {};
+  var shown = PAGE;
+  var lastResults = [];
+  var runId = 0;
+  var nojs = document.querySelector("[data-nojs]");
+  if (nojs) nojs.hidden = true;
+
+  function getJSON(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+
+  function loadLunr() {
+    if (window.lunr) return Promise.resolve(window.lunr);
+    if (!cache.lunr) {
+      cache.lunr = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = base + "/theme/js/lunr.min.js";
+        s.onload = function () { resolve(window.lunr); };
+        s.onerror = reject;
+        document.head.appendChild(s);
+      });
+    }
+    return cache.lunr;
+  }
+
+  function manifest() { return getJSON(manifestUrl); }
+
+  function shardIndex(m, name) {
+    var key = "idx:" + name;
+    if (!cache[key]) {
+      cache[key] = Promise.all([loadLunr(), getJSON(dataDir + name)]).then(function (r) {
+        return r[0].Index.load(r[1]);
+      });
+    }
+    return cache[key];
+  }
+
+  // Shards whose term range [boundary_i, boundary_i+1) can hold terms starting with prefix.
+  function shardsFor(m, prefix) {
+    var names = [];
+    for (var i = 0; i < m.boundaries.length; i++) {
+      var lo = m.boundaries[i];
+      var hi = i + 1 < m.boundaries.length ? m.boundaries[i + 1] : null;
+      var startsBefore = hi === null || prefix < hi;
+      var endsAfter = lo <= prefix || lo.indexOf(prefix) === 0;
+      if (startsBefore && endsAfter) names.push(m.shards[i]);
+    }
+    return names;
+  }
+
+  /* ---------- state <-> URL ---------- */
+  function readState(search) {
+    var p = new URLSearchParams(search);
+    var state = { q: p.get("q") || "", kostenlos: p.get("kostenlos") === "1",
+                  alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {} };
+    FACETS.forEach(function (f) { state.facets[f] = p.getAll(f); });
+    return state;
+  }
+
+  function formState() {
+    var state = { q: input.value.trim(), kostenlos: form.querySelector("#f-kostenlos").checked,
+                  alter: form.querySelector("#f-alter").value.trim(),
+                  beginn: form.querySelector("#f-beginn").value, facets: {} };
+    FACETS.forEach(function (f) {
+      state.facets[f] = Array.prototype.map.call(
+        form.querySelectorAll('input[name="' + f + '"]:checked'), function (el) { return el.value; });
+    });
+    return state;
+  }
+
+  function applyState(state) {
+    input.value = state.q;
+    form.querySelector("#f-kostenlos").checked = state.kostenlos;
+    form.querySelector("#f-alter").value = state.alter;
+    form.querySelector("#f-beginn").value = state.beginn;
+    FACETS.forEach(function (f) {
+      Array.prototype.forEach.call(form.querySelectorAll('input[name="' + f + '"]'), function (el) {
+        el.checked = state.facets[f].indexOf(el.value) >= 0;
+      });
+    });
+  }
+
+  function toQuery(state) {
+    var p = new URLSearchParams();
+    if (state.q) p.append("q", state.q);
+    FACETS.forEach(function (f) { state.facets[f].forEach(function (v) { p.append(f, v); }); });
+    if (state.kostenlos) p.append("kostenlos", "1");
+    if (state.alter) p.append("alter", state.alter);
+    if (state.beginn) p.append("beginn", state.beginn);
+    var s = p.toString();
+    return s ? "?" + s : "";
+  }
+
+  function activeFilterCount(state) {
+    var n = (state.kostenlos ? 1 : 0) + (state.alter ? 1 : 0) + (state.beginn ? 1 : 0);
+    FACETS.forEach(function (f) { n += state.facets[f].length; });
+    return n;
+  }
+
+  /* ---------- matching ---------- */
+  function todayDays() {
+    var now = new Date();
+    return Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86400000);
+  }
+
+  function has(column, doc, wanted) {
+    var v = column[doc];
+    if (Array.isArray(v)) {
+      for (var i = 0; i < v.length; i++) if (wanted[v[i]]) return true;
+      return false;
+    }
+    return !!wanted[v];
+  }
+
+  // One predicate per active filter group: {name, test(doc)}.
+  function predicates(state, facets) {
+    var preds = [];
+    FACETS.forEach(function (f) {
+      if (!state.facets[f].length) return;
+      var wanted = {};
+      state.facets[f].forEach(function (key) {
+        var i = facets.keys[f].indexOf(key);
+        if (i >= 0) wanted[i] = true;
+      });
+      preds.push({ name: f, test: function (d) { return has(facets.columns[f], d, wanted); } });
+    });
+    if (state.kostenlos) preds.push({ name: "kostenlos", test: function (d) { return facets.cost[d] === 0; } });
+    var age = parseInt(state.alter, 10);
+    if (!isNaN(age)) {
+      preds.push({ name: "alter", test: function (d) {
+        var a = facets.age[d];
+        if (!a) return true;
+        return (a[0] === null || a[0] <= age) && (a[1] === null || age <= a[1]);
+      } });
+    }
+    var within = parseInt(state.beginn, 10);
+    if (!isNaN(within)) {
+      var today = todayDays();
+      preds.push({ name: "beginn", test: function (d) {
+        var s = facets.start[d];
+        return s !== null && s >= today && s <= today + within;
+      } });
+    }
+    return preds;
+  }
+
+  // Query words without stop words; the last one is still being typed, so it also matches as a prefix.
+  function queryTerms(q) {
+    var terms = T.words(q).filter(function (w) { return !T.isStopWord(w); })
+      .map(function (w) { return { word: w, stem: T.stem(w), prefix: false }; });
+    if (terms.length) terms[terms.length - 1].prefix = true;
+    return terms;
+  }
+
+  // Scores by document number for one query word, over the shards that can hold it.
+  function scoreTerm(m, term) {
+    var names = shardsFor(m, term.stem);
+    return Promise.all(names.map(function (n) { return shardIndex(m, n); })).then(function (indexes) {
+      var scores = {};
+      var TRAILING = window.lunr.Query.wildcard.TRAILING;
+      indexes.forEach(function (idx) {
+        idx.query(function (q) {
+          q.term(term.stem, { usePipeline: false, boost: 10 });
+          if (term.prefix) q.term(term.stem, { usePipeline: false, wildcard: TRAILING, boost: 3 });
+          if (term.stem.length >= 5) q.term(term.stem, { usePipeline: false, editDistance: 1, boost: 1 });
+        }).forEach(function (hit) {
+          var doc = parseInt(hit.ref, 36);
+          scores[doc] = (scores[doc] || 0) + hit.score;
+        });
+      });
+      return scores;
+    });
+  }
+
+  // {doc: score} for the text query (all words must match), or null without a query.
+  function textMatches(m, q) {
+    var terms = queryTerms(q);
+    if (!terms.length) return Promise.resolve(null);
+    return loadLunr().then(function () {
+      return Promise.all(terms.map(function (t) { return scoreTerm(m, t); }));
+    }).then(function (perTerm) {
+      var result = {};
+      Object.keys(perTerm[0]).forEach(function (doc) {
+        var total = 0;
+        for (var i = 0; i < perTerm.length; i++) {
+          if (!(doc in perTerm[i])) return;
+          total += perTerm[i][doc];
+        }
+        result[doc] = total;
+      });
+      return result;
+    });
+  }
+
+  /* ---------- rendering ---------- */
+  var dateFmt = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" });
+  function euro(v) {
+    if (v === null || v === undefined) return "";
+    if (v === 0) return "kostenlos";
+    return new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(v) + " €";
+  }
+
+  function card(row) {
+    var li = document.createElement("li");
+    li.className = "ww-card";
+    var h = document.createElement("h3");
+    h.className = "ww-card__title";
+    var a = document.createElement("a");
+    a.className = "ww-card__link";
+    a.href = base + "/angebote/" + row[0] + "/";
+    a.textContent = row[1];
+    if (row[2]) a.lang = row[2];
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p");
+    meta.className = "ww-card__meta";
+    var parts = [row[3], row[4]];
+    if (row[5]) parts.push("ab " + dateFmt.format(new Date(row[5] + "T00:00:00")));
+    if (row[7] !== null) parts.push(euro(row[7]));
+    parts.forEach(function (text) {
+      if (!text) return;
+      var span = document.createElement("span");
+      span.textContent = text;
+      meta.appendChild(span);
+    });
+    li.appendChild(meta);
+    return li;
+  }
+
+  function rows(m, docs) {
+    var chunks = {};
+    docs.forEach(function (d) { chunks[Math.floor(d / m.chunk)] = true; });
+    var names = Object.keys(chunks);
+    return Promise.all(names.map(function (c) { return getJSON(dataDir + m.store[c]); })).then(function (loaded) {
+      var byChunk = {};
+      names.forEach(function (c, i) { byChunk[c] = loaded[i]; });
+      return docs.map(function (d) { return byChunk[Math.floor(d / m.chunk)][d % m.chunk]; });
+    });
+  }
+
+  function renderCounts(state, facets, candidates) {
+    var preds = predicates(state, facets);
+    function countWithout(groupName, extra) {
+      var n = 0;
+      for (var k = 0; k < candidates.length; k++) {
+        var d = candidates[k];
+        var ok = true;
+        for (var i = 0; i < preds.length && ok; i++) if (preds[i].name !== groupName) ok = preds[i].test(d);
+        if (ok && extra(d)) n++;
+      }
+      return n;
+    }
+    FACETS.forEach(function (f) {
+      Array.prototype.forEach.call(form.querySelectorAll('input[name="' + f + '"]'), function (el) {
+        var i = facets.keys[f].indexOf(el.value);
+        var wanted = {};
+        wanted[i] = true;
+        var n = countWithout(f, function (d) { return has(facets.columns[f], d, wanted); });
+        el.parentNode.querySelector("[data-count]").textContent = "(" + n + ")";
+      });
+    });
+    var free = countWithout("kostenlos", function (d) { return facets.cost[d] === 0; });
+    form.querySelector("#f-kostenlos").parentNode.querySelector("[data-count]").textContent = "(" + free + ")";
+  }
+
+  function describeActive(state) {
+    var labels = [];
+    FACETS.forEach(function (f) {
+      state.facets[f].forEach(function (v) {
+        var el = form.querySelector('input[name="' + f + '"][value="' + v + '"]');
+        if (el) labels.push({ f: f, v: v, text: el.nextElementSibling.firstChild.textContent.trim() });
+      });
+    });
+    if (state.kostenlos) labels.push({ f: "kostenlos", text: "Nur kostenlose Angebote" });
+    if (state.alter) labels.push({ f: "alter", text: "Alter " + state.alter });
+    if (state.beginn) labels.push({ f: "beginn", text: "Beginn innerhalb von " + state.beginn + " Tagen" });
+    return labels;
+  }
+
+  function removeFilter(item) {
+    if (item.f === "kostenlos") form.querySelector("#f-kostenlos").checked = false;
+    else if (item.f === "alter") form.querySelector("#f-alter").value = "";
+    else if (item.f === "beginn") form.querySelector("#f-beginn").value = "";
+    else form.querySelector('input[name="' + item.f + '"][value="' + item.v + '"]').checked = false;
+    commit(true);
+  }
+
+  function renderStatus(state, total) {
+    suggest.textContent = "";
+    suggest.hidden = true;
+    if (total > 0) {
+      status.textContent = total === 1 ? "1 Angebot gefunden." : total + " Angebote gefunden.";
+      return;
+    }
+    var active = describeActive(state);
+    status.textContent = "Keine Angebote gefunden. " + (active.length
+      ? "Entfernen Sie einen Filter, um mehr zu finden."
+      : "Versuchen Sie ein anderes oder kürzeres Wort.");
+    active.forEach(function (item) {
+      var li = document.createElement("li");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "ww-link-button";
+      b.textContent = "Filter „" + item.text + "“ entfernen";
+      b.addEventListener("click", function () { removeFilter(item); });
+      li.appendChild(b);
+      suggest.appendChild(li);
+    });
+    suggest.hidden = !active.length;
+  }
+
+  function run(state) {
+    var id = ++runId;
+    var n = activeFilterCount(state);
+    activeBadge.textContent = n ? "(" + n + " aktiv)" : "";
+    if (!state.q && !n) {
+      section.hidden = true;
+      list.textContent = "";
+      return Promise.resolve();
+    }
+    return manifest().then(function (m) {
+      return Promise.all([m, getJSON(dataDir + m.facets), textMatches(m, state.q)]);
+    }).then(function (r) {
+      var m = r[0], facets = r[1], scores = r[2];
+      if (id !== runId) return;
+      var candidates = [];
+      if (scores === null) for (var d = 0; d < facets.n; d++) candidates.push(d);
+      else candidates = Object.keys(scores).map(Number);
+      var preds = predicates(state, facets);
+      var results = candidates.filter(function (d) {
+        for (var i = 0; i < preds.length; i++) if (!preds[i].test(d)) return false;
+        return true;
+      });
+      if (scores !== null) results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      else results.sort(function (a, b) { return a - b; });
+      renderCounts(state, facets, candidates);
+      lastResults = results;
+      shown = PAGE;
+      section.hidden = false;
+      renderStatus(state, results.length);
+      return renderList(m, id);
+    }).catch(function (err) {
+      section.hidden = false;
+      status.textContent = "Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.";
+      if (window.console) console.error(err);
+    });
+  }
+
+  function renderList(m, id) {
+    return rows(m, lastResults.slice(0, shown)).then(function (data) {
+      if (id !== runId) return;
+      list.textContent = "";
+      data.forEach(function (row) { list.appendChild(card(row)); });
+      more.hidden = lastResults.length <= shown;
+    });
+  }
+
+  /* ---------- events ---------- */
+  var timer = null;
+  function commit(push) {
+    var state = formState();
+    var url = location.pathname + toQuery(state);
+    if (url !== location.pathname + location.search) {
+      if (push) history.pushState(null, "", url);
+      else history.replaceState(null, "", url);
+    }
+    return run(state);
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { commit(false); }, 120);
+  });
+  form.addEventListener("change", function (e) {
+    if (e.target !== input) commit(true);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    commit(true);
+  });
+  form.querySelector("[data-reset]").addEventListener("click", function (e) {
+    e.preventDefault();
+    applyState(readState(""));
+    commit(true);
+    input.focus();
+  });
+  more.addEventListener("click", function () {
+    var first = shown;
+    shown += PAGE;
+    manifest().then(function (m) { return renderList(m, runId); }).then(function () {
+      var link = list.children[first] && list.children[first].querySelector("a");
+      if (link) link.focus();
+    });
+  });
+  window.addEventListener("popstate", function () {
+    var state = readState(location.search);
+    applyState(state);
+    run(state);
+  });
+
+  var initial = readState(location.search);
+  applyState(initial);
+  if (activeFilterCount(initial) && details) details.open = true;
+  run(initial);
+})();
