@@ -1,9 +1,10 @@
-"""The ``wegweiser`` command: validate, build, serve, new."""
+"""The ``wegweiser`` command: validate, build, serve, new, import."""
 
 from __future__ import annotations
 
 import argparse
 import re
+from collections import Counter
 import datetime as dt
 import functools
 import http.server
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 
 from .core.findings import summary
-from .core.loading import content_files
+from .core.loading import content_files, relative_path
 from .core.schema import SchemaError
 from .core.project import Project
 from .core.schema import KIND_FOLDERS
@@ -63,7 +64,13 @@ def cmd_build(args) -> int:
     from .build import build
 
     result = build(_settings_path(args), Path(args.output) if args.output else None, _overrides(args))
-    _print_findings(result.findings, args.format, sys.stdout if result.ok else sys.stderr)
+    shown = result.findings if args.verbose or args.format != "text" else [f for f in result.findings if f.is_error]
+    _print_findings(shown, args.format, sys.stdout if result.ok else sys.stderr)
+    warnings = [f for f in result.findings if not f.is_error]
+    if warnings and shown is not result.findings:
+        codes = Counter(f.code for f in warnings)
+        detail = ", ".join(f"{n}× {code}" for code, n in sorted(codes.items()))
+        print(f"{len(warnings)} Warnungen ({detail}); Einzelheiten mit „wegweiser validate“.")
     if not result.ok:
         if result.error:
             print(f"Fehler beim Erzeugen der Website: {result.error}", file=sys.stderr)
@@ -169,6 +176,77 @@ def cmd_report(args) -> int:
     return 0
 
 
+class _ProgressBar:
+    """A one-line progress bar on stderr for long imports (redrawn on a terminal, in steps otherwise)."""
+
+    MIN_ROWS = 200
+
+    def __init__(self, label: str, stream=None):
+        self.label, self.stream, self.last = label, stream or sys.stderr, -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_ROWS:
+            return
+        tty = self.stream.isatty()
+        step = done * 100 // total if tty else done * 10 // total * 10
+        if step == self.last:
+            return
+        self.last = step
+        filled = done * 30 // total
+        line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}"
+        print(("\r" + line) if tty else line, end="\n" if not tty or done == total else "",
+              file=self.stream, flush=True)
+
+
+def cmd_import(args) -> int:
+    from .build import read_settings
+    from .core import importer
+
+    settings = read_settings(_settings_path(args), _overrides(args))
+    project = Project.from_settings(settings)
+    schemas = project.schemas()
+    kind = importer.KIND_NAMES[args.kind]
+    schema = schemas.for_kind(kind)
+    try:
+        mapping = importer.load_mapping(Path(args.mapping), schema) if args.mapping else None
+        if mapping and mapping.kind and importer.KIND_NAMES.get(mapping.kind) != kind:
+            raise importer.ImportFailed(f"Die Zuordnungsdatei ist für „{mapping.kind}“, nicht für „{args.kind}“.")
+        table = importer.read_table(Path(args.file), mapping)
+        mapping = mapping or importer.identity_mapping(schema, table.header)
+        separator = f", Trennzeichen „{table.delimiter}“" if table.delimiter else ""
+        print(f"Lese {table.name} ({table.encoding}{separator}): {len(table.rows)} Zeilen.")
+        started = time.perf_counter()
+        result = importer.plan_import(table, mapping, kind, schemas, project.root, project.content_dir,
+                                      project.today, overwrite=args.overwrite,
+                                      stale_months=project.stale_months, progress=_ProgressBar("Zeilen prüfen"))
+    except importer.ImportFailed as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    problems = result.problems + importer.exists_problems(result, project.root)
+    for problem in sorted(problems, key=lambda p: (p.row or 0)):
+        print(problem.as_text(table.name))
+    if args.dry_run:
+        for planned in result.planned:
+            if planned.action in ("neu", "ersetzen"):
+                verb = "würde anlegen" if planned.action == "neu" else "würde ersetzen"
+                print(f"{verb}: {relative_path(planned.path, project.root)}")
+        sample = next((p for p in result.planned if p.text and p.action != "vorhanden"), None)
+        if sample:
+            print(f"\nBeispiel ({sample.path.name}):\n{sample.text}")
+        written = 0
+    else:
+        written = importer.write_import(result, progress=_ProgressBar("Dateien schreiben"))
+    seconds = time.perf_counter() - started
+    new, replaced = result.count("neu"), result.count("ersetzen")
+    parts = [f"{new} neu", f"{replaced} ersetzt", f"{result.count('vorhanden')} vorhanden (nicht überschrieben)",
+             f"{result.bad_rows} Zeilen mit Fehlern (nicht importiert)"]
+    if result.merged:
+        parts.append(f"{result.merged} doppelte Zeilen zusammengeführt")
+    prefix = "Probelauf, nichts geschrieben" if args.dry_run else f"{written} Dateien geschrieben"
+    print(f"{prefix}: {', '.join(parts)} ({seconds:.1f} s).")
+    return 1 if result.bad_rows else 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="wegweiser", description="Bildungswegweiser: prüfen, erzeugen, ansehen.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -188,6 +266,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--publish", action="store_true", help="mit publishconf.py erzeugen")
     b.add_argument("--output", help="Zielordner (Standard: OUTPUT_PATH der Einstellungen)")
     b.add_argument("--format", choices=["text", "github", "json"], default="text")
+    b.add_argument("--verbose", action="store_true", help="auch alle Warnungen einzeln ausgeben")
     b.set_defaults(func=cmd_build)
 
     s = sub.add_parser("serve", help="erzeugen, lokal anzeigen und bei Änderungen neu erzeugen")
@@ -209,6 +288,16 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("id", help="Kennung, z. B. vhs-deutsch-a1")
     n.add_argument("--force", action="store_true")
     n.set_defaults(func=cmd_new)
+
+    i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV- oder Excel-Datei übernehmen")
+    common(i)
+    i.add_argument("file", help="CSV- oder XLSX-Datei")
+    i.add_argument("--kind", required=True, choices=["offers", "providers"], help="was die Zeilen sind")
+    i.add_argument("--mapping", help="Zuordnungsdatei (YAML): welche Spalte in welches Feld; ohne: Spalten "
+                                     "heißen wie die Felder (Format des Datenexports)")
+    i.add_argument("--overwrite", action="store_true", help="vorhandene Dateien ersetzen")
+    i.add_argument("--dry-run", action="store_true", help="nur zeigen, was geschrieben würde")
+    i.set_defaults(func=cmd_import)
     return p
 
 
