@@ -118,6 +118,15 @@ class Catalog:
     def starting_soon(self) -> list[Entry]:
         return sorted((o for o in self.offers if o.soon), key=lambda o: (o.start_date, o.id))
 
+    def place_of(self, entry: Entry) -> tuple[float, float, bool] | None:
+        """(lat, lon, approximate) of an entry; without coordinates its municipality's centre."""
+        if entry.lat is not None and entry.lon is not None:
+            return entry.lat, entry.lon, False
+        row = self.vocabularies["municipalities"].by_id.get(entry.municipality or "")
+        if row and isinstance(row.get("lat"), float) and isinstance(row.get("lon"), float):
+            return row["lat"], row["lon"], True
+        return None
+
     def provider(self, key: str) -> Entry | None:
         return next((p for p in self.providers if p.values["id"] == key), None)
 

@@ -65,7 +65,14 @@ def mailto(address: str, subject: str = "") -> str:
     return href + (f"?subject={quote(subject)}" if subject else "")
 
 
+def route_url(lat, lon) -> str:
+    from .geo import route_url as _route
+
+    return _route(lat, lon)
+
+
 FILTERS = {
+    "route_url": route_url,
     "de_date": de_date,
     "euro": euro,
     "osm_url": osm_url,

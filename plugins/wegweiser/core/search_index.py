@@ -136,7 +136,8 @@ def build_facets(catalog: Catalog) -> dict:
     keys = {name: list(catalog.vocabularies[VOCABULARY_OF[f]].by_id) for name, f in FACETS.items()}
     position = {name: {key: i for i, key in enumerate(ids)} for name, ids in keys.items()}
     columns: dict[str, list] = {name: [] for name in FACETS}
-    cost, age, start, end = [], [], [], []
+    cost, age, start, end, geo = [], [], [], [], []
+    centres = {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}
     for offer in catalog.offers:
         for name, field in FACETS.items():
             value = offer.values.get(field)
@@ -148,8 +149,22 @@ def build_facets(catalog: Catalog) -> dict:
         age.append([offer.age_min, offer.age_max] if offer.age_min is not None or offer.age_max is not None else 0)
         start.append(_days(offer.start_date))
         end.append(_days(offer.end_date))
+        geo.append(location(offer, centres))
     return {"n": len(catalog.offers), "keys": keys, "columns": columns,
-            "cost": cost, "age": age, "start": start, "end": end}
+            "cost": cost, "age": age, "start": start, "end": end, "geo": geo}
+
+
+def location(offer: Entry, centres: dict) -> list | int:
+    """[lat, lon, approximate] in thousandths of a degree (about 100 m); 0 for offers without a place.
+
+    Offers without coordinates get their municipality's centre, marked approximate (1).
+    """
+    if offer.lat is not None and offer.lon is not None:
+        return [round(offer.lat * 1000), round(offer.lon * 1000), 0]
+    centre = centres.get(offer.municipality) if offer.municipality else None
+    if centre and isinstance(centre.get("lat"), float) and isinstance(centre.get("lon"), float):
+        return [round(centre["lat"] * 1000), round(centre["lon"] * 1000), 1]
+    return 0
 
 
 def build_store(catalog: Catalog) -> list[list]:

@@ -19,10 +19,22 @@
   var details = document.getElementById("filter");
   var activeBadge = form.querySelector("[data-active]");
   var PAGE = 20;
+  var onlineSection = document.querySelector("[data-online-section]");
+  var onlineList = document.querySelector("[data-online]");
+  var near = form.querySelector("#f-nahe");
+  var plzInput = form.querySelector("#f-plz");
+  var plzMessage = form.querySelector("[data-plz-message]");
+  var locateButton = form.querySelector("[data-locate]");
+  var locateMessage = form.querySelector("[data-locate-message]");
+  var placeBadge = form.querySelector("[data-place-active]");
+  var geoOrigin = null; // the device location: kept in memory only, never in the URL
   var FACETS = ["bereich", "thema", "ort", "zielgruppe", "foerderung", "sprache", "form", "barrierefrei"];
   var cache = {};
   var shown = PAGE;
   var lastResults = [];
+  var lastOnline = [];
+  var lastDistances = null;
+  var lastFacets = null;
   var runId = 0;
   var nojs = document.querySelector("[data-nojs]");
   if (nojs) nojs.hidden = true;
@@ -80,7 +92,8 @@
   function readState(search) {
     var p = new URLSearchParams(search);
     var state = { q: p.get("q") || "", kostenlos: p.get("kostenlos") === "1",
-                  alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {} };
+                  alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {},
+                  nahe: p.get("nahe") || "", plz: p.get("plz") || "", umkreis: p.get("umkreis") || "" };
     FACETS.forEach(function (f) { state.facets[f] = p.getAll(f); });
     return state;
   }
@@ -88,7 +101,8 @@
   function formState() {
     var state = { q: input.value.trim(), kostenlos: form.querySelector("#f-kostenlos").checked,
                   alter: form.querySelector("#f-alter").value.trim(),
-                  beginn: form.querySelector("#f-beginn").value, facets: {} };
+                  beginn: form.querySelector("#f-beginn").value, facets: {},
+                  nahe: near.value, plz: plzInput.value.trim(), umkreis: form.querySelector("#f-umkreis").value };
     FACETS.forEach(function (f) {
       state.facets[f] = Array.prototype.map.call(
         form.querySelectorAll('input[name="' + f + '"]:checked'), function (el) { return el.value; });
@@ -101,6 +115,9 @@
     form.querySelector("#f-kostenlos").checked = state.kostenlos;
     form.querySelector("#f-alter").value = state.alter;
     form.querySelector("#f-beginn").value = state.beginn;
+    near.value = state.nahe;
+    plzInput.value = state.plz;
+    form.querySelector("#f-umkreis").value = state.umkreis;
     FACETS.forEach(function (f) {
       Array.prototype.forEach.call(form.querySelectorAll('input[name="' + f + '"]'), function (el) {
         el.checked = state.facets[f].indexOf(el.value) >= 0;
@@ -115,14 +132,67 @@
     if (state.kostenlos) p.append("kostenlos", "1");
     if (state.alter) p.append("alter", state.alter);
     if (state.beginn) p.append("beginn", state.beginn);
+    if (state.nahe) p.append("nahe", state.nahe);
+    if (state.plz) p.append("plz", state.plz);
+    if (state.umkreis) p.append("umkreis", state.umkreis);
     var s = p.toString();
     return s ? "?" + s : "";
   }
 
   function activeFilterCount(state) {
     var n = (state.kostenlos ? 1 : 0) + (state.alter ? 1 : 0) + (state.beginn ? 1 : 0);
+    n += (state.nahe || state.plz || geoOrigin ? 1 : 0) + (state.umkreis ? 1 : 0);
     FACETS.forEach(function (f) { n += state.facets[f].length; });
     return n;
+  }
+
+  /* ---------- place and distance ---------- */
+  // {lat, lon, label} of the chosen place, or null; also explains an unknown postcode.
+  function origin(state) {
+    plzMessage.textContent = "";
+    if (state.nahe) {
+      var opt = near.options[near.selectedIndex];
+      if (opt && opt.value === state.nahe) {
+        return { lat: parseFloat(opt.getAttribute("data-lat")), lon: parseFloat(opt.getAttribute("data-lon")),
+                 label: opt.textContent };
+      }
+    }
+    if (state.plz) {
+      if (!/^[0-9]{5}$/.test(state.plz)) {
+        plzMessage.textContent = "Bitte geben Sie eine fünfstellige Postleitzahl ein.";
+        return null;
+      }
+      for (var i = 0; i < near.options.length; i++) {
+        var o = near.options[i];
+        if ((" " + (o.getAttribute("data-plz") || "") + " ").indexOf(" " + state.plz + " ") >= 0) {
+          plzMessage.textContent = "Postleitzahl " + state.plz + ": " + o.textContent + ".";
+          return { lat: parseFloat(o.getAttribute("data-lat")), lon: parseFloat(o.getAttribute("data-lon")),
+                   label: o.textContent + " (" + state.plz + ")" };
+        }
+      }
+      plzMessage.textContent = "Die Postleitzahl " + state.plz + " gehört zu keinem Ort im Landkreis. Bitte wählen Sie einen Ort aus der Liste.";
+      return null;
+    }
+    return geoOrigin;
+  }
+
+  function distanceKm(lat1, lon1, lat2, lon2) {
+    var rad = Math.PI / 180;
+    var dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
+    var a = Math.pow(Math.sin(dp / 2), 2) + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.pow(Math.sin(dl / 2), 2);
+    return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+  }
+
+  // Distance of every offer from the origin (null for offers without a place, i.e. online).
+  function distances(facets, from) {
+    return facets.geo.map(function (g) {
+      return g ? distanceKm(from.lat, from.lon, g[0] / 1000, g[1] / 1000) : null;
+    });
+  }
+
+  function distanceText(km, approximate) {
+    var text = km < 1 ? "unter 1 km" : "ca. " + Math.round(km) + " km";
+    return approximate ? text + " (Ortsmitte)" : text;
   }
 
   /* ---------- matching ---------- */
@@ -141,8 +211,12 @@
   }
 
   // One predicate per active filter group: {name, test(doc)}.
-  function predicates(state, facets) {
+  function predicates(state, facets, dist) {
     var preds = [];
+    var radius = parseInt(state.umkreis, 10);
+    if (dist && !isNaN(radius)) {
+      preds.push({ name: "umkreis", test: function (d) { return dist[d] === null || dist[d] <= radius; } });
+    }
     FACETS.forEach(function (f) {
       if (!state.facets[f].length) return;
       var wanted = {};
@@ -228,7 +302,7 @@
     return new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(v) + " €";
   }
 
-  function card(row) {
+  function card(row, km, approximate) {
     var li = document.createElement("li");
     li.className = "ww-card";
     var h = document.createElement("h3");
@@ -251,6 +325,12 @@
       span.textContent = text;
       meta.appendChild(span);
     });
+    if (km !== null && km !== undefined) {
+      var dist = document.createElement("span");
+      dist.className = "ww-card__distance";
+      dist.textContent = distanceText(km, approximate);
+      meta.insertBefore(dist, meta.firstChild);
+    }
     li.appendChild(meta);
     return li;
   }
@@ -266,8 +346,8 @@
     });
   }
 
-  function renderCounts(state, facets, candidates) {
-    var preds = predicates(state, facets);
+  function renderCounts(state, facets, candidates, dist) {
+    var preds = predicates(state, facets, dist);
     function countWithout(groupName, extra) {
       var n = 0;
       for (var k = 0; k < candidates.length; k++) {
@@ -302,6 +382,7 @@
     if (state.kostenlos) labels.push({ f: "kostenlos", text: "Nur kostenlose Angebote" });
     if (state.alter) labels.push({ f: "alter", text: "Alter " + state.alter });
     if (state.beginn) labels.push({ f: "beginn", text: "Beginn innerhalb von " + state.beginn + " Tagen" });
+    if (state.umkreis) labels.push({ f: "umkreis", text: "Umkreis " + state.umkreis + " km" });
     return labels;
   }
 
@@ -309,15 +390,22 @@
     if (item.f === "kostenlos") form.querySelector("#f-kostenlos").checked = false;
     else if (item.f === "alter") form.querySelector("#f-alter").value = "";
     else if (item.f === "beginn") form.querySelector("#f-beginn").value = "";
+    else if (item.f === "umkreis") form.querySelector("#f-umkreis").value = "";
     else form.querySelector('input[name="' + item.f + '"][value="' + item.v + '"]').checked = false;
     commit(true);
   }
 
-  function renderStatus(state, total) {
+  function renderStatus(state, total, from, online) {
     suggest.textContent = "";
     suggest.hidden = true;
-    if (total > 0) {
-      status.textContent = total === 1 ? "1 Angebot gefunden." : total + " Angebote gefunden.";
+    if (total > 0 || online > 0) {
+      var text = total === 1 ? "1 Angebot gefunden" : total + " Angebote gefunden";
+      if (from) {
+        text += state.umkreis ? " im Umkreis von " + state.umkreis + " km um " + from.label
+                              : ", nach Entfernung von " + from.label + " sortiert";
+        if (online) text += ", dazu " + online + " ortsunabhängig (online)";
+      }
+      status.textContent = text + ".";
       return;
     }
     var active = describeActive(state);
@@ -355,18 +443,29 @@
       var candidates = [];
       if (scores === null) for (var d = 0; d < facets.n; d++) candidates.push(d);
       else candidates = Object.keys(scores).map(Number);
-      var preds = predicates(state, facets);
+      var from = origin(state);
+      var dist = from ? distances(facets, from) : null;
+      lastDistances = dist;
+      lastFacets = facets;
+      var preds = predicates(state, facets, dist);
       var results = candidates.filter(function (d) {
         for (var i = 0; i < preds.length; i++) if (!preds[i].test(d)) return false;
         return true;
       });
-      if (scores !== null) results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      var online = [];
+      if (dist) {
+        online = results.filter(function (d) { return dist[d] === null; });
+        results = results.filter(function (d) { return dist[d] !== null; });
+        results.sort(function (a, b) { return dist[a] - dist[b] || a - b; });
+      } else if (scores !== null) results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
       else results.sort(function (a, b) { return a - b; });
-      renderCounts(state, facets, candidates);
+      renderCounts(state, facets, candidates, dist);
+      placeBadge.textContent = from ? "(" + from.label + (state.umkreis ? ", " + state.umkreis + " km" : "") + ")" : "";
       lastResults = results;
+      lastOnline = online;
       shown = PAGE;
       section.hidden = false;
-      renderStatus(state, results.length);
+      renderStatus(state, results.length, from, online.length);
       return renderList(m, id).then(function () {
         // Lets benchmarks and tests measure a search without polling the page.
         form.dispatchEvent(new CustomEvent("ww:results", { detail: {
@@ -380,11 +479,20 @@
   }
 
   function renderList(m, id) {
-    return rows(m, lastResults.slice(0, shown)).then(function (data) {
+    var page = lastResults.slice(0, shown);
+    var online = lastOnline.slice(0, PAGE);
+    return rows(m, page.concat(online)).then(function (data) {
       if (id !== runId) return;
       list.textContent = "";
-      data.forEach(function (row) { list.appendChild(card(row)); });
+      onlineList.textContent = "";
+      data.forEach(function (row, i) {
+        var d = i < page.length ? page[i] : online[i - page.length];
+        var km = lastDistances ? lastDistances[d] : null;
+        var approximate = lastFacets && lastFacets.geo[d] && lastFacets.geo[d][2] === 1;
+        (i < page.length ? list : onlineList).appendChild(card(row, km, approximate));
+      });
       more.hidden = lastResults.length <= shown;
+      onlineSection.hidden = !online.length;
     });
   }
 
@@ -400,12 +508,40 @@
     return run(state);
   }
 
+  near.addEventListener("change", function () {
+    if (near.value) { plzInput.value = ""; geoOrigin = null; }
+  }, true);
+  plzInput.addEventListener("input", function () {
+    if (plzInput.value) { near.value = ""; geoOrigin = null; }
+    clearTimeout(timer);
+    if (/^[0-9]{5}$/.test(plzInput.value.trim()) || !plzInput.value) timer = setTimeout(function () { commit(false); }, 200);
+  });
+  locateButton.addEventListener("click", function () {
+    if (!navigator.geolocation) {
+      locateMessage.textContent = "Ihr Browser kann den Standort nicht ermitteln. Bitte wählen Sie einen Ort oder geben Sie eine Postleitzahl ein.";
+      return;
+    }
+    locateMessage.textContent = "Ihr Standort wird ermittelt …";
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      geoOrigin = { lat: pos.coords.latitude, lon: pos.coords.longitude, label: "Ihrem Standort" };
+      near.value = "";
+      plzInput.value = "";
+      locateMessage.textContent = "Ihr Standort wird verwendet. Er bleibt in Ihrem Browser und wird nicht gespeichert.";
+      commit(true);
+    }, function (err) {
+      locateMessage.textContent = (err && err.code === 1
+        ? "Sie haben den Zugriff auf Ihren Standort nicht erlaubt."
+        : "Ihr Standort konnte nicht ermittelt werden.") +
+        " Wählen Sie stattdessen einen Ort oder geben Sie eine Postleitzahl ein.";
+    }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 });
+  });
+
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(function () { commit(false); }, 120);
   });
   form.addEventListener("change", function (e) {
-    if (e.target !== input) commit(true);
+    if (e.target !== input && e.target !== plzInput) commit(true);
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
@@ -435,5 +571,6 @@
   var initial = readState(location.search);
   applyState(initial);
   if (activeFilterCount(initial) && details) details.open = true;
+  if (initial.nahe || initial.plz || initial.umkreis) document.getElementById("naehe").open = true;
   run(initial);
 })();
