@@ -82,6 +82,7 @@ def measure(browser_factory, base: str, site: Path, queries, mode: str):
                     const i = document.getElementById('suche-q'); i.value = q; i.dispatchEvent(new Event('input'));
                 })""", q)
                 count = page.evaluate("document.querySelectorAll('[data-results] li').length")
+                first = list(requested)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                 times = [page.evaluate("""q => new Promise(res => {
                     document.getElementById('suche').addEventListener('ww:results', e => res(e.detail.ms), {once: true});
@@ -94,10 +95,11 @@ def measure(browser_factory, base: str, site: Path, queries, mode: str):
                 requested.clear()
                 result = page.evaluate("q => window.pfSearch(q)", q)
                 count = result["count"]
+                first = list(requested)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                 times = [page.evaluate("q => window.pfSearch(q)", q)["ms"] for _ in range(3)]
             search_js = {p for p in shell if p.endswith(".js")}  # loaded with the page, but only for the search
-            files = set(requested) | search_js
+            files = set(first) | search_js
             size = sum(gz_size(site / p.lstrip("/")) for p in files if (site / p.lstrip("/")).is_file())
             rows.append((q, size, count, statistics.median(times), shell))
             context.close()

@@ -26,7 +26,7 @@ from .catalog import Catalog, Entry
 from .search_text import terms
 
 SHARD_BYTES = 24_000
-STORE_CHUNK = 100
+STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)
 TITLE_BOOST = 4
 # filter name in the URL -> offer field (lists and single values alike)

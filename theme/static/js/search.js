@@ -346,28 +346,34 @@
     });
   }
 
+  // Disjunctive counts in one pass: a value of group g counts the candidates that pass every
+  // active filter except g's own, so each checkbox shows what ticking it would give.
   function renderCounts(state, facets, candidates, dist) {
     var preds = predicates(state, facets, dist);
-    function countWithout(groupName, extra) {
-      var n = 0;
-      for (var k = 0; k < candidates.length; k++) {
-        var d = candidates[k];
-        var ok = true;
-        for (var i = 0; i < preds.length && ok; i++) if (preds[i].name !== groupName) ok = preds[i].test(d);
-        if (ok && extra(d)) n++;
+    var counts = {};
+    FACETS.forEach(function (f) { counts[f] = {}; });
+    var free = 0;
+    for (var k = 0; k < candidates.length; k++) {
+      var d = candidates[k];
+      var failed = null, fails = 0;
+      for (var i = 0; i < preds.length && fails < 2; i++) {
+        if (!preds[i].test(d)) { fails++; failed = preds[i].name; }
       }
-      return n;
+      if (fails > 1) continue;
+      FACETS.forEach(function (f) {
+        if (fails === 1 && failed !== f) return;
+        var v = facets.columns[f][d];
+        var values = Array.isArray(v) ? v : [v];
+        for (var j = 0; j < values.length; j++) counts[f][values[j]] = (counts[f][values[j]] || 0) + 1;
+      });
+      if (facets.cost[d] === 0 && (fails === 0 || failed === "kostenlos")) free++;
     }
     FACETS.forEach(function (f) {
       Array.prototype.forEach.call(form.querySelectorAll('input[name="' + f + '"]'), function (el) {
         var i = facets.keys[f].indexOf(el.value);
-        var wanted = {};
-        wanted[i] = true;
-        var n = countWithout(f, function (d) { return has(facets.columns[f], d, wanted); });
-        el.parentNode.querySelector("[data-count]").textContent = "(" + n + ")";
+        el.parentNode.querySelector("[data-count]").textContent = "(" + (counts[f][i] || 0) + ")";
       });
     });
-    var free = countWithout("kostenlos", function (d) { return facets.cost[d] === 0; });
     form.querySelector("#f-kostenlos").parentNode.querySelector("[data-count]").textContent = "(" + free + ")";
   }
 
@@ -435,11 +441,14 @@
       list.textContent = "";
       return Promise.resolve();
     }
+    // With only a text query, results are shown before the filter data (the biggest file) arrives.
+    var needFacets = n > 0;
     return manifest().then(function (m) {
-      return Promise.all([m, getJSON(dataDir + m.facets), textMatches(m, state.q)]);
+      return Promise.all([m, needFacets ? getJSON(dataDir + m.facets) : null, textMatches(m, state.q)]);
     }).then(function (r) {
       var m = r[0], facets = r[1], scores = r[2];
       if (id !== runId) return;
+      if (!facets) return showTextResults(state, m, scores, id, started);
       var candidates = [];
       if (scores === null) for (var d = 0; d < facets.n; d++) candidates.push(d);
       else candidates = Object.keys(scores).map(Number);
@@ -475,6 +484,26 @@
       section.hidden = false;
       status.textContent = "Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.";
       if (window.console) console.error(err);
+    });
+  }
+
+  function showTextResults(state, m, scores, id, started) {
+    var results = Object.keys(scores).map(Number);
+    results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    lastResults = results;
+    lastOnline = [];
+    lastDistances = null;
+    lastFacets = null;
+    placeBadge.textContent = "";
+    shown = PAGE;
+    section.hidden = false;
+    renderStatus(state, results.length, null, 0);
+    return renderList(m, id).then(function () {
+      form.dispatchEvent(new CustomEvent("ww:results", { detail: {
+        count: results.length, ms: (window.performance ? performance.now() : 0) - started } }));
+      return getJSON(dataDir + m.facets);
+    }).then(function (facets) {
+      if (id === runId && facets) renderCounts(state, facets, results, null);
     });
   }
 
