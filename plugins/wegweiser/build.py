@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import logging
 import os
 import shutil
@@ -26,6 +27,8 @@ class BuildResult:
     error: str = ""
     seconds: float = 0.0
     pages: int = 0
+    written: int = 0
+    unchanged: int = 0
     output: Path | None = None
 
 
@@ -55,11 +58,13 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     shutil.rmtree(staging, ignore_errors=True)
     settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
     settings["_WEGWEISER_VALIDATION"] = validation  # the generator reuses it instead of validating again
+    settings["_WEGWEISER_PREVIOUS_OUTPUT"] = str(target) if target.is_dir() else None  # reused where unchanged
     try:
         _quiet_pelican()
         with contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
         pages = _count_pages(staging)
+        stats = _stats(staging)
         _swap(staging, target)
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
@@ -67,7 +72,16 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
         return BuildResult(ok=False, findings=findings, error=_describe(exc),
                            seconds=time.perf_counter() - started)
     return BuildResult(ok=True, findings=validation.findings, seconds=time.perf_counter() - started,
-                       pages=pages, output=target)
+                       pages=pages, output=target, **stats)
+
+
+def _stats(staging: Path) -> dict:
+    """Files the guide generator wrote and reused (see pelican_plugin/incremental.py)."""
+    try:
+        info = json.loads((staging / ".buildinfo.json").read_text(encoding="utf-8"))
+        return {"written": int(info["stats"]["written"]), "unchanged": int(info["stats"]["unchanged"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def _describe(exc: Exception) -> str:

@@ -7,6 +7,7 @@ attribute access (``offer.title``) and resolved labels (``offer.area_label``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class Entry:
     def __init__(self, kind: str, schema: TableSchema, src: SourceFile):
         self.entry_type = kind
         self.source = src.rel
+        self.digest = src.digest
         self.values = {name: src.values.get(name) for name in schema.field_names}
         self.body = src.body
         self.content = render_markdown(src.body)
@@ -73,6 +75,16 @@ class Catalog:
     #: the indicator appendix (core.indicators.Monitoring), set by Project.load
     monitoring: object = None
     derived: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """Changes whenever any published or expired entry changes, appears or disappears."""
+        def compute():
+            h = hashlib.sha256(self.today.isoformat().encode())
+            for entry in self.providers + self.offers + self.expired:
+                h.update(f"{entry.source}:{entry.digest}\n".encode())
+            return h.hexdigest()
+        return self.memo("digest", compute)
 
     def memo(self, key: str, compute):
         """Compute a derived artefact (search data, exports, …) once per catalog."""

@@ -7,6 +7,7 @@ that text fields keep the exact characters written (``01234`` stays a postcode,
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class SourceFile:
     body_line: int = 0
     dropped: set = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
+    digest: str = ""  # SHA-256 of the file's bytes: what incremental builds compare
 
     @property
     def ok(self) -> bool:
@@ -62,6 +64,7 @@ def read_source(path: Path, rel: str, string_fields: set[str] | frozenset = froz
             src.findings.append(finding("too-large", rel, value=size, limit="1 MB"))
             return src
         raw = path.read_bytes()
+        src.digest = hashlib.sha256(raw).hexdigest()
     except OSError as exc:
         src.findings.append(finding("unreadable", rel, value=exc.strerror or str(exc)))
         return src

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from ..core.findings import summary
 from ..core.project import Project
 from .files import site_files
+from .incremental import Incremental, fingerprint, global_digest
 from .pages import site_pages
 
 
@@ -46,7 +47,14 @@ class GuideGenerator(Generator):
         self.context["findings"] = validation.findings
 
     def generate_output(self, writer):
+        output = Path(self.output_path)
+        project = Project.from_settings(self.settings)
+        incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output)
+        global_hash = global_digest(self.settings, project.data_dir, self.catalog.today)
+        incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
         for page in site_pages(self.catalog):
+            if incremental.reuse_page(page.save_as, fingerprint(page, self.catalog, global_hash)):
+                continue
             writer.write_file(
                 page.save_as,
                 self.get_template(page.template),
@@ -58,8 +66,7 @@ class GuideGenerator(Generator):
                 page_meta=page,
                 **page.variables,
             )
-        output = Path(self.output_path)
         for path, data in site_files(self.catalog, self.settings):
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            incremental.write_file(path, data)
+        incremental.save(self.catalog)
+        self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}

@@ -1,0 +1,101 @@
+"""Incremental builds produce exactly what a clean build produces, and skip unchanged work."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import FIXTURES, ROOT, make_project
+
+from wegweiser.build import build
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
+
+
+@pytest.fixture
+def project(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
+                        extra=f"THEME = {str(theme)!r}\nWEGWEISER_DATA_PATH = {str(data)!r}\n")
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _change_offer(p):
+    _edit(p / "content/offers/deutschkurs-a1.md", "title: Deutschkurs A1 am Abend", "title: Deutschkurs A1 am Montagabend")
+
+
+def _change_provider(p):
+    _edit(p / "content/providers/vhs-test.md", "name: Volkshochschule Testkreis", "name: Kreisvolkshochschule Testkreis")
+
+
+def _change_vocabulary(p):
+    _edit(p.parent / "data/vocabularies/areas.csv", "Weiterbildung,", "Allgemeine Weiterbildung,")
+
+
+def _change_template(p):
+    _edit(p.parent / "theme/templates/offer.html", "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
+
+
+def _change_setting(p):
+    with (p / "pelicanconf.py").open("a", encoding="utf-8") as fh:
+        fh.write('WEGWEISER_COUNTY = "Landkreis Testland"\n')
+
+
+def _delete_offer(p):
+    (p / "content/offers/online-englisch.md").unlink()
+
+
+CHANGES = {
+    "offer": (_change_offer, "Deutschkurs A1 am Montagabend"),
+    "provider": (_change_provider, "Kreisvolkshochschule Testkreis"),
+    "vocabulary": (_change_vocabulary, "Allgemeine Weiterbildung"),
+    "template": (_change_template, "Auf einen Blick"),
+    "setting": (_change_setting, "Landkreis Testland"),
+    "deleted offer": (_delete_offer, None),
+}
+
+
+@pytest.mark.parametrize("name", list(CHANGES))
+def test_incremental_equals_clean_build(project, tmp_path, name):
+    change, visible = CHANGES[name]
+    settings = project / "pelicanconf.py"
+    out = tmp_path / "incremental"
+    first = build(settings, out)
+    assert first.ok and first.unchanged == 0
+    again = build(settings, out)
+    assert again.ok and again.written == 0 and again.unchanged == first.written
+    change(project)
+    incremental = build(settings, out)
+    assert incremental.ok, incremental.error
+    clean = build(settings, tmp_path / "clean")
+    assert clean.ok and clean.unchanged == 0
+    assert _tree(out) == _tree(tmp_path / "clean")
+    if visible:
+        assert any(visible.encode() in data for data in _tree(out).values())
+    if name == "offer":
+        assert 0 < incremental.written < clean.written  # only what the offer appears on
+
+
+def test_deleted_offer_disappears_from_pages_and_search_index(project, tmp_path):
+    out = tmp_path / "out"
+    assert build(project / "pelicanconf.py", out).ok
+    assert any(b"online-englisch" in d for p, d in _tree(out).items() if p.startswith("suche/daten/"))
+    _delete_offer(project)
+    assert build(project / "pelicanconf.py", out).ok
+    tree = _tree(out)
+    assert not (out / "angebote" / "online-englisch").exists()
+    assert [p for p, d in tree.items() if b"online-englisch" in d or b"Englisch online" in d] == []
+    info = json.loads((out / ".buildinfo.json").read_text())
+    assert "angebote/online-englisch/index.html" not in info["pages"]
