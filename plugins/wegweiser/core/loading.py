@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .frontmatter import SourceFile, read_source
+from .frontmatter import SourceFile
 from .messages import finding
 from .schema import KIND_FOLDERS, KINDS, Schemas
+from .source_cache import SourceCache
 
 
 def content_files(content_dir: Path, kind: str) -> list[Path]:
@@ -21,20 +22,22 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path) -> dict[str, l
     """Read every offer and provider file; problems become findings on the file."""
     content_dir = Path(content_dir)
     result: dict[str, list[SourceFile]] = {}
+    cache = SourceCache(root, repr([(f.name, f.type) for k in KINDS for f in schemas.for_kind(k).fields]))
     for kind in KINDS:
         schema = schemas.for_kind(kind)
         literal = {f.name for f in schema.fields if f.type == "string" or f.is_list}
         sources = []
         for path in content_files(content_dir, kind):
             rel = relative_path(path, root)
-            if path.is_symlink() and not _inside(path, content_dir):
+            if not _inside(path, content_dir):  # a symlinked file or folder pointing out of content/
                 src = SourceFile(path=path, rel=rel)
                 src.findings.append(finding("symlink-outside", rel, value=str(path.resolve())))
             else:
-                src = read_source(path, rel, literal)
+                src = cache.read(path, rel, literal)
                 _normalise_lists(src, schema)
             sources.append(src)
         result[kind] = sources
+    cache.save()
     return result
 
 
