@@ -69,33 +69,35 @@ def measure(browser_factory, base: str, site: Path, queries, mode: str):
         for q in queries:
             context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
             page = context.new_page()
-            requested = []
-            page.on("requestfinished", lambda r: requested.append(urlsplit(r.url).path))
             cdp = context.new_cdp_session(page)
+            resources = "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
             if mode == "ours":
                 page.goto(base + "/suche/")
                 page.wait_for_load_state("networkidle")
-                shell = list(requested)
-                requested.clear()
-                page.evaluate("""q => new Promise(res => {
-                    document.getElementById('suche').addEventListener('ww:results', e => res(e.detail), {once: true});
+                shell = page.evaluate(resources)
+                first_search = page.evaluate("""([q, resources]) => new Promise(res => {
+                    document.getElementById('suche').addEventListener('ww:results',
+                        e => res({loaded: eval(resources)}), {once: true});
                     const i = document.getElementById('suche-q'); i.value = q; i.dispatchEvent(new Event('input'));
-                })""", q)
+                })""", [q, resources])
+                first = [p for p in first_search["loaded"] if p not in shell]
                 count = page.evaluate("document.querySelectorAll('[data-results] li').length")
-                first = list(requested)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                 times = [page.evaluate("""q => new Promise(res => {
                     document.getElementById('suche').addEventListener('ww:results', e => res(e.detail.ms), {once: true});
                     const i = document.getElementById('suche-q'); i.value = q + ' '.repeat(k % 2); i.dispatchEvent(new Event('input'));
                 })""".replace("k % 2", str(k % 2 + 1)), q) for k in range(3)]
             else:
+                # Pagefind fetches from a web worker, which the page's resource timing does not see.
+                requested = []
+                page.on("requestfinished", lambda r: requested.append(r.url))
                 page.goto(base + "/pf-harness.html")
                 page.wait_for_function("window.pfReady === true")
-                shell = list(requested)
+                shell = ["/pf-harness.html"]
                 requested.clear()
                 result = page.evaluate("q => window.pfSearch(q)", q)
+                first = sorted({urlsplit(u).path for u in requested})
                 count = result["count"]
-                first = list(requested)
                 cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
                 times = [page.evaluate("q => window.pfSearch(q)", q)["ms"] for _ in range(3)]
             search_js = {p for p in shell if p.endswith(".js")}  # loaded with the page, but only for the search
