@@ -12,6 +12,7 @@ using the minimal layouts in benchmarks/hugo/, and print one table.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -68,8 +69,12 @@ def build_hugo(folder: Path, n: int) -> dict | None:
     site = folder.with_name(f"hugo-{n}")
     shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(HERE / "hugo", site)
-    shutil.copytree(folder / "content" / "offers", site / "content" / "angebote")
-    shutil.copytree(folder / "content" / "providers", site / "content" / "anbieter")
+    for source, target in (("offers", "angebote"), ("providers", "anbieter")):
+        (site / "content" / target).mkdir(parents=True)
+        for path in (folder / "content" / source).glob("*.md"):
+            # Hugo reads front matter `url` as the page's own address: rename that one key.
+            text = re.sub(r"^url:", "website:", path.read_text(encoding="utf-8"), count=1, flags=re.M)
+            (site / "content" / target / path.name).write_text(text, encoding="utf-8")
     cmd = [hugo, "--quiet", "--source", str(site), "--destination", str(site / "public")]
     full, _ = timed(cmd)
     warm, _ = timed(cmd)
