@@ -15,13 +15,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help html serve publish clean validate test install browser-deps
+.PHONY: help html serve publish clean validate test install browser-deps docs
 
 help:
 	@echo 'make html       build the guide into $(OUTPUTDIR)/ (validates first)'
 	@echo 'make serve      build, serve on http://$(BIND):$(PORT)/ and rebuild on change'
 	@echo 'make publish    build with $(PUBLISHCONF)'
 	@echo 'make validate   check all content and print every finding'
+	@echo 'make docs       regenerate CONTRIBUTING.md and the editor schemas from the schemas'
 	@echo 'make test       run the whole test suite (installs Chromium for browser tests)'
 	@echo 'make clean      remove $(OUTPUTDIR)/'
 
@@ -47,6 +48,9 @@ html: $(PY_STAMP) $(NODE_STAMP)
 
 validate: $(PY_STAMP)
 	$(BIN)/wegweiser validate --settings $(SETTINGS)
+
+docs: $(PY_STAMP)
+	$(BIN)/wegweiser docs --settings $(SETTINGS)
 
 serve: $(PY_STAMP) $(NODE_STAMP)
 	$(BIN)/wegweiser serve --settings $(SETTINGS) --output $(OUTPUTDIR) --port $(PORT) --bind $(BIND)

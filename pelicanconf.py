@@ -24,7 +24,8 @@ PLUGINS = ["wegweiser.pelican_plugin"]
 # Offers and providers are read by the guide generator, not as articles.
 ARTICLE_PATHS = []
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# content/images is not copied as is: images are published resized and without metadata (/bilder/).
+STATIC_PATHS = []
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 DIRECT_TEMPLATES = []
@@ -65,3 +66,15 @@ WEGWEISER_COUNTY = "Landkreis Musterland"
 WEGWEISER_OFFICE_EMAIL = "bildungsbuero@landkreis-musterland.example"
 # The example content is fictional: a notice says so on every page.
 WEGWEISER_EXAMPLE_NOTICE = True
+# Open data under /daten/: licence of the export and the attribution users must show
+# (None: "Quelle: <AUTHOR>, Bildungswegweiser").
+WEGWEISER_DATA_LICENSE = "CC BY 4.0"
+WEGWEISER_DATA_ATTRIBUTION = None
+# Submissions (/mitmachen/): the form builds the file in the browser and hands it over by pull
+# request, by e-mail or as a download ("pull-request", "email", "download"). The repository is
+# fictional like the example county; set your own (GitHub or GitLab, "github" or "gitlab").
+WEGWEISER_REPO_URL = "https://github.com/landkreis-musterland/bildungswegweiser"
+WEGWEISER_REPO_HOST = "github"
+WEGWEISER_REPO_BRANCH = "main"
+WEGWEISER_SUBMIT_EMAIL = None  # None: WEGWEISER_OFFICE_EMAIL
+WEGWEISER_SUBMIT_ROUTES = ["pull-request", "email", "download"]

@@ -21,6 +21,10 @@ PAGE_TYPES = {
     "static": "/impressum/",
     "easy-language": "/leichte-sprache/",
     "not-found": "/404.html",
+    "open-data": "/daten/",
+    "monitoring": "/bildungsmonitoring/",
+    "indicator": "/bildungsmonitoring/betreuungsquote-unter-3/",
+    "indicator-groups": "/bildungsmonitoring/angebote-nach-zielgruppe/",
 }
 
 

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import remove_stale, swap_in
 from .core.findings import Finding
 from .core.project import Project
 
@@ -56,6 +57,7 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.building-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
+    remove_stale(target)  # staging folders of killed builds
     settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
     settings["_WEGWEISER_VALIDATION"] = validation  # the generator reuses it instead of validating again
     settings["_WEGWEISER_PREVIOUS_OUTPUT"] = str(target) if target.is_dir() else None  # reused where unchanged
@@ -89,12 +91,8 @@ def _describe(exc: Exception) -> str:
 
 
 def _swap(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    """Replace ``target`` by ``staging`` in one atomic exchange (see atomic.py)."""
+    swap_in(staging, target)
 
 
 def _quiet_pelican() -> None:

@@ -9,6 +9,7 @@ import datetime as dt
 import functools
 import http.server
 import json
+import os
 import sys
 import threading
 import time
@@ -45,6 +46,10 @@ def _print_findings(findings, fmt: str, stream=None) -> None:
     elif fmt == "json":
         json.dump([f.as_dict() for f in findings], stream, ensure_ascii=False, indent=2)
         print(file=stream)
+    elif fmt == "gitlab":
+        from .core.code_quality import code_quality_report
+
+        stream.write(code_quality_report(findings))
     else:
         for f in findings:
             print(f.as_text(), file=stream)
@@ -148,8 +153,38 @@ def cmd_new(args) -> int:
         return 1
     providers = [p.stem for p in content_files(project.content_dir, "provider")]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(skeleton(args.kind, args.id, schemas, project.today, providers), encoding="utf-8")
+    from .core.contributing import modeline
+
+    comment = modeline(args.kind, os.path.relpath(target.parent, project.root))
+    target.write_text(skeleton(args.kind, args.id, schemas, project.today, providers, comment), encoding="utf-8")
     print(f"Angelegt: {target}. Füllen Sie die Felder aus und prüfen Sie mit „wegweiser validate“.")
+    return 0
+
+
+def cmd_docs(args) -> int:
+    """Write (or with --check compare) CONTRIBUTING.md and the editor schemas."""
+    from .build import read_settings
+    from .core.contributing import generated_docs
+    from .core.submission import SubmitSettings
+
+    settings = read_settings(_settings_path(args), _overrides(args))
+    project = Project.from_settings(settings)
+    files = generated_docs(project.schemas(), SubmitSettings.from_settings(settings), settings.get("SITEURL") or "")
+    stale = []
+    for rel, text in files.items():
+        target = project.root / rel
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(rel)
+        if not args.check:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    if args.check:
+        for rel in stale:
+            print(f"{rel} ist veraltet; erzeugen Sie die Datei neu mit „wegweiser docs“.")
+        print("Alle erzeugten Dateien sind aktuell." if not stale else f"{len(stale)} Dateien veraltet.")
+        return 1 if stale else 0
+    print(f"Geschrieben: {', '.join(stale)}" if stale else "Alle erzeugten Dateien sind aktuell.")
     return 0
 
 
@@ -211,7 +246,8 @@ def cmd_import(args) -> int:
     try:
         mapping = importer.load_mapping(Path(args.mapping), schema) if args.mapping else None
         if mapping and mapping.kind and importer.KIND_NAMES.get(mapping.kind) != kind:
-            raise importer.ImportFailed(f"Die Zuordnungsdatei ist für „{mapping.kind}“, nicht für „{args.kind}“.")
+            raise importer.ImportFailed(
+                f"Die Zuordnungsdatei ist für „{mapping.kind}“, nicht für „{args.kind}“.")
         table = importer.read_table(Path(args.file), mapping)
         mapping = mapping or importer.identity_mapping(schema, table.header)
         separator = f", Trennzeichen „{table.delimiter}“" if table.delimiter else ""
@@ -223,9 +259,13 @@ def cmd_import(args) -> int:
     except importer.ImportFailed as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 1
-    problems = result.problems + importer.exists_problems(result, project.root)
-    for problem in sorted(problems, key=lambda p: (p.row or 0)):
+    for problem in result.problems:
         print(problem.as_text(table.name))
+    kept = importer.exists_problems(result, project.root)
+    for problem in kept[:10]:
+        print(problem.as_text(table.name))
+    if len(kept) > 10:
+        print(f"… und {len(kept) - 10} weitere Dateien, die es schon gibt (nicht überschrieben).")
     if args.dry_run:
         for planned in result.planned:
             if planned.action in ("neu", "ersetzen"):
@@ -240,10 +280,11 @@ def cmd_import(args) -> int:
     seconds = time.perf_counter() - started
     new, replaced = result.count("neu"), result.count("ersetzen")
     parts = [f"{new} neu", f"{replaced} ersetzt", f"{result.count('vorhanden')} vorhanden (nicht überschrieben)",
-             f"{result.bad_rows} Zeilen mit Fehlern (nicht importiert)"]
+             f"{result.bad_rows} {'Zeile' if result.bad_rows == 1 else 'Zeilen'} mit Fehlern (nicht importiert)"]
     if result.merged:
         parts.append(f"{result.merged} doppelte Zeilen zusammengeführt")
-    prefix = "Probelauf, nichts geschrieben" if args.dry_run else f"{written} Dateien geschrieben"
+    prefix = "Probelauf, nichts geschrieben" if args.dry_run else \
+        f"{written} {'Datei' if written == 1 else 'Dateien'} geschrieben"
     print(f"{prefix}: {', '.join(parts)} ({seconds:.1f} s).")
     return 1 if result.bad_rows else 0
 
@@ -259,7 +300,8 @@ def parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("validate", help="alle Inhalte prüfen")
     common(v)
-    v.add_argument("--format", choices=["text", "github", "json"], default="text")
+    v.add_argument("--format", choices=["text", "github", "json", "gitlab"], default="text",
+                   help="gitlab: Code-Quality-Bericht (JSON) für GitLab-Merge-Requests")
     v.set_defaults(func=cmd_validate)
 
     b = sub.add_parser("build", help="prüfen und die Website erzeugen")
@@ -282,6 +324,11 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=["text", "csv", "html"], default="text")
     r.add_argument("--output", help="Zieldatei (Standard bei csv/html: bestandsaufnahme-<Datum>.<Endung>)")
     r.set_defaults(func=cmd_report)
+
+    d = sub.add_parser("docs", help="CONTRIBUTING.md und die Editor-Schemas aus den Schemas erzeugen")
+    common(d)
+    d.add_argument("--check", action="store_true", help="nur prüfen, ob die Dateien aktuell sind")
+    d.set_defaults(func=cmd_docs)
 
     n = sub.add_parser("new", help="eine neue Datei mit allen Feldern anlegen")
     common(n)

@@ -74,6 +74,8 @@ class Catalog:
     providers: list[Entry] = field(default_factory=list)
     #: the indicator appendix (core.indicators.Monitoring), set by Project.load
     monitoring: object = None
+    #: the offer images and provider logos (core.image_variants.ImageSet), set by Project.load
+    images: object = None
     derived: dict = field(default_factory=dict, repr=False)
 
     @property

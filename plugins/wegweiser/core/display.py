@@ -71,12 +71,25 @@ def route_url(lat, lon) -> str:
     return _route(lat, lon)
 
 
+def safe_url(value) -> str:
+    """A link target from content: http(s) and mailto only, anything else becomes "#".
+
+    Validation already refuses other schemes (rules.check_link_schemes); this keeps a
+    ``javascript:`` address harmless even if a page is built without validation.
+    """
+    from .sanitize import unsafe_url
+
+    text = str(value or "").strip()
+    return "#" if not text or unsafe_url(text) else text
+
+
 FILTERS = {
     "route_url": route_url,
     "de_date": de_date,
     "euro": euro,
     "osm_url": osm_url,
     "tel_href": tel_href,
+    "safe_url": safe_url,
 }
 
 GLOBALS = {"age_range": age_range, "date_range": date_range, "mailto": mailto}

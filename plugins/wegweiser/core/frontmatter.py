@@ -103,6 +103,10 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
         if "\t" in indent:
             src.findings.append(finding("yaml-tab", src.rel, line=number, column=indent.index("\t") + 1))
             return
+    deep = _too_deep(header)
+    if deep is not None:  # composing it would overflow the stack and crash the process
+        src.findings.append(finding("yaml-too-deep", src.rel, line=deep + offset, limit=MAX_DEPTH))
+        return
     try:
         node = yaml.compose(header, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -120,9 +124,13 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
         )
         return
     except yaml.YAMLError as exc:
-        src.findings.append(finding("yaml-syntax", src.rel, value=str(exc), line=offset + 1))
+        # e.g. a reader error (control character): it knows the position, not the line
+        position = getattr(exc, "position", None)
+        line = header[:position].count("\n") + 1 + offset if isinstance(position, int) else offset + 1
+        src.findings.append(finding("yaml-syntax", src.rel, value=_german_problem(str(exc)), line=line))
         return
     if node is None:
+        src.findings.append(finding("front-matter-empty", src.rel, line=offset + 1))
         return
     if not isinstance(node, yaml.MappingNode):
         src.findings.append(finding("front-matter-not-mapping", src.rel, line=node.start_mark.line + 1 + offset))
@@ -144,6 +152,34 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
         except _Nested:
             src.dropped.add(key)
             src.findings.append(finding("nested-value", src.rel, field=key, line=line))
+
+
+#: nesting deeper than this is refused before composing (front matter is flat anyway)
+MAX_DEPTH = 20
+_NESTING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_NESTING_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _too_deep(header: str) -> int | None:
+    """Line (within the header) where nesting exceeds MAX_DEPTH, or None.
+
+    libyaml's parser is iterative, its composer recursive: a few kilobytes of ``[[[[…``
+    would crash the process. Only headers with many brackets or dashes are parsed twice.
+    """
+    if header.count("[") + header.count("{") + header.count("-") + header.count("?") < 4 * MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(header, Loader=_LOADER):
+            if isinstance(event, _NESTING):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, _NESTING_END):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error
+    return None
 
 
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+|[\w-]+:\s+)(["'])(.*)$""")
@@ -200,6 +236,21 @@ _PROBLEMS = {
     "could not find expected ':'": "Doppelpunkt nach dem Feldnamen fehlt",
     "expected <block end>, but found '<block mapping start>'": "Einrückung stimmt nicht",
     "found undefined alias": "unbekannter Verweis mit *",
+    # libyaml's wording of the same and further problems
+    "mapping values are not allowed in this context": "Doppelpunkt an unerwarteter Stelle (Text mit „:“ in Anführungszeichen setzen)",
+    "did not find expected ',' or ']'": "eine Liste [a, b] wird nicht mit „]“ geschlossen",
+    "did not find expected ',' or '}'": "geschweifte Klammer „{“ wird nicht geschlossen",
+    "did not find expected key": "Einrückung stimmt nicht oder ein Feldname fehlt",
+    "did not find expected '-' indicator": "Einrückung einer Liste stimmt nicht",
+    "did not find expected <document start>": "unerwarteter Inhalt (z. B. eine Zeile, die mit „%“ beginnt)",
+    "did not find expected node content": "ein Wert fehlt oder beginnt mit einem nicht erlaubten Zeichen",
+    "found character that cannot start any token": "ein Wert beginnt mit @ oder `: setzen Sie ihn in Anführungszeichen",
+    "found a tab character": "Tabulatorzeichen sind nicht erlaubt",
+    "found unknown escape character": "unbekanntes Zeichen nach „\\“ in Anführungszeichen",
+    "found undefined tag handle": "unbekannte Markierung mit „!“",
+    "found duplicate anchor": "ein Anker mit „&“ ist doppelt",
+    "block sequence entries are not allowed in this context": "Listenpunkt „- “ an unerwarteter Stelle",
+    "unacceptable character": "die Datei enthält Steuerzeichen (z. B. ein Nullbyte)",
 }
 
 
@@ -207,4 +258,4 @@ def _german_problem(problem: str) -> str:
     for english, german in _PROBLEMS.items():
         if problem.startswith(english):
             return german
-    return problem
+    return f"Syntaxfehler ({problem})"

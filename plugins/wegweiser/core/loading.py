@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .frontmatter import SourceFile
@@ -33,8 +34,12 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path) -> dict[str, l
                 src = SourceFile(path=path, rel=rel)
                 src.findings.append(finding("symlink-outside", rel, value=str(path.resolve())))
             else:
-                src = cache.read(path, rel, literal)
-                _normalise_lists(src, schema)
+                try:
+                    src = cache.read(path, rel, literal)
+                    _normalise_lists(src, schema)
+                except Exception as exc:  # noqa: BLE001 - a file must never turn into a traceback
+                    src = SourceFile(path=path, rel=rel)
+                    src.findings.append(finding("unexpected", rel, value=f"{type(exc).__name__}: {exc}"))
             sources.append(src)
         result[kind] = sources
     cache.save()
@@ -59,6 +64,10 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def relative_path(path: Path, root: Path) -> str:
     """``path`` as shown in findings: relative to the project root where possible."""
+    try:  # where the file is found (also for a symlink), then where it really is
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from . import freshness
 from .catalog import Catalog, build_catalog
+from .image_variants import ImageSet
+from .indicators_derived import build_monitoring
 from .schema import Schemas, load_schemas
 from .validate import Validation, validate_project
 
@@ -55,4 +57,7 @@ class Project:
         if not validation.ok:
             return validation, None
         catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
+        catalog.monitoring = build_monitoring(catalog)  # data/indicators + indicators from the offers
+        catalog.images = ImageSet(self.content_dir / "images", self.root / ".cache" / "images", self.root)
+        catalog.images.stamp([*catalog.offers, *catalog.expired, *catalog.providers])
         return validation, catalog

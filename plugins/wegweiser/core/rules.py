@@ -9,20 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import freshness
 from .findings import WARNING
 from .frontmatter import SourceFile
+from .image_variants import resolve_image
+from .images import ImageProblem, inspect_image
 from .messages import finding
+from .sanitize import find_unsafe, markup_in_text
 from .schema import Schemas
 
 # Bounding box of Germany (WGS 84), generous by a few kilometres.
 GERMANY = {"lat": (47.2, 55.1), "lon": (5.8, 15.1)}
 LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_FIELDS = {"image": "image_alt", "logo": "logo_alt"}
+#: offer formats that take place somewhere and therefore need a municipality
+ON_SITE_FORMATS = ("praesenz", "hybrid")
 
 
 @dataclass
@@ -31,6 +36,8 @@ class RuleContext:
     content_dir: Path
     today: dt.date
     stale_months: int = freshness.DEFAULT_STALE_MONTHS
+    #: results of expensive checks within one validation run (e.g. image files by path)
+    memo: dict = field(default_factory=dict)
 
 
 def _number(value):
@@ -96,7 +103,6 @@ def check_link_schemes(kind, src: SourceFile, ctx: RuleContext):
 
 def check_images(kind, src: SourceFile, ctx: RuleContext):
     schema = ctx.schemas.for_kind(kind)
-    images_dir = (Path(ctx.content_dir) / "images").resolve()
     for image_field, alt_field in IMAGE_FIELDS.items():
         if image_field not in schema.by_name:
             continue
@@ -104,8 +110,8 @@ def check_images(kind, src: SourceFile, ctx: RuleContext):
         if not isinstance(value, str) or not value.strip():
             continue
         line = src.line_of(image_field)
-        target = (images_dir / value).resolve()
-        if "\\" in value or value.startswith("/") or not _is_within(target, images_dir):
+        target = resolve_image(Path(ctx.content_dir) / "images", value)
+        if target is None:  # a backslash, an absolute path, "..", or a symlink out of the folder
             yield finding("image-outside", src.rel, field=image_field, value=value, line=line)
             continue
         if not target.is_file():
@@ -116,12 +122,59 @@ def check_images(kind, src: SourceFile, ctx: RuleContext):
             yield finding("alt-missing", src.rel, field=alt_field, value=value, line=line, label=label)
 
 
-def _is_within(path: Path, folder: Path) -> bool:
+def check_image_files(kind, src: SourceFile, ctx: RuleContext):
+    """An image must be a complete JPEG, PNG or WebP of sensible size (see core/images.py)."""
+    schema = ctx.schemas.for_kind(kind)
+    for image_field in IMAGE_FIELDS:
+        value = src.values.get(image_field)
+        if image_field not in schema.by_name or not isinstance(value, str):
+            continue
+        path = resolve_image(Path(ctx.content_dir) / "images", value)
+        if path is None or not path.is_file():
+            continue  # reported by check_images
+        key = ("image", path)
+        if key not in ctx.memo:
+            ctx.memo[key] = inspect_image(path)
+        result = ctx.memo[key]
+        if isinstance(result, ImageProblem):
+            yield finding(result.code, src.rel, field=image_field, value=value, line=src.line_of(image_field),
+                          **result.params)
+
+
+def check_markup_in_text(kind, src: SourceFile, ctx: RuleContext):
+    """Plain-text fields hold text, not HTML tags or entities (they are shown escaped)."""
+    schema = ctx.schemas.for_kind(kind)
+    for fld in schema.fields:
+        value = src.values.get(fld.name)
+        if (fld.type != "string" or fld.format or "pattern" in fld.constraints or not isinstance(value, str)
+                or schema.reference_of(fld.name)):
+            continue  # ids, references, links, e-mail addresses and patterned fields have their own checks
+        found = markup_in_text(value)
+        if found:
+            yield finding("html-in-text", src.rel, field=fld.name, value=found, line=src.line_of(fld.name),
+                          label=fld.title)
+
+
+def check_unsafe_body(kind, src: SourceFile, ctx: RuleContext):
+    """The Markdown body must not contain scripts, event handlers, foreign schemes, SVG, styles, …"""
+    found = find_unsafe(src.body)
+    if found:
+        yield finding("unsafe-html", src.rel, value=", ".join(found[:5]),
+                      line=_body_line(src, found[0]))
+
+
+def _body_line(src: SourceFile, needle: str) -> int | None:
+    """Line in the file where ``needle`` first appears in the body (the body's first line if not found)."""
+    key = needle.strip("<>=:").lower()
     try:
-        path.relative_to(folder)
-        return True
-    except ValueError:
-        return False
+        lines = src.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    start = max(src.body_line - 1, 0)
+    for number, text in enumerate(lines[start:], start=start + 1):
+        if key and key in text.lower():
+            return number
+    return src.body_line or None
 
 
 def check_coordinates(kind, src: SourceFile, ctx: RuleContext):
@@ -161,7 +214,7 @@ def check_postcode_matches_municipality(kind, src: SourceFile, ctx: RuleContext)
 
 def check_location_required(kind, src: SourceFile, ctx: RuleContext):
     fmt = src.values.get("format")
-    if kind != "offer" or fmt not in ("praesenz", "hybrid") or src.values.get("municipality"):
+    if kind != "offer" or fmt not in ON_SITE_FORMATS or src.values.get("municipality"):
         return
     formats = ctx.schemas.vocabularies.get("formats")
     label = formats.label(fmt) if formats else fmt
@@ -200,6 +253,9 @@ RULES = (
     check_age_order,
     check_link_schemes,
     check_images,
+    check_image_files,
+    check_markup_in_text,
+    check_unsafe_body,
     check_coordinates,
     check_postcode_matches_municipality,
     check_location_required,

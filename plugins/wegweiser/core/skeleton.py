@@ -37,10 +37,14 @@ def _reference_value(schemas: Schemas, schema, field, known_providers: list[str]
 
 
 def skeleton(kind: str, entry_id: str, schemas: Schemas, today: dt.date,
-             known_providers: list[str] | None = None) -> str:
-    """A valid file for a new entry: required fields filled, optional ones commented out."""
+             known_providers: list[str] | None = None, comment: str | None = None) -> str:
+    """A valid file for a new entry: required fields filled, optional ones commented out.
+
+    ``comment`` is a first line for the front matter, e.g. the YAML language
+    server's schema modeline (see core/contributing.py).
+    """
     schema = schemas.for_kind(kind)
-    lines = ["---"]
+    lines = ["---"] + ([comment] if comment else [])
     for field in schema.fields:
         required = "Pflichtfeld" if field.required else "optional"
         lines.append(f"# {field.title} ({required}): {field.description}")

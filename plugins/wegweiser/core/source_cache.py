@@ -13,7 +13,7 @@ import os
 import pickle
 from pathlib import Path
 
-from . import frontmatter
+from . import frontmatter, messages
 from .frontmatter import SourceFile, read_source
 
 VERSION = 1
@@ -21,7 +21,7 @@ VERSION = 1
 
 def _code_key(extra: str) -> str:
     h = hashlib.sha256(f"{VERSION}\n{extra}".encode())
-    for module in (frontmatter,):
+    for module in (frontmatter, messages):  # parsing code and the German texts of its findings
         h.update(Path(module.__file__).read_bytes())
     return h.hexdigest()
 

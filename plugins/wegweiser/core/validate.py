@@ -16,6 +16,7 @@ from frictionless import Package, Resource, Schema
 
 from .findings import Finding, sort_findings
 from .frontmatter import SourceFile
+from .indicators_check import validate_indicators
 from .loading import load_sources, relative_path
 from .messages import TYPE_NAMES, finding
 from .rules import RULES, RuleContext
@@ -65,6 +66,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
             findings.extend(src.findings)
     findings.extend(_validate_package(root, schemas, sources))
     findings.extend(_validate_list_references(schemas, sources, root))
+    findings.extend(validate_indicators(root, schemas))
     ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
     for kind in KINDS:
         for src in sources[kind]:

@@ -48,7 +48,37 @@ def _node_module(settings: dict, path: str) -> bytes:
     return target.read_bytes()
 
 
-PRODUCERS: tuple[Producer, ...] = (office_report, search_data,)
+def indicator_data(catalog: Catalog, settings: dict):
+    """CSV files and datapackage.json of the indicator appendix under /bildungsmonitoring/daten/."""
+    if catalog.monitoring is not None:
+        yield from catalog.monitoring.download_files()
+
+
+def images(catalog: Catalog, settings: dict):
+    """Offer images and provider logos under /bilder/: resized WebP + JPEG/PNG, metadata stripped."""
+    if catalog.images is None:
+        return
+    used = [(entry.values.get(name), name) for entries in (catalog.offers, catalog.providers)
+            for entry in entries for name in ("image", "logo") if entry.values.get(name)]
+    yield from catalog.images.files(used)
+
+
+def server_config(catalog: Catalog, settings: dict):
+    """.htaccess with the security headers for Apache (nginx: docs/hosting.md)."""
+    from urllib.parse import urlsplit
+
+    from ..core.security import htaccess
+
+    yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path).encode("utf-8")
+
+
+from .open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
+from .submission import submission_files  # noqa: E402
+
+PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
+                                   open_data, calendars, atom_feed, sitemap_and_robots,
+                                   images, server_config,
+                                   submission_files)
 
 
 def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:

@@ -11,10 +11,12 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..core.findings import summary
+from ..core.messages import finding
 from ..core.project import Project
 from .files import site_files
 from .incremental import Incremental, fingerprint, global_digest
 from .pages import site_pages
+from .structured_data import structured_data
 
 
 class ValidationFailed(Exception):
@@ -25,6 +27,16 @@ class ValidationFailed(Exception):
         lines = [f.as_text() for f in findings if f.is_error]
         super().__init__("Die Inhalte enthalten Fehler; es wurde nichts veröffentlicht.\n"
                          + "\n".join(lines) + "\n" + summary(findings))
+
+
+class PageFailed(Exception):
+    """Rendering one page failed: a finding that names the entry (or the page) being rendered."""
+
+    def __init__(self, page, exc: Exception):
+        entry = next((v for v in page.variables.values() if hasattr(v, "source") and hasattr(v, "digest")), None)
+        where = entry.source if entry is not None else page.save_as
+        self.findings = [finding("unexpected", where, value=f"{page.save_as}: {type(exc).__name__}: {exc}")]
+        super().__init__(f"{where}: {type(exc).__name__}: {exc}")
 
 
 class GuideGenerator(Generator):
@@ -55,18 +67,25 @@ class GuideGenerator(Generator):
         for page in site_pages(self.catalog):
             if incremental.reuse_page(page.save_as, fingerprint(page, self.catalog, global_hash)):
                 continue
-            writer.write_file(
-                page.save_as,
-                self.get_template(page.template),
-                self.context,
-                relative_urls=self.settings.get("RELATIVE_URLS", False),
-                url=page.url,
-                override_output=True,
-                guide=self.catalog,
-                page_meta=page,
-                **page.variables,
-            )
+            try:
+                self._write_page(writer, page)
+            except Exception as exc:  # reported with the page's source, never as a bare traceback
+                raise PageFailed(page, exc) from exc
         for path, data in site_files(self.catalog, self.settings):
             incremental.write_file(path, data)
         incremental.save(self.catalog)
         self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
+
+    def _write_page(self, writer, page):
+        writer.write_file(
+            page.save_as,
+            self.get_template(page.template),
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            url=page.url,
+            override_output=True,
+            guide=self.catalog,
+            page_meta=page,
+            structured_data=structured_data(page, self.catalog, self.settings),
+            **page.variables,
+        )

@@ -105,3 +105,15 @@ def site_pages(catalog: Catalog):
                            description=row.get("description") or f"Bildungsangebote: {row['label']}.",
                            breadcrumbs=[home, index_crumb],
                            variables={"term": row, "offers": term["offers"], "vocabulary": vocabulary})
+    from .open_data import data_page_variables
+
+    yield SitePage("daten/", "data", "Offene Daten", breadcrumbs=[home],
+                   description="Alle Bildungsangebote und Anbieter als offene Daten (CSV, Frictionless "
+                               "Data Package), dazu Kalender und Newsfeed.",
+                   variables=data_page_variables(catalog))
+    from .indicator_pages import indicator_pages  # imported here: that module uses SitePage
+
+    yield from indicator_pages(catalog)
+    from .submission import submission_pages  # imported here: that module uses SitePage
+
+    yield from submission_pages(catalog)

@@ -1,0 +1,125 @@
+"""iCalendar (RFC 5545) files: one per dated offer, one feed per Bildungsbereich.
+
+Offers have dates but no reliable times (the schedule is free text), so events
+are all-day: a one-day offer on its day, a short one (up to
+:data:`SPAN_DAYS` days) over its whole period, and a longer course on its
+first day with the end date in the description. Lines end in CRLF, are folded
+at 75 octets and text is escaped as the RFC requires.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from . import display
+from .catalog import Catalog, Entry
+
+PRODID = "-//Bildungswegweiser//Bildungsangebote//DE"
+SPAN_DAYS = 14
+FILE_NAME = "kalender.ics"
+
+
+def escape(text: str) -> str:
+    """TEXT value escaping (RFC 5545 3.3.11)."""
+    return (str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Fold a content line into chunks of at most 75 octets, never inside a UTF-8 character."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        limit = 75 if not out else 74  # continuation lines start with a space
+        if size + width > limit:
+            out.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%Y%m%d")
+
+
+def is_dated(offer: Entry) -> bool:
+    return isinstance(offer.start_date, dt.date)
+
+
+def _host(site_url: str) -> str:
+    return urlsplit(site_url).hostname or "bildungswegweiser.invalid"
+
+
+def event_lines(catalog: Catalog, offer: Entry, site_url: str) -> list[str]:
+    start, end = offer.start_date, offer.end_date or offer.start_date
+    span = (end - start).days + 1
+    dtend = end + dt.timedelta(days=1) if span <= SPAN_DAYS else start + dt.timedelta(days=1)
+    description = [offer.summary]
+    if span > SPAN_DAYS:
+        description.append(f"Erster Termin; läuft bis {display.de_date(end)}.")
+    if offer.schedule:
+        description.append(f"Zeiten: {offer.schedule}")
+    if offer.cost_eur is not None:
+        description.append(f"Kosten: {display.euro(offer.cost_eur)}")
+    description.append(f"Anbieter: {offer.provider_entry.name}")
+    page = f"{site_url}/{offer.page_url}" if site_url.startswith(("http://", "https://")) else ""
+    if page:
+        description.append(f"Mehr: {page}")
+    location = ", ".join(p for p in (
+        offer.venue, offer.street,
+        " ".join(p for p in (offer.postcode, catalog.label("municipalities", offer.municipality)) if p),
+    ) if p) or catalog.label("formats", offer.format)
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{offer.id}@{_host(site_url)}",
+        f"DTSTAMP:{_date(catalog.today)}T000000Z",
+        f"LAST-MODIFIED:{_date(offer.reviewed)}T000000Z" if isinstance(offer.reviewed, dt.date) else "",
+        f"DTSTART;VALUE=DATE:{_date(start)}",
+        f"DTEND;VALUE=DATE:{_date(dtend)}",
+        f"SUMMARY:{escape(offer.title)}",
+        f"DESCRIPTION:{escape(chr(10).join(description))}",
+        f"LOCATION:{escape(location)}",
+        f"GEO:{offer.lat};{offer.lon}" if offer.lat is not None and offer.lon is not None else "",
+        f"CATEGORIES:{escape(catalog.label('areas', offer.area))}",
+        f"URL:{page}" if page else "",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+    return [line for line in lines if line]
+
+
+def calendar(catalog: Catalog, offers, name: str, site_url: str = "") -> bytes:
+    """A VCALENDAR with one all-day VEVENT per dated offer."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(name)}",
+    ]
+    for offer in offers:
+        if is_dated(offer):
+            lines.extend(event_lines(catalog, offer, site_url))
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+def calendar_files(catalog: Catalog, site_url: str = ""):
+    """``(path, bytes)``: one file per dated offer, one feed per area that has dated offers."""
+    for offer in catalog.offers:
+        if is_dated(offer):
+            yield f"{offer.page_url}{FILE_NAME}", calendar(catalog, [offer], offer.title, site_url)
+    for row in catalog.vocabularies["areas"].rows:
+        dated = sorted((o for o in catalog.offers_by("area", row["id"]) if is_dated(o)),
+                       key=lambda o: (o.start_date, o.id))
+        if dated:
+            name = f"Bildungsangebote: {row['label']}"
+            yield f"bereiche/{row['id']}/{FILE_NAME}", calendar(catalog, dated, name, site_url)
+
+
+def area_has_calendar(catalog: Catalog, area: str) -> bool:
+    return any(is_dated(o) for o in catalog.offers_by("area", area))

@@ -1,0 +1,228 @@
+"""The indicator appendix: the county's education monitoring as a Data Package.
+
+``data/indicators/`` is a frictionless Data Package with one CSV resource per
+indicator. Every CSV has the columns ``year``, ``value`` and ``status``, and
+optionally ``municipality`` (empty = the whole county) and ``group`` (its title
+in the schema names the breakdown, e.g. „Geschlecht“). ``status`` says why a
+value is empty: ``fehlt`` (not collected) or ``geheim`` (statistical
+confidentiality) — a missing value is never written as 0.
+
+Loading assumes the package passed :mod:`indicators_check`; this module only
+reads it into plain objects for pages, charts and downloads.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGE_FILE = "datapackage.json"
+#: Columns every indicator CSV may have; the first three are required.
+REQUIRED_COLUMNS = {"year": "integer", "value": "number", "status": "string"}
+OPTIONAL_COLUMNS = {"municipality": "string", "group": "string"}
+STATUS_PRESENT, STATUS_MISSING, STATUS_SECRET = "vorhanden", "fehlt", "geheim"
+STATUSES = (STATUS_PRESENT, STATUS_MISSING, STATUS_SECRET)
+#: How an empty value is shown, by status.
+STATUS_TEXT = {STATUS_MISSING: "keine Daten", STATUS_SECRET: "gesperrt"}
+URL = "bildungsmonitoring/"
+DOWNLOAD_FOLDER = "bildungsmonitoring/daten/"
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One CSV row: a value (or the reason it is missing) for a year, place and group."""
+
+    year: int
+    value: float | None
+    status: str
+    raw: str = ""
+    municipality: str | None = None
+    group: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The value as German text, with as many decimals as the CSV gives."""
+        if self.status != STATUS_PRESENT or self.value is None:
+            return STATUS_TEXT.get(self.status, "keine Daten")
+        return format_number(self.raw)
+
+
+@dataclass
+class Indicator:
+    id: str
+    title: str
+    description: str
+    area: str
+    unit: str
+    reference_date: str
+    observations: list[Observation]
+    numerator: str = ""
+    denominator: str = ""
+    sources: list[dict] = field(default_factory=list)
+    licenses: list[dict] = field(default_factory=list)
+    notes: str = ""
+    breaks: list[dict] = field(default_factory=list)
+    group_title: str = ""
+    derived: bool = False
+    #: Labels of municipality ids (filled from the vocabulary).
+    places: dict[str, str] = field(default_factory=dict)
+    #: The resource as written to the downloadable datapackage.json.
+    descriptor: dict = field(default_factory=dict)
+    csv_bytes: bytes = b""
+
+    @property
+    def page_url(self) -> str:
+        return f"{URL}{self.id}/"
+
+    @property
+    def csv_url(self) -> str:
+        return f"{DOWNLOAD_FOLDER}{self.id}.csv"
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({o.year for o in self.observations})
+
+    @property
+    def county(self) -> list[Observation]:
+        return [o for o in self.observations if not o.municipality]
+
+    @property
+    def by_place(self) -> list[Observation]:
+        return [o for o in self.observations if o.municipality]
+
+    @property
+    def groups(self) -> list[str]:
+        """Group values in their order of first appearance."""
+        return list(dict.fromkeys(o.group for o in self.observations if o.group))
+
+    @property
+    def latest(self) -> Observation | None:
+        """Newest county value with a number, when the indicator has no groups."""
+        if self.groups:
+            return None
+        present = [o for o in self.county if o.status == STATUS_PRESENT]
+        return max(present, key=lambda o: o.year) if present else None
+
+    def value_text(self, obs: Observation) -> str:
+        """„36,4 %“, „1.408 Verträge“ — or why there is no value."""
+        return f"{obs.text} {self.unit}" if obs.status == STATUS_PRESENT else obs.text
+
+    def place(self, key: str | None) -> str:
+        return self.places.get(key, key) if key else ""
+
+
+@dataclass
+class Monitoring:
+    """The indicator package plus the indicators derived from the offers."""
+
+    title: str = "Bildungsmonitoring"
+    description: str = ""
+    example: bool = False
+    licenses: list[dict] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    derived: list[Indicator] = field(default_factory=list)
+    descriptor: dict = field(default_factory=dict)
+
+    @property
+    def all(self) -> list[Indicator]:
+        return self.indicators + self.derived
+
+    def for_area(self, area: str) -> list[Indicator]:
+        return [i for i in self.all if i.area == area]
+
+    def get(self, key: str) -> Indicator | None:
+        return next((i for i in self.all if i.id == key), None)
+
+    @property
+    def package_url(self) -> str:
+        return f"{DOWNLOAD_FOLDER}{PACKAGE_FILE}"
+
+    def download_files(self):
+        """(path, bytes) of every CSV and one datapackage.json describing all of them."""
+        package = {"name": "bildungsmonitoring", "title": self.title, **self.descriptor}
+        package["resources"] = [i.descriptor for i in self.all]
+        for indicator in self.all:
+            yield indicator.csv_url, indicator.csv_bytes
+        text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+        yield self.package_url, text.encode("utf-8")
+
+
+def format_number(raw: str) -> str:
+    """``1234.5`` → „1.234,5“: German separators, the decimals as written."""
+    text = str(raw).strip()
+    if not _PLAIN_NUMBER.fullmatch(text):
+        return text.replace(".", ",")
+    sign = "−" if text.startswith("-") else ""
+    whole, _, decimals = text.lstrip("+-").partition(".")
+    groups = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:], *groups]
+    whole = ".".join([whole, *groups])
+    return sign + whole + (f",{decimals}" if decimals else "")
+
+
+def number_text(value: float, decimals: int) -> str:
+    """A computed number as CSV text (point, fixed decimals)."""
+    return f"{value:.{decimals}f}"
+
+
+def load_monitoring(data_dir: Path, places: dict[str, str]) -> Monitoring:
+    """Read ``data_dir/indicators``; an absent package gives an empty monitoring."""
+    folder = Path(data_dir) / "indicators"
+    path = folder / PACKAGE_FILE
+    if not path.is_file():
+        return Monitoring()
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    licenses = descriptor.get("licenses") or []
+    monitoring = Monitoring(
+        title=descriptor.get("title") or "Bildungsmonitoring",
+        description=descriptor.get("description", ""),
+        example=bool(descriptor.get("example")),
+        licenses=licenses,
+        descriptor=descriptor,
+    )
+    for resource in descriptor.get("resources", []):
+        monitoring.indicators.append(_indicator(folder, resource, licenses, places))
+    return monitoring
+
+
+def _indicator(folder: Path, resource: dict, licenses: list[dict], places: dict[str, str]) -> Indicator:
+    csv_bytes = (folder / resource["path"]).read_bytes()
+    rows = csv.DictReader(csv_bytes.decode("utf-8-sig").splitlines())
+    observations = [_observation(row) for row in rows]
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    return Indicator(
+        id=resource["name"],
+        title=resource["title"],
+        description=resource.get("description", ""),
+        area=resource["area"],
+        unit=resource["unit"],
+        reference_date=resource.get("reference_date", ""),
+        numerator=resource.get("numerator", ""),
+        denominator=resource.get("denominator", ""),
+        sources=resource.get("sources") or [],
+        licenses=resource.get("licenses") or licenses,
+        notes=resource.get("notes", ""),
+        breaks=resource.get("breaks") or [],
+        group_title=fields.get("group", {}).get("title", ""),
+        observations=observations,
+        places=places,
+        descriptor={**resource, "path": f"{resource['name']}.csv"},
+        csv_bytes=csv_bytes,
+    )
+
+
+def _observation(row: dict) -> Observation:
+    raw = (row.get("value") or "").strip()
+    return Observation(
+        year=int(row["year"]),
+        value=float(raw) if raw else None,
+        status=row["status"].strip(),
+        raw=raw,
+        municipality=(row.get("municipality") or "").strip() or None,
+        group=(row.get("group") or "").strip() or None,
+    )

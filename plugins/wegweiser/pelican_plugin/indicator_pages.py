@@ -1,0 +1,46 @@
+"""Pages of the indicator appendix: /bildungsmonitoring/ and one page per indicator."""
+
+from __future__ import annotations
+
+from ..core.catalog import Catalog
+from ..core.indicators import URL
+from ..core.indicators_view import charts, tables
+from .pages import SitePage
+
+#: where a derived indicator without a Bildungsbereich sends people to look at the offers
+_OFFER_LINKS = {
+    "angebote-nach-zielgruppe": ("zielgruppen/", "Angebote nach Zielgruppe"),
+    "angebote-je-1000-einwohner": ("orte/", "Angebote nach Ort"),
+}
+
+
+def indicator_pages(catalog: Catalog):
+    monitoring = catalog.monitoring
+    if monitoring is None:
+        return
+    home = {"title": "Startseite", "url": ""}
+    sections = [
+        {"area": row, "indicators": monitoring.for_area(row["id"]),
+         "offers": len(catalog.offers_by("area", row["id"]))}
+        for row in catalog.vocabularies["areas"].rows
+    ]
+    general = [i for i in monitoring.all if not i.area]
+    yield SitePage(URL, "monitoring", "Bildungsmonitoring", breadcrumbs=[home],
+                   description="Zahlen zur Bildung im Landkreis nach Bildungsbereichen – mit Diagrammen, "
+                               "Tabellen, Quellen und Daten zum Herunterladen.",
+                   variables={"monitoring": monitoring, "sections": sections, "general": general})
+    crumb = {"title": "Bildungsmonitoring", "url": URL}
+    for indicator in monitoring.all:
+        if indicator.area:
+            offers_link = (f"bereiche/{indicator.area}/",
+                           f"Angebote im Bereich {catalog.label('areas', indicator.area)}",
+                           len(catalog.offers_by("area", indicator.area)))
+        else:
+            url, text = _OFFER_LINKS.get(indicator.id, ("angebote/", "Alle Angebote"))
+            offers_link = (url, text, len(catalog.offers))
+        yield SitePage(indicator.page_url, "indicator", indicator.title, description=indicator.description,
+                       breadcrumbs=[home, crumb],
+                       variables={"indicator": indicator, "monitoring": monitoring, "charts": charts(indicator),
+                                  "tables": tables(indicator),
+                                  "offers_link": {"url": offers_link[0], "text": offers_link[1],
+                                                  "count": offers_link[2]}})

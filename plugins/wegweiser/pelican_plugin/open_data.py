@@ -1,0 +1,83 @@
+"""Producers of the open-data files: Data Package, calendars, Atom feed, sitemap, robots.txt.
+
+Thin wrappers around :mod:`wegweiser.core.exports`, :mod:`~wegweiser.core.ical`
+and :mod:`~wegweiser.core.feeds`; listed in ``files.PRODUCERS``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..core import exports, feeds, ical
+from ..core.catalog import Catalog
+
+
+def open_data(catalog: Catalog, settings: dict):
+    """The frictionless Data Package under /daten/."""
+    for path, data in exports.data_package(catalog, settings):
+        yield f"{exports.FOLDER}/{path}", data
+
+
+def calendars(catalog: Catalog, settings: dict):
+    """One .ics per dated offer and one per Bildungsbereich."""
+    yield from ical.calendar_files(catalog, settings.get("SITEURL") or "")
+
+
+def atom_feed(catalog: Catalog, settings: dict):
+    yield feeds.ATOM_PATH, feeds.atom(catalog, settings)
+
+
+def sitemap_and_robots(catalog: Catalog, settings: dict):
+    site_url = settings.get("SITEURL") or ""
+    yield "robots.txt", feeds.robots(site_url)
+    if feeds.is_absolute(site_url):
+        yield "sitemap.xml", feeds.sitemap(list(_page_paths(catalog, settings)), site_url)
+
+
+def _page_paths(catalog: Catalog, settings: dict):
+    """(path, lastmod) of every HTML page: the guide's pages and Pelican's static pages."""
+    from .pages import site_pages  # pages uses this module's neighbours; import late
+
+    for page in site_pages(catalog):
+        if page.url == "404.html":
+            continue
+        entry = page.variables.get("offer") or page.variables.get("provider")
+        yield page.url, entry.reviewed if entry is not None else None
+    yield from ((path, None) for path in _static_pages(settings))
+
+
+def _static_pages(settings: dict):
+    """URLs of the Markdown pages under content/pages (their ``Slug:`` or file name)."""
+    folders = settings.get("PAGE_PATHS") or ["pages"]
+    pattern = settings.get("PAGE_URL") or "{slug}/"
+    for folder in folders:
+        for path in sorted((Path(settings.get("PATH", "content")) / folder).glob("*.md")):
+            meta = _metadata(path)
+            if meta.get("status", "published") in ("hidden", "draft"):
+                continue
+            yield pattern.format(slug=meta.get("slug") or path.stem)
+
+
+def _metadata(path: Path) -> dict:
+    meta = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"([A-Za-z_]+):\s*(.*)", line)
+        if not match:
+            break
+        meta[match.group(1).lower()] = match.group(2).strip()
+    return meta
+
+
+def data_page_variables(catalog: Catalog) -> dict:
+    """Template variables of the /daten/ page."""
+    return {
+        "tables": exports.tables(catalog),
+        "license_info": exports.license_info,
+        "attribution": exports.attribution,
+        "atom_path": feeds.ATOM_PATH,
+        "area_calendars": [row for row in catalog.vocabularies["areas"].rows
+                           if ical.area_has_calendar(catalog, row["id"])],
+        "calendar_file": ical.FILE_NAME,
+        "list_delimiter": exports.LIST_DELIMITER,
+    }

@@ -1,0 +1,92 @@
+"""Pelican glue of the submission form: the pages /mitmachen/ and /mitmachen/felder/
+and the form's data files (see :mod:`wegweiser.core.submission`)."""
+
+from __future__ import annotations
+
+import json
+
+from jinja2 import pass_context
+
+from ..core.catalog import Catalog
+from ..core.field_docs import KIND_TITLES, field_docs
+from ..core.form_model import form_fields
+from ..core.json_schema import json_schema
+from ..core.project import Project
+from ..core.schema import KIND_FOLDERS
+from ..core.submission import (CONFIG_FILE, DATA_FOLDER, FIELDS_URL, ID_PREFIX, PAGE_URL, PREFILL,
+                               SubmitSettings, entry_payload, form_config)
+from .pages import SitePage
+
+
+@pass_context
+def submit_settings(context) -> SubmitSettings:
+    """The routes' settings, read from the template context (which holds every setting)."""
+    return SubmitSettings.from_settings(context)
+
+
+def _provider_ids(catalog: Catalog) -> list[str]:
+    return [p.id for p in catalog.providers]
+
+
+def _option_labels(catalog: Catalog, kind: str) -> dict[str, dict[str, str]]:
+    """Field name -> {id: German label} of every field that refers to a vocabulary or a provider."""
+    table = catalog.schemas.for_kind(kind)
+    labels = {}
+    for name in table.field_names:
+        resource = table.reference_of(name)
+        if resource == "providers":
+            labels[name] = {p.id: p.name for p in catalog.providers}
+        elif resource in catalog.vocabularies:
+            labels[name] = {row["id"]: row.get("label") or row["id"] for row in catalog.vocabularies[resource].rows}
+    return labels
+
+
+def _forms(catalog: Catalog) -> list[dict]:
+    forms = []
+    for kind in KIND_FOLDERS:
+        schema = json_schema(catalog.schemas, kind, _provider_ids(catalog))
+        forms.append({"kind": kind, "id_prefix": ID_PREFIX[kind], "prefill_param": PREFILL[kind][1],
+                      "fields": form_fields(kind, schema, ID_PREFIX[kind], _option_labels(catalog, kind))})
+    return forms
+
+
+def submission_pages(catalog: Catalog):
+    home = {"title": "Startseite", "url": ""}
+    yield SitePage(PAGE_URL, "submit", "Mitmachen: Angebote eintragen und ändern", breadcrumbs=[home],
+                   description="So tragen Anbieter ihre Bildungsangebote in den Bildungswegweiser ein oder melden "
+                               "Änderungen: mit dem Formular, per E-Mail oder per Pull Request.",
+                   variables={"forms": _forms(catalog), "config_file": CONFIG_FILE, "fields_url": FIELDS_URL,
+                              "submit_settings": submit_settings})
+    yield SitePage(FIELDS_URL, "fields", "Alle Felder erklärt",
+                   breadcrumbs=[home, {"title": "Mitmachen", "url": PAGE_URL}],
+                   description="Jedes Feld eines Angebots und eines Anbieters im Bildungswegweiser: Bedeutung, "
+                               "Form, Beispiel und erlaubte Werte.",
+                   variables={"field_sections": [
+                       {"kind": kind, "title": KIND_TITLES[kind], "folder": f"content/{KIND_FOLDERS[kind]}/",
+                        "docs": field_docs(catalog.schemas, kind)} for kind in KIND_FOLDERS],
+                       "submit_settings": submit_settings})
+
+
+def _images(settings: dict) -> list[str]:
+    folder = Project.from_settings(settings).content_dir / "images"
+    if not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def _json(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def submission_files(catalog: Catalog, settings: dict):
+    """The form's configuration and one small JSON per offer and provider for pre-filling changes."""
+    existing = {"offer": [o.id for o in catalog.offers + catalog.expired],
+                "provider": [p.id for p in catalog.providers]}
+    config = form_config(catalog.schemas, SubmitSettings.from_settings(settings), _provider_ids(catalog),
+                         existing, _images(settings))
+    yield CONFIG_FILE, _json(config)
+    for kind, entries in (("offer", catalog.offers), ("provider", catalog.providers)):
+        folder = PREFILL[kind][0]
+        for entry in entries:
+            yield f"{DATA_FOLDER}/{folder}/{entry.id}.json", _json(entry_payload(entry.values, entry.body))
+

@@ -1,0 +1,311 @@
+"""A corpus of bad input: each case produces exactly its findings, and a build publishes nothing.
+
+Every case is added to a copy of the small valid project. Text cases are files under
+tests/fixtures/bad-input/; binary cases (image bomb, truncated JPEG, a 50 MB file, symlinks
+out of the tree) are made here, so the repository holds no large or hostile binaries.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import zlib
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from wegweiser.build import build
+
+CORPUS = FIXTURES / "bad-input"
+
+# --- image files the cases refer to (name -> function writing it) ---
+
+
+def _jpeg(width=640, height=480) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (40, 110, 170)).save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def _png(width=64, height=64) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGBA", (width, height), (200, 60, 20, 255)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _bomb() -> bytes:
+    """A PNG of 30000 × 30000 black pixels that is only about 100 KB on disk."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("1", (30_000, 30_000)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _bad_checksum() -> bytes:
+    data = bytearray(_png())
+    at = data.index(b"IDAT") + 4
+    data[at] ^= 0xFF  # first byte of the compressed pixels: the chunk's CRC no longer matches
+    return bytes(data)
+
+
+def _gif() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("P", (16, 16)).save(buffer, "GIF")
+    return buffer.getvalue()
+
+
+def _sparse(path: Path, size: int) -> None:
+    """A file of ``size`` bytes that takes no space on disk (a JPEG header, then zeros)."""
+    with open(path, "wb") as handle:
+        handle.write(_jpeg()[:64])
+        handle.truncate(size)
+
+
+IMAGES = {
+    "bombe.png": lambda p: p.write_bytes(_bomb()),
+    "abgeschnitten.jpg": lambda p: p.write_bytes(_jpeg()[: len(_jpeg()) // 2]),
+    "webseite.png": lambda p: p.write_text("<!DOCTYPE html><html><script>alert(1)</script></html>"),
+    "skript.png": lambda p: p.write_text('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">'
+                                         "<script>alert(1)</script></svg>"),
+    "animation.jpg": lambda p: p.write_bytes(_gif()),
+    "riesig.jpg": lambda p: _sparse(p, 9_000_000),
+    "fuenfzig.jpg": lambda p: _sparse(p, 50_000_000),
+    "verweis.png": lambda p: p.symlink_to(_outside(p, "geheim.png", _png())),
+    "ordner.png": lambda p: p.mkdir(),
+    "leer.png": lambda p: p.write_bytes(b""),
+    "pruefsumme.png": lambda p: p.write_bytes(_bad_checksum()),
+    "logo-kaputt.png": lambda p: p.write_bytes(_png(400, 200)[:300]),
+}
+
+
+def _outside(path: Path, name: str, data: bytes) -> Path:
+    """A file next to the project (outside content/), for symlinks that point out of the tree."""
+    target = path.parents[3] / "ausserhalb" / name
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+# --- content files made here ---
+
+
+def _content_50mb(project: Path) -> None:
+    _sparse(project / "content" / "offers" / "fuenfzig-megabyte.md", 50_000_000)
+    with open(project / "content" / "offers" / "fuenfzig-megabyte.md", "r+b") as handle:
+        handle.write(b"---\nid: fuenfzig-megabyte\n")
+
+
+def _content_symlink(project: Path) -> None:
+    source = (CORPUS / "offers" / "missing-title.md").read_text(encoding="utf-8")
+    target = _outside(project / "content" / "offers" / "x", "fremd.md", source.encode())
+    (project / "content" / "offers" / "verweis-nach-aussen.md").symlink_to(target)
+
+
+def _folder_symlink(project: Path) -> None:
+    """content/providers is itself a link to a folder outside content/."""
+    providers = project / "content" / "providers"
+    outside = project / "ausserhalb-anbieter"
+    shutil.move(providers, outside)
+    providers.symlink_to(outside, target_is_directory=True)
+
+
+def _nesting_bomb(project: Path) -> None:
+    """200,000 nested lists in 400 KB: composing them recursively would crash the process."""
+    text = "---\nid: yaml-nesting-bomb\ntitle: " + "[" * 200_000 + "]" * 200_000 + "\n---\n"
+    (project / "content" / "offers" / "yaml-nesting-bomb.md").write_text(text, encoding="utf-8")
+
+
+def _images_folder_symlink(project: Path) -> None:
+    """content/images is itself a link to a folder outside content/."""
+    images = project / "content" / "images"
+    outside = project / "ausserhalb-bilder"
+    shutil.move(images, outside)
+    images.symlink_to(outside, target_is_directory=True)
+    (outside / "foto.png").write_bytes(_png())
+    source = (CORPUS / "offers" / "image-bomb.md").read_text(encoding="utf-8")
+    (project / "content" / "offers" / "bilder-ausserhalb.md").write_text(
+        source.replace("image-bomb", "bilder-ausserhalb").replace("bombe.png", "foto.png"), encoding="utf-8")
+
+
+MADE = {
+    "yaml-nesting-bomb": _nesting_bomb,
+    "images-folder-symlink-outside": _images_folder_symlink,
+    "content-50mb": _content_50mb,
+    "content-symlink-outside": _content_symlink,
+    "folder-symlink-outside": _folder_symlink,
+}
+
+# case -> {(field, code, line)} of the error findings it must produce in its own file, nothing more.
+OWN = {
+    # malformed YAML
+    "yaml-tab-in-list": {(None, "yaml-tab", 8)},
+    "yaml-duplicate-title": {("title", "duplicate-key", 7)},
+    "yaml-unclosed-double-quote": {(None, "yaml-unclosed-quote", 3)},
+    "yaml-unclosed-single-quote": {(None, "yaml-unclosed-quote", 4)},
+    "yaml-unclosed-list": {(None, "yaml-syntax", 8)},
+    "yaml-colon-in-value": {(None, "yaml-syntax", 3)},
+    "yaml-undefined-alias": {(None, "yaml-syntax", 3)},
+    "yaml-control-character": {(None, "yaml-syntax", 3)},
+    "yaml-list-as-header": {(None, "front-matter-not-mapping", 2)},
+    "yaml-unclosed-header": {(None, "front-matter-unclosed", 6)},
+    "yaml-nested-mapping": {("municipality", "location-missing", 9), ("municipality", "nested-value", 10)},
+    "yaml-billion-laughs": {("lol1", "unknown-field", 12), ("lol2", "nested-value", 13), ("lol3", "nested-value", 14)},
+    "yaml-python-tag": {("title", "type-error", 3)},
+    "empty-file": {(None, "front-matter-missing", 1)},
+    "empty-header": {(None, "front-matter-empty", 2)},
+    # encodings: not UTF-8 is an error; a UTF-8 BOM or Windows line ends keep the line numbers right
+    "latin1-file": {(None, "encoding", 3)},
+    "utf16-file": {(None, "encoding", 1)},
+    "utf8-bom-keeps-lines": {("area", "unknown-reference", 6)},
+    "crlf-keeps-lines": {("format", "unknown-reference", 9)},
+    # wrong types
+    "type-age-word": {("age_min", "type-error", 12)},
+    "type-cost-comma": {("cost_eur", "type-error", 12)},
+    "type-lat-comma": {("lat", "type-error", 12)},
+    "type-german-date": {("start_date", "type-error", 12)},
+    "type-impossible-date": {("start_date", "type-error", 12)},
+    "type-huge-number": {("age_max", "maximum", 12)},
+    "type-email-with-markup": {("contact_email", "type-error", 12)},
+    # missing required fields
+    "missing-title": {("title", "required", None)},
+    "missing-reviewed": {("reviewed", "required", None)},
+    # unknown references, duplicate ids, file names
+    "unknown-municipality": {("municipality", "unknown-reference", 10)},
+    "unknown-target-group": {("target_groups", "unknown-reference", 8)},
+    "unknown-provider-typo": {("provider", "unknown-provider", 5)},
+    "duplicate-of-existing": {("id", "duplicate-id", 2), ("id", "id-filename", 2)},
+    "Mein Kurs": {("id", "id-filename", 2)},
+    # reversed dates and ranges
+    "dates-reversed": {("end_date", "date-order", 13)},
+    "ages-reversed": {("age_max", "age-order", 13)},
+    # XSS in text fields: plain text only
+    "xss-title-script": {("title", "html-in-text", 3)},
+    "xss-summary-onerror": {("summary", "html-in-text", 4)},
+    "xss-easy-summary-entities": {("easy_summary", "html-in-text", 12)},
+    "xss-venue-svg": {("venue", "html-in-text", 12)},
+    "xss-provider-name": {("name", "html-in-text", 3)},
+    "xss-url-javascript-uppercase": {("url", "link-scheme", 12)},
+    "xss-registration-data-url": {("registration_url", "link-scheme", 12)},
+    # XSS in the Markdown body
+    "xss-body-script": {(None, "unsafe-html", 16)},
+    "xss-body-onerror": {(None, "unsafe-html", 16)},
+    "xss-body-javascript-link": {(None, "unsafe-html", 14)},
+    "xss-body-entity-javascript": {(None, "unsafe-html", 14)},
+    "xss-body-tab-javascript": {(None, "unsafe-html", 14)},
+    "xss-body-data-url": {(None, "unsafe-html", 14)},
+    "xss-body-svg-script": {(None, "unsafe-html", 14)},
+    "xss-body-style": {(None, "unsafe-html", 14)},
+    "xss-body-style-attribute": {(None, "unsafe-html", 14)},
+    "xss-body-iframe": {(None, "unsafe-html", 14)},
+    "xss-body-form": {(None, "unsafe-html", 14)},
+    "xss-body-noscript-mxss": {(None, "unsafe-html", 14)},
+    # paths out of content/images
+    "path-traversal-image": {("image", "image-outside", 12)},
+    "path-absolute-image": {("image", "image-outside", 12), ("image", "pattern", 12)},
+    "path-backslash-image": {("image", "image-outside", 12), ("image", "pattern", 12)},
+    "image-symlink-outside": {("image", "image-outside", 12)},
+    # image files
+    "image-bomb": {("image", "image-too-many-pixels", 12)},
+    "image-truncated-jpeg": {("image", "image-damaged", 12)},
+    "image-png-bad-checksum": {("image", "image-damaged", 12)},
+    "image-html-as-png": {("image", "image-unreadable", 12)},
+    "image-svg-as-png": {("image", "image-format", 12)},
+    "image-gif-as-jpg": {("image", "image-format", 12)},
+    "image-empty-file": {("image", "image-unreadable", 12)},
+    "image-too-large": {("image", "image-too-large", 12)},
+    "image-50mb": {("image", "image-too-large", 12)},
+    "image-is-folder": {("image", "image-missing", 12)},
+    "logo-truncated": {("logo", "image-damaged", 7)},
+}
+# case -> {(file, field, code, line)} for cases whose findings name other files
+OTHER = {
+    "images-folder-symlink-outside": {("content/offers/bilder-ausserhalb.md", "image", "image-outside", 12)},
+    "yaml-nesting-bomb": {("content/offers/yaml-nesting-bomb.md", None, "yaml-too-deep", 3)},
+    "content-50mb": {("content/offers/fuenfzig-megabyte.md", None, "too-large", None)},
+    "content-symlink-outside": {("content/offers/verweis-nach-aussen.md", None, "symlink-outside", None)},
+    "folder-symlink-outside": {
+        ("content/providers/kita-traeger-test.md", None, "symlink-outside", None),
+        ("content/providers/vhs-test.md", None, "symlink-outside", None),
+        # the offers of the refused providers point to providers that are not there
+        ("content/offers/alter-kurs.md", "provider", "unknown-provider", 5),
+        ("content/offers/deutschkurs-a1.md", "provider", "unknown-provider", 5),
+        ("content/offers/kita-sonnenblume.md", "provider", "unknown-provider", 5),
+        ("content/offers/online-englisch.md", "provider", "unknown-provider", 5),
+    },
+}
+
+
+def _expected(folder: str, case: str) -> set:
+    if case in OTHER:
+        return OTHER[case]
+    return {(f"content/{folder}/{case}.md", *item) for item in OWN[case]}
+
+
+def _cases():
+    cases = [(p.parent.name, p.stem) for p in sorted(CORPUS.glob("*/*.md"))]
+    return cases + [("made", name) for name in MADE]
+
+
+def _add_case(project: Path, folder: str, case: str) -> None:
+    if folder == "made":
+        MADE[case](project)
+        return
+    source = CORPUS / folder / f"{case}.md"
+    shutil.copy(source, project / "content" / folder / source.name)
+    text = source.read_bytes().decode("utf-8", errors="replace")
+    for name, make in IMAGES.items():
+        if name in text:
+            make(project / "content" / "images" / name)
+
+
+CASES = _cases()
+
+
+def test_corpus_is_large_and_every_case_has_an_expectation():
+    names = [case for _, case in CASES]
+    assert len(names) >= 40
+    assert set(names) == set(OWN) | set(OTHER)
+
+
+@pytest.mark.parametrize("folder,case", CASES, ids=[c for _, c in CASES])
+def test_bad_input_is_a_finding_and_publishes_nothing(minimal_project, folder, case):
+    _add_case(minimal_project, folder, case)
+    output = minimal_project / "output"
+    result = build(minimal_project / "pelicanconf.py", output)
+    assert not result.ok
+    assert not result.error, f"{case}: a bad input must be a finding, not an exception: {result.error}"
+    errors = {(f.file, f.field, f.code, f.line) for f in result.findings if f.is_error}
+    assert errors == _expected(folder, case)
+    for f in result.findings:
+        assert f.message and f.hint, f"{case}: every finding needs a German message and a hint"
+        assert "Traceback" not in f.message
+    assert not output.exists(), "nothing may be published"
+    assert not list(minimal_project.glob(".output*")), "no staging folder may be left behind"
+    assert not (minimal_project / ".cache" / "images").exists() or not any(
+        (minimal_project / ".cache" / "images").iterdir()), "no image may be processed"
+
+
+def test_unexpected_error_while_reading_names_the_file(minimal_project, monkeypatch):
+    from wegweiser.core import frontmatter
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(frontmatter, "_parse_header", broken)
+    shutil.rmtree(minimal_project / ".cache", ignore_errors=True)
+    result = build(minimal_project / "pelicanconf.py", minimal_project / "output")
+    assert not result.ok and not result.error
+    unexpected = [f for f in result.findings if f.code == "unexpected"]
+    assert {f.file for f in unexpected} == {f"content/{kind}/{p.name}" for kind in ("offers", "providers")
+                                            for p in (minimal_project / "content" / kind).glob("*.md")}
+    assert all("RecursionError" in f.message for f in unexpected)
+    assert not (minimal_project / "output").exists()

@@ -1,0 +1,122 @@
+"""schema.org JSON-LD: on every offer, provider and list page; parses; has the required properties."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ROOT, TODAY
+
+from wegweiser.core import jsonld
+from wegweiser.core.project import Project
+
+_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
+    _, result = project.load()
+    return result
+
+
+def _data(path) -> dict:
+    scripts = _SCRIPT.findall(path.read_text(encoding="utf-8"))
+    assert len(scripts) == 1, path
+    return json.loads(scripts[0])
+
+
+def test_every_offer_page_has_course_event_or_service(example_site, catalog):
+    seen = set()
+    for offer in catalog.offers:
+        data = _data(example_site / offer.save_as)
+        assert data["@context"] == "https://schema.org"
+        assert data["name"] == offer.title and data["description"] == offer.summary
+        assert data["url"] == f"/{offer.page_url}"
+        seen.add(data["@type"])
+        if data["@type"] == "Course":
+            assert data["provider"]["name"] == offer.provider_entry.name
+            instance = data["hasCourseInstance"][0]
+            assert instance["courseMode"] in ("Onsite", "Online", "Blended")
+            assert instance["startDate"] == offer.start_date.isoformat()
+            assert instance["endDate"] == offer.end_date.isoformat()
+        elif data["@type"] == "EducationEvent":
+            assert data["startDate"] == offer.start_date.isoformat()
+            assert data["organizer"]["name"] == offer.provider_entry.name
+            assert data["location"], offer.id
+            assert data["eventAttendanceMode"].startswith("https://schema.org/")
+        else:
+            assert data["@type"] == "Service" and offer.start_date is None
+            assert data["provider"]["name"] == offer.provider_entry.name
+        if offer.cost_eur is not None:
+            offers = data.get("offers") or data["hasCourseInstance"][0]["offers"]
+            assert offers["price"] == offer.cost_eur and offers["priceCurrency"] == "EUR"
+        if offer.municipality and data["@type"] != "Service":
+            places = data.get("location") or data["hasCourseInstance"][0]["location"]
+            address = next(p for p in places if p["@type"] == "Place")["address"]
+            assert address["addressLocality"] == catalog.label("municipalities", offer.municipality)
+    assert seen == {"Course", "EducationEvent", "Service"}
+
+
+def test_every_provider_page_has_an_organization_with_address(example_site, catalog):
+    for provider in catalog.providers:
+        data = _data(example_site / provider.save_as)
+        assert data["@type"] in ("EducationalOrganization", "GovernmentOrganization")
+        assert data["name"] == provider.name
+        assert data["address"]["addressLocality"] == catalog.label("municipalities", provider.municipality)
+        assert data["address"]["addressCountry"] == "DE"
+
+
+@pytest.mark.parametrize("path", ["a-z/index.html", "anbieter/index.html", "bereiche/weiterbildung/index.html",
+                                  "themen/index.html"])
+def test_list_pages_carry_an_item_list(example_site, path):
+    page = example_site / path
+    data = _data(page)
+    assert data["@type"] == "ItemList"
+    items = data["itemListElement"]
+    assert data["numberOfItems"] == len(items) > 0
+    assert [i["position"] for i in items] == list(range(1, len(items) + 1))
+    raw = page.read_text(encoding="utf-8")
+    for item in items:
+        assert f'href="{item["url"]}"' in raw
+
+
+def test_absolute_urls_with_a_site_url(catalog):
+    offer = catalog.offers[0]
+    data = jsonld.offer(catalog, offer, "https://example.org/bildung")
+    assert data["url"] == f"https://example.org/bildung/{offer.page_url}"
+
+
+def test_script_cannot_be_closed_by_content():
+    data = {"name": "</script><script>alert(1)</script> & <!--"}
+    text = jsonld.script(data)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == data
+
+
+def test_special_characters_stay_inside_the_script(minimal_project, tmp_path):
+    """Validation rejects tags in titles; what remains (<, >, &) is escaped inside the JSON."""
+    from wegweiser.build import build
+
+    title = "Mathe für Kinder < 10 & Eltern > 30"
+    offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
+    offer.write_text(offer.read_text(encoding="utf-8").replace(
+        "title: Deutschkurs A1 am Abend", f'title: "{title}"'), encoding="utf-8")
+    result = build(minimal_project / "pelicanconf.py", tmp_path / "out")
+    assert result.ok, result.error
+    page = tmp_path / "out" / "angebote" / "deutschkurs-a1" / "index.html"
+    script = _SCRIPT.search(page.read_text(encoding="utf-8")).group(1)
+    assert "<" not in script and "&" not in script and "\\u003c 10 \\u0026 Eltern \\u003e 30" in script
+    assert _data(page)["name"] == title
+
+
+def test_open_data_page_describes_a_dataset(example_site):
+    data = _data(example_site / "daten" / "index.html")
+    assert data["@type"] == "Dataset"
+    assert data["license"].startswith("https://creativecommons.org/licenses/by/4.0/")
+    assert data["creditText"] and data["url"] == "/daten/"
+    urls = {d["contentUrl"] for d in data["distribution"]}
+    assert {"/daten/angebote.csv", "/daten/anbieter.csv"} <= urls
+    for url in urls:
+        assert (example_site / url.lstrip("/")).is_file()

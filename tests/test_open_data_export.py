@@ -1,0 +1,144 @@
+"""/daten/: the frictionless Data Package validates and round-trips through the importer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TODAY, make_project
+from frictionless import Package
+
+from wegweiser.cli import main
+from wegweiser.core import exports
+from wegweiser.core.frontmatter import read_source
+from wegweiser.core.loading import content_files
+from wegweiser.core.project import Project
+from wegweiser.core.schema import load_schemas
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
+    validation, result = project.load()
+    assert result is not None, [f.as_text() for f in validation.errors]
+    return result
+
+
+def _validate(descriptor_path):
+    report = Package(str(descriptor_path)).validate()
+    return report.valid, [e.message for task in report.tasks for e in task.errors][:5]
+
+
+def test_export_passes_frictionless_validate(example_site, catalog):
+    folder = example_site / "daten"
+    valid, errors = _validate(folder / "datapackage.json")
+    assert valid, errors
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    names = [r["name"] for r in descriptor["resources"]]
+    assert names[:2] == ["offers", "providers"] and set(catalog.vocabularies) <= set(names)
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    rows = list(csv.DictReader(io.StringIO((folder / "angebote.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(catalog.offers)
+    assert list(rows[0]) == catalog.schemas.offer.field_names + ["body"]
+
+
+def test_frictionless_command_line_accepts_it(example_site):
+    tool = Path(sys.executable).parent / "frictionless"
+    proc = subprocess.run([str(tool), "validate", str(example_site / "daten" / "datapackage.json")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+
+
+def test_export_declares_the_schema_constraints(example_site, tmp_path):
+    """A broken cell makes frictionless fail: types, patterns and references are declared."""
+    folder = tmp_path / "daten"
+    shutil.copytree(example_site / "daten", folder)
+    path = folder / "angebote.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    rows[1][header.index("provider")] = "gibt-es-nicht"
+    rows[2][header.index("postcode")] = "1234"
+    rows[3][header.index("start_date")] = "morgen"
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    report = Package(str(folder / "datapackage.json")).validate()
+    types = {e.type for task in report.tasks for e in task.errors}
+    assert {"foreign-key", "constraint-error", "type-error"} <= types
+
+
+def test_list_fields_use_the_declared_delimiter(catalog):
+    schema = exports.export_schema(catalog.schemas.offer)
+    topics = next(f for f in schema["fields"] if f["name"] == "topics")
+    assert topics["type"] == "list" and topics["delimiter"] == exports.LIST_DELIMITER
+    offer = next(o for o in catalog.offers if len(o.target_groups) > 1)
+    text = exports.entries_csv(catalog.schemas.offer, [offer]).decode("utf-8")
+    assert exports.LIST_DELIMITER.join(offer.target_groups) in text
+
+
+def _run(project, *args):
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        return main(list(args))
+    finally:
+        os.chdir(cwd)
+
+
+def test_export_import_round_trip(example_site, catalog, tmp_path, capsys):
+    """Importing the export reproduces every published offer and every provider: values and body."""
+    project = make_project(tmp_path / "copy")
+    (project / "content").mkdir()
+    folder = example_site / "daten"
+    assert _run(project, "import", str(folder / "anbieter.csv"), "--kind", "providers") == 0
+    assert _run(project, "import", str(folder / "angebote.csv"), "--kind", "offers") == 0
+    capsys.readouterr()
+    schemas = load_schemas(ROOT / "data")
+    for kind, entries in (("provider", catalog.providers), ("offer", catalog.offers)):
+        schema = schemas.for_kind(kind)
+        literal = {f.name for f in schema.fields if f.type == "string" or f.is_list}
+        imported = {p.stem: p for p in content_files(project / "content", kind)}
+        assert set(imported) == {e.id for e in entries}
+        for entry in entries:
+            copy = read_source(imported[entry.id], entry.id, literal)
+            values = {k: v for k, v in entry.values.items() if v not in (None, [])}
+            assert copy.values == values, entry.id
+            assert copy.body == entry.body, entry.id
+    # exporting the imported project again gives the same bytes
+    again = Project.from_settings({"PATH": str(project / "content"), "WEGWEISER_TODAY": TODAY.isoformat(),
+                                   "WEGWEISER_DATA_PATH": str(ROOT / "data")})
+    _, copy_catalog = again.load()
+    files = dict(exports.data_package(copy_catalog, {}))
+    assert files["angebote.csv"] == (folder / "angebote.csv").read_bytes()
+    assert files["anbieter.csv"] == (folder / "anbieter.csv").read_bytes()
+
+
+def test_data_page_names_licence_attribution_and_files(example_site, catalog):
+    raw = (example_site / "daten" / "index.html").read_text(encoding="utf-8")
+    assert "Creative Commons Namensnennung 4.0 International" in raw
+    assert "Quelle: Bildungsbüro Landkreis Musterland, Bildungswegweiser" in raw
+    for name in ("datapackage.json", "angebote.csv", "anbieter.csv", "vokabulare/topics.csv", "angebote.atom"):
+        assert f'href="/{"" if name.endswith(".atom") else "daten/"}{name}"' in raw
+    assert f"{len(catalog.offers)} Zeilen" in raw
+    for field in catalog.schemas.offer.fields:
+        assert f"<code>{field.name}</code>" in raw
+    footer = (example_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="/daten/">Offene Daten</a>' in footer
+
+
+def test_licence_and_attribution_settings(catalog):
+    settings = {"WEGWEISER_DATA_LICENSE": "DL-DE-BY-2.0", "WEGWEISER_DATA_ATTRIBUTION": "Quelle: Stadt X",
+                "SITEURL": "https://example.org/bildung", "WEGWEISER_COUNTY": "Stadt X"}
+    descriptor = exports.descriptor(catalog, settings)
+    assert descriptor["licenses"] == [{"name": "dl-de-by-2.0", "title": "Datenlizenz Deutschland – Namensnennung "
+                                       "– Version 2.0", "path": "https://www.govdata.de/dl-de/by-2-0"}]
+    assert descriptor["sources"] == [{"title": "Quelle: Stadt X"}]
+    assert descriptor["homepage"] == "https://example.org/bildung/daten/"
+    assert exports.license_info("Eigene Lizenz") == {"name": "eigene-lizenz", "title": "Eigene Lizenz"}

@@ -1,0 +1,193 @@
+"""Pages built from hostile (but schema-valid) content run no script and request nothing elsewhere.
+
+Validation refuses HTML in text fields, unsafe HTML in descriptions and foreign link schemes;
+here those three rules are switched off, so that what is tested is the second line of defence:
+the sanitiser, template escaping and the link filter. The browser ignores the page's CSP
+(``bypass_csp``), so the CSP cannot hide a failure of either.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from browser import browser, phone_page
+from conftest import FIXTURES, _QuietHandler, make_project
+
+from wegweiser.build import build
+from wegweiser.core import rules
+from wegweiser.core import validate as validate_module
+
+MARK = "window.__pwned"
+# Each payload, if it ran, would set window.__pwned, open a dialog or request evil.example.
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    "<img src=x onerror=\"window.__pwned=2\">",
+    "<svg onload=\"window.__pwned=3\"><script>window.__pwned=4</script></svg>",
+    "\"><script>alert(5)</script>",
+    "'><img src=https://evil.example/a.png>",
+    "&#60;script&#62;window.__pwned=6&#60;/script&#62;",
+    "<a href=\"javascript:window.__pwned=7\">Anmelden</a>",
+    "<a href=\"&#106;avascript:window.__pwned=8\">Anmelden</a>",
+    "<a href=\"java&#9;script:window.__pwned=9\">Anmelden</a>",
+    "<a href=\"data:text/html,<script>alert(10)</script>\">Daten</a>",
+    "<iframe src=\"https://evil.example/\"></iframe>",
+    "<style>@import url(https://evil.example/s.css); body{display:none}</style>",
+    "<p style=\"background:url(https://evil.example/b.png)\">Stil</p>",
+    "<noscript><p title=\"</noscript><img src=x onerror=window.__pwned=11>\"></noscript>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=12></style></mglyph></table></mtext></math>",
+    "<form action=\"https://evil.example/\"><input name=q autofocus onfocus=window.__pwned=13></form>",
+    "<base href=\"https://evil.example/\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+    "<link rel=\"stylesheet\" href=\"https://evil.example/l.css\">",
+    "<object data=\"https://evil.example/o.swf\"></object>",
+    "</script><script>window.__pwned=14</script>",
+    "{{ 7*7 }}{% raw %}",
+]
+TEXT = " ".join(PAYLOADS[:6])
+
+
+def _yaml(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+OFFER = f"""---
+id: boeser-kurs
+title: {_yaml("Yoga <script>window.__pwned=20</script> " + PAYLOADS[3])}
+summary: {_yaml("Sanftes Yoga. " + TEXT)}
+provider: boeser-verein
+area: weiterbildung
+topics: [gesundheit]
+target_groups: [erwachsene]
+format: praesenz
+municipality: musterstadt
+venue: {_yaml(PAYLOADS[1])}
+schedule: {_yaml(PAYLOADS[2][:190])}
+start_date: 2026-12-01
+cost_eur: 10
+cost_note: {_yaml(PAYLOADS[4])}
+contact_name: {_yaml(PAYLOADS[5])}
+contact_phone: "05141 4711-12"
+url: "javascript:window.__pwned=21"
+registration_url: "JaVaScRiPt:window.__pwned=22"
+easy_summary: {_yaml(TEXT)}
+image: kurs.png
+image_alt: {_yaml(PAYLOADS[3] + PAYLOADS[1])}
+reviewed: 2026-11-01
+---
+Yoga für alle.
+
+""" + "\n\n".join(PAYLOADS) + """
+
+[Klick](javascript:window.__pwned=23) und [noch einer](&#106;avascript:window.__pwned=24)
+"""
+
+PROVIDER = f"""---
+id: boeser-verein
+name: {_yaml("Verein <img src=x onerror=window.__pwned=30> Sonne")}
+kind: verein
+summary: {_yaml("Ein Verein. " + TEXT)}
+municipality: musterstadt
+contact_name: {_yaml(PAYLOADS[0])}
+url: "javascript:window.__pwned=31"
+logo: kurs.png
+logo_alt: {_yaml(PAYLOADS[1])}
+reviewed: 2026-11-01
+---
+""" + "\n\n".join(PAYLOADS) + "\n"
+
+SAFETY_RULES = (rules.check_markup_in_text, rules.check_unsafe_body, rules.check_link_schemes)
+
+
+@pytest.fixture(scope="module")
+def xss_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("xss") / "project", FIXTURES / "minimal" / "content")
+    (project / "content" / "offers" / "boeser-kurs.md").write_text(OFFER, encoding="utf-8")
+    (project / "content" / "providers" / "boeser-verein.md").write_text(PROVIDER, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        strict = build(project / "pelicanconf.py", project / "output")
+        assert not strict.ok, "with all rules, validation must refuse this content"
+        assert {f.code for f in strict.findings if f.is_error} == {"html-in-text", "unsafe-html", "link-scheme"}
+        mp.setattr(validate_module, "RULES", tuple(r for r in rules.RULES if r not in SAFETY_RULES))
+        result = build(project / "pelicanconf.py", project / "output")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
+    return project / "output"
+
+
+@pytest.fixture(scope="module")
+def xss_server(xss_site):
+    handler = functools.partial(_QuietHandler, directory=str(xss_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+# every element and attribute that could run code, with what was found
+INSPECT = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      if (attr.name.startsWith('on') || attr.name === 'style' || attr.name === 'srcdoc') found.push(el.tagName + '@' + attr.name);
+    }
+    const tag = el.tagName.toLowerCase();
+    if (['iframe', 'object', 'embed', 'base', 'form', 'style', 'svg', 'math'].includes(tag)
+        && !(tag === 'svg' && el.closest('.ww-chart, .ww-chart__swatch')) && !(tag === 'form' && el.matches('.ww-search')))
+      found.push(tag);
+    if (tag === 'script' && !(el.type === 'application/ld+json' || (el.src && el.src.startsWith(location.origin + '/theme/js/'))))
+      found.push('script:' + (el.src || el.textContent.slice(0, 40)));
+    if (tag === 'meta' && el.httpEquiv && el.httpEquiv.toLowerCase() === 'refresh') found.push('meta refresh');
+  }
+  for (const a of document.querySelectorAll('[href], [src], [action]')) {
+    const url = a.getAttribute('href') || a.getAttribute('src') || a.getAttribute('action');
+    const scheme = (url.replace(/[\\u0000-\\u0020]/g, '').match(/^([a-z][a-z0-9+.-]*):/i) || [])[1];
+    if (scheme && !['http', 'https', 'mailto', 'tel'].includes(scheme.toLowerCase())) found.push('url:' + url);
+  }
+  return found;
+}"""
+
+PAGES = ["angebote/boeser-kurs/", "anbieter/boeser-verein/", "a-z/", "", "angebote/", "anbieter/",
+         "bereiche/weiterbildung/", "orte/musterstadt/", "suche/?q=yoga"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_hostile_content_runs_no_script_and_requests_nothing_elsewhere(chromium, xss_server, path):
+    with phone_page(chromium) as page:
+        dialogs, errors = [], []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{xss_server}/{path}")
+        page.wait_for_load_state("networkidle")
+        if path.startswith("suche/"):
+            page.wait_for_selector("[data-results] li a", timeout=15_000)
+            assert "boeser-kurs" in page.eval_on_selector_all(
+                "[data-results] a", "els => els.map(e => e.getAttribute('href')).join(' ')")
+        # focus, hover and click everything a visitor might touch
+        for link in page.locator("main a").all()[:40]:
+            if link.is_visible():
+                link.hover(timeout=2000)
+        page.keyboard.press("Tab")
+        assert page.evaluate(MARK) is None
+        assert dialogs == []
+        assert page.foreign_requests == []
+        assert page.evaluate(INSPECT) == []
+        assert errors == []
+
+
+def test_hostile_text_is_shown_as_text(chromium, xss_server):
+    with phone_page(chromium) as page:
+        page.goto(f"{xss_server}/angebote/boeser-kurs/")
+        assert page.text_content("h1").startswith("Yoga <script>window.__pwned=20</script>")
+        assert 'alt="&quot;&gt;&lt;script&gt;' in page.content() or page.get_attribute(
+            ".ww-picture__img", "alt").startswith('"><script>')
+        hrefs = page.eval_on_selector_all("main a", "els => els.map(e => e.getAttribute('href'))")
+        assert "#" in hrefs  # the javascript: addresses became harmless
+        assert not [h for h in hrefs if h and "script" in h.lower()]
