@@ -58,6 +58,44 @@ def minimal_project(tmp_path) -> Path:
     return make_project(tmp_path / "project", FIXTURES / "minimal" / "content")
 
 
+def run_cli(project: Path, *args: str) -> int:
+    """Run the ``wegweiser`` command in ``project`` as a user would (in-process)."""
+    import os
+
+    from wegweiser.cli import main
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        return main(list(args))
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.fixture(scope="session")
+def example_catalog():
+    """The linked catalog of the repository's example content, at TODAY."""
+    from wegweiser.core.project import Project
+
+    validation, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
+    assert catalog is not None, [f.as_text() for f in validation.errors]
+    return catalog
+
+
+@pytest.fixture(scope="session")
+def catalog(example_catalog):
+    return example_catalog
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, launched once per test session."""
+    from browser import browser
+
+    with browser() as instance:
+        yield instance
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example guide of the repository, built once into a temporary folder."""

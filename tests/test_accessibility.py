@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import browser, describe, horizontal_overflow, phone_page, run_axe
+from browser import describe, horizontal_overflow, phone_page, run_axe
 
 PAGE_TYPES = {
     "home": "/",
@@ -27,11 +27,6 @@ PAGE_TYPES = {
     "indicator-groups": "/bildungsmonitoring/angebote-nach-zielgruppe/",
 }
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 def _resolve(example_site, name, path):

@@ -8,9 +8,7 @@ out of the tree) are made here, so the repository holds no large or hostile bina
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import zlib
 from pathlib import Path
 
 import pytest

@@ -5,12 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-import pytest
-from conftest import ROOT, TODAY
 
 from wegweiser.build import build
 from wegweiser.core.display import de_date, euro
-from wegweiser.core.project import Project
 
 
 def _text(path) -> str:
@@ -18,13 +15,6 @@ def _text(path) -> str:
     raw = path.read_text(encoding="utf-8")
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
-
-@pytest.fixture(scope="module")
-def example_catalog():
-    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
-    validation, catalog = project.load()
-    assert catalog is not None, [f.as_text() for f in validation.errors]
-    return catalog
 
 
 def test_example_content_is_big_enough(example_catalog):

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from conftest import run_cli, FIXTURES, ROOT, make_project
 from test_validation_rules import CASES
 
-from wegweiser.cli import main
 
-
-def _run(project, *args):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return main(list(args))
-    finally:
-        os.chdir(cwd)
 
 
 def test_validate_example_content_exits_0(capsys):
-    code = _run(ROOT, "validate")
+    code = run_cli(ROOT, "validate")
     out = capsys.readouterr().out
     assert code == 0, out
     assert "0 Fehler" in out or "Keine Fehler" in out
@@ -31,7 +21,7 @@ def test_validate_example_content_exits_0(capsys):
 @pytest.mark.parametrize("folder,case,expected", CASES, ids=[c for _, c, _ in CASES])
 def test_validate_broken_fixture_exits_1(minimal_project, capsys, folder, case, expected):
     shutil.copy(FIXTURES / "invalid" / folder / f"{case}.md", minimal_project / "content" / folder)
-    assert _run(minimal_project, "validate") == 1
+    assert run_cli(minimal_project, "validate") == 1
     out = capsys.readouterr().out
     assert f"content/{folder}/{case}.md" in out
     assert "Fehler" in out
@@ -39,7 +29,7 @@ def test_validate_broken_fixture_exits_1(minimal_project, capsys, folder, case, 
 
 def test_github_format_prints_annotations(minimal_project, capsys):
     shutil.copy(FIXTURES / "invalid" / "offers" / "end-before-start.md", minimal_project / "content" / "offers")
-    assert _run(minimal_project, "validate", "--format", "github") == 1
+    assert run_cli(minimal_project, "validate", "--format", "github") == 1
     lines = capsys.readouterr().out.splitlines()
     errors = [line for line in lines if line.startswith("::error ")]
     assert errors == [
@@ -51,13 +41,13 @@ def test_github_format_prints_annotations(minimal_project, capsys):
 
 
 def test_warnings_alone_do_not_fail(minimal_project, capsys):
-    assert _run(minimal_project, "validate") == 0
+    assert run_cli(minimal_project, "validate") == 0
     assert "Warnung" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("kind", ["offer", "provider"])
 def test_new_writes_a_valid_skeleton_with_every_field(minimal_project, capsys, kind):
-    assert _run(minimal_project, "new", kind, "neuer-eintrag") == 0
+    assert run_cli(minimal_project, "new", kind, "neuer-eintrag") == 0
     folder = "offers" if kind == "offer" else "providers"
     text = (minimal_project / "content" / folder / "neuer-eintrag.md").read_text(encoding="utf-8")
     from wegweiser.core.schema import load_schemas
@@ -66,21 +56,21 @@ def test_new_writes_a_valid_skeleton_with_every_field(minimal_project, capsys, k
     for field in schema.fields:
         assert f"{field.name}:" in text
         assert f"# {field.title} (" in text
-    assert _run(minimal_project, "validate") == 0, capsys.readouterr().out
+    assert run_cli(minimal_project, "validate") == 0, capsys.readouterr().out
 
 
 def test_new_refuses_to_overwrite(minimal_project, capsys):
-    assert _run(minimal_project, "new", "offer", "deutschkurs-a1") == 1
+    assert run_cli(minimal_project, "new", "offer", "deutschkurs-a1") == 1
     assert "gibt es schon" in capsys.readouterr().err
 
 
 def test_new_refuses_a_bad_id(minimal_project, capsys):
-    assert _run(minimal_project, "new", "offer", "Mein Kurs") == 1
+    assert run_cli(minimal_project, "new", "offer", "Mein Kurs") == 1
     assert not list((minimal_project / "content" / "offers").glob("Mein*"))
 
 
 def test_failed_build_leaves_previous_output_untouched(minimal_project, capsys):
-    assert _run(minimal_project, "build") == 0
+    assert run_cli(minimal_project, "build") == 0
     output = minimal_project / "output"
     before = sorted(p.relative_to(output) for p in output.rglob("*"))
     page = output / "angebote" / "deutschkurs-a1" / "index.html"
@@ -88,7 +78,7 @@ def test_failed_build_leaves_previous_output_untouched(minimal_project, capsys):
     shutil.copy(FIXTURES / "invalid" / "offers" / "unknown-provider.md", minimal_project / "content" / "offers")
     (minimal_project / "content" / "offers" / "deutschkurs-a1.md").write_text(
         (minimal_project / "content" / "offers" / "deutschkurs-a1.md").read_text().replace("A1 am Abend", "B2"))
-    assert _run(minimal_project, "build") == 1
+    assert run_cli(minimal_project, "build") == 1
     err = capsys.readouterr().err
     assert "unknown-provider.md" in err and "nichts veröffentlicht" in err
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
@@ -98,5 +88,5 @@ def test_failed_build_leaves_previous_output_untouched(minimal_project, capsys):
 
 def test_missing_schema_folder_is_a_german_error(tmp_path, capsys):
     project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra='WEGWEISER_DATA_PATH = "fehlt"')
-    assert _run(project, "validate") == 1
+    assert run_cli(project, "validate") == 1
     assert "Schema-Datei fehlt" in capsys.readouterr().err

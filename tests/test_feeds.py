@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
-from conftest import ROOT, TODAY
 
 from wegweiser.build import build
 from wegweiser.core.feeds import FEED_ENTRIES
-from wegweiser.core.project import Project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
-
-@pytest.fixture(scope="module")
-def catalog():
-    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
-    _, result = project.load()
-    return result
 
 
 def test_atom_feed_lists_newest_offers_first(example_site, catalog):

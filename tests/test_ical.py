@@ -5,19 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import ROOT, TODAY
 
 from wegweiser.core import ical
-from wegweiser.core.project import Project
 
 icalendar = pytest.importorskip("icalendar")
 
-
-@pytest.fixture(scope="module")
-def catalog():
-    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
-    _, result = project.load()
-    return result
 
 
 def _parse(path):

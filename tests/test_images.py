@@ -224,7 +224,7 @@ def test_replaced_image_updates_the_page_in_the_next_build(minimal_project):
     assert 'width="960" height="1280"' in page.read_text(encoding="utf-8")
 
 
-def test_pictures_are_valid_html_and_accessible(minimal_project):
+def test_pictures_are_valid_html_and_accessible(minimal_project, chromium):
     """The example content has no images, so the picture markup is checked here (Nu checker + axe)."""
     import functools
     import http.server
@@ -232,7 +232,7 @@ def test_pictures_are_valid_html_and_accessible(minimal_project):
     import subprocess
     import threading
 
-    from browser import browser, describe, phone_page, run_axe
+    from browser import describe, phone_page, run_axe
     from conftest import _QuietHandler
     from test_html_validity import VNU
 
@@ -252,7 +252,7 @@ def test_pictures_are_valid_html_and_accessible(minimal_project):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with browser() as chromium, phone_page(chromium) as page:
+        with phone_page(chromium) as page:
             for path in pages:
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
                 page.wait_for_load_state("networkidle")

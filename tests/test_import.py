@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import runpy
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from conftest import run_cli, FIXTURES, ROOT, make_project
 
-from wegweiser.cli import main
 from wegweiser.core.frontmatter import read_source
 
 HEADER = "id;title;summary;provider;area;target_groups;format;municipality;postcode;start_date;cost_eur;reviewed"
 GOOD = ("kurs-eins;Kurs eins;Ein Kurs für alle, die etwas lernen wollen.;vhs-test;weiterbildung;"
         "erwachsene,senioren;praesenz;musterstadt;29301;01.03.2027;12,50;2026-11-01")
 
-
-def _run(project, *args):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return main(list(args))
-    finally:
-        os.chdir(cwd)
 
 
 def _offer(project, key):
@@ -41,20 +31,20 @@ def _write(path, text, encoding="utf-8"):
 
 def test_semicolon_utf8_bom_german_numbers_and_dates(minimal_project, tmp_path, capsys):
     source = _write(tmp_path / "kurse.csv", "\ufeff" + HEADER + "\n" + GOOD + "\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers") == 0, capsys.readouterr()
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 0, capsys.readouterr()
     src = _offer(minimal_project, "kurs-eins")
     assert src.values["target_groups"] == ["erwachsene", "senioren"]
     assert src.values["start_date"] == dt.date(2027, 3, 1)
     assert src.values["cost_eur"] == 12.5
     assert src.values["postcode"] == "29301"
     assert "UTF-8 mit BOM" in capsys.readouterr().out
-    assert _run(minimal_project, "validate") == 0
+    assert run_cli(minimal_project, "validate") == 0
 
 
 def test_windows_1252(minimal_project, tmp_path, capsys):
     row = GOOD.replace("Kurs eins", "Kurs für Bärenstärke")
     source = _write(tmp_path / "kurse.csv", HEADER + "\r\n" + row + "\r\n", encoding="cp1252")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers") == 0
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 0
     assert _offer(minimal_project, "kurs-eins").values["title"] == "Kurs für Bärenstärke"
     assert "Windows-1252" in capsys.readouterr().out
 
@@ -63,7 +53,7 @@ def test_empty_cells_and_placeholders_are_left_out(minimal_project, tmp_path):
     header = HEADER + ";age_min;contact_email"
     row = GOOD.replace("01.03.2027", "n/a").replace("12,50", "") + ";k. A.;-"
     source = _write(tmp_path / "kurse.csv", header + "\n" + row + "\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers") == 0
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 0
     src = _offer(minimal_project, "kurs-eins")
     for name in ("start_date", "cost_eur", "age_min", "contact_email"):
         assert name not in src.values
@@ -82,7 +72,7 @@ def test_bad_rows_are_reported_and_the_others_imported(minimal_project, tmp_path
         GOOD.replace("kurs-eins", "kurs-sieben"),
     ]
     source = _write(tmp_path / "kurse.csv", HEADER + "\n" + "\n".join(rows) + "\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers") == 1
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 1
     out = capsys.readouterr().out
     folder = minimal_project / "content" / "offers"
     assert (folder / "kurs-eins.md").is_file() and (folder / "kurs-sieben.md").is_file()
@@ -94,23 +84,23 @@ def test_bad_rows_are_reported_and_the_others_imported(minimal_project, tmp_path
     assert "kurse.csv, Zeile 6, Spalte „title“: Fehler: Das Pflichtfeld „Titel“ (title) fehlt" in out
     assert "kurse.csv, Zeile 7, Spalte „postcode“: Fehler:" in out
     assert "5 Zeilen mit Fehlern (nicht importiert)" in out
-    assert _run(minimal_project, "validate") == 0
+    assert run_cli(minimal_project, "validate") == 0
 
 
 def test_never_overwrites_unless_asked(minimal_project, tmp_path, capsys):
     target = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
     before = target.read_text(encoding="utf-8")
     source = _write(tmp_path / "kurse.csv", HEADER + "\n" + GOOD.replace("kurs-eins", "deutschkurs-a1") + "\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers") == 0
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 0
     assert target.read_text(encoding="utf-8") == before
     assert "gibt es schon; sie wird nicht überschrieben" in capsys.readouterr().out
-    assert _run(minimal_project, "import", str(source), "--kind", "offers", "--overwrite") == 0
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers", "--overwrite") == 0
     assert _offer(minimal_project, "deutschkurs-a1").values["title"] == "Kurs eins"
 
 
 def test_dry_run_writes_nothing(minimal_project, tmp_path, capsys):
     source = _write(tmp_path / "kurse.csv", HEADER + "\n" + GOOD + "\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers", "--dry-run") == 0
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers", "--dry-run") == 0
     out = capsys.readouterr().out
     assert not (minimal_project / "content" / "offers" / "kurs-eins.md").exists()
     assert "würde anlegen: content/offers/kurs-eins.md" in out
@@ -141,13 +131,13 @@ fields:
   cost_eur: Preis
   reviewed: {value: 2026-11-01}
 """)
-    assert _run(minimal_project, "import", str(tmp_path / "kurse.xlsx"), "--kind", "offers",
+    assert run_cli(minimal_project, "import", str(tmp_path / "kurse.xlsx"), "--kind", "offers",
                 "--mapping", str(mapping)) == 0
     first = _offer(minimal_project, "kurs-00042").values
     assert first["postcode"] == "29301" and first["start_date"] == dt.date(2027, 3, 1) and first["cost_eur"] == 0
     second = _offer(minimal_project, "kurs-00043").values
     assert second["start_date"] == dt.date(2027, 4, 1) and second["cost_eur"] == 7.5
-    assert _run(minimal_project, "validate") == 0
+    assert run_cli(minimal_project, "validate") == 0
 
 
 def test_postcode_without_its_leading_zero_is_repaired(tmp_path):
@@ -162,7 +152,7 @@ def test_postcode_without_its_leading_zero_is_repaired(tmp_path):
 def test_identical_rows_merge_and_conflicting_ids_are_reported(minimal_project, tmp_path, capsys):
     rows = [GOOD, GOOD, GOOD.replace("Kurs eins", "Kurs anders")]
     source = _write(tmp_path / "kurse.csv", HEADER + "\n" + "\n".join(rows) + "\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers") == 1
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 1
     out = capsys.readouterr().out
     assert "1 doppelte Zeilen zusammengeführt" in out
     assert "Zeile 4" in out and "auch in Zeile 2 verwendet" in out
@@ -171,20 +161,20 @@ def test_identical_rows_merge_and_conflicting_ids_are_reported(minimal_project, 
 def test_mapping_errors_are_explained(minimal_project, tmp_path, capsys):
     source = _write(tmp_path / "kurse.csv", HEADER + "\n" + GOOD + "\n")
     unknown_field = _write(tmp_path / "a.yaml", "fields:\n  titel: title\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(unknown_field)) == 1
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(unknown_field)) == 1
     assert "Das Feld „titel“ gibt es nicht" in capsys.readouterr().err
     unknown_column = _write(tmp_path / "b.yaml", "fields:\n  id: Kennung\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(unknown_column)) == 1
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(unknown_column)) == 1
     assert "Die Spalte(n) „Kennung“ gibt es nicht" in capsys.readouterr().err
     bad_template = _write(tmp_path / "c.yaml", 'fields:\n  id: {template: "kurs-{id:d}"}\n')
-    assert _run(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(bad_template)) == 1
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(bad_template)) == 1
     assert "Die Vorlage „kurs-{id:d}“ für das Feld „id“ lässt sich nicht anwenden" in capsys.readouterr().err
 
 
 def test_progress_bar_on_stderr_for_long_imports(minimal_project, tmp_path, capsys):
     rows = [GOOD.replace("kurs-eins", f"kurs-{n}") for n in range(250)]
     source = _write(tmp_path / "kurse.csv", HEADER + "\n" + "\n".join(rows) + "\n")
-    assert _run(minimal_project, "import", str(source), "--kind", "offers") == 0
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 0
     err = capsys.readouterr().err
     assert "Zeilen prüfen [" in err and "250/250" in err
     assert len(list((minimal_project / "content" / "offers").glob("kurs-*.md"))) == 250
@@ -209,9 +199,9 @@ def test_berlin_excerpt_imports_validates_and_builds(tmp_path, capsys):
 
     project, excerpt = berlin_project(tmp_path)
     docs = ROOT / "docs" / "import"
-    assert _run(project, "import", str(excerpt), "--kind", "providers",
+    assert run_cli(project, "import", str(excerpt), "--kind", "providers",
                 "--mapping", str(docs / "berlin-kitas-providers.yaml")) == 0
-    assert _run(project, "import", str(excerpt), "--kind", "offers",
+    assert run_cli(project, "import", str(excerpt), "--kind", "offers",
                 "--mapping", str(docs / "berlin-kitas-offers.yaml")) == 0
     out = capsys.readouterr().out
     assert "31 neu" in out and "Warnung" in out  # garbled phone numbers are left out, with a warning
@@ -222,7 +212,7 @@ def test_berlin_excerpt_imports_validates_and_builds(tmp_path, capsys):
     kita = _offer(project, "kita-00001130").values
     assert kita["area"] == "fruehkindliche-bildung" and kita["municipality"] == "charlottenburg-wilmersdorf"
     assert kita["topics"] == ["kindertagesbetreuung"]
-    assert _run(project, "validate") == 0, capsys.readouterr().out
+    assert run_cli(project, "validate") == 0, capsys.readouterr().out
     result = build(project / "pelicanconf.py", tmp_path / "out")
     assert result.ok, result.error
     assert (tmp_path / "out" / "angebote" / "kita-00001130" / "index.html").is_file()

@@ -402,11 +402,11 @@ def test_nice_scale_and_german_numbers():
 
 # -- in the browser ---------------------------------------------------------------------------------
 
-def test_indicator_pages_have_no_axe_violations(example_site, example_server, example_catalog):
-    from browser import browser, describe, horizontal_overflow, phone_page, run_axe
+def test_indicator_pages_have_no_axe_violations(example_site, example_server, example_catalog, chromium):
+    from browser import describe, horizontal_overflow, phone_page, run_axe
 
     paths = ["/bildungsmonitoring/"] + [f"/{i.page_url}" for i in example_catalog.monitoring.all]
-    with browser() as instance, phone_page(instance) as page:
+    with phone_page(chromium) as page:
         for path in paths:
             assert page.goto(example_server + path).ok
             violations = run_axe(page)

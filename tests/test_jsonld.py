@@ -6,19 +6,11 @@ import json
 import re
 
 import pytest
-from conftest import ROOT, TODAY
 
 from wegweiser.core import jsonld
-from wegweiser.core.project import Project
 
 _SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
-
-@pytest.fixture(scope="module")
-def catalog():
-    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
-    _, result = project.load()
-    return result
 
 
 def _data(path) -> dict:

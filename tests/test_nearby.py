@@ -6,26 +6,14 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, browser
-from conftest import ROOT, TODAY
+from browser import PHONE
 
 from wegweiser.core.geo import distance_km
-from wegweiser.core.project import Project
 from wegweiser.core.search_index import location
 
 HERE = {"latitude": 52.675, "longitude": 10.17}  # just outside the centre of Eichenau
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    _, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
-    return catalog
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 def _context(chromium, **kw):

@@ -5,30 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, TODAY, make_project
+from conftest import run_cli, ROOT, TODAY, make_project
 from frictionless import Package
 
-from wegweiser.cli import main
 from wegweiser.core import exports
 from wegweiser.core.frontmatter import read_source
 from wegweiser.core.loading import content_files
 from wegweiser.core.project import Project
 from wegweiser.core.schema import load_schemas
 
-
-@pytest.fixture(scope="module")
-def catalog():
-    project = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()})
-    validation, result = project.load()
-    assert result is not None, [f.as_text() for f in validation.errors]
-    return result
 
 
 def _validate(descriptor_path):
@@ -83,22 +73,14 @@ def test_list_fields_use_the_declared_delimiter(catalog):
     assert exports.LIST_DELIMITER.join(offer.target_groups) in text
 
 
-def _run(project, *args):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return main(list(args))
-    finally:
-        os.chdir(cwd)
-
 
 def test_export_import_round_trip(example_site, catalog, tmp_path, capsys):
     """Importing the export reproduces every published offer and every provider: values and body."""
     project = make_project(tmp_path / "copy")
     (project / "content").mkdir()
     folder = example_site / "daten"
-    assert _run(project, "import", str(folder / "anbieter.csv"), "--kind", "providers") == 0
-    assert _run(project, "import", str(folder / "angebote.csv"), "--kind", "offers") == 0
+    assert run_cli(project, "import", str(folder / "anbieter.csv"), "--kind", "providers") == 0
+    assert run_cli(project, "import", str(folder / "angebote.csv"), "--kind", "offers") == 0
     capsys.readouterr()
     schemas = load_schemas(ROOT / "data")
     for kind, entries in (("provider", catalog.providers), ("offer", catalog.offers)):

@@ -7,24 +7,13 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import browser, describe, phone_page, run_axe
-from conftest import ROOT, TODAY
+from browser import describe, phone_page, run_axe
+from conftest import TODAY
 
-from wegweiser.core.project import Project
 from wegweiser.pelican_plugin.pages import SEARCH_FILTER_GROUPS
 from wegweiser.core.search_index import FACETS
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    _, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
-    return catalog
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, TODAY
+from conftest import ROOT
 from lunr.index import Index
 
-from wegweiser.core.project import Project
 from wegweiser.core.search_index import build_index, ref, search_files, shard_index
 from wegweiser.core.search_text import STOP_WORDS, fold, stem, terms, words
 
@@ -19,11 +18,6 @@ NODE = shutil.which("node")
 TEXT_JS = ROOT / "theme" / "static" / "js" / "search-text.js"
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 
-
-@pytest.fixture(scope="module")
-def catalog():
-    _, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
-    return catalog
 
 
 @pytest.mark.parametrize("a,b", [

@@ -9,7 +9,7 @@ import re
 import threading
 
 import pytest
-from browser import CHROMIUM_ARGS, CHROMIUM, PHONE
+from browser import PHONE
 from conftest import ROOT, _QuietHandler
 
 from wegweiser.core import security
@@ -96,35 +96,29 @@ def _first(site, folder):
     return next(p.parent.name for p in sorted((site / folder).glob("*/index.html")))
 
 
-def test_site_works_under_the_header_policy(strict_server, example_site):
+def test_site_works_under_the_header_policy(strict_server, example_site, chromium):
     """Every page type under the strict header CSP (not bypassed): nothing is blocked, nothing fails."""
-    from playwright.sync_api import sync_playwright
-
     pages = ["", "suche/?q=deutsch", f"angebote/{_first(example_site, 'angebote')}/",
              f"anbieter/{_first(example_site, 'anbieter')}/", "a-z/", "bereiche/", "bildungsmonitoring/",
              f"bildungsmonitoring/{_first(example_site, 'bildungsmonitoring')}/", "daten/", "impressum/",
              "mitmachen/", "404.html"]
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            context = chromium.new_context(viewport=PHONE, locale="de-DE", bypass_csp=False)
-            context.add_init_script(WATCH)
-            for path in pages:
-                page = context.new_page()
-                problems = []
-                page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-                page.on("pageerror", lambda e: problems.append(str(e)))
-                response = page.goto(f"{strict_server}/{path}")
-                assert response.headers["content-security-policy"] == security.headers()["Content-Security-Policy"]
-                page.wait_for_load_state("networkidle")
-                if path.startswith("suche/"):
-                    page.wait_for_selector("[data-results] li a", timeout=15_000)
-                assert page.evaluate("window.__violations") == [], path
-                assert [p for p in problems if "404" not in path] == [], path
-                assert page.evaluate("document.cookie") == "", path
-                page.close()
-        finally:
-            chromium.close()
+    context = chromium.new_context(viewport=PHONE, locale="de-DE", bypass_csp=False)
+    context.add_init_script(WATCH)
+    for path in pages:
+        page = context.new_page()
+        problems = []
+        page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        response = page.goto(f"{strict_server}/{path}")
+        assert response.headers["content-security-policy"] == security.headers()["Content-Security-Policy"]
+        page.wait_for_load_state("networkidle")
+        if path.startswith("suche/"):
+            page.wait_for_selector("[data-results] li a", timeout=15_000)
+        assert page.evaluate("window.__violations") == [], path
+        assert [p for p in problems if "404" not in path] == [], path
+        assert page.evaluate("document.cookie") == "", path
+        page.close()
+    context.close()
 
 
 @pytest.mark.parametrize("settings_file", ["pelicanconf.py", "publishconf.py"])

@@ -8,27 +8,16 @@ import os
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import browser, describe, horizontal_overflow, phone_page, run_axe
+from browser import describe, horizontal_overflow, phone_page, run_axe
 from conftest import ROOT, TODAY, make_project
 from test_submission_rules import raw_values
 
 from wegweiser.cli import main
-from wegweiser.core.project import Project
 
 FORM = "#angebot-formular"
 SUBMIT = f"{FORM} button[type=submit]"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    _, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
-    return catalog
 
 
 @pytest.fixture

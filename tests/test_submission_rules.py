@@ -13,8 +13,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import pytest
-from conftest import FIXTURES, ROOT, TODAY, core_settings
+from conftest import FIXTURES, ROOT, core_settings
 from test_validation_rules import CASES
 
 from wegweiser.core.form_messages import FORM_MESSAGES
@@ -204,11 +203,6 @@ def test_a_new_entry_may_not_reuse_an_id(minimal_project):
     assert new["findings"] == [["id", "duplicate-id"]]
     assert change["findings"] == []
 
-
-@pytest.fixture(scope="module")
-def example_catalog():
-    _, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
-    return catalog
 
 
 def test_every_example_entry_passes_the_form_and_comes_back_unchanged(tmp_path, example_catalog):

@@ -13,7 +13,7 @@ import http.server
 import threading
 
 import pytest
-from browser import browser, phone_page
+from browser import phone_page
 from conftest import FIXTURES, _QuietHandler, make_project
 
 from wegweiser.build import build
@@ -124,11 +124,6 @@ def xss_server(xss_site):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 # every element and attribute that could run code, with what was found
