@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
-import datetime as dt
 import functools
 import http.server
 import json

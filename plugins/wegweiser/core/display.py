@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
+from .geo import route_url
+
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember")
 
@@ -63,12 +65,6 @@ def tel_href(phone: str) -> str:
 def mailto(address: str, subject: str = "") -> str:
     href = f"mailto:{address}"
     return href + (f"?subject={quote(subject)}" if subject else "")
-
-
-def route_url(lat, lon) -> str:
-    from .geo import route_url as _route
-
-    return _route(lat, lon)
 
 
 def safe_url(value) -> str:

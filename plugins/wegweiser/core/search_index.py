@@ -221,3 +221,8 @@ def search_files(catalog: Catalog) -> SearchFiles:
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest
     return SearchFiles(manifest_name, files)
+
+
+def catalog_search_files(catalog: Catalog) -> SearchFiles:
+    """The search data of a catalog, built once and shared by the search page and the file writer."""
+    return catalog.memo("search", lambda: search_files(catalog))

@@ -145,7 +145,7 @@ def _content_finding(error, schema: TableSchema, used: list[SourceFile], schemas
     row_number = getattr(error, "row_number", None)
     src = used[row_number - 2] if row_number and 0 <= row_number - 2 < len(used) else None
     if src is None:
-        return [finding("table-error", schema.name, value=error.message, file=schema.name)]
+        return [finding("table-error", schema.name, value=error.message)]
     field_name = getattr(error, "field_name", None)
     cell = getattr(error, "cell", None)
     params = _params(schema, field_name)

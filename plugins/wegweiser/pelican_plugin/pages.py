@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
-from ..core.search_index import search_files
+from ..core.search_index import catalog_search_files
 
 #: (URL parameter, legend, vocabulary) of the search page's filter groups, in display order
 SEARCH_FILTER_GROUPS = [
@@ -66,7 +66,7 @@ def site_pages(catalog: Catalog):
     yield SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[home],
                    description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
                                "Kosten filtern.",
-                   variables={"search_manifest": catalog.memo("search", lambda: search_files(catalog)).manifest_name,
+                   variables={"search_manifest": catalog_search_files(catalog).manifest_name,
                               "filter_groups": SEARCH_FILTER_GROUPS})
     yield SitePage("angebote/", "overview", "Angebote finden", breadcrumbs=[home],
                    description=f"{len(catalog.offers)} Bildungsangebote: alphabetisch oder nach Bereich, "
