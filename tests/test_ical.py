@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wegweiser.core import ical
 
@@ -75,3 +77,15 @@ def test_absolute_site_url_adds_url_and_host_uid(catalog):
     (event,) = icalendar.Calendar.from_ical(raw).walk("VEVENT")
     assert str(event["URL"]) == f"https://example.org/bildung/{offer.page_url}"
     assert str(event["UID"]) == f"{offer.id}@example.org"
+
+
+@given(st.text(alphabet=st.sampled_from("aZ ;,äöüßé€😀\u0301"), max_size=400))
+def test_fold_splits_at_75_octets_between_characters(line):
+    folded = ical.fold(line)
+    parts = folded.split("\r\n ")
+    assert "".join(parts) == line  # unfolding gives the line back
+    for index, part in enumerate(parts):
+        size = len(part.encode("utf-8")) + (1 if index else 0)  # continuation lines start with a space
+        assert size <= 75
+        if index + 1 < len(parts):  # greedy: the next character would not have fitted
+            assert size + len(parts[index + 1][0].encode("utf-8")) > 75

@@ -30,3 +30,56 @@ def test_a_corrupt_cache_is_ignored(minimal_project):
     cache.parent.mkdir(parents=True)
     cache.write_bytes(b"not a pickle")
     assert _validate(minimal_project).errors == []
+
+
+def _seen(validation):
+    return [(f.file, f.field, f.code, f.line, f.message) for f in validation.findings]
+
+
+def test_cached_checks_equal_fresh_checks_on_broken_files(tmp_path):
+    from conftest import FIXTURES, make_project
+
+    project = make_project(tmp_path / "project", FIXTURES / "invalid")
+    fresh = _validate(project)
+    assert len(fresh.errors) > 30  # the fixture's broken files
+    cached = _validate(project)  # every file and the vocabulary checks now come from the cache
+    assert _seen(cached) == _seen(fresh)
+    assert all("rows" in s.derived and "rules" in s.derived for s in cached.sources["offer"] if s.values)
+
+
+def test_cross_file_checks_run_even_when_every_file_is_cached(minimal_project):
+    assert _validate(minimal_project).errors == []
+    offers = minimal_project / "content" / "offers"
+    (offers / "zweitkurs.md").write_text(  # a new file reusing the id of a cached one
+        (offers / "deutschkurs-a1.md").read_text(encoding="utf-8"), encoding="utf-8")
+    codes = {(f.file, f.code) for f in _validate(minimal_project).errors}
+    assert ("content/offers/zweitkurs.md", "duplicate-id") in codes
+    (offers / "zweitkurs.md").unlink()
+    providers = sorted((minimal_project / "content" / "providers").glob("*.md"))
+    gone = providers[0].stem
+    providers[0].unlink()  # offers of this provider are cached, but now point nowhere
+    errors = _validate(minimal_project).errors
+    assert errors and {f.code for f in errors} == {"unknown-provider"}
+    assert {f.value for f in errors} == {gone}
+
+
+def test_a_vocabulary_change_invalidates_cached_checks(minimal_project, tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    settings = core_settings(minimal_project, WEGWEISER_DATA_PATH=str(data))
+    assert Project.from_settings(settings).validate().errors == []
+    # shorten the summary limit in the schema: cached rows must be checked again
+    schema = data / "schemas" / "offer.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    import json
+
+    descriptor = json.loads(text)
+    summary = next(f for f in descriptor["fields"] if f["name"] == "summary")
+    summary.setdefault("constraints", {})["maxLength"] = 10
+    schema.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    codes = {f.code for f in Project.from_settings(settings).validate().errors}
+    assert codes == {"max-length"}

@@ -32,7 +32,8 @@ class Entry:
         self.digest = src.digest
         self.values = {name: src.values.get(name) for name in schema.field_names}
         self.body = src.body
-        self.content = render_markdown(src.body)
+        html = src.derived.get("html")  # rendered during validation and cached with the file
+        self.content = html if html is not None else render_markdown(src.body)
         self.page_url = URL_PATTERNS[kind].format(id=self.values["id"])
         self.provider_entry: Entry | None = None
         self.offers: list[Entry] = []

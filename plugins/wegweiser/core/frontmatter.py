@@ -37,6 +37,8 @@ class SourceFile:
     dropped: set = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
     digest: str = ""  # SHA-256 of the file's bytes: what incremental builds compare
+    #: results computed from this file alone (row checks, rendered body), cached with it
+    derived: dict = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

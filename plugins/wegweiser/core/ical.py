@@ -28,17 +28,18 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line into chunks of at most 75 octets, never inside a UTF-8 character."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not out else 74  # continuation lines start with a space
-        if size + width > limit:
-            out.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n ".join(out)
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75  # continuation lines start with a space: 74 octets after it
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: the character starts earlier
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def _date(value: dt.date) -> str:
@@ -91,21 +92,19 @@ def event_lines(catalog: Catalog, offer: Entry, site_url: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def _event(catalog: Catalog, offer: Entry, site_url: str) -> str:
+    """The folded VEVENT of an offer, computed once per build (offer and area calendars share it)."""
+    return catalog.memo(f"ical-event:{site_url}:{offer.page_url}", lambda: "".join(
+        fold(line) + "\r\n" for line in event_lines(catalog, offer, site_url)))
+
+
 def calendar(catalog: Catalog, offers, name: str, site_url: str = "") -> bytes:
     """A VCALENDAR with one all-day VEVENT per dated offer."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape(name)}",
-    ]
-    for offer in offers:
-        if is_dated(offer):
-            lines.extend(event_lines(catalog, offer, site_url))
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            f"X-WR-CALNAME:{escape(name)}"]
+    text = "".join(fold(line) + "\r\n" for line in head)
+    text += "".join(_event(catalog, offer, site_url) for offer in offers if is_dated(offer))
+    return (text + "END:VCALENDAR\r\n").encode("utf-8")
 
 
 def calendar_files(catalog: Catalog, site_url: str = ""):

@@ -462,8 +462,7 @@ def _check(result: ImportResult, sources: list[SourceFile], kind: str, schemas: 
     others = [s for s in existing["provider"] if s.values.get("id") not in new_ids]
     package = {"offer": sources, "provider": others} if kind == "offer" else {"offer": [], "provider": sources + others}
     rows = {s.rel: s for s in sources}
-    findings: list[Finding] = list(_validate._validate_package(root, schemas, package))
-    findings += _validate._validate_list_references(schemas, package, root)
+    findings: list[Finding] = _validate.check_tables(schemas, package)
     ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
     for src in sources:
         for rule in RULES:

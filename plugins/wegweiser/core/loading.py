@@ -8,7 +8,7 @@ from pathlib import Path
 from .frontmatter import SourceFile
 from .messages import finding
 from .schema import KIND_FOLDERS, KINDS, Schemas
-from .source_cache import SourceCache
+from .source_cache import SourceCache, cache_key
 
 
 def content_files(content_dir: Path, kind: str) -> list[Path]:
@@ -19,18 +19,31 @@ def content_files(content_dir: Path, kind: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
 
 
-def load_sources(content_dir: Path, schemas: Schemas, root: Path) -> dict[str, list[SourceFile]]:
-    """Read every offer and provider file; problems become findings on the file."""
+def open_cache(schemas: Schemas, root: Path) -> SourceCache:
+    """The cache of parsed and checked files for this project's schemas and vocabularies."""
+    return SourceCache(root, cache_key(getattr(schemas, "data_dir", None)))
+
+
+def load_sources(content_dir: Path, schemas: Schemas, root: Path,
+                 cache: SourceCache | None = None) -> dict[str, list[SourceFile]]:
+    """Read every offer and provider file; problems become findings on the file.
+
+    Without ``cache`` the project's cache is opened and saved here; with one, the caller
+    saves it once it has added its own results to the files.
+    """
     content_dir = Path(content_dir)
     result: dict[str, list[SourceFile]] = {}
-    cache = SourceCache(root, repr([(f.name, f.type) for k in KINDS for f in schemas.for_kind(k).fields]))
+    own_cache = cache is None
+    cache = open_cache(schemas, root) if own_cache else cache
     for kind in KINDS:
         schema = schemas.for_kind(kind)
         literal = {f.name for f in schema.fields if f.type == "string" or f.is_list}
         sources = []
+        folder_inside = _inside(content_dir / KIND_FOLDERS[kind], content_dir)
         for path in content_files(content_dir, kind):
             rel = relative_path(path, root)
-            if not _inside(path, content_dir):  # a symlinked file or folder pointing out of content/
+            # a plain file in a folder inside content/ is inside; only links need resolving
+            if not (folder_inside and not path.is_symlink()) and not _inside(path, content_dir):  # a symlinked file or folder pointing out of content/
                 src = SourceFile(path=path, rel=rel)
                 src.findings.append(finding("symlink-outside", rel, value=str(path.resolve())))
             else:
@@ -42,7 +55,8 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path) -> dict[str, l
                     src.findings.append(finding("unexpected", rel, value=f"{type(exc).__name__}: {exc}"))
             sources.append(src)
         result[kind] = sources
-    cache.save()
+    if own_cache:
+        cache.save()
     return result
 
 

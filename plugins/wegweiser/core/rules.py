@@ -246,19 +246,25 @@ def check_expired(kind, src: SourceFile, ctx: RuleContext):
                       reason=reason, severity=WARNING)
 
 
-RULES = (
+#: Rules whose result depends only on the file, the schemas and the vocabularies: their
+#: findings are cached with the parsed file (core/source_cache.py).
+FILE_RULES = (
     check_unknown_fields,
     check_id_matches_filename,
     check_date_order,
     check_age_order,
     check_link_schemes,
-    check_images,
-    check_image_files,
     check_markup_in_text,
     check_unsafe_body,
     check_coordinates,
     check_postcode_matches_municipality,
     check_location_required,
+)
+#: Rules that also look at image files or the date of the build: run on every build.
+CONTEXT_RULES = (
+    check_images,
+    check_image_files,
     check_reviewed,
     check_expired,
 )
+RULES = FILE_RULES + CONTEXT_RULES

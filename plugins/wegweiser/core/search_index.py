@@ -104,23 +104,23 @@ def shard_index(serialized: dict, shard_bytes: int = SHARD_BYTES) -> list[tuple[
         size += weight
     if current:
         groups.append(current)
-    vectors = serialized["fieldVectors"]
+    # where each term of the whole index goes: (shard, its index within the shard)
+    place = {entry[1]["_index"]: (number, i) for number, group in enumerate(groups) for i, entry in enumerate(group)}
+    vector_parts: list[list] = [[] for _ in groups]
+    for field_ref, elements in serialized["fieldVectors"]:  # one pass: each pair goes to its shard
+        pairs: dict[int, list] = {}
+        for i in range(0, len(elements), 2):
+            number, local = place[elements[i]]
+            pairs.setdefault(number, []).append((local, elements[i + 1]))
+        for number, found in pairs.items():
+            vector_parts[number].append([field_ref, [x for pair in sorted(found) for x in pair]])
     shards = []
-    for group in groups:
-        remap = {entry[1]["_index"]: i for i, entry in enumerate(group)}
-        inverted_part = [[term, {**postings, "_index": remap[postings["_index"]]}] for term, postings in group]
-        vector_part = []
-        for field_ref, elements in vectors:
-            pairs = [
-                (remap[elements[i]], elements[i + 1])
-                for i in range(0, len(elements), 2) if elements[i] in remap
-            ]
-            if pairs:
-                vector_part.append([field_ref, [x for pair in sorted(pairs) for x in pair]])
+    for number, group in enumerate(groups):
+        inverted_part = [[term, {**postings, "_index": place[postings["_index"]][1]}] for term, postings in group]
         shards.append((group[0][0], {
             "version": serialized["version"],
             "fields": serialized["fields"],
-            "fieldVectors": vector_part,
+            "fieldVectors": vector_parts[number],
             "invertedIndex": inverted_part,
             "pipeline": [],
         }))

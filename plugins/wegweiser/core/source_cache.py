@@ -1,9 +1,11 @@
-"""A cache of parsed content files, keyed by the SHA-256 of their bytes.
+"""A cache of parsed and checked content files, keyed by the SHA-256 of their bytes.
 
-Parsing front matter is the biggest fixed cost of a rebuild; an unchanged file is
-taken from the cache instead. The cache lives in ``.cache/wegweiser/`` below the
-project root (git-ignored) and is discarded whenever the parser's code or the
-schemas change. Losing it only makes the next build slower.
+Parsing front matter, checking a row against its Table Schema and rendering the
+Markdown body are the biggest costs per file; an unchanged file is taken from the
+cache with all of that done. The cache lives in ``.cache/wegweiser/`` below the
+project root (git-ignored) and is discarded whenever the code that produces its
+entries, the schemas or the vocabularies change. Losing it only makes the next
+build slower.
 """
 
 from __future__ import annotations
@@ -13,33 +15,45 @@ import os
 import pickle
 from pathlib import Path
 
-from . import frontmatter, messages
+from . import frontmatter
 from .frontmatter import SourceFile, read_source
 
-VERSION = 1
+VERSION = 2
+#: modules whose code shapes a cache entry: parsing, checks, their German texts, rendering
+_CODE = ("frontmatter", "messages", "rules", "sanitize", "schema", "validate", "findings", "indicators_check")
 
 
-def _code_key(extra: str) -> str:
-    h = hashlib.sha256(f"{VERSION}\n{extra}".encode())
-    for module in (frontmatter, messages):  # parsing code and the German texts of its findings
-        h.update(Path(module.__file__).read_bytes())
+def cache_key(data_dir: Path | None) -> str:
+    """Code of the modules above plus every schema and vocabulary file."""
+    h = hashlib.sha256(f"{VERSION}\n".encode())
+    for module in _CODE:
+        h.update(Path(__file__).with_name(f"{module}.py").read_bytes())
+    if data_dir is not None:
+        for folder in ("schemas", "vocabularies"):
+            for path in sorted((Path(data_dir) / folder).glob("*")):
+                if path.is_file():
+                    h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 
 class SourceCache:
-    def __init__(self, root: Path, schema_key: str):
+    def __init__(self, root: Path, key: str):
         self.path = Path(root) / ".cache" / "wegweiser" / "sources.pickle"
-        self.key = _code_key(schema_key)
+        self.key = key
         self.entries: dict[str, tuple[str, SourceFile]] = {}
         self.used: dict[str, tuple[str, SourceFile]] = {}
+        #: results for the whole data folder (e.g. vocabulary findings), valid as long as the key
+        self.extras: dict = {}
         self.hits = 0
         try:
             with self.path.open("rb") as fh:
                 stored = pickle.load(fh)
             if isinstance(stored, dict) and stored.get("key") == self.key:
                 self.entries = stored["entries"]
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError):
-            self.entries = {}
+                self.extras = stored.get("extras") or {}
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError,
+                ImportError, IndexError):
+            self.entries, self.extras = {}, {}
 
     def read(self, path: Path, rel: str, string_fields) -> SourceFile:
         try:
@@ -65,7 +79,8 @@ class SourceCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             with tmp.open("wb") as fh:
-                pickle.dump({"key": self.key, "entries": self.used}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"key": self.key, "entries": self.used, "extras": self.extras}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout simply builds without the cache

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frictionless import Package, Resource, Schema
-
 from .findings import Finding, sort_findings
 from .frontmatter import SourceFile
 from .indicators_check import validate_indicators
-from .loading import load_sources, relative_path
+from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
-from .rules import RULES, RuleContext
+from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
+from .sanitize import render_markdown
 from .schema import KIND_RESOURCES, KINDS, Schemas, TableSchema
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
@@ -59,29 +59,193 @@ class Validation:
 def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.date,
                      stale_months: int = 12) -> Validation:
     root = Path(root)
-    sources = load_sources(content_dir, schemas, root)
+    cache = open_cache(schemas, root)
+    sources = load_sources(content_dir, schemas, root, cache)
     findings: list[Finding] = []
     for kind in KINDS:
         for src in sources[kind]:
             findings.extend(src.findings)
-    findings.extend(_validate_package(root, schemas, sources))
-    findings.extend(_validate_list_references(schemas, sources, root))
-    findings.extend(validate_indicators(root, schemas))
     ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
+    findings.extend(check_tables(schemas, sources))
+    findings.extend(_file_rule_findings(sources, ctx))
+    findings.extend(_vocabulary_findings(root, schemas, cache))
+    findings.extend(_indicator_findings(root, schemas, cache))
+    for kind in KINDS:
+        for src in sources[kind]:
+            if src.values:
+                findings.extend(_run_rules(CONTEXT_RULES, kind, src, ctx))
+    cache.save()
+    return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
+
+
+def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]]) -> list[Finding]:
+    """Every row against its Table Schema, then unique keys and references across the files.
+
+    Row checks are frictionless's and are kept on each file (``src.derived["rows"]``), so a
+    cached file is not checked again; keys and references depend on all files and are
+    checked here on every run.
+    """
+    findings = []
+    provider_ids = _provider_ids(sources)
+    for kind in KINDS:
+        schema = schemas.for_kind(kind)
+        used = [src for src in sources[kind] if src.values or src.ok]  # unreadable files have their finding
+        findings.extend(_row_findings(schema, schemas, used))
+        findings.extend(_unique_findings(schema, used))
+        findings.extend(_key_reference_findings(schema, schemas, used, sources, provider_ids))
+    findings.extend(_validate_list_references(schemas, sources))
+    return findings
+
+
+def _row_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile]) -> list[Finding]:
+    todo = [src for src in used if "rows" not in src.derived]
+    if todo:
+        from frictionless import Resource  # imported only when a file needs checking
+
+        names = schema.field_names
+        rows = [names] + [[src.values.get(name) for name in names] for src in todo]
+        found: dict[int, list[Finding]] = {id(src): [] for src in todo}
+        orphans = []
+        report = Resource(data=rows, schema=_row_schema(schema)).validate()
+        for error in report.tasks[0].errors:
+            row_number = getattr(error, "row_number", None)
+            src = todo[row_number - 2] if row_number and 0 <= row_number - 2 < len(todo) else None
+            target = found[id(src)] if src is not None else orphans
+            target.extend(_content_finding(error, schema, todo, schemas, []))
+        for src in todo:
+            src.derived["rows"] = found[id(src)]
+    else:
+        orphans = []
+    return orphans + [f for src in used for f in src.derived["rows"]]
+
+
+def _row_schema(schema: TableSchema):
+    """The Table Schema without the keys that compare rows: those are checked in Python."""
+    from frictionless import Schema
+
+    descriptor = json.loads(json.dumps(schema.descriptor))
+    descriptor.pop("primaryKey", None)
+    descriptor.pop("foreignKeys", None)
+    for fld in descriptor.get("fields", []):
+        fld.get("constraints", {}).pop("unique", None)
+    return Schema.from_descriptor(descriptor)
+
+
+def _key_groups(schema: TableSchema) -> list[tuple[str, ...]]:
+    """Field groups whose values must be unique: the primary key and every ``unique`` field."""
+    primary = schema.descriptor.get("primaryKey") or []
+    groups = [tuple([primary] if isinstance(primary, str) else primary)] if primary else []
+    groups += [(f.name,) for f in schema.fields if f.constraints.get("unique")]
+    return list(dict.fromkeys(groups))
+
+
+def _unique_findings(schema: TableSchema, used: list[SourceFile]) -> list[Finding]:
+    findings = []
+    for group in _key_groups(schema):
+        seen: dict = {}
+        for src in used:
+            key = tuple(src.values.get(name) for name in group)
+            if any(v is None or v == "" for v in key):
+                continue  # missing values are reported as required
+            try:
+                first = seen.setdefault(key, src)
+            except TypeError:
+                continue  # a list where a single value belongs: a type error already
+            if first is not src:
+                name = group[0]
+                findings.append(finding("duplicate-id", src.rel, other=first.rel, field=name,
+                                        value=src.values.get(name), line=src.line_of(name),
+                                        **_params(schema, name)))
+    return findings
+
+
+def _known_ids(resource: str, schemas: Schemas, sources: dict) -> set | None:
+    if resource == "providers":  # the ids of readable provider files (an unreadable one provides nothing)
+        return {s.values.get("id") for s in sources["provider"] if s.values.get("id")}
+    vocab = schemas.vocabularies.get(resource)
+    return set(vocab.by_id) if vocab else None
+
+
+def _key_reference_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile],
+                            sources: dict, provider_ids: list[str]) -> list[Finding]:
+    """Foreign keys on single-value fields (list fields: :func:`_validate_list_references`)."""
+    findings = []
+    for fk in schema.foreign_keys:
+        fields = _fk_fields(fk)
+        if len(fields) != 1 or fields[0] not in schema.by_name or schema.by_name[fields[0]].is_list:
+            continue
+        name = fields[0]
+        known = _known_ids(fk["reference"]["resource"], schemas, sources)
+        if known is None:
+            continue
+        for src in used:
+            value = src.values.get(name)
+            if value is None or value == "" or isinstance(value, (list, dict)):
+                continue
+            if value not in known:
+                findings.append(_reference_finding(src, schema, schemas, name, value, provider_ids))
+    return findings
+
+
+def _file_rule_findings(sources: dict[str, list[SourceFile]], ctx: RuleContext) -> list[Finding]:
+    """Rules that look at one file alone; their findings and the rendered body are kept on the file."""
+    findings = []
     for kind in KINDS:
         for src in sources[kind]:
             if not src.values:
                 continue
-            for rule in RULES:
-                try:
-                    findings.extend(rule(kind, src, ctx))
-                except Exception as exc:  # a rule must never turn a bad file into a traceback
-                    findings.append(finding("unexpected", src.rel, value=f"{rule.__name__}: {exc!r}"))
-    return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
+            if "rules" not in src.derived:
+                src.derived["rules"] = list(_run_rules(FILE_RULES, kind, src, ctx))
+                src.derived["html"] = render_markdown(src.body)  # the catalog needs it; cached with the file
+            findings.extend(src.derived["rules"])
+    return findings
 
 
-def frictionless_schema(schema: TableSchema) -> Schema:
+def _run_rules(rules, kind: str, src: SourceFile, ctx: RuleContext):
+    for rule in rules:
+        try:
+            yield from rule(kind, src, ctx)
+        except Exception as exc:  # a rule must never turn a bad file into a traceback
+            yield finding("unexpected", src.rel, value=f"{rule.__name__}: {exc!r}")
+
+
+def _vocabulary_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:
+    """The vocabulary CSVs against their schemas; cached as long as no data file changes."""
+    if "vocabularies" not in cache.extras:
+        from frictionless import Package, Resource
+
+        resources = [Resource(name=vocab.name, path=vocab.path.name, basepath=str(vocab.path.parent),
+                              schema=frictionless_schema(vocab.schema))
+                     for vocab in schemas.vocabularies.values()]
+        findings = []
+        if resources:
+            report = Package(resources=resources).validate()
+            for task in report.tasks:
+                vocab = schemas.vocabularies[task.name]
+                findings += [_vocabulary_finding(error, vocab.schema, vocab, root) for error in task.errors]
+        cache.extras["vocabularies"] = findings + _vocabulary_list_references(root, schemas)
+    return list(cache.extras["vocabularies"])
+
+
+def _indicator_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:
+    """The indicator appendix's checks; cached while no file under data/indicators changes."""
+    import hashlib
+
+    h = hashlib.sha256()
+    folder = Path(schemas.data_dir) / "indicators"
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.is_file():
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    cached = cache.extras.get("indicators")
+    if not cached or cached[0] != h.hexdigest():
+        cached = cache.extras["indicators"] = (h.hexdigest(), validate_indicators(root, schemas))
+    return list(cached[1])
+
+
+def frictionless_schema(schema: TableSchema):
     """The Table Schema as frictionless validates it: list foreign keys are checked by us."""
+    from frictionless import Schema
+
     descriptor = dict(schema.descriptor)
     list_fields = {f.name for f in schema.fields if f.is_list}
     descriptor["foreignKeys"] = [
@@ -93,44 +257,6 @@ def frictionless_schema(schema: TableSchema) -> Schema:
 def _fk_fields(fk: dict) -> list[str]:
     fields = fk["fields"]
     return [fields] if isinstance(fields, str) else list(fields)
-
-
-def _rows(schema: TableSchema, sources: list[SourceFile]) -> tuple[list[list], list[SourceFile]]:
-    names = schema.field_names
-    rows, used = [names], []
-    for src in sources:
-        if not src.values and not src.ok:
-            continue  # unreadable files already have their finding
-        rows.append([src.values.get(name) for name in names])
-        used.append(src)
-    return rows, used
-
-
-def _validate_package(root: Path, schemas: Schemas, sources: dict) -> list[Finding]:
-    resources, row_sources, table_schemas = [], {}, {}
-    for kind in KINDS:
-        schema = schemas.for_kind(kind)
-        name = KIND_RESOURCES[kind]
-        rows, used = _rows(schema, sources[kind])
-        resources.append(Resource(name=name, data=rows, schema=frictionless_schema(schema)))
-        row_sources[name] = used
-        table_schemas[name] = schema
-    for vocab in schemas.vocabularies.values():
-        resources.append(Resource(name=vocab.name, path=vocab.path.name, basepath=str(vocab.path.parent),
-                                  schema=frictionless_schema(vocab.schema)))
-        table_schemas[vocab.name] = vocab.schema
-    package = Package(resources=resources)
-    report = package.validate()
-    provider_ids = _provider_ids(sources)
-    findings = []
-    for task in report.tasks:
-        schema = table_schemas.get(task.name)
-        for error in task.errors:
-            if task.name in row_sources:
-                findings.extend(_content_finding(error, schema, row_sources[task.name], schemas, provider_ids))
-            else:
-                findings.append(_vocabulary_finding(error, schema, schemas.vocabularies[task.name], root))
-    return findings
 
 
 def _params(schema: TableSchema, field_name: str | None) -> dict:
@@ -224,8 +350,8 @@ def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: s
                    source=source, allowed=allowed, **params)
 
 
-def _validate_list_references(schemas: Schemas, sources: dict, root: Path) -> list[Finding]:
-    """Foreign keys on list fields, which frictionless cannot check."""
+def _validate_list_references(schemas: Schemas, sources: dict) -> list[Finding]:
+    """Foreign keys on list fields of content files, which frictionless cannot check."""
     findings = []
     provider_ids = _provider_ids(sources)
     for kind in KINDS:
@@ -236,6 +362,12 @@ def _validate_list_references(schemas: Schemas, sources: dict, root: Path) -> li
                 for value in values if isinstance(values, list) else []:
                     if value not in known:
                         findings.append(_reference_finding(src, schema, schemas, name, value, provider_ids))
+    return findings
+
+
+def _vocabulary_list_references(root: Path, schemas: Schemas) -> list[Finding]:
+    """Foreign keys on list columns of the vocabularies (e.g. the topics of a life situation)."""
+    findings = []
     for vocab in schemas.vocabularies.values():
         rel = relative_path(vocab.path, root)
         for name, known in _list_references(vocab.schema, schemas):
@@ -255,8 +387,9 @@ def _validate_list_references(schemas: Schemas, sources: dict, root: Path) -> li
 def _list_references(schema: TableSchema, schemas: Schemas):
     """(field name, known ids) for every foreign key on a list field."""
     for fk in schema.foreign_keys:
-        (name,) = _fk_fields(fk)
-        if name in schema.by_name and schema.by_name[name].is_list:
+        fields = _fk_fields(fk)
+        name = fields[0]
+        if len(fields) == 1 and name in schema.by_name and schema.by_name[name].is_list:
             vocab = schemas.vocabularies.get(fk["reference"]["resource"])
             yield name, set(vocab.by_id) if vocab else set()
 

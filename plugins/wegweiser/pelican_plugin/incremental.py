@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 
 from ..core.catalog import Catalog, Entry
@@ -87,15 +88,22 @@ class Incremental:
             except (ValueError, KeyError, OSError, AttributeError):
                 self.old, self.old_search = {}, {}
         self.new: dict[str, str] = {}
+        self._folders: set[str] = set()
         self.reused = 0
         self.written = 0
 
     def _link(self, relative: str) -> bool:
-        source = self.previous / relative
-        target = self.staging / relative
-        if not source.is_file() or source.is_symlink():
+        source = os.path.join(self.previous, relative)
+        target = os.path.join(self.staging, relative)
+        try:
+            if not stat.S_ISREG(os.lstat(source).st_mode):  # no symlinks, folders or devices
+                return False
+        except OSError:
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         try:
             os.link(source, target)
         except OSError:
