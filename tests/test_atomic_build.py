@@ -29,6 +29,7 @@ def test_failure_after_half_the_pages_leaves_the_previous_output(minimal_project
 
     first = build(minimal_project / "pelicanconf.py", minimal_project / "output")
     assert first.ok and first.pages > 20
+    (minimal_project / "output" / ".buildinfo.json").unlink()  # no fingerprints: every page is rendered again
     before = _snapshot(minimal_project / "output")
     _change_an_offer(minimal_project)
     written = []
@@ -122,3 +123,19 @@ def test_stale_folders_of_running_builds_are_kept(tmp_path):
         folder.mkdir()
     assert atomic.remove_stale(target) == [dead]
     assert mine.exists() and other.exists()
+
+
+def test_background_cleanup_removes_the_previous_site(tmp_path):
+    import time
+
+    target, staging = tmp_path / "output", tmp_path / ".output.building-1"
+    for folder, text in ((target, "alt"), (staging, "neu")):
+        (folder / "angebote").mkdir(parents=True)
+        for number in range(50):
+            (folder / "angebote" / f"{number}.html").write_text(text)
+    atomic.swap_in(staging, target, background=True)
+    assert (target / "angebote" / "0.html").read_text() == "neu"  # in place at once
+    deadline = time.monotonic() + 20
+    while [p for p in tmp_path.iterdir() if p != target] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]

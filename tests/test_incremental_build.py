@@ -57,6 +57,21 @@ def _delete_offer(p):
     (p / "content/offers/online-englisch.md").unlink()
 
 
+def _move_offer(p):  # to another area, topic and place: it leaves three lists and joins three others
+    path = p / "content/offers/deutschkurs-a1.md"
+    _edit(path, "area: weiterbildung", "area: berufliche-bildung")
+    _edit(path, "topics: [deutsch-integration]", "topics: [fremdsprachen]")
+    _edit(path, "municipality: musterstadt", "municipality: eichenau")
+    _edit(path, 'postcode: "29301"', 'postcode: "29311"')
+
+
+def _new_offer(p):
+    text = (p / "content/offers/deutschkurs-a1.md").read_text(encoding="utf-8")
+    (p / "content/offers/deutschkurs-b1.md").write_text(
+        text.replace("id: deutschkurs-a1", "id: deutschkurs-b1").replace("Deutschkurs A1", "Deutschkurs B1"),
+        encoding="utf-8")
+
+
 CHANGES = {
     "offer": (_change_offer, "Deutschkurs A1 am Montagabend"),
     "provider": (_change_provider, "Kreisvolkshochschule Testkreis"),
@@ -64,6 +79,8 @@ CHANGES = {
     "template": (_change_template, "Auf einen Blick"),
     "setting": (_change_setting, "Landkreis Testland"),
     "deleted offer": (_delete_offer, None),
+    "moved offer": (_move_offer, None),
+    "new offer": (_new_offer, "Deutschkurs B1 am Abend"),
 }
 
 
@@ -79,12 +96,13 @@ def test_incremental_equals_clean_build(project, tmp_path, name):
     change(project)
     incremental = build(settings, out)
     assert incremental.ok, incremental.error
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # clean: no parse cache either
     clean = build(settings, tmp_path / "clean")
     assert clean.ok and clean.unchanged == 0
     assert _tree(out) == _tree(tmp_path / "clean")
     if visible:
         assert any(visible.encode() in data for data in _tree(out).values())
-    if name == "offer":
+    if name in ("offer", "moved offer", "new offer"):
         assert 0 < incremental.written < clean.written  # only what the offer appears on
 
 
@@ -99,3 +117,23 @@ def test_deleted_offer_disappears_from_pages_and_search_index(project, tmp_path)
     assert [p for p, d in tree.items() if b"online-englisch" in d or b"Englisch online" in d] == []
     info = json.loads((out / ".buildinfo.json").read_text())
     assert "angebote/online-englisch/index.html" not in info["pages"]
+
+
+def test_build_reports_progress_over_all_pages(project, tmp_path):
+    calls = []
+    result = build(project / "pelicanconf.py", tmp_path / "out", progress=lambda done, total: calls.append((done, total)))
+    assert result.ok
+    info = json.loads((tmp_path / "out" / ".buildinfo.json").read_text())
+    total = len(info["pages"])
+    assert calls[0] == (1, total) and calls[-1] == (total, total)
+    assert [done for done, _ in calls] == list(range(1, total + 1))
+
+
+def test_entry_and_list_pages_do_not_depend_on_the_whole_catalog(project, tmp_path):
+    """Otherwise one changed offer would re-render every offer page (the fingerprints stay correct either way)."""
+    assert build(project / "pelicanconf.py", tmp_path / "out").ok
+    pages = json.loads((tmp_path / "out" / ".buildinfo.json").read_text())["pages"]
+    wide = {path for path, (_, reads_catalog) in pages.items() if reads_catalog}
+    assert "index.html" in wide  # the home page lists the newest offers
+    narrow = [p for p in pages if p.startswith(("angebote/", "anbieter/", "themen/", "orte/", "zielgruppen/"))]
+    assert len(narrow) > 10 and not set(narrow) & wide

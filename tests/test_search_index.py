@@ -120,3 +120,37 @@ def test_search_data_is_only_referenced_by_the_search_page(example_site):
         html = page.read_text(encoding="utf-8")
         uses = bool(re.search(r"suche/daten/|lunr\.min\.js|search\.js", html))
         assert uses == (page.parent.name == "suche"), page
+
+
+def _lunr_py_index(documents, boosts):
+    from lunr.builder import Builder
+
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("r")
+    for name, boost in boosts.items():
+        builder.field(name, boost=boost)
+    for key, fields in documents:
+        builder.add({"r": key, **fields})
+    return builder.build().serialize()
+
+
+def test_our_index_builder_gives_lunr_py_s_index(catalog):
+    from wegweiser.core.lunr_index import serialized_index
+    from wegweiser.core.search_index import TITLE_BOOST, index_documents
+
+    documents = list(index_documents(catalog))
+    boosts = {"t": TITLE_BOOST, "b": 1}
+    ours = serialized_index(documents, boosts)
+    assert json.dumps(ours) == json.dumps(_lunr_py_index(documents, boosts))  # same keys, order and numbers
+    assert len(ours["fieldVectors"]) == 2 * len(catalog.offers)
+
+
+def test_our_index_builder_handles_repeats_and_empty_fields():
+    from wegweiser.core.lunr_index import serialized_index
+
+    documents = [("0", {"t": ["kurs", "kurs", "deutsch"], "b": []}), ("1", {"t": [], "b": ["kurs"]}),
+                 ("2", {"t": ["yoga"], "b": ["yoga", "abend", "kurs"]})]
+    boosts = {"t": 4, "b": 1}
+    assert json.dumps(serialized_index(documents, boosts)) == json.dumps(_lunr_py_index(documents, boosts))

@@ -16,6 +16,8 @@ import errno
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 _AT_FDCWD = -100
@@ -44,17 +46,34 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a), None, str(b))
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Publish ``staging`` as ``target``; the previous ``target`` is removed afterwards."""
+def swap_in(staging: Path, target: Path, background: bool = False) -> None:
+    """Publish ``staging`` as ``target``; the previous ``target`` is removed afterwards.
+
+    ``background``: remove the previous site in a detached process, so that the command
+    returns as soon as the new site is in place (deleting thousands of files is slow on
+    some disks). Should that process die, the next build removes the folder.
+    """
     staging, target = Path(staging), Path(target)
     if target.exists() and exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        _discard(staging, background)  # now holds the previous site
         return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    _discard(old, background)
+
+
+def _discard(folder: Path, background: bool) -> None:
+    if background:
+        try:
+            subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
+                              str(folder)], start_new_session=True, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def remove_stale(target: Path) -> list[Path]:

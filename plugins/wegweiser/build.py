@@ -43,8 +43,13 @@ def _count_pages(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
-def build(settings_file: Path, output: Path | None = None, overrides: dict | None = None) -> BuildResult:
-    """Validate, render into a temporary folder, then swap it in."""
+def build(settings_file: Path, output: Path | None = None, overrides: dict | None = None,
+          progress=None, background_cleanup: bool = False) -> BuildResult:
+    """Validate, render into a temporary folder, then swap it in.
+
+    ``progress(done, total)`` is called while pages are rendered; ``background_cleanup``
+    removes the previous output in a detached process (see atomic.swap_in).
+    """
     from pelican import Pelican
 
     started = time.perf_counter()
@@ -61,13 +66,14 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
     settings["_WEGWEISER_VALIDATION"] = validation  # the generator reuses it instead of validating again
     settings["_WEGWEISER_PREVIOUS_OUTPUT"] = str(target) if target.is_dir() else None  # reused where unchanged
+    settings["_WEGWEISER_PROGRESS"] = progress
     try:
         _quiet_pelican()
         with contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
         pages = _count_pages(staging)
         stats = _stats(staging)
-        _swap(staging, target)
+        _swap(staging, target, background_cleanup)
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
         findings = getattr(exc, "findings", validation.findings)
@@ -90,9 +96,9 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _swap(staging: Path, target: Path) -> None:
+def _swap(staging: Path, target: Path, background: bool = False) -> None:
     """Replace ``target`` by ``staging`` in one atomic exchange (see atomic.py)."""
-    swap_in(staging, target)
+    swap_in(staging, target, background)
 
 
 def _quiet_pelican() -> None:

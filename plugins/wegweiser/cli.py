@@ -67,7 +67,8 @@ def cmd_validate(args) -> int:
 def cmd_build(args) -> int:
     from .build import build
 
-    result = build(_settings_path(args), Path(args.output) if args.output else None, _overrides(args))
+    result = build(_settings_path(args), Path(args.output) if args.output else None, _overrides(args),
+                   progress=_ProgressBar("Seiten", delay=2.0), background_cleanup=True)
     shown = result.findings if args.verbose or args.format != "text" else [f for f in result.findings if f.is_error]
     _print_findings(shown, args.format, sys.stdout if result.ok else sys.stderr)
     warnings = [f for f in result.findings if not f.is_error]
@@ -212,15 +213,17 @@ def cmd_report(args) -> int:
 
 
 class _ProgressBar:
-    """A one-line progress bar on stderr for long imports (redrawn on a terminal, in steps otherwise)."""
+    """A one-line progress bar on stderr for long imports and builds (redrawn on a terminal,
+    in steps of 10 % otherwise); with ``delay``, only once that many seconds have passed."""
 
     MIN_ROWS = 200
 
-    def __init__(self, label: str, stream=None):
+    def __init__(self, label: str, stream=None, delay: float = 0.0):
         self.label, self.stream, self.last = label, stream or sys.stderr, -1
+        self.shown_after = time.monotonic() + delay
 
     def __call__(self, done: int, total: int) -> None:
-        if total < self.MIN_ROWS:
+        if total < self.MIN_ROWS or time.monotonic() < self.shown_after:
             return
         tty = self.stream.isatty()
         step = done * 100 // total if tty else done * 10 // total * 10

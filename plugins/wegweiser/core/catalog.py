@@ -106,13 +106,18 @@ class Catalog:
         return [self.label(vocabulary, k) for k in keys or []]
 
     def offers_by(self, field_name: str, key: str) -> list[Entry]:
-        """Published offers whose (list) field contains ``key``."""
-        result = []
-        for offer in self.offers:
-            value = offer.values.get(field_name)
-            if value == key or (isinstance(value, list) and key in value):
-                result.append(offer)
-        return result
+        """Published offers whose (list) field contains ``key``, in catalog order."""
+        def index():
+            found: dict = {}
+            for offer in self.offers:
+                value = offer.values.get(field_name)
+                for item in dict.fromkeys(value) if isinstance(value, list) else [value]:
+                    try:
+                        found.setdefault(item, []).append(offer)
+                    except TypeError:  # not a valid key: never asked for
+                        pass
+            return found
+        return list(self.memo(f"offers-by:{field_name}", index).get(key, []))
 
     def offers_for_life_situation(self, row: dict) -> list[Entry]:
         """Offers matching one of the row's target groups (if any) and topics (if any)."""

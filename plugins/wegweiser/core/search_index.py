@@ -20,9 +20,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from lunr.builder import Builder
-
 from .catalog import Catalog, Entry
+from .lunr_index import serialized_index
 from .search_text import terms
 
 SHARD_BYTES = 24_000
@@ -78,17 +77,16 @@ def document_text(catalog: Catalog, offer: Entry) -> tuple[str, str]:
     return offer.title, body
 
 
-def build_index(catalog: Catalog) -> dict:
-    builder = Builder()
-    builder.pipeline.reset()
-    builder.search_pipeline.reset()
-    builder.ref("r")
-    builder.field("t", boost=TITLE_BOOST)
-    builder.field("b")
+def index_documents(catalog: Catalog):
+    """(ref, {field: terms}) of every published offer, in catalog order."""
     for number, offer in enumerate(catalog.offers):
         title, body = document_text(catalog, offer)
-        builder.add({"r": ref(number), "t": terms(title), "b": terms(body)})
-    return builder.build().serialize()
+        yield ref(number), {"t": terms(title), "b": terms(body)}
+
+
+def build_index(catalog: Catalog) -> dict:
+    """The serialised lunr index: title (boosted) and body of every offer."""
+    return serialized_index(index_documents(catalog), {"t": TITLE_BOOST, "b": 1})
 
 
 def shard_index(serialized: dict, shard_bytes: int = SHARD_BYTES) -> list[tuple[str, dict]]:

@@ -14,7 +14,7 @@ from ..core.findings import summary
 from ..core.messages import finding
 from ..core.project import Project
 from .files import site_files
-from .incremental import Incremental, fingerprint, global_digest
+from .incremental import CatalogView, Incremental, fingerprint, global_digest
 from .pages import site_pages
 from .structured_data import structured_data
 
@@ -64,19 +64,25 @@ class GuideGenerator(Generator):
         incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output)
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today)
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
-        for page in site_pages(self.catalog):
-            if incremental.reuse_page(page.save_as, fingerprint(page, self.catalog, global_hash)):
+        pages = list(site_pages(self.catalog))
+        progress = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
+        for number, page in enumerate(pages, start=1):
+            progress(number, len(pages))
+            wide = incremental.was_wide(page.save_as)
+            if incremental.reuse_page(page.save_as, fingerprint(page, self.catalog, global_hash, wide)):
                 continue
+            view = CatalogView(self.catalog)
             try:
-                self._write_page(writer, page)
+                self._write_page(writer, page, view)
             except Exception as exc:  # reported with the page's source, never as a bare traceback
                 raise PageFailed(page, exc) from exc
+            incremental.rendered(page.save_as, fingerprint(page, self.catalog, global_hash, view.wide), view.wide)
         for path, data in site_files(self.catalog, self.settings):
             incremental.write_file(path, data)
         incremental.save(self.catalog)
         self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
 
-    def _write_page(self, writer, page):
+    def _write_page(self, writer, page, view: CatalogView):
         writer.write_file(
             page.save_as,
             self.get_template(page.template),
@@ -84,7 +90,7 @@ class GuideGenerator(Generator):
             relative_urls=self.settings.get("RELATIVE_URLS", False),
             url=page.url,
             override_output=True,
-            guide=self.catalog,
+            guide=view,
             page_meta=page,
             structured_data=structured_data(page, self.catalog, self.settings),
             **page.variables,

@@ -1,16 +1,27 @@
 """Incremental output: render only pages whose inputs changed, never rewrite unchanged files.
 
-Each page gets a fingerprint of everything it is made from. Offer and provider pages
-depend on their own files (and the provider, or the provider's offers); every other page
-depends on the whole catalog. All pages depend on the templates, the settings, the data
-folder, the guide's code and the build date. The fingerprints of the published output are
-kept in ``.buildinfo.json`` next to its pages (as Sphinx does); a new build in its staging
-folder hard-links the previous file of every page whose fingerprint is unchanged, and
-writes everything else — so the result is byte-identical to a clean build.
-"""
+Each page gets a fingerprint of everything it is made from:
 
+- what every page depends on: templates, settings, the data folder, the image folder, the
+  guide's code and the build date (:func:`global_digest`);
+- the page's own description: template, address, title, description, breadcrumbs and
+  template variables. An offer or provider in the variables counts with its file, its
+  provider's file and its offers' files (all a template can reach from it); a variable of
+  any other kind (a function, an object) makes the page depend on the whole catalog;
+- the whole catalog (:attr:`Catalog.digest`) if the page, when it was last rendered,
+  read more from ``guide`` than :data:`CATALOG_LOOKUPS` (say ``guide.offers``).
+  Rendering is deterministic, so a page that did not read the catalog last time will
+  not read it this time unless its other inputs changed — and then it is rendered anyway.
+
+The fingerprints of the published output are kept in ``.buildinfo.json`` next to its
+pages (as Sphinx does); a new build in its staging folder hard-links the previous file of
+every page whose fingerprint is unchanged, and writes everything else — so the result is
+byte-identical to a clean build. One changed offer thus re-renders its own page, its
+provider's, the lists it appears in and the pages that summarise the whole catalog.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -21,7 +32,6 @@ from pathlib import Path
 from ..core.catalog import Catalog, Entry
 
 BUILDINFO = ".buildinfo.json"
-NARROW_TEMPLATES = {"offer": "offer", "provider": "provider"}
 _IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS"}
 
 
@@ -43,16 +53,44 @@ def _plain(value):
     return repr(type(value))
 
 
+def _stat_tree(h, folder: Path) -> None:
+    """Names, sizes and modification times: enough to notice a changed image without reading it."""
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        info = path.stat()
+        h.update(f"{path.relative_to(folder).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+
+
 def global_digest(settings: dict, data_dir: Path, today) -> str:
-    """What every page depends on: templates, settings, data folder, code, date."""
+    """What every page depends on: templates, settings, data folder, images, code, date."""
     h = hashlib.sha256(str(today).encode())
     h.update(json.dumps({k: _plain(v) for k, v in sorted(settings.items())
                          if k.isupper() and not k.startswith("_") and k not in _IGNORED_SETTINGS},
                         sort_keys=True, default=str).encode())
     _hash_tree(h, Path(settings["THEME"]) / "templates")
     _hash_tree(h, Path(data_dir))
+    _stat_tree(h, Path(settings.get("PATH") or "content") / "images")
     _hash_tree(h, Path(__file__).resolve().parents[1])  # the guide's code
     return h.hexdigest()
+
+
+#: what a template may read from ``guide`` without depending on the other offers and providers:
+#: these answer from their arguments, the data folder, the images and the date (global_digest)
+CATALOG_LOOKUPS = frozenset({"label", "labels", "vocabularies", "images", "today", "schemas", "place_of"})
+
+
+class CatalogView:
+    """The catalog as templates see it (``guide``), noting whether a page reads more than constants."""
+
+    def __init__(self, catalog: Catalog):
+        self._catalog = catalog
+        self.wide = False
+
+    def __getattr__(self, name):
+        if name not in CATALOG_LOOKUPS:
+            self.wide = True
+        return getattr(self._catalog, name)
 
 
 def _entry_inputs(entry: Entry) -> list[str]:
@@ -64,13 +102,41 @@ def _entry_inputs(entry: Entry) -> list[str]:
     return inputs
 
 
-def fingerprint(page, catalog: Catalog, global_hash: str) -> str:
-    h = hashlib.sha256(f"{global_hash}\n{page.template}\n{page.url}\n".encode())
-    variable = NARROW_TEMPLATES.get(page.template)
-    if variable and isinstance(page.variables.get(variable), Entry):
-        h.update("\n".join(_entry_inputs(page.variables[variable])).encode())
+class _Opaque(Exception):
+    """A template variable whose inputs cannot be told: the page depends on the whole catalog."""
+
+
+def _feed(h, value, entries: dict) -> None:
+    if isinstance(value, Entry):
+        key = entries.get(id(value))
+        if key is None:
+            key = entries[id(value)] = ("E" + "\n".join(_entry_inputs(value)) + "\n").encode()
+        h.update(key)
+    elif value is None or isinstance(value, (str, int, float, bool, dt.date)):
+        h.update(f"{type(value).__name__}:{value!r}\n".encode())
+    elif isinstance(value, (list, tuple)):
+        h.update(f"[{len(value)}\n".encode())
+        for item in value:
+            _feed(h, item, entries)
+    elif isinstance(value, dict):
+        h.update(f"{{{len(value)}\n".encode())
+        for key in sorted(value, key=str):
+            h.update(f"{key!r}=".encode())
+            _feed(h, value[key], entries)
     else:
-        h.update(catalog.digest.encode())
+        raise _Opaque(type(value).__name__)
+
+
+def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) -> str:
+    """The fingerprint of a page (see the module's docstring); ``wide``: it read the catalog."""
+    h = hashlib.sha256(f"{global_hash}\n{page.template}\n{page.url}\n".encode())
+    try:
+        entries = catalog.memo("fingerprint-entries", dict)  # what each entry contributes, once per build
+        _feed(h, [page.title, page.description, page.breadcrumbs, page.variables], entries)
+    except _Opaque:
+        wide = True
+    if wide:
+        h.update(f"catalog:{catalog.digest}".encode())
     return h.hexdigest()
 
 
@@ -110,14 +176,24 @@ class Incremental:
             shutil.copy2(source, target)
         return True
 
+    def was_wide(self, relative: str) -> bool:
+        """Whether the page read the whole catalog when it was last rendered."""
+        old = self.old.get(relative)
+        return bool(old[1]) if isinstance(old, list) and len(old) == 2 else False
+
     def reuse_page(self, relative: str, print_: str) -> bool:
         """Link the previous file if the page's fingerprint is unchanged."""
-        self.new[relative] = print_
-        if self.old.get(relative) == print_ and self.previous and self._link(relative):
+        old = self.old.get(relative)
+        if isinstance(old, list) and len(old) == 2 and old[0] == print_ and self.previous and self._link(relative):
+            self.new[relative] = old
             self.reused += 1
             return True
-        self.written += 1
         return False
+
+    def rendered(self, relative: str, print_: str, wide: bool) -> None:
+        """Note a page just rendered, with whether it read the whole catalog."""
+        self.new[relative] = [print_, wide]
+        self.written += 1
 
     def write_file(self, relative: str, data: bytes) -> None:
         """Write a non-page file, or link the previous one when its bytes are identical."""
