@@ -112,6 +112,11 @@ def calendar_files(catalog: Catalog, site_url: str = ""):
     for offer in catalog.offers:
         if is_dated(offer):
             yield f"{offer.page_url}{FILE_NAME}", calendar(catalog, [offer], offer.title, site_url)
+    yield from area_calendar_files(catalog, site_url)
+
+
+def area_calendar_files(catalog: Catalog, site_url: str = ""):
+    """``(path, bytes)``: one feed per area that has dated offers."""
     for row in catalog.vocabularies["areas"].rows:
         dated = sorted((o for o in catalog.offers_by("area", row["id"]) if is_dated(o)),
                        key=lambda o: (o.start_date, o.id))

@@ -1,7 +1,8 @@
 """Non-HTML files of the guide (CSV, JSON, iCalendar, feeds, …).
 
 Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` with a
-path relative to the output folder. Producers are plain functions, usually thin
+path relative to the output folder — or ``(path, EntryFile)`` for a file made from one
+offer or provider alone, which is then made only when that entry changed. Producers are plain functions, usually thin
 wrappers around a core module; add new ones to ``PRODUCERS``.
 """
 
@@ -12,8 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from ..core.catalog import Catalog
 
-Producer = Callable[[Catalog, dict], Iterable[tuple[str, bytes]]]
-
+Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes or EntryFile
 
 
 def office_report(catalog: Catalog, settings: dict):
@@ -81,7 +81,7 @@ PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
                                    submission_files)
 
 
-def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:
+def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, object]]:
     for producer in PRODUCERS:
         for path, data in producer(catalog, settings):
             clean = PurePosixPath(path)

@@ -14,7 +14,7 @@ from ..core.findings import summary
 from ..core.messages import finding
 from ..core.project import Project
 from .files import site_files
-from .incremental import CatalogView, Incremental, fingerprint, global_digest
+from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest
 from .pages import site_pages
 from .structured_data import structured_data
 
@@ -77,8 +77,12 @@ class GuideGenerator(Generator):
             except Exception as exc:  # reported with the page's source, never as a bare traceback
                 raise PageFailed(page, exc) from exc
             incremental.rendered(page.save_as, fingerprint(page, self.catalog, global_hash, view.wide), view.wide)
+        entries = self.catalog.memo("fingerprint-entries", dict)
         for path, data in site_files(self.catalog, self.settings):
-            incremental.write_file(path, data)
+            if isinstance(data, EntryFile):
+                incremental.write_entry_file(path, data, global_hash, entries)
+            else:
+                incremental.write_file(path, data)
         incremental.save(self.catalog)
         self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
 

@@ -27,7 +27,9 @@ import json
 import os
 import shutil
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from ..core.catalog import Catalog, Entry
 
@@ -102,6 +104,14 @@ def _entry_inputs(entry: Entry) -> list[str]:
     return inputs
 
 
+class EntryFile(NamedTuple):
+    """A file made from one offer or provider alone (its calendar, its form data): made only
+    when the entry (with its provider and offers) or what every page depends on changed."""
+
+    entry: Entry
+    make: Callable[[], bytes]
+
+
 class _Opaque(Exception):
     """A template variable whose inputs cannot be told: the page depends on the whole catalog."""
 
@@ -146,14 +156,16 @@ class Incremental:
     def __init__(self, previous: Path | None, staging: Path):
         self.previous = Path(previous) if previous else None
         self.staging = Path(staging)
-        self.old, self.old_search = {}, {}
+        self.old, self.old_search, self.old_files = {}, {}, {}
         if self.previous and (self.previous / BUILDINFO).is_file():
             try:
                 info = json.loads((self.previous / BUILDINFO).read_text(encoding="utf-8"))
                 self.old, self.old_search = info["pages"], info.get("search") or {}
+                self.old_files = info.get("files") or {}
             except (ValueError, KeyError, OSError, AttributeError):
-                self.old, self.old_search = {}, {}
+                self.old, self.old_search, self.old_files = {}, {}, {}
         self.new: dict[str, str] = {}
+        self.new_files: dict[str, str] = {}
         self._folders: set[str] = set()
         self.reused = 0
         self.written = 0
@@ -195,6 +207,17 @@ class Incremental:
         self.new[relative] = [print_, wide]
         self.written += 1
 
+    def write_entry_file(self, relative: str, item: EntryFile, global_hash: str, entries: dict) -> None:
+        """Link the previous file if its entry and the global inputs are unchanged, else make it."""
+        h = hashlib.sha256(f"{global_hash}\n{relative}\n".encode())
+        _feed(h, item.entry, entries)
+        print_ = h.hexdigest()
+        self.new_files[relative] = print_
+        if self.old_files.get(relative) == print_ and self.previous and self._link(relative):
+            self.reused += 1
+            return
+        self._write(relative, item.make())
+
     def write_file(self, relative: str, data: bytes) -> None:
         """Write a non-page file, or link the previous one when its bytes are identical."""
         if self.previous:
@@ -206,9 +229,16 @@ class Incremental:
                         return
             except OSError:
                 pass
-        target = self.staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        self._write(relative, data)
+
+    def _write(self, relative: str, data: bytes) -> None:
+        target = os.path.join(self.staging, relative)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        with open(target, "wb") as fh:
+            fh.write(data)
         self.written += 1
 
     def restore_search(self, catalog: Catalog, key: str) -> None:
@@ -227,7 +257,8 @@ class Incremental:
         catalog.derived["search"] = SearchFiles(info["manifest"], files)
 
     def save(self, catalog: Catalog | None = None) -> None:
-        data = {"pages": self.new, "stats": {"written": self.written, "unchanged": self.reused}}
+        data = {"pages": self.new, "files": self.new_files,
+                "stats": {"written": self.written, "unchanged": self.reused}}
         search = getattr(self, "search_key", None)
         if catalog is not None and search and "search" in catalog.derived:
             found = catalog.derived["search"]

@@ -6,11 +6,13 @@ and :mod:`~wegweiser.core.feeds`; listed in ``files.PRODUCERS``.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from ..core import exports, feeds, ical
 from ..core.catalog import Catalog
+from .incremental import EntryFile
 
 
 def open_data(catalog: Catalog, settings: dict):
@@ -20,8 +22,13 @@ def open_data(catalog: Catalog, settings: dict):
 
 
 def calendars(catalog: Catalog, settings: dict):
-    """One .ics per dated offer and one per Bildungsbereich."""
-    yield from ical.calendar_files(catalog, settings.get("SITEURL") or "")
+    """One .ics per dated offer (made only when the offer changed) and one per Bildungsbereich."""
+    site_url = settings.get("SITEURL") or ""
+    for offer in catalog.offers:
+        if ical.is_dated(offer):
+            yield f"{offer.page_url}{ical.FILE_NAME}", EntryFile(
+                offer, functools.partial(ical.calendar, catalog, [offer], offer.title, site_url))
+    yield from ical.area_calendar_files(catalog, site_url)
 
 
 def atom_feed(catalog: Catalog, settings: dict):

@@ -3,11 +3,14 @@ and the form's data files (see :mod:`wegweiser.core.submission`)."""
 
 from __future__ import annotations
 
+import functools
+
 import json
 
 from jinja2 import pass_context
 
 from ..core.catalog import Catalog
+from .incremental import EntryFile
 from ..core.field_docs import KIND_TITLES, field_docs
 from ..core.form_model import form_fields
 from ..core.json_schema import json_schema
@@ -88,5 +91,9 @@ def submission_files(catalog: Catalog, settings: dict):
     for kind, entries in (("offer", catalog.offers), ("provider", catalog.providers)):
         folder = PREFILL[kind][0]
         for entry in entries:
-            yield f"{DATA_FOLDER}/{folder}/{entry.id}.json", _json(entry_payload(entry.values, entry.body))
+            yield f"{DATA_FOLDER}/{folder}/{entry.id}.json", EntryFile(entry, functools.partial(_prefill, entry))
+
+
+def _prefill(entry) -> bytes:
+    return _json(entry_payload(entry.values, entry.body))
 
