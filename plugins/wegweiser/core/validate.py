@@ -20,7 +20,7 @@ from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
 from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from .sanitize import render_markdown
-from .schema import KIND_RESOURCES, KINDS, Schemas, TableSchema
+from .schema import KINDS, Schemas, TableSchema
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
 _POSITION = re.compile(r"position (\d+)")
