@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
         if not isinstance(key_node, yaml.ScalarNode):
             src.findings.append(finding("front-matter-not-mapping", src.rel, line=line))
             continue
-        key = key_node.value
+        key = sys.intern(key_node.value)  # the same few field names in every file: stored once
         if key in src.lines:
             src.findings.append(
                 finding("duplicate-key", src.rel, field=key, line=line, first_line=src.lines[key])
@@ -218,11 +219,16 @@ def _value(node, literal: bool):
     return _scalar(node, literal)
 
 
+#: short texts (ids of providers and vocabulary entries, dates as text) repeat across files:
+#: interned, they are kept once in memory and in the parse cache
+_INTERN_UP_TO = 40
+
+
 def _scalar(node, literal: bool):
     if node.tag == "tag:yaml.org,2002:null" or (not node.style and node.value in _NULLS):
         return None
     if literal:
-        return node.value
+        return sys.intern(node.value) if len(node.value) <= _INTERN_UP_TO else node.value
     if node.tag == "tag:yaml.org,2002:bool" and node.value not in ("true", "false", "True", "False", "TRUE", "FALSE"):
         return node.value  # YAML 1.1 "yes/no/on/off" stay words
     try:

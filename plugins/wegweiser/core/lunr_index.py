@@ -17,6 +17,9 @@ from lunr import __TARGET_JS_VERSION__
 
 K1 = 1.2
 B = 0.75
+#: the metadata of every posting: none is kept, and one shared empty object saves a dict per
+#: (term, document) — most of the index's memory; never modified
+_NO_METADATA: dict = {}
 
 
 def _idf(posting: dict, fields: Iterable[str], document_count: int) -> float:
@@ -43,7 +46,7 @@ def serialized_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boos
                 if posting is None:
                     posting = postings[term] = {field: {} for field in fields}
                     posting["_index"] = len(postings) - 1
-                posting[name].setdefault(ref, {})
+                posting[name].setdefault(ref, _NO_METADATA)
             frequencies.append((f"{name}/{ref}", name, len(tokens), tf))
             totals[name] += len(tokens)
     average = {name: totals[name] / count if count else 0 for name in fields}
