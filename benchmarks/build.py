@@ -34,13 +34,30 @@ sys.exit(code)
 
 
 def timed(cmd, cwd=None) -> tuple[float, int]:
+    seconds, rss, _ = timed_output(cmd, cwd)
+    return seconds, rss
+
+
+def timed_output(cmd, cwd=None) -> tuple[float, int, str]:
     started = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     rss = next((int(line.split()[1]) for line in proc.stderr.splitlines() if line.startswith("MAXRSS_KB")), 0)
-    return seconds, rss
+    return seconds, rss, proc.stdout
+
+
+def settle(folder: Path, limit: float = 120) -> None:
+    """Wait until the previous output, removed in the background by the CLI, is gone."""
+    deadline = time.monotonic() + limit
+    while any(folder.glob(".output.*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def rewritten(stdout: str) -> int:
+    match = re.search(r"(\d+) Dateien neu geschrieben", stdout)
+    return int(match.group(1)) if match else -1
 
 
 def folder_mb(folder: Path) -> float:
@@ -53,11 +70,15 @@ def build_ours(folder: Path) -> dict:
     shutil.rmtree(folder / "output", ignore_errors=True)
     shutil.rmtree(folder / ".cache", ignore_errors=True)
     full, rss_full = timed(cmd, cwd=folder)
+    settle(folder)
     warm, rss_warm = timed(cmd, cwd=folder)
+    settle(folder)
     offer = sorted((folder / "content" / "offers").glob("*.md"))[len(list((folder / "content" / "offers").glob("*.md"))) // 2]
     offer.write_text(offer.read_text(encoding="utf-8") + "\nGeändert für den Benchmark.\n", encoding="utf-8")
-    changed, rss_changed = timed(cmd, cwd=folder)
+    changed, rss_changed, out = timed_output(cmd, cwd=folder)
+    settle(folder)
     return {"full": full, "warm": warm, "changed": changed, "rss_mb": max(rss_full, rss_warm, rss_changed) / 1024,
+            "files_changed": rewritten(out),
             "output_mb": folder_mb(folder / "output"),
             "pages": sum(1 for _ in (folder / "output").rglob("*.html"))}
 
@@ -99,12 +120,13 @@ def main(argv=None) -> int:
         rows.append((n, ours, hugo))
         print(f"{n}: done", file=sys.stderr)
     print()
-    print("| offers | pages | full build (s) | warm rebuild (s) | one offer changed (s) | peak memory (MB) | output (MB) "
-          "| Hugo full (s) | Hugo warm (s) | Hugo pages | ours / Hugo (full) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| offers | pages | full build (s) | warm rebuild (s) | one offer changed (s) | files rewritten then "
+          "| peak memory (MB) | output (MB) | Hugo full (s) | Hugo warm (s) | Hugo pages | ours / Hugo (full) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, o, h in rows:
         hugo_cols = f"{h['full']:.1f} | {h['warm']:.1f} | {h['pages']} | {o['full'] / h['full']:.1f}×" if h else "– | – | – | –"
-        print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['warm']:.1f} | {o['changed']:.1f} | {o['rss_mb']:.0f} "
+        print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['warm']:.1f} | {o['changed']:.1f} | {o['files_changed']} "
+              f"| {o['rss_mb']:.0f} "
               f"| {o['output_mb']:.0f} | {hugo_cols} |")
     return 0
 
