@@ -107,14 +107,6 @@ def calendar(catalog: Catalog, offers, name: str, site_url: str = "") -> bytes:
     return (text + "END:VCALENDAR\r\n").encode("utf-8")
 
 
-def calendar_files(catalog: Catalog, site_url: str = ""):
-    """``(path, bytes)``: one file per dated offer, one feed per area that has dated offers."""
-    for offer in catalog.offers:
-        if is_dated(offer):
-            yield f"{offer.page_url}{FILE_NAME}", calendar(catalog, [offer], offer.title, site_url)
-    yield from area_calendar_files(catalog, site_url)
-
-
 def area_calendar_files(catalog: Catalog, site_url: str = ""):
     """``(path, bytes)``: one feed per area that has dated offers."""
     for row in catalog.vocabularies["areas"].rows:

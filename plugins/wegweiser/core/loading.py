@@ -21,7 +21,7 @@ def content_files(content_dir: Path, kind: str) -> list[Path]:
 
 def open_cache(schemas: Schemas, root: Path) -> SourceCache:
     """The cache of parsed and checked files for this project's schemas and vocabularies."""
-    return SourceCache(root, cache_key(getattr(schemas, "data_dir", None)))
+    return SourceCache(root, cache_key(schemas.data_dir))
 
 
 def load_sources(content_dir: Path, schemas: Schemas, root: Path,
@@ -43,7 +43,8 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path,
         for path in content_files(content_dir, kind):
             rel = relative_path(path, root)
             # a plain file in a folder inside content/ is inside; only links need resolving
-            if not (folder_inside and not path.is_symlink()) and not _inside(path, content_dir):  # a symlinked file or folder pointing out of content/
+            maybe_outside = path.is_symlink() or not folder_inside
+            if maybe_outside and not _inside(path, content_dir):  # a link pointing out of content/
                 src = SourceFile(path=path, rel=rel)
                 src.findings.append(finding("symlink-outside", rel, value=str(path.resolve())))
             else:

@@ -16,23 +16,22 @@ import pickle
 from pathlib import Path
 
 from . import frontmatter
+from .digests import hash_folder
 from .frontmatter import SourceFile, read_source
 
 VERSION = 2
 #: modules whose code shapes a cache entry: parsing, checks, their German texts, rendering
-_CODE = ("frontmatter", "messages", "rules", "sanitize", "schema", "validate", "findings", "indicators_check")
+_CODE = ("frontmatter", "messages", "rules", "sanitize", "schema", "validate", "findings", "indicators_check",
+         "digests")
 
 
-def cache_key(data_dir: Path | None) -> str:
+def cache_key(data_dir: Path) -> str:
     """Code of the modules above plus every schema and vocabulary file."""
     h = hashlib.sha256(f"{VERSION}\n".encode())
     for module in _CODE:
         h.update(Path(__file__).with_name(f"{module}.py").read_bytes())
-    if data_dir is not None:
-        for folder in ("schemas", "vocabularies"):
-            for path in sorted((Path(data_dir) / folder).glob("*")):
-                if path.is_file():
-                    h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for folder in ("schemas", "vocabularies"):
+        hash_folder(h, Path(data_dir) / folder)
     return h.hexdigest()
 
 

@@ -1,18 +1,23 @@
-"""Validate a project: all files as one frictionless Package, plus the rules.
+"""Validate a project: rows against their Table Schemas, keys across files, then the rules.
 
-Every problem of every file is reported in one run. Frictionless error types
-are mapped to the German texts of :mod:`messages`.
+Every problem of every file is reported in one run. frictionless checks each row (types,
+required fields, patterns, lengths) and the vocabularies; unique ids and references across
+files are checked here in Python, so that the row checks can be cached per file
+(:mod:`source_cache`). Frictionless error types are mapped to the German texts of
+:mod:`messages`.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
-import json
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .digests import hash_folder
 from .findings import Finding, sort_findings
 from .frontmatter import SourceFile
 from .indicators_check import validate_indicators
@@ -92,30 +97,26 @@ def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]]) -> list
         used = [src for src in sources[kind] if src.values or src.ok]  # unreadable files have their finding
         findings.extend(_row_findings(schema, schemas, used))
         findings.extend(_unique_findings(schema, used))
-        findings.extend(_key_reference_findings(schema, schemas, used, sources, provider_ids))
-    findings.extend(_validate_list_references(schemas, sources))
+        findings.extend(_reference_findings(schema, schemas, used, sources, provider_ids))
     return findings
 
 
 def _row_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile]) -> list[Finding]:
+    """frictionless's findings on each row, checked only for files that the cache did not know."""
     todo = [src for src in used if "rows" not in src.derived]
+    orphans: list[Finding] = []  # findings frictionless gives for no row in particular
     if todo:
         from frictionless import Resource  # imported only when a file needs checking
 
         names = schema.field_names
         rows = [names] + [[src.values.get(name) for name in names] for src in todo]
-        found: dict[int, list[Finding]] = {id(src): [] for src in todo}
-        orphans = []
-        report = Resource(data=rows, schema=_row_schema(schema)).validate()
-        for error in report.tasks[0].errors:
+        for src in todo:
+            src.derived["rows"] = []
+        for error in Resource(data=rows, schema=_row_schema(schema)).validate().tasks[0].errors:
             row_number = getattr(error, "row_number", None)
             src = todo[row_number - 2] if row_number and 0 <= row_number - 2 < len(todo) else None
-            target = found[id(src)] if src is not None else orphans
-            target.extend(_content_finding(error, schema, todo, schemas, []))
-        for src in todo:
-            src.derived["rows"] = found[id(src)]
-    else:
-        orphans = []
+            (src.derived["rows"] if src is not None else orphans).extend(
+                _content_finding(error, schema, todo, schemas, []))
     return orphans + [f for src in used for f in src.derived["rows"]]
 
 
@@ -123,7 +124,7 @@ def _row_schema(schema: TableSchema):
     """The Table Schema without the keys that compare rows: those are checked in Python."""
     from frictionless import Schema
 
-    descriptor = json.loads(json.dumps(schema.descriptor))
+    descriptor = copy.deepcopy(schema.descriptor)
     descriptor.pop("primaryKey", None)
     descriptor.pop("foreignKeys", None)
     for fld in descriptor.get("fields", []):
@@ -166,24 +167,27 @@ def _known_ids(resource: str, schemas: Schemas, sources: dict) -> set | None:
     return set(vocab.by_id) if vocab else None
 
 
-def _key_reference_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile],
-                            sources: dict, provider_ids: list[str]) -> list[Finding]:
-    """Foreign keys on single-value fields (list fields: :func:`_validate_list_references`)."""
+def _reference_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile],
+                        sources: dict, provider_ids: list[str]) -> list[Finding]:
+    """Foreign keys of single fields: the value, or each value of a list field, must exist."""
     findings = []
     for fk in schema.foreign_keys:
         fields = _fk_fields(fk)
-        if len(fields) != 1 or fields[0] not in schema.by_name or schema.by_name[fields[0]].is_list:
-            continue
-        name = fields[0]
+        fld = schema.by_name.get(fields[0])
+        if len(fields) != 1 or fld is None:
+            continue  # keys over several fields: not used by content schemas
         known = _known_ids(fk["reference"]["resource"], schemas, sources)
-        if known is None:
-            continue
+        if known is None and not fld.is_list:
+            continue  # no such table: nothing to compare a single value with
         for src in used:
-            value = src.values.get(name)
-            if value is None or value == "" or isinstance(value, (list, dict)):
-                continue
-            if value not in known:
-                findings.append(_reference_finding(src, schema, schemas, name, value, provider_ids))
+            value = src.values.get(fld.name)
+            if fld.is_list:
+                values = value if isinstance(value, list) else []
+            else:
+                values = [] if value is None or value == "" or isinstance(value, (list, dict)) else [value]
+            for item in values:
+                if item not in (known or ()):
+                    findings.append(_reference_finding(src, schema, schemas, fld.name, item, provider_ids))
     return findings
 
 
@@ -229,13 +233,8 @@ def _vocabulary_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:
 
 def _indicator_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:
     """The indicator appendix's checks; cached while no file under data/indicators changes."""
-    import hashlib
-
     h = hashlib.sha256()
-    folder = Path(schemas.data_dir) / "indicators"
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-        if path.is_file():
-            h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    hash_folder(h, Path(schemas.data_dir) / "indicators")
     cached = cache.extras.get("indicators")
     if not cached or cached[0] != h.hexdigest():
         cached = cache.extras["indicators"] = (h.hexdigest(), validate_indicators(root, schemas))
@@ -348,21 +347,6 @@ def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: s
             allowed = ": " + ", ".join(ids) + "."
     return finding("unknown-reference", src.rel, field=field_name, value=value, line=line,
                    source=source, allowed=allowed, **params)
-
-
-def _validate_list_references(schemas: Schemas, sources: dict) -> list[Finding]:
-    """Foreign keys on list fields of content files, which frictionless cannot check."""
-    findings = []
-    provider_ids = _provider_ids(sources)
-    for kind in KINDS:
-        schema = schemas.for_kind(kind)
-        for name, known in _list_references(schema, schemas):
-            for src in sources[kind]:
-                values = src.values.get(name)
-                for value in values if isinstance(values, list) else []:
-                    if value not in known:
-                        findings.append(_reference_finding(src, schema, schemas, name, value, provider_ids))
-    return findings
 
 
 def _vocabulary_list_references(root: Path, schemas: Schemas) -> list[Finding]:

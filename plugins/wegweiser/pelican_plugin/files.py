@@ -2,8 +2,9 @@
 
 Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` with a
 path relative to the output folder — or ``(path, EntryFile)`` for a file made from one
-offer or provider alone, which is then made only when that entry changed. Producers are plain functions, usually thin
-wrappers around a core module; add new ones to ``PRODUCERS``.
+offer or provider alone, which is then made only when that entry changed. Producers
+are plain functions, usually thin wrappers around a core module; add new ones to
+``PRODUCERS``.
 """
 
 from __future__ import annotations

@@ -69,18 +69,20 @@ class GuideGenerator(Generator):
         for number, page in enumerate(pages, start=1):
             progress(number, len(pages))
             wide = incremental.was_wide(page.save_as)
-            if incremental.reuse_page(page.save_as, fingerprint(page, self.catalog, global_hash, wide)):
+            print_ = fingerprint(page, self.catalog, global_hash, wide)
+            if incremental.reuse_page(page.save_as, print_):
                 continue
             view = CatalogView(self.catalog)
             try:
                 self._write_page(writer, page, view)
             except Exception as exc:  # reported with the page's source, never as a bare traceback
                 raise PageFailed(page, exc) from exc
-            incremental.rendered(page.save_as, fingerprint(page, self.catalog, global_hash, view.wide), view.wide)
-        entries = self.catalog.memo("fingerprint-entries", dict)
+            if view.wide != wide:  # it read the catalog this time (or no longer): that is part of its inputs
+                print_ = fingerprint(page, self.catalog, global_hash, view.wide)
+            incremental.rendered(page.save_as, print_, view.wide)
         for path, data in site_files(self.catalog, self.settings):
             if isinstance(data, EntryFile):
-                incremental.write_entry_file(path, data, global_hash, entries)
+                incremental.write_entry_file(path, data, self.catalog, global_hash)
             else:
                 incremental.write_file(path, data)
         incremental.save(self.catalog)

@@ -32,17 +32,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..core.catalog import Catalog, Entry
+from ..core.digests import hash_folder
 
 BUILDINFO = ".buildinfo.json"
 _IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS"}
-
-
-def _hash_tree(h, folder: Path) -> None:
-    if not folder.is_dir():
-        return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(path.relative_to(folder).as_posix().encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
 
 
 def _plain(value):
@@ -70,10 +63,10 @@ def global_digest(settings: dict, data_dir: Path, today) -> str:
     h.update(json.dumps({k: _plain(v) for k, v in sorted(settings.items())
                          if k.isupper() and not k.startswith("_") and k not in _IGNORED_SETTINGS},
                         sort_keys=True, default=str).encode())
-    _hash_tree(h, Path(settings["THEME"]) / "templates")
-    _hash_tree(h, Path(data_dir))
+    hash_folder(h, Path(settings["THEME"]) / "templates")
+    hash_folder(h, Path(data_dir))
     _stat_tree(h, Path(settings.get("PATH") or "content") / "images")
-    _hash_tree(h, Path(__file__).resolve().parents[1])  # the guide's code
+    hash_folder(h, Path(__file__).resolve().parents[1])  # the guide's code
     return h.hexdigest()
 
 
@@ -83,7 +76,7 @@ CATALOG_LOOKUPS = frozenset({"label", "labels", "vocabularies", "images", "today
 
 
 class CatalogView:
-    """The catalog as templates see it (``guide``), noting whether a page reads more than constants."""
+    """The catalog as templates see it (``guide``), noting whether a page reads more than lookups."""
 
     def __init__(self, catalog: Catalog):
         self._catalog = catalog
@@ -116,6 +109,11 @@ class _Opaque(Exception):
     """A template variable whose inputs cannot be told: the page depends on the whole catalog."""
 
 
+def _entry_keys(catalog: Catalog) -> dict:
+    """What each entry contributes to a fingerprint, computed once per build."""
+    return catalog.memo("fingerprint-entries", dict)
+
+
 def _feed(h, value, entries: dict) -> None:
     if isinstance(value, Entry):
         key = entries.get(id(value))
@@ -141,8 +139,7 @@ def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) ->
     """The fingerprint of a page (see the module's docstring); ``wide``: it read the catalog."""
     h = hashlib.sha256(f"{global_hash}\n{page.template}\n{page.url}\n".encode())
     try:
-        entries = catalog.memo("fingerprint-entries", dict)  # what each entry contributes, once per build
-        _feed(h, [page.title, page.description, page.breadcrumbs, page.variables], entries)
+        _feed(h, [page.title, page.description, page.breadcrumbs, page.variables], _entry_keys(catalog))
     except _Opaque:
         wide = True
     if wide:
@@ -178,10 +175,7 @@ class Incremental:
                 return False
         except OSError:
             return False
-        folder = os.path.dirname(target)
-        if folder not in self._folders:
-            os.makedirs(folder, exist_ok=True)
-            self._folders.add(folder)
+        self._make_folder(target)
         try:
             os.link(source, target)
         except OSError:
@@ -207,10 +201,10 @@ class Incremental:
         self.new[relative] = [print_, wide]
         self.written += 1
 
-    def write_entry_file(self, relative: str, item: EntryFile, global_hash: str, entries: dict) -> None:
+    def write_entry_file(self, relative: str, item: EntryFile, catalog: Catalog, global_hash: str) -> None:
         """Link the previous file if its entry and the global inputs are unchanged, else make it."""
         h = hashlib.sha256(f"{global_hash}\n{relative}\n".encode())
-        _feed(h, item.entry, entries)
+        _feed(h, item.entry, _entry_keys(catalog))
         print_ = h.hexdigest()
         self.new_files[relative] = print_
         if self.old_files.get(relative) == print_ and self.previous and self._link(relative):
@@ -231,12 +225,16 @@ class Incremental:
                 pass
         self._write(relative, data)
 
-    def _write(self, relative: str, data: bytes) -> None:
-        target = os.path.join(self.staging, relative)
+    def _make_folder(self, target: str) -> None:
+        """Create the folder of ``target`` once per build (creating folders is slow on some disks)."""
         folder = os.path.dirname(target)
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
+
+    def _write(self, relative: str, data: bytes) -> None:
+        target = os.path.join(self.staging, relative)
+        self._make_folder(target)
         with open(target, "wb") as fh:
             fh.write(data)
         self.written += 1
