@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import core_settings
+from conftest import core_settings, serve
 from PIL import Image
 
 from wegweiser.build import build
@@ -226,14 +226,10 @@ def test_replaced_image_updates_the_page_in_the_next_build(minimal_project):
 
 def test_pictures_are_valid_html_and_accessible(minimal_project, chromium):
     """The example content has no images, so the picture markup is checked here (Nu checker + axe)."""
-    import functools
-    import http.server
     import json
     import subprocess
-    import threading
 
     from browser import describe, phone_page, run_axe
-    from conftest import _QuietHandler
     from test_html_validity import VNU
 
     images = minimal_project / "content" / "images"
@@ -248,18 +244,12 @@ def test_pictures_are_valid_html_and_accessible(minimal_project, chromium):
                           + [str(out / p / "index.html") for p in pages], capture_output=True, text=True, timeout=300)
     messages = json.loads(proc.stderr or "{}").get("messages", [])
     assert [m.get("message") for m in messages] == []
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with phone_page(chromium) as page:
-            for path in pages:
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
-                page.wait_for_load_state("networkidle")
-                shown = page.evaluate("[...document.images].map(i => [i.currentSrc, i.complete && i.naturalWidth > 0])")
-                assert shown and all(ok and src.endswith(".webp") for src, ok in shown), shown
-                violations = run_axe(page)
-                assert violations == [], describe(violations)
-                assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-    finally:
-        server.shutdown()
+    with serve(out) as url, phone_page(chromium) as page:
+        for path in pages:
+            page.goto(f"{url}/{path}")
+            page.wait_for_load_state("networkidle")
+            shown = page.evaluate("[...document.images].map(i => [i.currentSrc, i.complete && i.naturalWidth > 0])")
+            assert shown and all(ok and src.endswith(".webp") for src, ok in shown), shown
+            violations = run_axe(page)
+            assert violations == [], describe(violations)
+            assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

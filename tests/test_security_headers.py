@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
-import threading
 
 import pytest
 from browser import PHONE
-from conftest import ROOT, _QuietHandler
+from conftest import ROOT, _QuietHandler, serve
 
 from wegweiser.core import security
 
@@ -80,11 +77,8 @@ class _HeaderHandler(_QuietHandler):
 
 @pytest.fixture(scope="module")
 def strict_server(example_site):
-    handler = functools.partial(_HeaderHandler, directory=str(example_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(example_site, _HeaderHandler) as url:
+        yield url
 
 
 WATCH = """window.__violations = [];

@@ -8,14 +8,11 @@ the sanitiser, template escaping and the link filter. The browser ignores the pa
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
 from browser import phone_page
-from conftest import FIXTURES, _QuietHandler, make_project
+from conftest import FIXTURES, make_project, serve
 
 from wegweiser.build import build
 from wegweiser.core import rules
@@ -120,11 +117,8 @@ def xss_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def xss_server(xss_site):
-    handler = functools.partial(_QuietHandler, directory=str(xss_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(xss_site) as url:
+        yield url
 
 
 
