@@ -46,25 +46,38 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a), None, str(b))
 
 
-def swap_in(staging: Path, target: Path, background: bool = False) -> None:
+def swap_in(staging: Path, target: Path, background: bool = False, keep: Path | None = None) -> None:
     """Publish ``staging`` as ``target``; the previous ``target`` is removed afterwards.
 
     ``background``: remove the previous site in a detached process, so that the command
     returns as soon as the new site is in place (deleting thousands of files is slow on
     some disks). Should that process die, the next build removes the folder.
+    ``keep``: move the previous site there instead of removing it (see spare.py).
     """
     staging, target = Path(staging), Path(target)
     if target.exists() and exchange(staging, target):
-        _discard(staging, background)  # now holds the previous site
+        _retire(staging, background, keep)  # now holds the previous site
         return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
-    _discard(old, background)
+    if old.exists():
+        _retire(old, background, keep)
 
 
-def _discard(folder: Path, background: bool) -> None:
+def _retire(previous: Path, background: bool, keep: Path | None) -> None:
+    if keep is None:
+        discard(previous, background)
+        return
+    if keep.exists():  # not expected: the build took the spare; set it aside for removal
+        aside = keep.with_name(f"{keep.name}-{os.getpid()}".replace(".spare-", ".old-"))
+        os.replace(keep, aside)
+        discard(aside, background)
+    os.replace(previous, keep)
+
+
+def discard(folder: Path, background: bool) -> None:
     if background:
         try:
             subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",

@@ -1,12 +1,15 @@
 """Run a Pelican build that either fully succeeds or changes nothing.
 
 The site is written into a temporary folder beside the output folder and
-swapped in only when validation and rendering both succeeded.
+swapped in only when validation and rendering both succeeded. That folder is the site
+the previous build replaced (kept as a spare, see spare.py) when there is one, so that
+only the files that differ are touched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import logging
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import remove_stale, swap_in
+from .spare import finish, spare_of, take_spare
 from .core.findings import Finding
 from .core.project import Project
 
@@ -39,10 +43,6 @@ def read_settings(settings_file: Path, overrides: dict | None = None) -> dict:
     return pelican_read_settings(str(settings_file), override=overrides or {})
 
 
-def _count_pages(folder: Path) -> int:
-    return sum(1 for _ in folder.rglob("*.html"))
-
-
 def build(settings_file: Path, output: Path | None = None, overrides: dict | None = None,
           progress=None, background_cleanup: bool = False) -> BuildResult:
     """Validate, render into a temporary folder, then swap it in.
@@ -56,6 +56,7 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     settings = read_settings(settings_file, overrides)
     project = Project.from_settings(settings)
     validation = project.validate()
+    gc.freeze()  # the parsed files live until the end: later collections need not walk them again
     if not validation.ok:
         return BuildResult(ok=False, findings=validation.findings, seconds=time.perf_counter() - started)
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
@@ -68,12 +69,14 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     settings["_WEGWEISER_PREVIOUS_OUTPUT"] = str(target) if target.is_dir() else None  # reused where unchanged
     settings["_WEGWEISER_PROGRESS"] = progress
     try:
+        # the site before the published one, if kept: only what differs is then touched (spare.py)
+        settings["_WEGWEISER_STAGING_HOLDS"] = take_spare(target, staging, background_cleanup)
         _quiet_pelican()
         with contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
-        pages = _count_pages(staging)
+        pages = finish(staging, target)
         stats = _stats(staging)
-        _swap(staging, target, background_cleanup)
+        swap_in(staging, target, background_cleanup, keep=spare_of(target))
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
         findings = getattr(exc, "findings", validation.findings)
@@ -94,11 +97,6 @@ def _stats(staging: Path) -> dict:
 
 def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
-
-
-def _swap(staging: Path, target: Path, background: bool = False) -> None:
-    """Replace ``target`` by ``staging`` in one atomic exchange (see atomic.py)."""
-    swap_in(staging, target, background)
 
 
 def _quiet_pelican() -> None:

@@ -6,6 +6,7 @@ catalog to templates and tells Pelican's writer what to write where.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -55,13 +56,15 @@ class GuideGenerator(Generator):
         if catalog is None:
             raise ValidationFailed(validation.findings)
         self.catalog = catalog
+        gc.freeze()  # like the parsed files (wegweiser.build), the catalog lives until the end
         self.context["guide"] = catalog
         self.context["findings"] = validation.findings
 
     def generate_output(self, writer):
         output = Path(self.output_path)
         project = Project.from_settings(self.settings)
-        incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output)
+        incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output,
+                                  self.settings.get("_WEGWEISER_STAGING_HOLDS"))
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today)
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
         pages = list(site_pages(self.catalog))
@@ -73,6 +76,7 @@ class GuideGenerator(Generator):
             if incremental.reuse_page(page.save_as, print_):
                 continue
             view = CatalogView(self.catalog)
+            incremental.clear(page.save_as)  # a new file, never the old one changed in place
             try:
                 self._write_page(writer, page, view)
             except Exception as exc:  # reported with the page's source, never as a bare traceback

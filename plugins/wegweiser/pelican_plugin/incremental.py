@@ -148,11 +148,17 @@ def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) ->
 
 
 class Incremental:
-    """Reuses files of the previous output in a new staging folder."""
+    """Reuses files of the previous output in a new staging folder.
 
-    def __init__(self, previous: Path | None, staging: Path):
+    ``holds``: what the staging folder already holds ({path: fingerprint}) when it is the
+    reused spare (see wegweiser/spare.py); files are then unlinked before they are made,
+    never changed in place, and its files that no page makes any more are removed.
+    """
+
+    def __init__(self, previous: Path | None, staging: Path, holds: dict | None = None):
         self.previous = Path(previous) if previous else None
         self.staging = Path(staging)
+        self.holds = holds or {}
         self.old, self.old_search, self.old_files = {}, {}, {}
         if self.previous and (self.previous / BUILDINFO).is_file():
             try:
@@ -175,12 +181,33 @@ class Incremental:
                 return False
         except OSError:
             return False
-        self._make_folder(target)
+        self.clear(relative)
         try:
             os.link(source, target)
         except OSError:
             shutil.copy2(source, target)
         return True
+
+    def clear(self, relative: str) -> None:
+        """Make way for a new file: remove what a reused staging folder holds there, or create its folder."""
+        target = os.path.join(self.staging, relative)
+        if relative in self.holds:
+            try:
+                os.unlink(target)
+                return
+            except FileNotFoundError:
+                pass
+        self._make_folder(target)
+
+    def _reuse(self, relative: str, print_: str, previous: str | None) -> bool:
+        """Keep the file the staging folder holds, or link the previous one, when its fingerprint is unchanged."""
+        if self.holds.get(relative) == print_:
+            self.reused += 1
+            return True
+        if previous == print_ and self.previous and self._link(relative):
+            self.reused += 1
+            return True
+        return False
 
     def was_wide(self, relative: str) -> bool:
         """Whether the page read the whole catalog when it was last rendered."""
@@ -188,11 +215,10 @@ class Incremental:
         return bool(old[1]) if isinstance(old, list) and len(old) == 2 else False
 
     def reuse_page(self, relative: str, print_: str) -> bool:
-        """Link the previous file if the page's fingerprint is unchanged."""
+        """Keep or link the previous file if the page's fingerprint is unchanged."""
         old = self.old.get(relative)
-        if isinstance(old, list) and len(old) == 2 and old[0] == print_ and self.previous and self._link(relative):
-            self.new[relative] = old
-            self.reused += 1
+        if self._reuse(relative, print_, old[0] if isinstance(old, list) and len(old) == 2 else None):
+            self.new[relative] = [print_, self.was_wide(relative)]
             return True
         return False
 
@@ -202,28 +228,20 @@ class Incremental:
         self.written += 1
 
     def write_entry_file(self, relative: str, item: EntryFile, catalog: Catalog, global_hash: str) -> None:
-        """Link the previous file if its entry and the global inputs are unchanged, else make it."""
+        """Keep or link the previous file if its entry and the global inputs are unchanged, else make it."""
         h = hashlib.sha256(f"{global_hash}\n{relative}\n".encode())
         _feed(h, item.entry, _entry_keys(catalog))
         print_ = h.hexdigest()
         self.new_files[relative] = print_
-        if self.old_files.get(relative) == print_ and self.previous and self._link(relative):
-            self.reused += 1
-            return
-        self._write(relative, item.make())
+        if not self._reuse(relative, print_, self.old_files.get(relative)):
+            self._write(relative, item.make())
 
     def write_file(self, relative: str, data: bytes) -> None:
-        """Write a non-page file, or link the previous one when its bytes are identical."""
-        if self.previous:
-            old = self.previous / relative
-            try:
-                if old.is_file() and old.stat().st_size == len(data) and old.read_bytes() == data:
-                    if self._link(relative):
-                        self.reused += 1
-                        return
-            except OSError:
-                pass
-        self._write(relative, data)
+        """Write a non-page file, or keep or link the previous one when its bytes are identical."""
+        print_ = "sha256:" + hashlib.sha256(data).hexdigest()
+        self.new_files[relative] = print_
+        if not self._reuse(relative, print_, self.old_files.get(relative)):
+            self._write(relative, data)
 
     def _make_folder(self, target: str) -> None:
         """Create the folder of ``target`` once per build (creating folders is slow on some disks)."""
@@ -234,7 +252,7 @@ class Incremental:
 
     def _write(self, relative: str, data: bytes) -> None:
         target = os.path.join(self.staging, relative)
-        self._make_folder(target)
+        self.clear(relative)
         with open(target, "wb") as fh:
             fh.write(data)
         self.written += 1
@@ -255,6 +273,10 @@ class Incremental:
         catalog.derived["search"] = SearchFiles(info["manifest"], files)
 
     def save(self, catalog: Catalog | None = None) -> None:
+        """Remove what a reused staging folder holds that no page makes any more; write the fingerprints."""
+        from ..spare import remove_files
+
+        remove_files(self.staging, [p for p in self.holds if p not in self.new and p not in self.new_files])
         data = {"pages": self.new, "files": self.new_files,
                 "stats": {"written": self.written, "unchanged": self.reused}}
         search = getattr(self, "search_key", None)

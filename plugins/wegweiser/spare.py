@@ -1,0 +1,113 @@
+"""Keep the site before the published one as a spare, and build the next site in it.
+
+Building into an empty folder means hard-linking every unchanged file of the published
+site into it (tens of thousands of links and folders for a large guide — seconds on slow
+disks). Instead, the site that the last build replaced is kept beside the output as
+``.<output>.spare``; the next build renames it to its staging folder and only touches the
+files that differ: those whose fingerprint in the spare's ``.buildinfo.json`` is not the
+new one (linked from the published site or written), the spare's own files that no page
+makes any more (removed) and the files Pelican writes itself (removed first, so Pelican
+writes them afresh). The published folder is still swapped in one step (atomic.py).
+
+Files are never changed in place — always unlinked and created anew — since a file of
+the spare may be a hard link to the same file of the published site.
+
+``.buildinfo.json`` of every finished site names the site (``id``), the site it was
+built next to (``previous``) and the files Pelican wrote itself (``other``); a spare is
+used only when it is the site the published one was built next to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from .atomic import discard
+
+BUILDINFO = ".buildinfo.json"
+
+
+def spare_of(target: Path) -> Path:
+    return target.with_name(f".{target.name}.spare")
+
+
+def read_info(folder: Path) -> dict | None:
+    try:
+        info = json.loads((folder / BUILDINFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) else None
+
+
+def take_spare(target: Path, staging: Path, background: bool = False) -> dict | None:
+    """Rename the spare to ``staging`` and return what it holds ({path: fingerprint}), or None.
+
+    Pelican's own files and the spare's build information are removed, so that the
+    staging folder holds only files with a known fingerprint. An unusable spare is moved
+    aside and removed (in a detached process when ``background``, see atomic.discard).
+    """
+    spare = spare_of(target)
+    if not spare.is_dir():
+        return None
+    published, info = read_info(target), read_info(spare)
+    usable = (published is not None and info is not None and info.get("id")
+              and info.get("id") == published.get("previous") and isinstance(info.get("other"), list))
+    if not usable:
+        aside = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(spare, aside)
+        discard(aside, background)
+        return None
+    os.replace(spare, staging)
+    try:
+        holds = {path: print_[0] for path, print_ in info["pages"].items()}
+        holds.update(info.get("files") or {})
+        for relative in [*info["other"], BUILDINFO]:
+            _unlink(staging, relative)
+    except (OSError, KeyError, TypeError, IndexError, AttributeError):
+        shutil.rmtree(staging, ignore_errors=True)
+        return None
+    return holds
+
+
+def _unlink(root: Path, relative: str) -> None:
+    try:
+        os.unlink(os.path.join(root, relative))
+    except FileNotFoundError:
+        pass
+
+
+def remove_files(root: Path, relatives) -> None:
+    """Remove files of a reused spare that no page makes any more, and folders left empty."""
+    folders = set()
+    for relative in relatives:
+        _unlink(root, relative)
+        folders.add(os.path.dirname(relative))
+    for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):
+        while folder:
+            try:
+                os.rmdir(os.path.join(root, folder))
+            except OSError:
+                break  # not empty (or gone)
+            folder = os.path.dirname(folder)
+
+
+def finish(staging: Path, target: Path) -> int:
+    """Record the new site's identity and Pelican's own files; return the number of pages."""
+    info = read_info(staging) or {"pages": {}, "files": {}}
+    managed = set(info.get("pages") or ()) | set(info.get("files") or ()) | {BUILDINFO}
+    other, pages = [], 0
+    for folder, _, names in os.walk(staging):
+        relative_folder = os.path.relpath(folder, staging)
+        for name in names:
+            relative = name if relative_folder == "." else f"{relative_folder}/{name}".replace(os.sep, "/")
+            pages += name.endswith(".html")
+            if relative not in managed:
+                other.append(relative)
+    published = read_info(target) if target.is_dir() else None
+    info.update({"id": uuid.uuid4().hex, "previous": (published or {}).get("id"), "other": sorted(other)})
+    _unlink(staging, BUILDINFO)  # never written in place (see the module's docstring)
+    (staging / BUILDINFO).write_text(json.dumps(info, sort_keys=True), encoding="utf-8")
+    return pages

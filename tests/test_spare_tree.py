@@ -1,0 +1,117 @@
+"""The site before the published one is kept as a spare and the next build is made in it.
+
+Every build must still equal a clean build, the published site must never change while
+it is published (files are hard links between the two sites), and a spare that is not
+the site the published one was built next to is not used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+from conftest import FIXTURES, ROOT, make_project
+
+from wegweiser.build import build
+from wegweiser.spare import spare_of
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
+
+
+def _empty_folders(folder):
+    return [p for p in folder.rglob("*") if p.is_dir() and not any(p.iterdir())]
+
+
+@pytest.fixture
+def project(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
+                        extra=f"THEME = {str(theme)!r}\n")
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+OFFER = "content/offers/deutschkurs-a1.md"
+GONE = "content/offers/online-englisch.md"
+
+
+def _steps(project, kept):
+    """Changes one after another: edit, edit back, delete, add again, change a template."""
+    offer = project / OFFER
+    yield "edit", lambda: _replace(offer, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
+    yield "edit back", lambda: _replace(offer, "Deutschkurs A1 am Vormittag", "Deutschkurs A1 am Abend")
+    yield "delete", lambda: (project / GONE).unlink()
+    yield "add again", lambda: (project / GONE).write_bytes(kept)
+    yield "template", lambda: _replace(project.parent / "theme/templates/offer.html",
+                                       "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
+
+
+def test_each_build_in_the_spare_equals_a_clean_build(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    assert build(settings, out).ok
+    assert build(settings, out).ok  # the first site is now the spare
+    assert spare_of(out).is_dir()
+    for name, change in _steps(project, (project / GONE).read_bytes()):
+        published = _tree(out)
+        spare_id = json.loads((spare_of(out) / ".buildinfo.json").read_text())["id"]
+        change()
+        result = build(settings, out)
+        assert result.ok, (name, result.error)
+        # the spare was used: it is gone under its own name and the old published site took its place
+        assert json.loads((spare_of(out) / ".buildinfo.json").read_text())["id"] != spare_id
+        assert _tree(spare_of(out)) == published, f"{name}: the published site was changed in place"
+        clean = tmp_path / f"clean-{name}"
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        assert build(settings, clean).ok
+        assert _tree(out) == _tree(clean), name
+        assert _empty_folders(out) == [], name
+    assert not (out / "angebote" / "online-englisch").exists() or (project / GONE).exists()
+
+
+def test_unchanged_rebuild_in_the_spare_writes_nothing(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    first = build(settings, out)
+    assert build(settings, out).ok
+    again = build(settings, out)  # made in the spare, which holds the first site
+    assert again.ok and again.written == 0 and again.unchanged == first.written
+
+
+def test_a_spare_that_is_not_the_site_before_is_not_used(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    assert build(settings, out).ok
+    assert build(settings, out).ok
+    spare = spare_of(out)
+    stray = spare / "angebote" / "deutschkurs-a1" / "index.html"
+    os.unlink(stray)
+    stray.write_text("nicht von diesem Build")  # a file the fingerprints do not describe …
+    info = json.loads((spare / ".buildinfo.json").read_text())
+    info["id"] = "ein-anderer-build"  # … in a spare that is not the site the published one was built next to
+    (spare / ".buildinfo.json").write_text(json.dumps(info))
+    _replace(project / OFFER, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
+    assert build(settings, out).ok
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    assert build(settings, tmp_path / "clean").ok
+    assert _tree(out) == _tree(tmp_path / "clean")
+    assert not [p for p in tmp_path.glob(".out.*") if p != spare_of(out)]
+
+
+def test_files_pelican_writes_itself_are_written_afresh(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    assert build(settings, out).ok
+    assert build(settings, out).ok
+    other = json.loads((out / ".buildinfo.json").read_text())["other"]
+    assert "theme/css/main.css" in other  # copied by Pelican, not fingerprinted by the guide
+    css = project.parent / "theme" / "static" / "css" / "main.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* neu */\n", encoding="utf-8")
+    assert build(settings, out).ok
+    assert (out / "theme/css/main.css").read_text(encoding="utf-8").endswith("/* neu */\n")
