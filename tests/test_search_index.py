@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT
 from lunr.index import Index
 
-from wegweiser.core.search_index import build_index, ref, search_files, shard_index
+from wegweiser.core.lunr_index import split_index
+from wegweiser.core.search_index import build_index, build_shards, ref, search_files
 from wegweiser.core.search_text import STOP_WORDS, fold, stem, terms, words
 
 NODE = shutil.which("node")
@@ -58,7 +59,7 @@ def test_python_and_javascript_normalise_every_word_the_same(catalog):
 
 def test_shards_partition_the_index_and_answer_like_the_whole(catalog):
     whole = build_index(catalog)
-    shards = shard_index(whole, shard_bytes=4000)
+    shards = split_index(whole, shard_bytes=4000)
     assert len(shards) > 3
     shard_terms = [t for _, s in shards for t, _ in s["invertedIndex"]]
     assert shard_terms == [t for t, _ in whole["invertedIndex"]]
@@ -68,6 +69,13 @@ def test_shards_partition_the_index_and_answer_like_the_whole(catalog):
         for term, _ in shard["invertedIndex"][:5]:
             assert {r["ref"] for r in index.search(term)} == {r["ref"] for r in full.search(term)}
         assert shard["invertedIndex"][0][0] == first
+
+
+@pytest.mark.parametrize("shard_bytes", [1, 4000, 24_000, 10**9])
+def test_shards_built_straight_from_the_documents_equal_the_split_whole_index(catalog, shard_bytes):
+    expected = split_index(build_index(catalog), shard_bytes)
+    assert json.dumps(build_shards(catalog, shard_bytes)) == json.dumps(expected)
+    assert len(expected) > 1 or shard_bytes == 10**9
 
 
 def test_refs_are_compact_and_unique():

@@ -6,6 +6,10 @@ without its token, vector and token-set objects: many times faster, which counts
 the index is rebuilt whenever an offer changes. The terms come already normalised
 (:mod:`search_text`), so there is no pipeline. ``tests/test_search_index.py`` compares the
 result with lunr.py's on the example content.
+
+The browser loads the index in shards: complete lunr indexes over consecutive term ranges
+(:func:`sharded_index`, built straight from the documents; :func:`split_index` splits a
+whole index the same way and is what the tests compare it with).
 """
 
 from __future__ import annotations
@@ -71,3 +75,100 @@ def serialized_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boos
         "invertedIndex": [[term, postings[term]] for term in sorted(postings)],
         "pipeline": [],
     }
+
+
+def _weight(term: str, refs_by_field: Iterable) -> int:
+    """About twice the JSON size of a term's postings (postings plus their vector pairs)."""
+    return 2 * (len(term) + sum(10 + sum(len(ref) + 5 for ref in refs) for refs in refs_by_field))
+
+
+def _groups(weights: Iterable[tuple[str, int]], shard_bytes: int) -> list[list[str]]:
+    """Consecutive terms, cut before a shard would grow beyond ``shard_bytes``."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for term, weight in weights:
+        if current and size + weight > shard_bytes:
+            groups.append(current)
+            current, size = [], 0
+        current.append(term)
+        size += weight
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _shard(fields: list[str], inverted: list, vectors: list) -> dict:
+    return {"version": __TARGET_JS_VERSION__, "fields": fields, "fieldVectors": vectors,
+            "invertedIndex": inverted, "pipeline": []}
+
+
+def split_index(serialized: dict, shard_bytes: int) -> list[tuple[str, dict]]:
+    """Split a serialised index into complete indexes over consecutive term ranges."""
+    fields = serialized["fields"]
+    entries = {term: postings for term, postings in serialized["invertedIndex"]}  # sorted by term
+    groups = _groups(((term, _weight(term, (p[f] for f in fields))) for term, p in entries.items()), shard_bytes)
+    place = {entries[term]["_index"]: (number, i) for number, group in enumerate(groups) for i, term in enumerate(group)}
+    vector_parts: list[list] = [[] for _ in groups]
+    for field_ref, elements in serialized["fieldVectors"]:
+        pairs: dict[int, list] = {}
+        for i in range(0, len(elements), 2):
+            number, local = place[elements[i]]
+            pairs.setdefault(number, []).append((local, elements[i + 1]))
+        for number, found in pairs.items():
+            vector_parts[number].append([field_ref, [x for pair in sorted(found) for x in pair]])
+    return [(group[0], _shard(fields, [[term, {**entries[term], "_index": place[entries[term]["_index"]][1]}]
+                                       for term in group], vector_parts[number]))
+            for number, group in enumerate(groups)]
+
+
+def sharded_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
+                  shard_bytes: int) -> list[tuple[str, dict]]:
+    """``split_index(serialized_index(documents, boosts), shard_bytes)``, without the whole index in between."""
+    fields = list(boosts)
+    postings: dict[str, dict[str, dict[str, int]]] = {}  # term -> field -> ref -> count, refs in order
+    norms: dict[str, float] = {}  # field ref -> BM25 length norm; in lunr's order of field vectors
+    lengths = []
+    totals = dict.fromkeys(fields, 0)
+    count = 0
+    for ref, values in documents:
+        count += 1
+        for name in fields:
+            tokens = [str(term).lower() for term in values.get(name) or ()]
+            for term in tokens:
+                posting = postings.get(term)
+                if posting is None:
+                    posting = postings[term] = {field: {} for field in fields}
+                counts = posting[name]
+                counts[ref] = counts.get(ref, 0) + 1
+            lengths.append((f"{name}/{ref}", name, len(tokens)))
+            totals[name] += len(tokens)
+    average = {name: totals[name] / count if count else 0 for name in fields}
+    for field_ref, name, length in lengths:
+        norms[field_ref] = K1 * (1 - B + B * (length / average[name])) if average[name] else K1 * (1 - B)
+    order = {field_ref: i for i, field_ref in enumerate(norms)}
+    terms = sorted(postings)
+    groups = _groups(((term, _weight(term, postings[term].values())) for term in terms), shard_bytes)
+    shards = []
+    for group in groups:
+        inverted, vectors = [], {}
+        for local, term in enumerate(group):
+            posting = postings[term]
+            idf = _idf(posting, fields, count)
+            entry = {name: dict.fromkeys(posting[name], _NO_METADATA) for name in fields}
+            entry["_index"] = local
+            inverted.append([term, entry])
+            for name in fields:
+                boost = boosts[name]
+                for ref, n in posting[name].items():
+                    field_ref = f"{name}/{ref}"
+                    score = idf * ((K1 + 1) * n) / (norms[field_ref] + n)
+                    score *= boost
+                    score *= 1  # the document boost lunr applies
+                    pairs = vectors.get(field_ref)
+                    if pairs is None:
+                        pairs = vectors[field_ref] = []
+                    pairs += (local, round(score, 3))
+        shards.append((group[0], _shard(fields, inverted, [[field_ref, vectors[field_ref]]
+                                                            for field_ref in sorted(vectors, key=order.__getitem__)])))
+    return shards

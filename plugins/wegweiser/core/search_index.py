@@ -21,13 +21,14 @@ import json
 from dataclasses import dataclass
 
 from .catalog import Catalog, Entry
-from .lunr_index import serialized_index
+from .lunr_index import serialized_index, sharded_index
 from .search_text import terms
 
 SHARD_BYTES = 24_000
 STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)
 TITLE_BOOST = 4
+BOOSTS = {"t": TITLE_BOOST, "b": 1}
 # filter name in the URL -> offer field (lists and single values alike)
 FACETS = {
     "bereich": "area",
@@ -85,44 +86,13 @@ def index_documents(catalog: Catalog):
 
 
 def build_index(catalog: Catalog) -> dict:
-    """The serialised lunr index: title (boosted) and body of every offer."""
-    return serialized_index(index_documents(catalog), {"t": TITLE_BOOST, "b": 1})
+    """The whole serialised lunr index: title (boosted) and body of every offer (tests compare shards with it)."""
+    return serialized_index(index_documents(catalog), BOOSTS)
 
 
-def shard_index(serialized: dict, shard_bytes: int = SHARD_BYTES) -> list[tuple[str, dict]]:
-    """Split a serialised lunr index into complete indexes over consecutive term ranges."""
-    inverted = serialized["invertedIndex"]  # sorted by term
-    groups, current, size = [], [], 0
-    for entry in inverted:
-        weight = len(json.dumps(entry, separators=(",", ":"))) * 2  # postings + their vector pairs
-        if current and size + weight > shard_bytes:
-            groups.append(current)
-            current, size = [], 0
-        current.append(entry)
-        size += weight
-    if current:
-        groups.append(current)
-    # where each term of the whole index goes: (shard, its index within the shard)
-    place = {entry[1]["_index"]: (number, i) for number, group in enumerate(groups) for i, entry in enumerate(group)}
-    vector_parts: list[list] = [[] for _ in groups]
-    for field_ref, elements in serialized["fieldVectors"]:  # one pass: each pair goes to its shard
-        pairs: dict[int, list] = {}
-        for i in range(0, len(elements), 2):
-            number, local = place[elements[i]]
-            pairs.setdefault(number, []).append((local, elements[i + 1]))
-        for number, found in pairs.items():
-            vector_parts[number].append([field_ref, [x for pair in sorted(found) for x in pair]])
-    shards = []
-    for number, group in enumerate(groups):
-        inverted_part = [[term, {**postings, "_index": place[postings["_index"]][1]}] for term, postings in group]
-        shards.append((group[0][0], {
-            "version": serialized["version"],
-            "fields": serialized["fields"],
-            "fieldVectors": vector_parts[number],
-            "invertedIndex": inverted_part,
-            "pipeline": [],
-        }))
-    return shards
+def build_shards(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> list[tuple[str, dict]]:
+    """The index as the browser loads it: complete lunr indexes over consecutive term ranges."""
+    return sharded_index(index_documents(catalog), BOOSTS, shard_bytes)
 
 
 def _days(value) -> int | None:
@@ -196,7 +166,7 @@ def search_files(catalog: Catalog) -> SearchFiles:
     """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name."""
     files: dict[str, bytes] = {}
     shard_names, boundaries = [], []
-    for first_term, shard in shard_index(build_index(catalog)):
+    for first_term, shard in build_shards(catalog):
         data = _dump(shard)
         name = _named("s", data)
         files[name] = data
