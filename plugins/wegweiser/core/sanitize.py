@@ -46,11 +46,17 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+@functools.lru_cache(maxsize=2)
+def _markdown(text: str) -> str:
+    """The raw HTML of a body: validation looks for unsafe markup in it, then renders the same body."""
+    return _converter().reset().convert(text)
+
+
 def render_markdown(text: str) -> Markup:
     """Render an untrusted Markdown body to sanitised HTML."""
     if not text or not text.strip():
         return Markup("")
-    html = _converter().reset().convert(text)
+    html = _markdown(text)
     html = _HEADING.sub(_shift_heading, html)
     return Markup(clean_html(html))
 
@@ -104,7 +110,7 @@ def find_unsafe(text: str) -> list[str]:
     if not text or not text.strip():
         return []
     finder = _UnsafeFinder()
-    finder.feed(_converter().reset().convert(text))
+    finder.feed(_markdown(text))
     finder.close()
     return list(dict.fromkeys(finder.found))
 

@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from ..core.findings import summary
 from ..core.messages import finding
 from ..core.project import Project
+from . import parallel
 from .files import site_files
 from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest
 from .pages import site_pages
@@ -69,21 +70,39 @@ class GuideGenerator(Generator):
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
         pages = list(site_pages(self.catalog))
         progress = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
-        for number, page in enumerate(pages, start=1):
-            progress(number, len(pages))
+        finished = [0]
+
+        def done(count: int) -> None:
+            for _ in range(count):
+                finished[0] += 1
+                progress(finished[0], len(pages))
+
+        todo = []  # (page, fingerprint, whether it read the catalog last time)
+        for page in pages:
             wide = incremental.was_wide(page.save_as)
             print_ = fingerprint(page, self.catalog, global_hash, wide)
             if incremental.reuse_page(page.save_as, print_):
-                continue
+                done(1)
+            else:
+                incremental.clear(page.save_as)  # a new file, never the old one changed in place
+                todo.append((page, print_, wide))
+
+        def render(task) -> tuple[str, bool]:
+            page, print_, wide = task
             view = CatalogView(self.catalog)
-            incremental.clear(page.save_as)  # a new file, never the old one changed in place
-            try:
-                self._write_page(writer, page, view)
-            except Exception as exc:  # reported with the page's source, never as a bare traceback
-                raise PageFailed(page, exc) from exc
+            self._write_page(writer, page, view)
             if view.wide != wide:  # it read the catalog this time (or no longer): that is part of its inputs
                 print_ = fingerprint(page, self.catalog, global_hash, view.wide)
-            incremental.rendered(page.save_as, print_, view.wide)
+            return print_, view.wide
+
+        try:
+            results = parallel.run(todo, render, parallel.worker_count(self.settings, len(todo)), done)
+        except parallel.TaskFailed as failed:  # reported with the page's source, never as a bare traceback
+            if failed.position < 0:
+                raise
+            raise PageFailed(todo[failed.position][0], failed.error) from failed
+        for (page, _, _), (print_, wide) in zip(todo, results):
+            incremental.rendered(page.save_as, print_, wide)
         for path, data in site_files(self.catalog, self.settings):
             if isinstance(data, EntryFile):
                 incremental.write_entry_file(path, data, self.catalog, global_hash)

@@ -35,7 +35,8 @@ from ..core.catalog import Catalog, Entry
 from ..core.digests import hash_folder
 
 BUILDINFO = ".buildinfo.json"
-_IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS"}
+#: settings that do not change what a page looks like
+_IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS", "WEGWEISER_WORKERS", "WEGWEISER_PARALLEL_MIN"}
 
 
 def _plain(value):

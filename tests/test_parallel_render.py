@@ -1,0 +1,108 @@
+"""Pages rendered on several processes are byte for byte those rendered on one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+from conftest import FIXTURES, ROOT, make_project
+
+from wegweiser.build import build
+from wegweiser.pelican_plugin import parallel
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
+
+
+@pytest.fixture
+def project(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra=f"THEME = {str(theme)!r}\n")
+
+
+def _pages(folder):
+    return json.loads((folder / ".buildinfo.json").read_text())["pages"]
+
+
+def test_three_workers_write_what_one_writes(project, tmp_path):
+    settings = project / "pelicanconf.py"
+    calls = []
+    many = build(settings, tmp_path / "many", {"WEGWEISER_WORKERS": 3, "WEGWEISER_PARALLEL_MIN": 1},
+                 progress=lambda done, total: calls.append((done, total)))
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    one = build(settings, tmp_path / "one", {"WEGWEISER_WORKERS": 1})
+    assert many.ok and one.ok, (many.error, one.error)
+    assert many.pages == one.pages > 20 and many.written == one.written
+    assert _tree(tmp_path / "many") == _tree(tmp_path / "one")
+    assert _pages(tmp_path / "many") == _pages(tmp_path / "one")  # fingerprints and catalog reads too
+    total = len(_pages(tmp_path / "one"))
+    assert [done for done, _ in calls] == list(range(1, total + 1)) and calls[-1] == (total, total)
+
+
+def test_a_page_failing_in_a_worker_names_its_file_and_publishes_nothing(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    assert build(settings, out).ok
+    before = _tree(out)
+    template = project.parent / "theme" / "templates" / "offer.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block content %}", "{% block content %}"
+                                     "{% if offer.id == 'online-englisch' %}{{ 1 // 0 }}{% endif %}", 1),
+                        encoding="utf-8")
+    # as many workers as pages: every page but the first is rendered in a worker process
+    result = build(settings, out, {"WEGWEISER_WORKERS": 1000, "WEGWEISER_PARALLEL_MIN": 1})
+    assert not result.ok
+    assert any(f.file == "content/offers/online-englisch.md" and "ZeroDivisionError" in f.as_text()
+               for f in result.findings), [f.as_text() for f in result.findings]
+    assert _tree(out) == before
+    assert not list(tmp_path.glob(".out.building-*"))
+
+
+def _square(n):
+    return n * n
+
+
+def test_run_returns_results_in_task_order_and_counts_every_task():
+    counted = []
+    assert parallel.run(list(range(50)), _square, 3, counted.append) == [n * n for n in range(50)]
+    assert sum(counted) == 50
+
+
+def _fails_at_seven(n):
+    if n == 7:
+        raise ValueError("sieben")
+    return n
+
+
+def _dies_at_seven(n):
+    if n == 7:
+        os._exit(9)
+    return n
+
+
+@pytest.mark.parametrize("workers", [1, 2, 4])
+def test_a_failing_task_is_reported_with_its_position(workers):
+    with pytest.raises(parallel.TaskFailed) as failed:
+        parallel.run(list(range(20)), _fails_at_seven, workers, lambda n: None)
+    assert failed.value.position == 7
+    assert type(failed.value.error).__name__ == "ValueError" and str(failed.value.error) == "sieben"
+
+
+def test_a_worker_that_dies_fails_the_run():
+    with pytest.raises(parallel.TaskFailed) as failed:
+        parallel.run(list(range(20)), _dies_at_seven, 2, lambda n: None)
+    assert failed.value.position == -1 and "9" in str(failed.value.error)
+
+
+def test_small_builds_and_systems_without_fork_use_one_process(monkeypatch):
+    assert parallel.worker_count({}, parallel.PARALLEL_MIN - 1) == 1
+    assert parallel.worker_count({"WEGWEISER_WORKERS": 3}, 1000) == 3
+    assert parallel.worker_count({"WEGWEISER_WORKERS": 3, "WEGWEISER_PARALLEL_MIN": 1}, 2) == 2
+    monkeypatch.delattr(os, "fork")
+    assert parallel.worker_count({"WEGWEISER_WORKERS": 3}, 1000) == 1
