@@ -16,7 +16,7 @@ from ..core.messages import finding
 from ..core.project import Project
 from . import parallel
 from .files import site_files
-from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest
+from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
 from .pages import site_pages
 from .structured_data import structured_data
 
@@ -32,12 +32,17 @@ class ValidationFailed(Exception):
 
 
 class PageFailed(Exception):
-    """Rendering one page failed: a finding that names the entry (or the page) being rendered."""
+    """Making one page or file failed: a finding that names the entry (or the page) it was made from."""
 
-    def __init__(self, page, exc: Exception):
-        entry = next((v for v in page.variables.values() if hasattr(v, "source") and hasattr(v, "digest")), None)
-        where = entry.source if entry is not None else page.save_as
-        self.findings = [finding("unexpected", where, value=f"{page.save_as}: {type(exc).__name__}: {exc}")]
+    def __init__(self, task, exc: Exception):
+        if len(task) == 2:  # a file made from one entry
+            target, entry = task[0], task[1].entry
+        else:
+            target = task[0].save_as
+            entry = next((v for v in task[0].variables.values() if hasattr(v, "source") and hasattr(v, "digest")),
+                         None)
+        where = entry.source if entry is not None else target
+        self.findings = [finding("unexpected", where, value=f"{target}: {type(exc).__name__}: {exc}")]
         super().__init__(f"{where}: {type(exc).__name__}: {exc}")
 
 
@@ -68,26 +73,21 @@ class GuideGenerator(Generator):
                                   self.settings.get("_WEGWEISER_STAGING_HOLDS"))
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today)
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
-        pages = list(site_pages(self.catalog))
+        todo, kept = self._plan(incremental, global_hash)
         progress = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
         finished = [0]
 
-        def done(count: int) -> None:
+        def done(count: int) -> None:  # pages and files made from one entry, kept or made
             for _ in range(count):
                 finished[0] += 1
-                progress(finished[0], len(pages))
+                progress(finished[0], kept + len(todo))
 
-        todo = []  # (page, fingerprint, whether it read the catalog last time)
-        for page in pages:
-            wide = incremental.was_wide(page.save_as)
-            print_ = fingerprint(page, self.catalog, global_hash, wide)
-            if incremental.reuse_page(page.save_as, print_):
-                done(1)
-            else:
-                incremental.clear(page.save_as)  # a new file, never the old one changed in place
-                todo.append((page, print_, wide))
+        done(kept)
 
-        def render(task) -> tuple[str, bool]:
+        def make(task):
+            if len(task) == 2:  # a file made from one entry
+                write_new(output, task[0], task[1].make())
+                return None
             page, print_, wide = task
             view = CatalogView(self.catalog)
             self._write_page(writer, page, view)
@@ -96,20 +96,40 @@ class GuideGenerator(Generator):
             return print_, view.wide
 
         try:
-            results = parallel.run(todo, render, parallel.worker_count(self.settings, len(todo)), done)
+            results = parallel.run(todo, make, parallel.worker_count(self.settings, len(todo)), done)
         except parallel.TaskFailed as failed:  # reported with the page's source, never as a bare traceback
             if failed.position < 0:
                 raise
-            raise PageFailed(todo[failed.position][0], failed.error) from failed
-        for (page, _, _), (print_, wide) in zip(todo, results):
-            incremental.rendered(page.save_as, print_, wide)
-        for path, data in site_files(self.catalog, self.settings):
-            if isinstance(data, EntryFile):
-                incremental.write_entry_file(path, data, self.catalog, global_hash)
+            raise PageFailed(todo[failed.position], failed.error) from failed
+        for task, result in zip(todo, results):
+            if result is None:
+                incremental.made(task[0])
             else:
-                incremental.write_file(path, data)
+                incremental.rendered(task[0].save_as, *result)
         incremental.save(self.catalog)
         self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
+
+    def _plan(self, incremental: Incremental, global_hash: str) -> tuple[list, int]:
+        """What must be made — pages (page, fingerprint, whether it read the catalog last time) and
+        files made from one entry (path, EntryFile) — and how many pages and such files are kept.
+        Other files are written here (they are few and mostly need the whole catalog)."""
+        todo, kept = [], 0
+        for page in site_pages(self.catalog):
+            wide = incremental.was_wide(page.save_as)
+            print_ = fingerprint(page, self.catalog, global_hash, wide)
+            if incremental.reuse_page(page.save_as, print_):
+                kept += 1
+            else:
+                incremental.clear(page.save_as)  # a new file, never the old one changed in place
+                todo.append((page, print_, wide))
+        for path, data in site_files(self.catalog, self.settings):
+            if not isinstance(data, EntryFile):
+                incremental.write_file(path, data)
+            elif incremental.entry_file(path, data, self.catalog, global_hash):
+                todo.append((path, data))
+            else:
+                kept += 1
+        return todo, kept
 
     def _write_page(self, writer, page, view: CatalogView):
         writer.write_file(

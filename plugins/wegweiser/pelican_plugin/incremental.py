@@ -148,6 +148,12 @@ def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) ->
     return h.hexdigest()
 
 
+def write_new(staging: Path, relative: str, data: bytes) -> None:
+    """Write a file whose place :meth:`Incremental.clear` has made (its folder exists, no file is there)."""
+    with open(os.path.join(staging, relative), "wb") as fh:
+        fh.write(data)
+
+
 class Incremental:
     """Reuses files of the previous output in a new staging folder.
 
@@ -228,14 +234,24 @@ class Incremental:
         self.new[relative] = [print_, wide]
         self.written += 1
 
-    def write_entry_file(self, relative: str, item: EntryFile, catalog: Catalog, global_hash: str) -> None:
-        """Keep or link the previous file if its entry and the global inputs are unchanged, else make it."""
+    def entry_file(self, relative: str, item: EntryFile, catalog: Catalog, global_hash: str) -> str | None:
+        """Keep or link the previous file if its entry and the global inputs are unchanged.
+
+        Otherwise return its fingerprint: the caller makes the file (``item.make()``), writes
+        it with :func:`write_new` and reports it with :meth:`made`.
+        """
         h = hashlib.sha256(f"{global_hash}\n{relative}\n".encode())
         _feed(h, item.entry, _entry_keys(catalog))
         print_ = h.hexdigest()
         self.new_files[relative] = print_
-        if not self._reuse(relative, print_, self.old_files.get(relative)):
-            self._write(relative, item.make())
+        if self._reuse(relative, print_, self.old_files.get(relative)):
+            return None
+        self.clear(relative)
+        return print_
+
+    def made(self, relative: str) -> None:
+        """Note a file just made for :meth:`entry_file`."""
+        self.written += 1
 
     def write_file(self, relative: str, data: bytes) -> None:
         """Write a non-page file, or keep or link the previous one when its bytes are identical."""
@@ -252,10 +268,8 @@ class Incremental:
             self._folders.add(folder)
 
     def _write(self, relative: str, data: bytes) -> None:
-        target = os.path.join(self.staging, relative)
         self.clear(relative)
-        with open(target, "wb") as fh:
-            fh.write(data)
+        write_new(self.staging, relative, data)
         self.written += 1
 
     def restore_search(self, catalog: Catalog, key: str) -> None:
