@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import freshness
 from .frontmatter import SourceFile
+from .parallel import Pending
 from .sanitize import render_markdown
 from .schema import Schemas, TableSchema, Vocabulary
 from .validate import Validation
@@ -89,10 +90,17 @@ class Catalog:
         return self.memo("digest", compute)
 
     def memo(self, key: str, compute):
-        """Compute a derived artefact (search data, exports, …) once per catalog."""
+        """Compute a derived artefact (search data, exports, …) once per catalog.
+
+        The value may be set beforehand to a :class:`parallel.Pending` computing it in another
+        process: the first use waits for it.
+        """
         if key not in self.derived:
             self.derived[key] = compute()
-        return self.derived[key]
+        value = self.derived[key]
+        if isinstance(value, Pending):
+            value = self.derived[key] = value.result()
+        return value
 
     @property
     def vocabularies(self) -> dict[str, Vocabulary]:

@@ -107,14 +107,13 @@ def calendar(catalog: Catalog, offers, name: str, site_url: str = "") -> bytes:
     return (text + "END:VCALENDAR\r\n").encode("utf-8")
 
 
-def area_calendar_files(catalog: Catalog, site_url: str = ""):
-    """``(path, bytes)``: one feed per area that has dated offers."""
+def area_calendars(catalog: Catalog):
+    """``(path, dated offers, calendar name)``: one feed per area that has dated offers."""
     for row in catalog.vocabularies["areas"].rows:
         dated = sorted((o for o in catalog.offers_by("area", row["id"]) if is_dated(o)),
                        key=lambda o: (o.start_date, o.id))
         if dated:
-            name = f"Bildungsangebote: {row['label']}"
-            yield f"bereiche/{row['id']}/{FILE_NAME}", calendar(catalog, dated, name, site_url)
+            yield f"bereiche/{row['id']}/{FILE_NAME}", dated, f"Bildungsangebote: {row['label']}"
 
 
 def area_has_calendar(catalog: Catalog, area: str) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .frontmatter import SourceFile
+from .frontmatter import SourceFile, read_source
 from .messages import finding
+from .parallel import run, worker_count
 from .schema import KIND_FOLDERS, KINDS, Schemas
 from .source_cache import SourceCache, cache_key
 
@@ -24,21 +25,22 @@ def open_cache(schemas: Schemas, root: Path) -> SourceCache:
     return SourceCache(root, cache_key(schemas.data_dir))
 
 
-def load_sources(content_dir: Path, schemas: Schemas, root: Path,
-                 cache: SourceCache | None = None) -> dict[str, list[SourceFile]]:
+def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceCache | None = None,
+                 prepare=None, parallel: dict | None = None) -> dict[str, list[SourceFile]]:
     """Read every offer and provider file; problems become findings on the file.
 
     Without ``cache`` the project's cache is opened and saved here; with one, the caller
-    saves it once it has added its own results to the files.
+    saves it once it has added its own results to the files. ``prepare(kind, src)`` is
+    called on every file the cache did not know (with the reading, on all cores as
+    ``parallel`` allows: see core/parallel.py).
     """
     content_dir = Path(content_dir)
     result: dict[str, list[SourceFile]] = {}
     own_cache = cache is None
     cache = open_cache(schemas, root) if own_cache else cache
+    todo = []  # files the cache does not know: (kind, position, path, rel)
     for kind in KINDS:
-        schema = schemas.for_kind(kind)
-        literal = {f.name for f in schema.fields if f.type == "string" or f.is_list}
-        sources = []
+        sources = result[kind] = []
         folder_inside = _inside(content_dir / KIND_FOLDERS[kind], content_dir)
         for path in content_files(content_dir, kind):
             rel = relative_path(path, root)
@@ -48,14 +50,31 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path,
                 src = SourceFile(path=path, rel=rel)
                 src.findings.append(finding("symlink-outside", rel, value=str(path.resolve())))
             else:
-                try:
-                    src = cache.read(path, rel, literal)
-                    _normalise_lists(src, schema)
-                except Exception as exc:  # noqa: BLE001 - a file must never turn into a traceback
-                    src = SourceFile(path=path, rel=rel)
-                    src.findings.append(finding("unexpected", rel, value=f"{type(exc).__name__}: {exc}"))
+                src = cache.lookup(path, rel)
+                if src is None:
+                    todo.append((kind, len(sources), path, rel))
+                else:
+                    _normalise_lists(src, schemas.for_kind(kind))
             sources.append(src)
-        result[kind] = sources
+    literal = {kind: {f.name for f in schemas.for_kind(kind).fields if f.type == "string" or f.is_list}
+               for kind in KINDS}
+
+    def read(task) -> SourceFile:
+        kind, _, path, rel = task
+        try:
+            src = read_source(path, rel, literal[kind])
+            _normalise_lists(src, schemas.for_kind(kind))
+            if prepare is not None:
+                prepare(kind, src)
+        except Exception as exc:  # noqa: BLE001 - a file must never turn into a traceback
+            src = SourceFile(path=path, rel=rel)
+            src.findings.append(finding("unexpected", rel, value=f"{type(exc).__name__}: {exc}"))
+        return src
+
+    workers = worker_count(parallel or {}, len(todo))
+    for (kind, position, _, _), src in zip(todo, run(todo, read, workers, lambda count: None)):
+        result[kind][position] = src
+        cache.add(src)
     if own_cache:
         cache.save()
     return result

@@ -22,6 +22,8 @@ class Project:
     today: dt.date
     stale_months: int = freshness.DEFAULT_STALE_MONTHS
     soon_days: int = freshness.DEFAULT_SOON_DAYS
+    #: WEGWEISER_WORKERS and WEGWEISER_PARALLEL_MIN (see core/parallel.py)
+    parallel: tuple = ()
 
     @classmethod
     def from_settings(cls, settings: dict, root: Path | None = None) -> "Project":
@@ -41,6 +43,7 @@ class Project:
             today=today,
             stale_months=int(settings.get("WEGWEISER_STALE_MONTHS", freshness.DEFAULT_STALE_MONTHS)),
             soon_days=int(settings.get("WEGWEISER_SOON_DAYS", freshness.DEFAULT_SOON_DAYS)),
+            parallel=tuple((k, settings[k]) for k in ("WEGWEISER_WORKERS", "WEGWEISER_PARALLEL_MIN") if k in settings),
         )
 
     def schemas(self) -> Schemas:
@@ -48,7 +51,8 @@ class Project:
 
     def validate(self, schemas: Schemas | None = None) -> Validation:
         schemas = schemas or self.schemas()
-        return validate_project(self.root, self.content_dir, schemas, self.today, self.stale_months)
+        return validate_project(self.root, self.content_dir, schemas, self.today, self.stale_months,
+                                dict(self.parallel))
 
     def load(self, validation: Validation | None = None) -> tuple[Validation, Catalog | None]:
         """Validate (unless given a validation of this project), and link the catalog without errors."""

@@ -54,7 +54,8 @@ class SourceCache:
                 ImportError, IndexError):
             self.entries, self.extras = {}, {}
 
-    def read(self, path: Path, rel: str, string_fields) -> SourceFile:
+    def lookup(self, path: Path, rel: str) -> SourceFile | None:
+        """The cached file if its bytes are unchanged, else None (then :meth:`add` the parsed file)."""
         try:
             if path.stat().st_size <= frontmatter.MAX_FILE_BYTES:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -67,9 +68,17 @@ class SourceCache:
                     return src
         except OSError:
             pass
-        src = read_source(path, rel, string_fields)
+        return None
+
+    def add(self, src: SourceFile) -> None:
         if src.digest:
-            self.used[rel] = (src.digest, src)
+            self.used[src.rel] = (src.digest, src)
+
+    def read(self, path: Path, rel: str, string_fields) -> SourceFile:
+        src = self.lookup(path, rel)
+        if src is None:
+            src = read_source(path, rel, string_fields)
+            self.add(src)
         return src
 
     def save(self) -> None:

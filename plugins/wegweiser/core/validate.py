@@ -62,15 +62,17 @@ class Validation:
 
 
 def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.date,
-                     stale_months: int = 12) -> Validation:
+                     stale_months: int = 12, parallel: dict | None = None) -> Validation:
+    """``parallel``: WEGWEISER_WORKERS / WEGWEISER_PARALLEL_MIN for reading the files (core/parallel.py)."""
     root = Path(root)
     cache = open_cache(schemas, root)
-    sources = load_sources(content_dir, schemas, root, cache)
+    ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
+    sources = load_sources(content_dir, schemas, root, cache, prepare=lambda kind, src: _check_file(kind, src, ctx),
+                           parallel=parallel)
     findings: list[Finding] = []
     for kind in KINDS:
         for src in sources[kind]:
             findings.extend(src.findings)
-    ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
     findings.extend(check_tables(schemas, sources))
     findings.extend(_file_rule_findings(sources, ctx))
     findings.extend(_vocabulary_findings(root, schemas, cache))
@@ -198,11 +200,16 @@ def _file_rule_findings(sources: dict[str, list[SourceFile]], ctx: RuleContext) 
         for src in sources[kind]:
             if not src.values:
                 continue
-            if "rules" not in src.derived:
-                src.derived["rules"] = list(_run_rules(FILE_RULES, kind, src, ctx))
-                src.derived["html"] = render_markdown(src.body)  # the catalog needs it; cached with the file
+            _check_file(kind, src, ctx)
             findings.extend(src.derived["rules"])
     return findings
+
+
+def _check_file(kind: str, src: SourceFile, ctx: RuleContext) -> None:
+    """The rules on one file alone and its rendered body, kept on the file (and so in the cache)."""
+    if src.values and "rules" not in src.derived:
+        src.derived["rules"] = list(_run_rules(FILE_RULES, kind, src, ctx))
+        src.derived["html"] = render_markdown(src.body)  # the catalog needs it
 
 
 def _run_rules(rules, kind: str, src: SourceFile, ctx: RuleContext):

@@ -76,10 +76,11 @@ def server_config(catalog: Catalog, settings: dict):
 from .open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
 from .submission import submission_files  # noqa: E402
 
-PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
+#: the search data last: it may be built in another process meanwhile (see GuideGenerator._plan)
+PRODUCERS: tuple[Producer, ...] = (office_report, indicator_data,
                                    open_data, calendars, atom_feed, sitemap_and_robots,
                                    images, server_config,
-                                   submission_files)
+                                   submission_files, search_data)
 
 
 def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, object]]:

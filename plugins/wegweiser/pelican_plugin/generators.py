@@ -7,14 +7,16 @@ catalog to templates and tells Pelican's writer what to write where.
 from __future__ import annotations
 
 import gc
+import functools
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from ..core import parallel
 from ..core.findings import summary
 from ..core.messages import finding
+from ..core.search_index import search_files
 from ..core.project import Project
-from . import parallel
 from .files import site_files
 from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
 from .pages import site_pages
@@ -35,8 +37,9 @@ class PageFailed(Exception):
     """Making one page or file failed: a finding that names the entry (or the page) it was made from."""
 
     def __init__(self, task, exc: Exception):
-        if len(task) == 2:  # a file made from one entry
+        if len(task) == 2:  # a file made from one entry (or a list: then named by the first)
             target, entry = task[0], task[1].entry
+            entry = (entry or [None])[0] if isinstance(entry, list) else entry
         else:
             target = task[0].save_as
             entry = next((v for v in task[0].variables.values() if hasattr(v, "source") and hasattr(v, "digest")),
@@ -112,8 +115,25 @@ class GuideGenerator(Generator):
     def _plan(self, incremental: Incremental, global_hash: str) -> tuple[list, int]:
         """What must be made — pages (page, fingerprint, whether it read the catalog last time) and
         files made from one entry (path, EntryFile) — and how many pages and such files are kept.
-        Other files are written here (they are few and mostly need the whole catalog)."""
+        Other files are written here (they are few and mostly need the whole catalog); the search
+        data, unless unchanged, is built meanwhile in another process."""
+        if "search" not in self.catalog.derived:  # not taken over from the previous build
+            self.catalog.derived["search"] = parallel.Pending(
+                functools.partial(search_files, self.catalog),
+                fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
         todo, kept = [], 0
+        try:
+            for path, data in site_files(self.catalog, self.settings):  # the search data last
+                if not isinstance(data, EntryFile):
+                    incremental.write_file(path, data)
+                elif incremental.entry_file(path, data, self.catalog, global_hash):
+                    todo.append((path, data))
+                else:
+                    kept += 1
+        finally:
+            pending = self.catalog.derived.get("search")
+            if isinstance(pending, parallel.Pending):  # only after a failure
+                pending.cancel()
         for page in site_pages(self.catalog):
             wide = incremental.was_wide(page.save_as)
             print_ = fingerprint(page, self.catalog, global_hash, wide)
@@ -122,13 +142,6 @@ class GuideGenerator(Generator):
             else:
                 incremental.clear(page.save_as)  # a new file, never the old one changed in place
                 todo.append((page, print_, wide))
-        for path, data in site_files(self.catalog, self.settings):
-            if not isinstance(data, EntryFile):
-                incremental.write_file(path, data)
-            elif incremental.entry_file(path, data, self.catalog, global_hash):
-                todo.append((path, data))
-            else:
-                kept += 1
         return todo, kept
 
     def _write_page(self, writer, page, view: CatalogView):

@@ -99,10 +99,11 @@ def _entry_inputs(entry: Entry) -> list[str]:
 
 
 class EntryFile(NamedTuple):
-    """A file made from one offer or provider alone (its calendar, its form data): made only
-    when the entry (with its provider and offers) or what every page depends on changed."""
+    """A file made from one offer or provider alone (its calendar, its form data) — or from a
+    list of them (an area's calendar): made only when these entries (with their providers and
+    offers), their order or what every page depends on changed."""
 
-    entry: Entry
+    entry: Entry | list[Entry]
     make: Callable[[], bytes]
 
 

@@ -22,13 +22,14 @@ def open_data(catalog: Catalog, settings: dict):
 
 
 def calendars(catalog: Catalog, settings: dict):
-    """One .ics per dated offer (made only when the offer changed) and one per Bildungsbereich."""
+    """One .ics per dated offer and one per Bildungsbereich, each made only when its offers changed."""
     site_url = settings.get("SITEURL") or ""
     for offer in catalog.offers:
         if ical.is_dated(offer):
             yield f"{offer.page_url}{ical.FILE_NAME}", EntryFile(
                 offer, functools.partial(ical.calendar, catalog, [offer], offer.title, site_url))
-    yield from ical.area_calendar_files(catalog, site_url)
+    for path, dated, name in ical.area_calendars(catalog):  # made only when one of its offers changed
+        yield path, EntryFile(dated, functools.partial(ical.calendar, catalog, dated, name, site_url))
 
 
 def atom_feed(catalog: Catalog, settings: dict):

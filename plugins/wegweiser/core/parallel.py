@@ -1,14 +1,13 @@
-"""Render pages on all cores.
+"""Do many independent tasks on all cores: read and check content files, render pages.
 
-Where ``os.fork`` exists, the build forks worker processes once the catalog is loaded:
-they share it with the parent (copy-on-write, no pickling of the catalog) and each renders
-every n-th page into the same staging folder. Only small results (a page's fingerprint)
-travel back, through a pipe. Rendering is deterministic, so the output is byte-identical
-to rendering on one core (``tests/test_parallel_render.py``).
+Where ``os.fork`` exists, worker processes are forked when the tasks are known: they share
+everything loaded so far with the parent (copy-on-write: the catalog is not pickled) and
+each does every n-th task. Only the results travel back, pickled through a pipe. The tasks
+are deterministic, so the output equals that of one process (``tests/test_parallel.py``).
 
 Settings: ``WEGWEISER_WORKERS`` (processes; default: the number of cores) and
-``WEGWEISER_PARALLEL_MIN`` (fewer pages to render than this: one process; default 200,
-since starting a worker costs more than rendering a few pages).
+``WEGWEISER_PARALLEL_MIN`` (fewer tasks than this: one process; default 200, since
+starting a worker costs more than a few tasks).
 """
 
 from __future__ import annotations
@@ -34,8 +33,9 @@ def _remote(name: str, message: str) -> Exception:
 
 
 def worker_count(settings: dict, tasks: int) -> int:
-    """Processes to render ``tasks`` pages with (see the module's docstring)."""
-    if not hasattr(os, "fork") or tasks < int(settings.get("WEGWEISER_PARALLEL_MIN", PARALLEL_MIN)):
+    """Processes for ``tasks`` tasks, by the settings above (see the module's docstring)."""
+    minimum = settings.get("WEGWEISER_PARALLEL_MIN")
+    if not hasattr(os, "fork") or tasks < (PARALLEL_MIN if minimum is None else int(minimum)):
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(int(settings.get("WEGWEISER_WORKERS") or cores), tasks))
@@ -141,3 +141,53 @@ def _collect(child, done) -> dict:
     if isinstance(out, tuple):
         raise TaskFailed(out[1], _remote(out[2], out[3]))
     return dict(out)
+
+
+class Pending:
+    """A result being computed in a forked process (or, with ``fork=False``, when asked for)."""
+
+    def __init__(self, compute: Callable[[], object], fork: bool = True):
+        self._compute, self._pid = compute, None
+        if not (fork and hasattr(os, "fork")):
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: compute, send, leave without running the parent's exit handlers
+            code = 0
+            try:
+                os.close(read)
+                try:
+                    out = ("done", compute())
+                except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
+                    out, code = ("failed", type(exc).__name__, str(exc)), 1
+                with os.fdopen(write, "wb") as fh:
+                    pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # noqa: BLE001
+                code = 2
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self):
+        if self._pid is None:
+            return self._compute()
+        with os.fdopen(self._read, "rb") as fh:
+            data = fh.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        out = pickle.loads(data) if data else ("failed", "WorkerDied", _status(status))
+        if out[0] == "failed":
+            raise _remote(out[1], out[2])
+        self._compute = lambda: out[1]
+        return out[1]
+
+    def cancel(self) -> None:
+        """Stop the process if the result is no longer wanted (after a failure elsewhere)."""
+        if self._pid is not None:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+            except OSError:
+                pass
+            self._pid = None

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT, make_project
 
 from wegweiser.build import build
-from wegweiser.pelican_plugin import parallel
+from wegweiser.core import parallel
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
@@ -63,6 +63,29 @@ def test_a_page_failing_in_a_worker_names_its_file_and_publishes_nothing(project
                for f in result.findings), [f.as_text() for f in result.findings]
     assert _tree(out) == before
     assert not list(tmp_path.glob(".out.building-*"))
+
+
+def test_files_read_and_checked_by_three_workers_give_the_same_findings(tmp_path):
+    from conftest import core_settings
+
+    from wegweiser.core.project import Project
+
+    project = make_project(tmp_path / "project", FIXTURES / "invalid")
+    many = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 3, "WEGWEISER_PARALLEL_MIN": 1})
+    one = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 1})
+    assert many.parallel and one.parallel
+    in_parallel = many.validate()
+    shutil.rmtree(project / ".cache")
+    alone = one.validate()
+    assert len(alone.errors) > 30  # the fixture's broken files
+
+    def seen(validation):
+        return [(f.file, f.field, f.code, f.line, f.message) for f in validation.findings]
+
+    assert seen(in_parallel) == seen(alone)
+    for kind in ("offer", "provider"):
+        assert [(s.rel, s.values, s.body, s.derived) for s in in_parallel.sources[kind]] == \
+            [(s.rel, s.values, s.body, s.derived) for s in alone.sources[kind]]
 
 
 def _square(n):
