@@ -83,3 +83,18 @@ def test_a_vocabulary_change_invalidates_cached_checks(minimal_project, tmp_path
     schema.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     codes = {f.code for f in Project.from_settings(settings).validate().errors}
     assert codes == {"max-length"}
+
+
+def test_the_cache_is_rewritten_only_when_something_changed(minimal_project):
+    _validate(minimal_project)
+    cache = minimal_project / ".cache" / "wegweiser" / "sources.pickle"
+    before = cache.stat().st_mtime_ns
+    _validate(minimal_project)
+    assert cache.stat().st_mtime_ns == before
+    offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
+    offer.write_text(offer.read_text(encoding="utf-8") + "\nNeu.\n", encoding="utf-8")
+    changed = _validate(minimal_project)
+    assert cache.stat().st_mtime_ns != before
+    again = _validate(minimal_project)  # the changed file now comes from the rewritten cache
+    assert _seen(again) == _seen(changed)
+    assert [s.body for s in again.sources["offer"]] == [s.body for s in changed.sources["offer"]]

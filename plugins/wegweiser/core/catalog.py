@@ -11,8 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from . import freshness
+from .entry_store import EntryStore
 from .frontmatter import SourceFile
-from .parallel import Pending
 from .sanitize import render_markdown
 from .schema import Schemas, TableSchema, Vocabulary
 from .validate import Validation
@@ -78,6 +78,8 @@ class Catalog:
     #: the offer images and provider logos (core.image_variants.ImageSet), set by Project.load
     images: object = None
     derived: dict = field(default_factory=dict, repr=False)
+    #: values computed from one entry, kept across builds when the build sets a stored one
+    store: EntryStore = field(default_factory=EntryStore, repr=False)
 
     @property
     def digest(self) -> str:
@@ -90,17 +92,10 @@ class Catalog:
         return self.memo("digest", compute)
 
     def memo(self, key: str, compute):
-        """Compute a derived artefact (search data, exports, …) once per catalog.
-
-        The value may be set beforehand to a :class:`parallel.Pending` computing it in another
-        process: the first use waits for it.
-        """
+        """Compute a derived artefact (search data, exports, …) once per catalog."""
         if key not in self.derived:
             self.derived[key] = compute()
-        value = self.derived[key]
-        if isinstance(value, Pending):
-            value = self.derived[key] = value.result()
-        return value
+        return self.derived[key]
 
     @property
     def vocabularies(self) -> dict[str, Vocabulary]:

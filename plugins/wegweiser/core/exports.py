@@ -17,6 +17,7 @@ import re
 
 from .catalog import Catalog
 from .entry_file import slugify
+from .entry_store import EntryStore
 from .schema import Field, TableSchema
 
 #: Separator of the items of a list field inside one CSV cell.
@@ -104,14 +105,23 @@ def _fk_fields(fk: dict) -> list[str]:
     return [fields] if isinstance(fields, str) else list(fields)
 
 
-def entries_csv(schema: TableSchema, entries) -> bytes:
-    """CSV (UTF-8, comma, header row) of the entries, one row each."""
+def entries_csv(schema: TableSchema, entries, store: EntryStore | None = None) -> bytes:
+    """CSV (UTF-8, comma, header row) of the entries, one row each (rows kept in ``store``)."""
+    store = store or EntryStore()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(schema.field_names + [BODY_COLUMN])
+
+    def line(row: list) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        return out.getvalue()
+
+    lines = [line(schema.field_names + [BODY_COLUMN])]
     for entry in entries:
-        writer.writerow([cell_text(f, entry.values.get(f.name)) for f in schema.fields] + [entry.body or ""])
-    return out.getvalue().encode("utf-8")
+        lines.append(store.get(f"csv-row:{schema.name}", entry, lambda entry=entry: line(
+            [cell_text(f, entry.values.get(f.name)) for f in schema.fields] + [entry.body or ""])))
+    return "".join(lines).encode("utf-8")
 
 
 def tables(catalog: Catalog) -> list[dict]:
@@ -192,7 +202,7 @@ def data_attribution(settings: dict) -> str:
 def data_package(catalog: Catalog, settings: dict):
     """``(path below daten/, bytes)`` of every file of the Data Package."""
     for kind in ("offer", "provider"):
-        yield FILES[kind], entries_csv(catalog.schemas.for_kind(kind), _entries(catalog, kind))
+        yield FILES[kind], entries_csv(catalog.schemas.for_kind(kind), _entries(catalog, kind), catalog.store)
     for vocab in catalog.vocabularies.values():
         yield f"{VOCABULARY_FOLDER}/{vocab.path.name}", vocab.path.read_bytes()
     text = json.dumps(descriptor(catalog, settings), ensure_ascii=False, indent=2) + "\n"

@@ -81,8 +81,12 @@ def document_text(catalog: Catalog, offer: Entry) -> tuple[str, str]:
 def index_documents(catalog: Catalog):
     """(ref, {field: terms}) of every published offer, in catalog order."""
     for number, offer in enumerate(catalog.offers):
-        title, body = document_text(catalog, offer)
-        yield ref(number), {"t": terms(title), "b": terms(body)}
+        yield ref(number), catalog.store.get("search-terms", offer, lambda offer=offer: _document_terms(catalog, offer))
+
+
+def _document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
+    title, body = document_text(catalog, offer)
+    return {"t": terms(title), "b": terms(body)}
 
 
 def build_index(catalog: Catalog) -> dict:

@@ -19,7 +19,9 @@ from . import frontmatter
 from .digests import hash_folder
 from .frontmatter import SourceFile, read_source
 
-VERSION = 2
+VERSION = 3
+#: entries per pickle in the cache file: pickling all at once needs memory for all of them again
+CHUNK = 500
 #: modules whose code shapes a cache entry: parsing, checks, their German texts, rendering
 _CODE = ("frontmatter", "messages", "rules", "sanitize", "schema", "validate", "findings", "indicators_check",
          "digests")
@@ -44,15 +46,18 @@ class SourceCache:
         #: results for the whole data folder (e.g. vocabulary findings), valid as long as the key
         self.extras: dict = {}
         self.hits = 0
+        self.added = 0
         try:
             with self.path.open("rb") as fh:
                 stored = pickle.load(fh)
-            if isinstance(stored, dict) and stored.get("key") == self.key:
-                self.entries = stored["entries"]
-                self.extras = stored.get("extras") or {}
+                if isinstance(stored, dict) and stored.get("key") == self.key:
+                    for _ in range(int(stored["chunks"])):
+                        self.entries.update((rel, (digest, src)) for rel, digest, src in pickle.load(fh))
+                    self.extras = stored.get("extras") or {}
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError,
                 ImportError, IndexError):
             self.entries, self.extras = {}, {}
+        self._loaded_extras = dict(self.extras)
 
     def lookup(self, path: Path, rel: str) -> SourceFile | None:
         """The cached file if its bytes are unchanged, else None (then :meth:`add` the parsed file)."""
@@ -73,6 +78,7 @@ class SourceCache:
     def add(self, src: SourceFile) -> None:
         if src.digest:
             self.used[src.rel] = (src.digest, src)
+            self.added += 1
 
     def read(self, path: Path, rel: str, string_fields) -> SourceFile:
         src = self.lookup(path, rel)
@@ -82,13 +88,22 @@ class SourceCache:
         return src
 
     def save(self) -> None:
-        """Keep the entries of this run only (deleted files drop out); write atomically."""
+        """Keep the entries of this run only (deleted files drop out); write atomically, if anything changed."""
+        unchanged = (not self.added and self.used.keys() == self.entries.keys()
+                     and self.extras.keys() == self._loaded_extras.keys()
+                     and all(self.extras[k] is v for k, v in self._loaded_extras.items()))
+        if unchanged and self.path.is_file():
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            items = [(rel, digest, src) for rel, (digest, src) in self.used.items()]
+            chunks = range(0, len(items), CHUNK)
             with tmp.open("wb") as fh:
-                pickle.dump({"key": self.key, "entries": self.used, "extras": self.extras}, fh,
+                pickle.dump({"key": self.key, "extras": self.extras, "chunks": len(chunks)}, fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
+                for start in chunks:
+                    pickle.dump(items[start:start + CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout simply builds without the cache

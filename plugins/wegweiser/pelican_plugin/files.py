@@ -1,10 +1,10 @@
 """Non-HTML files of the guide (CSV, JSON, iCalendar, feeds, …).
 
 Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` with a
-path relative to the output folder — or ``(path, EntryFile)`` for a file made from one
-offer or provider alone, which is then made only when that entry changed. Producers
-are plain functions, usually thin wrappers around a core module; add new ones to
-``PRODUCERS``.
+path relative to the output folder (``PRODUCERS``: files made from the whole catalog) —
+or ``(path, EntryFile)`` for a file made from one offer or provider alone (or a list of
+them), which is then made only when these entries changed (``ENTRY_PRODUCERS``).
+Producers are plain functions, usually thin wrappers around a core module.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from ..core.catalog import Catalog
+from .incremental import EntryFile
 
 Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes or EntryFile
 
@@ -74,19 +75,30 @@ def server_config(catalog: Catalog, settings: dict):
 
 
 from .open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
-from .submission import submission_files  # noqa: E402
+from .submission import prefill_files, submission_files  # noqa: E402
 
-#: the search data last: it may be built in another process meanwhile (see GuideGenerator._plan)
-PRODUCERS: tuple[Producer, ...] = (office_report, indicator_data,
-                                   open_data, calendars, atom_feed, sitemap_and_robots,
-                                   images, server_config,
-                                   submission_files, search_data)
+PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
+                                   open_data, atom_feed, sitemap_and_robots,
+                                   images, server_config, submission_files)
+ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 
-def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, object]]:
-    for producer in PRODUCERS:
+def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:
+    """The files made from the whole catalog."""
+    yield from _checked(PRODUCERS, catalog, settings, bytes)
+
+
+def entry_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, EntryFile]]:
+    """The files made from one entry (or a list of them)."""
+    yield from _checked(ENTRY_PRODUCERS, catalog, settings, EntryFile)
+
+
+def _checked(producers, catalog: Catalog, settings: dict, kind: type):
+    for producer in producers:
         for path, data in producer(catalog, settings):
             clean = PurePosixPath(path)
             if clean.is_absolute() or ".." in clean.parts:
                 raise ValueError(f"{producer.__name__} tried to write outside the output folder: {path}")
+            if not isinstance(data, kind):
+                raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {kind.__name__}")
             yield clean.as_posix(), data

@@ -13,12 +13,13 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..core import parallel
+from ..core.entry_store import EntryStore
 from ..core.findings import summary
 from ..core.messages import finding
-from ..core.search_index import search_files
+from ..core.search_index import SearchFiles, catalog_search_files
 from ..core.project import Project
-from .files import site_files
-from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
+from .files import entry_files, site_files
+from .incremental import CatalogView, Incremental, fingerprint, global_digest, write_new
 from .pages import site_pages
 from .structured_data import structured_data
 
@@ -64,6 +65,7 @@ class GuideGenerator(Generator):
         self.validation = validation
         if catalog is None:
             raise ValidationFailed(validation.findings)
+        validation.sources = {}  # the catalog has what it needs from the files: free the rest
         self.catalog = catalog
         gc.freeze()  # like the parsed files (wegweiser.build), the catalog lives until the end
         self.context["guide"] = catalog
@@ -76,6 +78,7 @@ class GuideGenerator(Generator):
                                   self.settings.get("_WEGWEISER_STAGING_HOLDS"))
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today)
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
+        self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
         todo, kept = self._plan(incremental, global_hash)
         progress = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
         finished = [0]
@@ -115,34 +118,45 @@ class GuideGenerator(Generator):
     def _plan(self, incremental: Incremental, global_hash: str) -> tuple[list, int]:
         """What must be made — pages (page, fingerprint, whether it read the catalog last time) and
         files made from one entry (path, EntryFile) — and how many pages and such files are kept.
-        Other files are written here (they are few and mostly need the whole catalog); the search
-        data, unless unchanged, is built meanwhile in another process."""
-        if "search" not in self.catalog.derived:  # not taken over from the previous build
-            self.catalog.derived["search"] = parallel.Pending(
-                functools.partial(search_files, self.catalog),
-                fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
+
+        The files made from the whole catalog (search data, open data, feeds, …) are written
+        meanwhile in another process (when there are enough offers to be worth one)."""
+        job = parallel.Pending(functools.partial(self._write_catalog_files, incremental.branch()),
+                               fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
         todo, kept = [], 0
+
+        def search_manifest() -> str:  # asked for by the last page: by then the job is mostly done
+            new_files, written, reused, search = job.result()
+            incremental.merge(new_files, written, reused)
+            self.catalog.derived["search"] = search  # its names, for .buildinfo.json
+            return search.manifest_name
+
         try:
-            for path, data in site_files(self.catalog, self.settings):  # the search data last
-                if not isinstance(data, EntryFile):
-                    incremental.write_file(path, data)
-                elif incremental.entry_file(path, data, self.catalog, global_hash):
+            for path, data in entry_files(self.catalog, self.settings):
+                if incremental.entry_file(path, data, self.catalog, global_hash):
                     todo.append((path, data))
                 else:
                     kept += 1
+            for page in site_pages(self.catalog, search_manifest):
+                wide = incremental.was_wide(page.save_as)
+                print_ = fingerprint(page, self.catalog, global_hash, wide)
+                if incremental.reuse_page(page.save_as, print_):
+                    kept += 1
+                else:
+                    incremental.clear(page.save_as)  # a new file, never the old one changed in place
+                    todo.append((page, print_, wide))
         finally:
-            pending = self.catalog.derived.get("search")
-            if isinstance(pending, parallel.Pending):  # only after a failure
-                pending.cancel()
-        for page in site_pages(self.catalog):
-            wide = incremental.was_wide(page.save_as)
-            print_ = fingerprint(page, self.catalog, global_hash, wide)
-            if incremental.reuse_page(page.save_as, print_):
-                kept += 1
-            else:
-                incremental.clear(page.save_as)  # a new file, never the old one changed in place
-                todo.append((page, print_, wide))
+            job.cancel()  # only after a failure: the job is done otherwise
         return todo, kept
+
+    def _write_catalog_files(self, files: Incremental):
+        """Write the files made from the whole catalog; what was recorded, and the search data's names."""
+        for path, data in site_files(self.catalog, self.settings):
+            files.write_file(path, data)
+        self.catalog.store.save()
+        search = catalog_search_files(self.catalog)
+        return files.new_files, files.written, files.reused, SearchFiles(search.manifest_name,
+                                                                         dict.fromkeys(search.files, b""))
 
     def _write_page(self, writer, page, view: CatalogView):
         writer.write_file(

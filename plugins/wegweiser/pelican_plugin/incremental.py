@@ -21,6 +21,7 @@ provider's, the lists it appears in and the pages that summarise the whole catal
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -249,6 +250,19 @@ class Incremental:
             return None
         self.clear(relative)
         return print_
+
+    def branch(self) -> "Incremental":
+        """The same previous output and staging folder with nothing recorded yet: for work done
+        elsewhere (another process) and then added with :meth:`merge`."""
+        other = copy.copy(self)
+        other.new, other.new_files, other._folders = {}, {}, set()
+        other.reused = other.written = 0
+        return other
+
+    def merge(self, new_files: dict, written: int, reused: int) -> None:
+        self.new_files.update(new_files)
+        self.written += written
+        self.reused += reused
 
     def made(self, relative: str) -> None:
         """Note a file just made for :meth:`entry_file`."""

@@ -5,6 +5,8 @@ Plain data, so that tests and generators agree on the site map.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
@@ -59,15 +61,12 @@ def _matching(catalog: Catalog, field_name: str | None, row: dict):
     return catalog.offers_by(field_name, row["id"])
 
 
-def site_pages(catalog: Catalog):
+def site_pages(catalog: Catalog, search_manifest: Callable[[], str] | None = None):
+    """Every page of the guide. The search page comes last: ``search_manifest()`` (default: build
+    the search data) may wait for the search data being built elsewhere meanwhile."""
     home = _crumb("Startseite", "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
     yield SitePage("404.html", "404", "Seite nicht gefunden")
-    yield SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[home],
-                   description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
-                               "Kosten filtern.",
-                   variables={"search_manifest": catalog_search_files(catalog).manifest_name,
-                              "filter_groups": SEARCH_FILTER_GROUPS})
     yield SitePage("angebote/", "overview", "Angebote finden", breadcrumbs=[home],
                    description=f"{len(catalog.offers)} Bildungsangebote: alphabetisch oder nach Bereich, "
                                "Thema, Ort und Zielgruppe.",
@@ -117,3 +116,8 @@ def site_pages(catalog: Catalog):
     from .submission import submission_pages  # imported here: that module uses SitePage
 
     yield from submission_pages(catalog)
+    manifest = search_manifest() if search_manifest else catalog_search_files(catalog).manifest_name
+    yield SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[home],
+                   description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
+                               "Kosten filtern.",
+                   variables={"search_manifest": manifest, "filter_groups": SEARCH_FILTER_GROUPS})

@@ -82,12 +82,16 @@ def _json(data) -> bytes:
 
 
 def submission_files(catalog: Catalog, settings: dict):
-    """The form's configuration and one small JSON per offer and provider for pre-filling changes."""
+    """The form's configuration."""
     existing = {"offer": [o.id for o in catalog.offers + catalog.expired],
                 "provider": [p.id for p in catalog.providers]}
     config = form_config(catalog.schemas, SubmitSettings.from_settings(settings), _provider_ids(catalog),
                          existing, _images(settings))
     yield CONFIG_FILE, _json(config)
+
+
+def prefill_files(catalog: Catalog, settings: dict):
+    """One small JSON per offer and provider for pre-filling changes."""
     for kind, entries in (("offer", catalog.offers), ("provider", catalog.providers)):
         folder = PREFILL[kind][0]
         for entry in entries:

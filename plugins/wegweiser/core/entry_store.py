@@ -1,0 +1,61 @@
+"""Values computed from one entry alone, kept across builds (search terms, CSV rows, …).
+
+A large guide rebuilds its search data and its CSV export whenever one offer changes; the
+per-entry part of that work is done again only for the entries that changed. Values are
+found by the entry's file and digest (and its provider's), and the whole store is valid
+while ``key`` — everything else these values may depend on: the guide's code, settings,
+templates, data folder and date — is unchanged. It lives in ``.cache/wegweiser/``;
+losing it only makes the next build slower.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+
+class EntryStore:
+    def __init__(self, path: Path | None = None, key: str = ""):
+        self.path, self.key = (Path(path) if path else None), key
+        self.values: dict = {}
+        self.used: dict = {}
+        self.added = 0
+        if self.path is None:
+            return
+        try:
+            with self.path.open("rb") as fh:
+                stored = pickle.load(fh)
+            if isinstance(stored, dict) and stored.get("key") == key and isinstance(stored.get("values"), dict):
+                self.values = stored["values"]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError,
+                IndexError, KeyError):
+            self.values = {}
+
+    @classmethod
+    def of_project(cls, root: Path, key: str) -> EntryStore:
+        return cls(Path(root) / ".cache" / "wegweiser" / "entries.pickle", key)
+
+    def get(self, namespace: str, entry, compute):
+        """``compute()``'s value for this entry (an offer counts with its provider)."""
+        provider = getattr(entry, "provider_entry", None)
+        key = (namespace, entry.source, entry.digest, provider.digest if provider is not None else "")
+        value = self.values.get(key)
+        if value is None:
+            value = compute()
+            self.added += 1
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Keep the values used in this build only; write atomically, if anything changed."""
+        if self.path is None or (not self.added and self.used.keys() == self.values.keys()):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump({"key": self.key, "values": self.used}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a read-only checkout simply builds without it
