@@ -108,8 +108,10 @@ def cmd_serve(args) -> int:
     project = Project.from_settings(settings)
     watched = [project.content_dir, project.data_dir, settings["THEME"], settings_file]
 
-    def rebuild():
-        result = build(settings_file, output, _overrides(args))
+    def rebuild(alone: bool = False):
+        # once the server thread runs, one process: a forked worker would copy only this thread
+        overrides = {**_overrides(args), "WEGWEISER_WORKERS": 1} if alone else _overrides(args)
+        result = build(settings_file, output, overrides)
         _print_findings([f for f in result.findings if f.is_error] if not result.ok else [], "text")
         if result.ok:
             print(f"Neu erzeugt: {result.pages} Seiten ({result.seconds:.1f} s).", flush=True)
@@ -130,7 +132,7 @@ def cmd_serve(args) -> int:
             if new_state != state:
                 state = new_state
                 print("Änderung erkannt, erzeuge neu …", flush=True)
-                rebuild()
+                rebuild(alone=True)
     except KeyboardInterrupt:
         server.shutdown()
     return 0
