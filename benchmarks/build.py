@@ -61,9 +61,9 @@ def timed_output(cmd, cwd=None) -> tuple[float, int, str]:
 
 
 def settle(folder: Path, limit: float = 120) -> None:
-    """Wait until the previous output, removed in the background by the CLI, is gone."""
+    """Wait until folders the CLI removes in the background are gone (the spare stays)."""
     deadline = time.monotonic() + limit
-    while any(folder.glob(".output.*")) and time.monotonic() < deadline:
+    while any(p.name != ".output.spare" for p in folder.glob(".output.*")) and time.monotonic() < deadline:
         time.sleep(0.1)
 
 
@@ -81,6 +81,7 @@ def build_ours(folder: Path) -> dict:
     cmd = [sys.executable, "-c", WRAPPER, str(settings)]
     shutil.rmtree(folder / "output", ignore_errors=True)
     shutil.rmtree(folder / ".cache", ignore_errors=True)
+    shutil.rmtree(folder / ".output.spare", ignore_errors=True)
     full, rss_full = timed(cmd, cwd=folder)
     settle(folder)
     warm, rss_warm = timed(cmd, cwd=folder)
