@@ -98,3 +98,30 @@ def test_the_cache_is_rewritten_only_when_something_changed(minimal_project):
     again = _validate(minimal_project)  # the changed file now comes from the rewritten cache
     assert _seen(again) == _seen(changed)
     assert [s.body for s in again.sources["offer"]] == [s.body for s in changed.sources["offer"]]
+
+
+def test_a_change_of_the_same_size_and_modification_time_is_noticed(minimal_project):
+    import os
+
+    offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
+    _validate(minimal_project)
+    before = offer.stat()
+    text = offer.read_text(encoding="utf-8")
+    assert "A1 am Abend" in text
+    offer.write_text(text.replace("A1 am Abend", "A1 am Abenx"), encoding="utf-8")  # same size
+    os.utime(offer, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the old modification time
+    assert offer.stat().st_size == before.st_size and offer.stat().st_mtime_ns == before.st_mtime_ns
+    titles = [s.values.get("title") for s in _validate(minimal_project).sources["offer"]]
+    assert "Deutschkurs A1 am Abenx" in titles
+
+
+def test_an_untouched_file_is_not_read_again(minimal_project, monkeypatch):
+    from pathlib import Path
+
+    _validate(minimal_project)
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    assert _validate(minimal_project).errors == []
+    content = minimal_project / "content"
+    assert not [path for path in read if path.parent.parent == content]  # no offer or provider file

@@ -115,3 +115,22 @@ def test_files_pelican_writes_itself_are_written_afresh(project, tmp_path):
     css.write_text(css.read_text(encoding="utf-8") + "\n/* neu */\n", encoding="utf-8")
     assert build(settings, out).ok
     assert (out / "theme/css/main.css").read_text(encoding="utf-8").endswith("/* neu */\n")
+
+
+def test_a_page_pelican_no_longer_writes_is_gone_after_builds_in_the_spare(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    extra = project / "content" / "pages" / "barrierefreiheit.md"
+    extra.write_text("Title: Barrierefreiheit\nSlug: barrierefreiheit\n\nErklärung zur Barrierefreiheit.\n",
+                     encoding="utf-8")
+    for _ in range(2):  # the second build keeps the first site as the spare
+        assert build(settings, out).ok
+    other = json.loads((out / ".buildinfo.json").read_text())["other"]
+    page = next(p for p in other if p.startswith("barrierefreiheit"))
+    assert "impressum/index.html" in other or any(p.startswith("impressum") for p in other)
+    extra.unlink()
+    for _ in range(2):  # built in each of the two sites once
+        assert build(settings, out).ok
+        assert not (out / page).exists()
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    assert build(settings, tmp_path / "clean").ok
+    assert _tree(out) == _tree(tmp_path / "clean")

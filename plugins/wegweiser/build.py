@@ -74,7 +74,7 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
         _quiet_pelican()
         with contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
-        pages = finish(staging, target)
+        pages = finish(staging, target, settings.get("THEME_STATIC_DIR") or "theme")
         stats = _stats(staging)
         swap_in(staging, target, background_cleanup, keep=spare_of(target))
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback

@@ -94,20 +94,35 @@ def remove_files(root: Path, relatives) -> None:
             folder = os.path.dirname(folder)
 
 
-def finish(staging: Path, target: Path) -> int:
-    """Record the new site's identity and Pelican's own files; return the number of pages."""
+#: files Pelican wrote itself in this process (pages of content/pages, feeds, static files);
+#: noted through its signals (pelican_plugin/plugin.py), so that no build has to list its output
+_WRITTEN: set[str] = set()
+
+
+def note_written(path) -> None:
+    _WRITTEN.add(os.path.abspath(path))
+
+
+def finish(staging: Path, target: Path, theme_static: str = "theme") -> int:
+    """Record the new site's identity and Pelican's own files; return the number of pages.
+
+    Pelican's own files are those it reported writing plus its copy of the theme's static
+    files (``theme_static``: THEME_STATIC_DIR), which it makes without a signal.
+    """
     info = read_info(staging) or {"pages": {}, "files": {}}
     managed = set(info.get("pages") or ()) | set(info.get("files") or ()) | {BUILDINFO}
-    other, pages = [], 0
-    for folder, _, names in os.walk(staging):
-        relative_folder = os.path.relpath(folder, staging)
-        for name in names:
-            relative = name if relative_folder == "." else f"{relative_folder}/{name}".replace(os.sep, "/")
-            pages += name.endswith(".html")
-            if relative not in managed:
-                other.append(relative)
+    root = os.path.abspath(staging) + os.sep
+    written = {path for path in _WRITTEN if path.startswith(root)}
+    _WRITTEN.difference_update(written)
+    found = {path[len(root):].replace(os.sep, "/") for path in written}
+    for folder, _, names in os.walk(staging / theme_static):
+        relative_folder = os.path.relpath(folder, staging).replace(os.sep, "/")
+        found.update(f"{relative_folder}/{name}" for name in names)
+    other = sorted(found - managed)
+    pages = sum(1 for path in info.get("pages") or () if path.endswith(".html"))
+    pages += sum(1 for path in other if path.endswith(".html"))
     published = read_info(target) if target.is_dir() else None
-    info.update({"id": uuid.uuid4().hex, "previous": (published or {}).get("id"), "other": sorted(other)})
+    info.update({"id": uuid.uuid4().hex, "previous": (published or {}).get("id"), "other": other})
     _unlink(staging, BUILDINFO)  # never written in place (see the module's docstring)
     (staging / BUILDINFO).write_text(json.dumps(info, sort_keys=True), encoding="utf-8")
     return pages

@@ -14,6 +14,8 @@ whole index the same way and is what the tests compare it with).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 from collections.abc import Iterable
 
@@ -125,10 +127,27 @@ def split_index(serialized: dict, shard_bytes: int) -> list[tuple[str, dict]]:
 def sharded_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
                   shard_bytes: int) -> list[tuple[str, dict]]:
     """``split_index(serialized_index(documents, boosts), shard_bytes)``, without the whole index in between."""
+    with _without_cycle_collection():
+        return _sharded_index(documents, boosts, shard_bytes)
+
+
+@contextlib.contextmanager
+def _without_cycle_collection():
+    """Millions of small lists and dicts, none in a cycle: Python's cycle collector would walk the
+    growing index again and again (it took most of the time), and finds nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> list[tuple[str, dict]]:
     fields = list(boosts)
     postings: dict[str, dict[str, dict[str, int]]] = {}  # term -> field -> ref -> count, refs in order
-    norms: dict[str, float] = {}  # field ref -> BM25 length norm; in lunr's order of field vectors
-    lengths = []
+    lengths = []  # (field, ref, number of terms) in lunr's order of field vectors
     totals = dict.fromkeys(fields, 0)
     count = 0
     for ref, values in documents:
@@ -141,12 +160,16 @@ def sharded_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts:
                     posting = postings[term] = {field: {} for field in fields}
                 counts = posting[name]
                 counts[ref] = counts.get(ref, 0) + 1
-            lengths.append((f"{name}/{ref}", name, len(tokens)))
+            lengths.append((name, ref, len(tokens)))
             totals[name] += len(tokens)
     average = {name: totals[name] / count if count else 0 for name in fields}
-    for field_ref, name, length in lengths:
-        norms[field_ref] = K1 * (1 - B + B * (length / average[name])) if average[name] else K1 * (1 - B)
-    order = {field_ref: i for i, field_ref in enumerate(norms)}
+    norms: dict[str, dict[str, float]] = {name: {} for name in fields}  # field -> ref -> BM25 length norm
+    field_refs: dict[str, dict[str, str]] = {name: {} for name in fields}  # field -> ref -> "field/ref"
+    order = {}
+    for name, ref, length in lengths:
+        norms[name][ref] = K1 * (1 - B + B * (length / average[name])) if average[name] else K1 * (1 - B)
+        field_ref = field_refs[name][ref] = f"{name}/{ref}"
+        order[field_ref] = len(order)
     terms = sorted(postings)
     groups = _groups(((term, _weight(term, postings[term].values())) for term in terms), shard_bytes)
     shards = []
@@ -159,16 +182,21 @@ def sharded_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts:
             entry["_index"] = local
             inverted.append([term, entry])
             for name in fields:
-                boost = boosts[name]
+                boost, norm_of, ref_of = boosts[name], norms[name], field_refs[name]
+                scores: dict = {}  # (count, norm) -> score: documents of one length share it
                 for ref, n in posting[name].items():
-                    field_ref = f"{name}/{ref}"
-                    score = idf * ((K1 + 1) * n) / (norms[field_ref] + n)
-                    score *= boost
-                    score *= 1  # the document boost lunr applies
+                    norm = norm_of[ref]
+                    score = scores.get((n, norm))
+                    if score is None:
+                        score = idf * ((K1 + 1) * n) / (norm + n)
+                        score *= boost
+                        score *= 1  # the document boost lunr applies
+                        score = scores[(n, norm)] = round(score, 3)
+                    field_ref = ref_of[ref]
                     pairs = vectors.get(field_ref)
                     if pairs is None:
                         pairs = vectors[field_ref] = []
-                    pairs += (local, round(score, 3))
+                    pairs += (local, score)
         shards.append((group[0], _shard(fields, inverted, [[field_ref, vectors[field_ref]]
                                                             for field_ref in sorted(vectors, key=order.__getitem__)])))
     return shards

@@ -111,19 +111,27 @@ def build_facets(catalog: Catalog) -> dict:
     cost, age, start, end, geo = [], [], [], [], []
     centres = {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}
     for offer in catalog.offers:
-        for name, field in FACETS.items():
-            value = offer.values.get(field)
-            if isinstance(value, list):
-                columns[name].append([position[name][v] for v in value if v in position[name]])
-            else:
-                columns[name].append(position[name].get(value, -1))
-        cost.append(offer.cost_eur)
-        age.append([offer.age_min, offer.age_max] if offer.age_min is not None or offer.age_max is not None else 0)
-        start.append(_days(offer.start_date))
-        end.append(_days(offer.end_date))
-        geo.append(location(offer, centres))
+        # kept per offer across builds: the vocabularies it depends on are part of the store's key
+        values, numbers = catalog.store.get("search-facets", offer, lambda offer=offer: _facets(offer, position, centres))
+        for name, value in zip(FACETS, values):
+            columns[name].append(value)
+        for column, value in zip((cost, age, start, end, geo), numbers):
+            column.append(value)
     return {"n": len(catalog.offers), "keys": keys, "columns": columns,
             "cost": cost, "age": age, "start": start, "end": end, "geo": geo}
+
+
+def _facets(offer: Entry, position: dict, centres: dict) -> tuple[list, list]:
+    """An offer's filter values in FACETS order, then cost, age, start, end and place."""
+    values = []
+    for name, field in FACETS.items():
+        value = offer.values.get(field)
+        if isinstance(value, list):
+            values.append([position[name][v] for v in value if v in position[name]])
+        else:
+            values.append(position[name].get(value, -1))
+    age = [offer.age_min, offer.age_max] if offer.age_min is not None or offer.age_max is not None else 0
+    return values, [offer.cost_eur, age, _days(offer.start_date), _days(offer.end_date), location(offer, centres)]
 
 
 def location(offer: Entry, centres: dict) -> list | int:
@@ -140,16 +148,18 @@ def location(offer: Entry, centres: dict) -> list | int:
 
 
 def build_store(catalog: Catalog) -> list[list]:
-    rows = []
-    for offer in catalog.offers:
-        place = catalog.label("municipalities", offer.municipality) if offer.municipality else catalog.label("formats", offer.format)
-        rows.append([
-            offer.id, offer.title, offer.title_lang or "", offer.provider_entry.name, place,
-            offer.start_date.isoformat() if offer.start_date else "",
-            offer.end_date.isoformat() if offer.end_date else "",
-            offer.cost_eur,
-        ])
-    return rows
+    return [catalog.store.get("search-store", offer, lambda offer=offer: _store_row(catalog, offer))
+            for offer in catalog.offers]
+
+
+def _store_row(catalog: Catalog, offer: Entry) -> list:
+    place = catalog.label("municipalities", offer.municipality) if offer.municipality else catalog.label("formats", offer.format)
+    return [
+        offer.id, offer.title, offer.title_lang or "", offer.provider_entry.name, place,
+        offer.start_date.isoformat() if offer.start_date else "",
+        offer.end_date.isoformat() if offer.end_date else "",
+        offer.cost_eur,
+    ]
 
 
 def _dump(data) -> bytes:

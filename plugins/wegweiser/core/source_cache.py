@@ -19,7 +19,7 @@ from . import frontmatter
 from .digests import hash_folder
 from .frontmatter import SourceFile, read_source
 
-VERSION = 3
+VERSION = 4
 #: entries per pickle in the cache file: pickling all at once needs memory for all of them again
 CHUNK = 500
 #: modules whose code shapes a cache entry: parsing, checks, their German texts, rendering
@@ -41,8 +41,10 @@ class SourceCache:
     def __init__(self, root: Path, key: str):
         self.path = Path(root) / ".cache" / "wegweiser" / "sources.pickle"
         self.key = key
-        self.entries: dict[str, tuple[str, SourceFile]] = {}
-        self.used: dict[str, tuple[str, SourceFile]] = {}
+        #: rel -> (SHA-256, parsed file, (size, mtime, ctime, inode) when it was read)
+        self.entries: dict[str, tuple] = {}
+        self.used: dict[str, tuple] = {}
+        self._signatures: dict[str, tuple] = {}
         #: results for the whole data folder (e.g. vocabulary findings), valid as long as the key
         self.extras: dict = {}
         self.hits = 0
@@ -52,7 +54,8 @@ class SourceCache:
                 stored = pickle.load(fh)
                 if isinstance(stored, dict) and stored.get("key") == self.key:
                     for _ in range(int(stored["chunks"])):
-                        self.entries.update((rel, (digest, src)) for rel, digest, src in pickle.load(fh))
+                        self.entries.update((rel, (digest, src, signature))
+                                            for rel, digest, src, signature in pickle.load(fh))
                     self.extras = stored.get("extras") or {}
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError,
                 ImportError, IndexError):
@@ -60,24 +63,39 @@ class SourceCache:
         self._loaded_extras = dict(self.extras)
 
     def lookup(self, path: Path, rel: str) -> SourceFile | None:
-        """The cached file if its bytes are unchanged, else None (then :meth:`add` the parsed file)."""
+        """The cached file if its bytes are unchanged, else None (then :meth:`add` the parsed file).
+
+        A file whose size, modification and change times and inode are those noted when it
+        was cached is not read again (the change time moves with every write); otherwise its
+        SHA-256 decides.
+        """
         try:
-            if path.stat().st_size <= frontmatter.MAX_FILE_BYTES:
+            info = path.stat()
+            signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            self._signatures[rel] = signature  # taken before reading: a later write changes it
+            cached = self.entries.get(rel)
+            if cached and cached[2] == signature:
+                return self._hit(rel, path, cached)
+            if info.st_size <= frontmatter.MAX_FILE_BYTES:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                cached = self.entries.get(rel)
                 if cached and cached[0] == digest:
-                    self.hits += 1
-                    src = cached[1]  # fresh from the pickle; normalising lists later is idempotent
-                    src.path = path
-                    self.used[rel] = cached
-                    return src
+                    return self._hit(rel, path, (digest, cached[1], signature))
         except OSError:
             pass
         return None
 
+    def _hit(self, rel: str, path: Path, cached: tuple) -> SourceFile:
+        self.hits += 1
+        src = cached[1]  # fresh from the pickle; normalising lists later is idempotent
+        src.path = path
+        if cached is not self.entries.get(rel):
+            self.added += 1  # the same bytes with a new signature: worth noting
+        self.used[rel] = cached
+        return src
+
     def add(self, src: SourceFile) -> None:
         if src.digest:
-            self.used[src.rel] = (src.digest, src)
+            self.used[src.rel] = (src.digest, src, self._signatures.get(src.rel))
             self.added += 1
 
     def read(self, path: Path, rel: str, string_fields) -> SourceFile:
@@ -97,7 +115,7 @@ class SourceCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            items = [(rel, digest, src) for rel, (digest, src) in self.used.items()]
+            items = [(rel, digest, src, signature) for rel, (digest, src, signature) in self.used.items()]
             chunks = range(0, len(items), CHUNK)
             with tmp.open("wb") as fh:
                 pickle.dump({"key": self.key, "extras": self.extras, "chunks": len(chunks)}, fh,

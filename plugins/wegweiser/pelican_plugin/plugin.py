@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 from pelican import signals
 
 from ..core.display import FILTERS, GLOBALS
 from ..core.security import meta_policy
+from ..spare import note_written
 from .generators import GuideGenerator
 
 
@@ -20,6 +23,19 @@ def get_generators(pelican):
     return GuideGenerator
 
 
+def note_content(path, **kwargs):
+    note_written(path)
+
+
+def note_static(generator):
+    for item in generator.staticfiles:
+        note_written(os.path.join(generator.output_path, item.save_as))
+
+
 def register():
     signals.initialized.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
+    # what Pelican writes itself, for the spare site's bookkeeping (wegweiser/spare.py)
+    signals.content_written.connect(note_content)
+    signals.feed_written.connect(note_content)
+    signals.static_generator_finalized.connect(note_static)
