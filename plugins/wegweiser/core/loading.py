@@ -50,11 +50,9 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceC
                 src = SourceFile(path=path, rel=rel)
                 src.findings.append(finding("symlink-outside", rel, value=str(path.resolve())))
             else:
-                src = cache.lookup(path, rel)
+                src = cache.lookup(path, rel)  # cached files were normalised before they were cached
                 if src is None:
                     todo.append((kind, len(sources), path, rel))
-                else:
-                    _normalise_lists(src, schemas.for_kind(kind))
             sources.append(src)
     literal = {kind: {f.name for f in schemas.for_kind(kind).fields if f.type == "string" or f.is_list}
                for kind in KINDS}

@@ -6,8 +6,8 @@ each does every n-th task. Only the results travel back, pickled through a pipe.
 are deterministic, so the output equals that of one process (``tests/test_parallel.py``).
 
 Settings: ``WEGWEISER_WORKERS`` (processes; default: the number of cores) and
-``WEGWEISER_PARALLEL_MIN`` (fewer tasks than this: one process; default 200, since
-starting a worker costs more than a few tasks).
+``WEGWEISER_PARALLEL_MIN`` (fewer tasks than this: one process; default 16: starting a
+worker takes milliseconds, a list page of a large guide a tenth of a second).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pickle
 import signal
 from collections.abc import Callable, Sequence
 
-PARALLEL_MIN = 200
+PARALLEL_MIN = 16
 
 
 class TaskFailed(Exception):

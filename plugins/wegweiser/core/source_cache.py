@@ -19,12 +19,12 @@ from . import frontmatter
 from .digests import hash_folder
 from .frontmatter import SourceFile, read_source
 
-VERSION = 4
+VERSION = 5
 #: entries per pickle in the cache file: pickling all at once needs memory for all of them again
 CHUNK = 500
 #: modules whose code shapes a cache entry: parsing, checks, their German texts, rendering
-_CODE = ("frontmatter", "messages", "rules", "sanitize", "schema", "validate", "findings", "indicators_check",
-         "digests")
+_CODE = ("frontmatter", "loading", "messages", "rules", "sanitize", "schema", "validate", "findings",
+         "indicators_check", "digests")
 
 
 def cache_key(data_dir: Path) -> str:

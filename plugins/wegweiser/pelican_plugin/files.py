@@ -96,9 +96,17 @@ def entry_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, EntryFi
 def _checked(producers, catalog: Catalog, settings: dict, kind: type):
     for producer in producers:
         for path, data in producer(catalog, settings):
-            clean = PurePosixPath(path)
-            if clean.is_absolute() or ".." in clean.parts:
-                raise ValueError(f"{producer.__name__} tried to write outside the output folder: {path}")
+            if not _plain_path(path):
+                clean = PurePosixPath(path)
+                if clean.is_absolute() or ".." in clean.parts:
+                    raise ValueError(f"{producer.__name__} tried to write outside the output folder: {path}")
+                path = clean.as_posix()
             if not isinstance(data, kind):
                 raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {kind.__name__}")
-            yield clean.as_posix(), data
+            yield path, data
+
+
+def _plain_path(path: str) -> bool:
+    """A relative path without empty, ``.`` or ``..`` parts (most are: no need for pathlib)."""
+    return (not path.startswith("/") and "\\" not in path
+            and all(part not in ("", ".", "..") for part in path.split("/")))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from ..core.display import FILTERS, GLOBALS
+from ..core.project import Project
 from ..core.security import meta_policy
 from ..spare import note_written
 from .generators import GuideGenerator
@@ -17,6 +19,14 @@ def add_template_helpers(pelican):
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(GLOBALS)
     pelican.settings["JINJA_GLOBALS"]["content_security_policy"] = meta_policy()
+    # compiled templates kept in the project's cache (checked against each template's source)
+    folder = Project.from_settings(pelican.settings).root / ".cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        pelican.settings["JINJA_ENVIRONMENT"] = {**pelican.settings.get("JINJA_ENVIRONMENT", {}),
+                                                 "bytecode_cache": FileSystemBytecodeCache(str(folder))}
+    except OSError:
+        pass  # a read-only checkout compiles the templates each time
 
 
 def get_generators(pelican):
