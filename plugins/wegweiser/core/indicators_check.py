@@ -15,8 +15,6 @@ import json
 import re
 from pathlib import Path
 
-from frictionless import Package, Resource
-
 from .findings import WARNING, Finding
 from .indicators import OPTIONAL_COLUMNS, PACKAGE_FILE, REQUIRED_COLUMNS, STATUS_PRESENT, STATUSES
 from .indicators_derived import RESERVED_PREFIX
@@ -120,6 +118,8 @@ class _PackageCheck:
         for number in _bad_licenses(licenses):
             self.findings.append(finding("indicator-license-invalid", self.rel, field="licenses", number=number,
                                          line=self.lines.get(("licenses", number - 1)), where="des Datenpakets"))
+        from frictionless import Package  # imported only when the indicators are checked (not cached)
+
         report = Package.validate_descriptor({**self.descriptor, "resources": []})
         for error in report.errors:
             if "license" in (error.note or "") and _bad_licenses(licenses):
@@ -253,6 +253,8 @@ class _PackageCheck:
                 self._meta(index, "indicator-group-title", "group", *keys, indicator=indicator)
 
     def _frictionless_descriptor(self, index: int, resource: dict, indicator: str) -> None:
+        from frictionless import Resource
+
         report = Resource.validate_descriptor(resource)
         for error in report.errors:
             match = _PROPERTY.search(error.note or "")
@@ -267,6 +269,8 @@ class _PackageCheck:
         rel = relative_path(path, self.root)
         fields = {f["name"]: f for f in resource["schema"]["fields"]}
         columns = ", ".join(fields)
+        from frictionless import Resource
+
         report = Resource.from_descriptor(resource, basepath=str(self.folder)).validate()
         short_rows: set[tuple] = set()
         bad_cells: set[tuple] = set()
