@@ -127,8 +127,8 @@ class Catalog:
         groups, topics = set(row.get("target_groups") or []), set(row.get("topics") or [])
         return [
             o for o in self.offers
-            if (not groups or groups & set(o.target_groups or []))
-            and (not topics or topics & set(o.topics or []))
+            if (not groups or not groups.isdisjoint(o.values.get("target_groups") or ()))
+            and (not topics or not topics.isdisjoint(o.values.get("topics") or ()))
         ]
 
     @property

@@ -8,6 +8,8 @@ and share the model, pages and downloads of the package indicators.
 
 from __future__ import annotations
 
+import collections
+
 import csv
 import datetime as dt
 import io
@@ -51,12 +53,13 @@ def per_inhabitants(catalog, area: dict | None, places: dict[str, str]) -> Indic
     offers = catalog.offers if area is None else catalog.offers_by("area", area["id"])
     rows = catalog.vocabularies["municipalities"].rows
     located = [o for o in offers if o.municipality]
+    per_place = collections.Counter(o.municipality for o in located)
     observations, empty = [], []
     total_people = sum(row["population"] or 0 for row in rows)
     if total_people:
         observations.append(_obs(year, len(located) * 1000 / total_people))
     for row in rows:
-        count = sum(1 for o in located if o.municipality == row["id"])
+        count = per_place[row["id"]]
         if not count:
             empty.append(row["label"])
         if row["population"]:
