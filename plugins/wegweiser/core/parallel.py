@@ -53,7 +53,7 @@ def run(tasks: Sequence, render: Callable, workers: int, done: Callable[[int], N
             results.append(_local(render, tasks, position))
             done(1)
         return results
-    children = []  # (pid, result pipe, progress pipe, positions)
+    children = []  # (pid, result pipe, progress pipe)
     try:
         for number in range(1, workers):
             children.append(_fork(tasks, render, number, workers))
@@ -66,7 +66,12 @@ def run(tasks: Sequence, render: Callable, workers: int, done: Callable[[int], N
         children = []
         return [results[position] for position in range(len(tasks))]
     finally:
-        for pid, *_ in children:  # only after a failure: stop the others
+        for pid, *pipes in children:  # only after a failure: stop the others
+            for pipe in pipes:
+                try:
+                    os.close(pipe)
+                except OSError:
+                    pass  # closed when the child's results were read
             try:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
@@ -186,6 +191,7 @@ class Pending:
         """Stop the process if the result is no longer wanted (after a failure elsewhere)."""
         if self._pid is not None:
             try:
+                os.close(self._read)
                 os.kill(self._pid, signal.SIGKILL)
                 os.waitpid(self._pid, 0)
             except OSError:

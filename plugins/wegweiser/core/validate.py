@@ -10,6 +10,7 @@ files are checked here in Python, so that the row checks can be cached per file
 from __future__ import annotations
 
 import copy
+import functools
 import datetime as dt
 import difflib
 import hashlib
@@ -23,6 +24,7 @@ from .frontmatter import SourceFile
 from .indicators_check import validate_indicators
 from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
+from .parallel import run, worker_count
 from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from .sanitize import render_markdown
 from .schema import KINDS, Schemas, TableSchema
@@ -73,7 +75,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
     for kind in KINDS:
         for src in sources[kind]:
             findings.extend(src.findings)
-    findings.extend(check_tables(schemas, sources))
+    findings.extend(check_tables(schemas, sources, parallel))
     findings.extend(_file_rule_findings(sources, ctx))
     findings.extend(_vocabulary_findings(root, schemas, cache))
     findings.extend(_indicator_findings(root, schemas, cache))
@@ -85,7 +87,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
     return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
 
 
-def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]]) -> list[Finding]:
+def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]], parallel: dict | None = None) -> list[Finding]:
     """Every row against its Table Schema, then unique keys and references across the files.
 
     Row checks are frictionless's and are kept on each file (``src.derived["rows"]``), so a
@@ -97,29 +99,44 @@ def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]]) -> list
     for kind in KINDS:
         schema = schemas.for_kind(kind)
         used = [src for src in sources[kind] if src.values or src.ok]  # unreadable files have their finding
-        findings.extend(_row_findings(schema, schemas, used))
+        findings.extend(_row_findings(schema, schemas, used, parallel))
         findings.extend(_unique_findings(schema, used))
         findings.extend(_reference_findings(schema, schemas, used, sources, provider_ids))
     return findings
 
 
-def _row_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile]) -> list[Finding]:
-    """frictionless's findings on each row, checked only for files that the cache did not know."""
+def _row_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile],
+                  parallel: dict | None = None) -> list[Finding]:
+    """frictionless's findings on each row, checked only for files that the cache did not know
+    (in chunks on all cores as ``parallel`` allows, see core/parallel.py)."""
     todo = [src for src in used if "rows" not in src.derived]
     orphans: list[Finding] = []  # findings frictionless gives for no row in particular
     if todo:
-        from frictionless import Resource  # imported only when a file needs checking
-
-        names = schema.field_names
-        rows = [names] + [[src.values.get(name) for name in names] for src in todo]
-        for src in todo:
-            src.derived["rows"] = []
-        for error in Resource(data=rows, schema=_row_schema(schema)).validate().tasks[0].errors:
-            row_number = getattr(error, "row_number", None)
-            src = todo[row_number - 2] if row_number and 0 <= row_number - 2 < len(todo) else None
-            (src.derived["rows"] if src is not None else orphans).extend(
-                _content_finding(error, schema, todo, schemas, []))
+        workers = worker_count(parallel or {}, len(todo))
+        size = -(-len(todo) // workers)
+        chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
+        for chunk, (found, per_row) in zip(chunks, run(chunks, functools.partial(_check_rows, schema, schemas),
+                                                         workers, lambda count: None)):
+            orphans.extend(f for f in found if f not in orphans)
+            for src, row in zip(chunk, per_row):
+                src.derived["rows"] = row
     return orphans + [f for src in used for f in src.derived["rows"]]
+
+
+def _check_rows(schema: TableSchema, schemas: Schemas, chunk: list[SourceFile]) -> tuple[list, list[list]]:
+    """frictionless's findings for no row in particular, and for each file of ``chunk``."""
+    from frictionless import Resource  # imported only when a file needs checking
+
+    names = schema.field_names
+    rows = [names] + [[src.values.get(name) for name in names] for src in chunk]
+    orphans: list[Finding] = []
+    per_row: list[list] = [[] for _ in chunk]
+    for error in Resource(data=rows, schema=_row_schema(schema)).validate().tasks[0].errors:
+        row_number = getattr(error, "row_number", None)
+        position = row_number - 2 if row_number and 0 <= row_number - 2 < len(chunk) else None
+        (per_row[position] if position is not None else orphans).extend(
+            _content_finding(error, schema, chunk, schemas, []))
+    return orphans, per_row
 
 
 def _row_schema(schema: TableSchema):

@@ -14,8 +14,9 @@ Each page gets a fingerprint of everything it is made from:
   not read it this time unless its other inputs changed — and then it is rendered anyway.
 
 The fingerprints of the published output are kept in ``.buildinfo.json`` next to its
-pages (as Sphinx does); a new build in its staging folder hard-links the previous file of
-every page whose fingerprint is unchanged, and writes everything else — so the result is
+pages (as Sphinx does); a new build keeps the file its staging folder holds (the site
+before the published one, see wegweiser/spare.py) or hard-links the published file of every
+page whose fingerprint is unchanged, and writes everything else — so the result is
 byte-identical to a clean build. One changed offer thus re-renders its own page, its
 provider's, the lists it appears in and the pages that summarise the whole catalog.
 """
