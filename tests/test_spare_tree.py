@@ -134,3 +134,19 @@ def test_a_page_pelican_no_longer_writes_is_gone_after_builds_in_the_spare(proje
     shutil.rmtree(project / ".cache", ignore_errors=True)
     assert build(settings, tmp_path / "clean").ok
     assert _tree(out) == _tree(tmp_path / "clean")
+
+
+def test_a_spare_naming_paths_outside_the_site_is_not_used(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    assert build(settings, out).ok
+    assert build(settings, out).ok
+    victim = tmp_path / "nicht-loeschen.txt"
+    victim.write_text("bleibt")
+    info = json.loads((spare_of(out) / ".buildinfo.json").read_text())
+    info["other"].append("../nicht-loeschen.txt")  # a tampered list of Pelican's own files
+    (spare_of(out) / ".buildinfo.json").write_text(json.dumps(info))
+    assert build(settings, out).ok
+    assert victim.read_text() == "bleibt"
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    assert build(settings, tmp_path / "clean").ok
+    assert _tree(out) == _tree(tmp_path / "clean")
