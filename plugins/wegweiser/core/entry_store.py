@@ -18,19 +18,28 @@ from pathlib import Path
 class EntryStore:
     def __init__(self, path: Path | None = None, key: str = ""):
         self.path, self.key = (Path(path) if path else None), key
-        self.values: dict = {}
+        self._values: dict | None = None  # read on first use: only the process that needs it pays
         self.used: dict = {}
         self.added = 0
+
+    @property
+    def values(self) -> dict:
+        if self._values is None:
+            self._values = self._read()
+        return self._values
+
+    def _read(self) -> dict:
         if self.path is None:
-            return
+            return {}
         try:
             with self.path.open("rb") as fh:
                 stored = pickle.load(fh)
-            if isinstance(stored, dict) and stored.get("key") == key and isinstance(stored.get("values"), dict):
-                self.values = stored["values"]
+            if isinstance(stored, dict) and stored.get("key") == self.key and isinstance(stored.get("values"), dict):
+                return stored["values"]
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError,
                 IndexError, KeyError):
-            self.values = {}
+            pass
+        return {}
 
     @classmethod
     def of_project(cls, root: Path, key: str) -> EntryStore:
@@ -49,7 +58,7 @@ class EntryStore:
 
     def save(self) -> None:
         """Keep the values used in this build only; write atomically, if anything changed."""
-        if self.path is None or (not self.added and self.used.keys() == self.values.keys()):
+        if self.path is None or self._values is None or (not self.added and self.used.keys() == self._values.keys()):
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
