@@ -64,7 +64,7 @@ def take_spare(target: Path, staging: Path, background: bool = False) -> dict | 
     try:
         holds = {path: print_[0] for path, print_ in info["pages"].items()}
         holds.update(info.get("files") or {})
-        if not all(_relative(path) for path in [*holds, *info["other"]]):
+        if not all(is_site_path(path) for path in [*holds, *info["other"]]):
             raise ValueError("a path outside the site")  # never unlink anything else
         for relative in [*info["other"], BUILDINFO]:
             _unlink(staging, relative)
@@ -74,7 +74,7 @@ def take_spare(target: Path, staging: Path, background: bool = False) -> dict | 
     return holds
 
 
-def _relative(path) -> bool:
+def is_site_path(path) -> bool:
     """A plain path inside the site: relative, without empty, ``.`` or ``..`` parts."""
     return (isinstance(path, str) and not path.startswith("/") and "\\" not in path
             and all(part not in ("", ".", "..") for part in path.split("/")))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .digests import hash_folder
-from .frontmatter import SourceFile, read_source
+from .frontmatter import SourceFile
 
 VERSION = 5
 #: entries per pickle in the cache file: pickling all at once needs memory for all of them again
@@ -97,13 +97,6 @@ class SourceCache:
         if src.digest:
             self.used[src.rel] = (src.digest, src, self._signatures.get(src.rel))
             self.added += 1
-
-    def read(self, path: Path, rel: str, string_fields) -> SourceFile:
-        src = self.lookup(path, rel)
-        if src is None:
-            src = read_source(path, rel, string_fields)
-            self.add(src)
-        return src
 
     def save(self) -> None:
         """Keep the entries of this run only (deleted files drop out); write atomically, if anything changed."""

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from ..core.catalog import Catalog
+from ..spare import is_site_path
 from .incremental import EntryFile
 
 Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes or EntryFile
@@ -96,7 +97,7 @@ def entry_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, EntryFi
 def _checked(producers, catalog: Catalog, settings: dict, kind: type):
     for producer in producers:
         for path, data in producer(catalog, settings):
-            if not _plain_path(path):
+            if not is_site_path(path):  # most are plain: pathlib only for the others
                 clean = PurePosixPath(path)
                 if clean.is_absolute() or ".." in clean.parts:
                     raise ValueError(f"{producer.__name__} tried to write outside the output folder: {path}")
@@ -105,8 +106,3 @@ def _checked(producers, catalog: Catalog, settings: dict, kind: type):
                 raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {kind.__name__}")
             yield path, data
 
-
-def _plain_path(path: str) -> bool:
-    """A relative path without empty, ``.`` or ``..`` parts (most are: no need for pathlib)."""
-    return (not path.startswith("/") and "\\" not in path
-            and all(part not in ("", ".", "..") for part in path.split("/")))
