@@ -59,6 +59,29 @@ def minimal_project(tmp_path) -> Path:
     return make_project(tmp_path / "project", FIXTURES / "minimal" / "content")
 
 
+@pytest.fixture
+def editable_project(tmp_path) -> Path:
+    """The minimal project with its own copy of the theme and the data folder, for tests that edit them."""
+    theme, data = tmp_path / "theme", tmp_path / "data"
+    shutil.copytree(ROOT / "theme", theme)
+    shutil.copytree(ROOT / "data", data)
+    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
+                        extra=f"THEME = {str(theme)!r}\nWEGWEISER_DATA_PATH = {str(data)!r}\n")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file (which must contain it) by ``new``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def site_tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site by path (without the build information), to compare two builds."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
+
+
 def run_cli(project: Path, *args: str) -> int:
     """Run the ``wegweiser`` command in ``project`` as a user would (in-process)."""
     import os

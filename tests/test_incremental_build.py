@@ -6,46 +6,30 @@ import json
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from conftest import edit, site_tree
 
 from wegweiser.build import build
 
 
-def _tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
-
-
 @pytest.fixture
-def project(tmp_path):
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
-                        extra=f"THEME = {str(theme)!r}\nWEGWEISER_DATA_PATH = {str(data)!r}\n")
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def project(editable_project):
+    return editable_project
 
 
 def _change_offer(p):
-    _edit(p / "content/offers/deutschkurs-a1.md", "title: Deutschkurs A1 am Abend", "title: Deutschkurs A1 am Montagabend")
+    edit(p / "content/offers/deutschkurs-a1.md", "title: Deutschkurs A1 am Abend", "title: Deutschkurs A1 am Montagabend")
 
 
 def _change_provider(p):
-    _edit(p / "content/providers/vhs-test.md", "name: Volkshochschule Testkreis", "name: Kreisvolkshochschule Testkreis")
+    edit(p / "content/providers/vhs-test.md", "name: Volkshochschule Testkreis", "name: Kreisvolkshochschule Testkreis")
 
 
 def _change_vocabulary(p):
-    _edit(p.parent / "data/vocabularies/areas.csv", "Weiterbildung,", "Allgemeine Weiterbildung,")
+    edit(p.parent / "data/vocabularies/areas.csv", "Weiterbildung,", "Allgemeine Weiterbildung,")
 
 
 def _change_template(p):
-    _edit(p.parent / "theme/templates/offer.html", "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
+    edit(p.parent / "theme/templates/offer.html", "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
 
 
 def _change_setting(p):
@@ -59,10 +43,10 @@ def _delete_offer(p):
 
 def _move_offer(p):  # to another area, topic and place: it leaves three lists and joins three others
     path = p / "content/offers/deutschkurs-a1.md"
-    _edit(path, "area: weiterbildung", "area: berufliche-bildung")
-    _edit(path, "topics: [deutsch-integration]", "topics: [fremdsprachen]")
-    _edit(path, "municipality: musterstadt", "municipality: eichenau")
-    _edit(path, 'postcode: "29301"', 'postcode: "29311"')
+    edit(path, "area: weiterbildung", "area: berufliche-bildung")
+    edit(path, "topics: [deutsch-integration]", "topics: [fremdsprachen]")
+    edit(path, "municipality: musterstadt", "municipality: eichenau")
+    edit(path, 'postcode: "29301"', 'postcode: "29311"')
 
 
 def _new_offer(p):
@@ -99,9 +83,9 @@ def test_incremental_equals_clean_build(project, tmp_path, name):
     shutil.rmtree(project / ".cache", ignore_errors=True)  # clean: no parse cache either
     clean = build(settings, tmp_path / "clean")
     assert clean.ok and clean.unchanged == 0
-    assert _tree(out) == _tree(tmp_path / "clean")
+    assert site_tree(out) == site_tree(tmp_path / "clean")
     if visible:
-        assert any(visible.encode() in data for data in _tree(out).values())
+        assert any(visible.encode() in data for data in site_tree(out).values())
     if name in ("offer", "moved offer", "new offer"):
         assert 0 < incremental.written < clean.written  # only what the offer appears on
 
@@ -109,10 +93,10 @@ def test_incremental_equals_clean_build(project, tmp_path, name):
 def test_deleted_offer_disappears_from_pages_and_search_index(project, tmp_path):
     out = tmp_path / "out"
     assert build(project / "pelicanconf.py", out).ok
-    assert any(b"online-englisch" in d for p, d in _tree(out).items() if p.startswith("suche/daten/"))
+    assert any(b"online-englisch" in d for p, d in site_tree(out).items() if p.startswith("suche/daten/"))
     _delete_offer(project)
     assert build(project / "pelicanconf.py", out).ok
-    tree = _tree(out)
+    tree = site_tree(out)
     assert not (out / "angebote" / "online-englisch").exists()
     assert [p for p, d in tree.items() if b"online-englisch" in d or b"Englisch online" in d] == []
     info = json.loads((out / ".buildinfo.json").read_text())

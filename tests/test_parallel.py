@@ -7,7 +7,7 @@ import os
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, make_project, site_tree
 
 from wegweiser.build import build
 from wegweiser.core import parallel
@@ -15,16 +15,9 @@ from wegweiser.core import parallel
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
 
-def _tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
-
-
 @pytest.fixture
-def project(tmp_path):
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra=f"THEME = {str(theme)!r}\n")
+def project(editable_project):
+    return editable_project
 
 
 def _pages(folder):
@@ -40,7 +33,7 @@ def test_three_workers_write_what_one_writes(project, tmp_path):
     one = build(settings, tmp_path / "one", {"WEGWEISER_WORKERS": 1})
     assert many.ok and one.ok, (many.error, one.error)
     assert many.pages == one.pages > 20 and many.written == one.written
-    assert _tree(tmp_path / "many") == _tree(tmp_path / "one")
+    assert site_tree(tmp_path / "many") == site_tree(tmp_path / "one")
     assert _pages(tmp_path / "many") == _pages(tmp_path / "one")  # fingerprints and catalog reads too
     total = calls[-1][1]
     assert total > len(_pages(tmp_path / "one"))  # pages and the files made from one entry
@@ -50,7 +43,7 @@ def test_three_workers_write_what_one_writes(project, tmp_path):
 def test_a_page_failing_in_a_worker_names_its_file_and_publishes_nothing(project, tmp_path):
     settings, out = project / "pelicanconf.py", tmp_path / "out"
     assert build(settings, out).ok
-    before = _tree(out)
+    before = site_tree(out)
     template = project.parent / "theme" / "templates" / "offer.html"
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("{% block content %}", "{% block content %}"
@@ -61,7 +54,7 @@ def test_a_page_failing_in_a_worker_names_its_file_and_publishes_nothing(project
     assert not result.ok
     assert any(f.file == "content/offers/online-englisch.md" and "ZeroDivisionError" in f.as_text()
                for f in result.findings), [f.as_text() for f in result.findings]
-    assert _tree(out) == before
+    assert site_tree(out) == before
     assert not list(tmp_path.glob(".out.building-*"))
 
 

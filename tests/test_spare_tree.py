@@ -12,15 +12,10 @@ import os
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, make_project
+from conftest import edit, site_tree
 
 from wegweiser.build import build
 from wegweiser.spare import spare_of
-
-
-def _tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
 
 
 def _empty_folders(folder):
@@ -28,17 +23,8 @@ def _empty_folders(folder):
 
 
 @pytest.fixture
-def project(tmp_path):
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
-                        extra=f"THEME = {str(theme)!r}\n")
-
-
-def _replace(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def project(editable_project):
+    return editable_project
 
 
 OFFER = "content/offers/deutschkurs-a1.md"
@@ -48,11 +34,11 @@ GONE = "content/offers/online-englisch.md"
 def _steps(project, kept):
     """Changes one after another: edit, edit back, delete, add again, change a template."""
     offer = project / OFFER
-    yield "edit", lambda: _replace(offer, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
-    yield "edit back", lambda: _replace(offer, "Deutschkurs A1 am Vormittag", "Deutschkurs A1 am Abend")
+    yield "edit", lambda: edit(offer, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
+    yield "edit back", lambda: edit(offer, "Deutschkurs A1 am Vormittag", "Deutschkurs A1 am Abend")
     yield "delete", lambda: (project / GONE).unlink()
     yield "add again", lambda: (project / GONE).write_bytes(kept)
-    yield "template", lambda: _replace(project.parent / "theme/templates/offer.html",
+    yield "template", lambda: edit(project.parent / "theme/templates/offer.html",
                                        "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
 
 
@@ -62,18 +48,18 @@ def test_each_build_in_the_spare_equals_a_clean_build(project, tmp_path):
     assert build(settings, out).ok  # the first site is now the spare
     assert spare_of(out).is_dir()
     for name, change in _steps(project, (project / GONE).read_bytes()):
-        published = _tree(out)
+        published = site_tree(out)
         spare_id = json.loads((spare_of(out) / ".buildinfo.json").read_text())["id"]
         change()
         result = build(settings, out)
         assert result.ok, (name, result.error)
         # the spare was used: it is gone under its own name and the old published site took its place
         assert json.loads((spare_of(out) / ".buildinfo.json").read_text())["id"] != spare_id
-        assert _tree(spare_of(out)) == published, f"{name}: the published site was changed in place"
+        assert site_tree(spare_of(out)) == published, f"{name}: the published site was changed in place"
         clean = tmp_path / f"clean-{name}"
         shutil.rmtree(project / ".cache", ignore_errors=True)
         assert build(settings, clean).ok
-        assert _tree(out) == _tree(clean), name
+        assert site_tree(out) == site_tree(clean), name
         assert _empty_folders(out) == [], name
     assert not (out / "angebote" / "online-englisch").exists() or (project / GONE).exists()
 
@@ -97,11 +83,11 @@ def test_a_spare_that_is_not_the_site_before_is_not_used(project, tmp_path):
     info = json.loads((spare / ".buildinfo.json").read_text())
     info["id"] = "ein-anderer-build"  # … in a spare that is not the site the published one was built next to
     (spare / ".buildinfo.json").write_text(json.dumps(info))
-    _replace(project / OFFER, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
+    edit(project / OFFER, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
     assert build(settings, out).ok
     shutil.rmtree(project / ".cache", ignore_errors=True)
     assert build(settings, tmp_path / "clean").ok
-    assert _tree(out) == _tree(tmp_path / "clean")
+    assert site_tree(out) == site_tree(tmp_path / "clean")
     assert not [p for p in tmp_path.glob(".out.*") if p != spare_of(out)]
 
 
@@ -133,7 +119,7 @@ def test_a_page_pelican_no_longer_writes_is_gone_after_builds_in_the_spare(proje
         assert not (out / page).exists()
     shutil.rmtree(project / ".cache", ignore_errors=True)
     assert build(settings, tmp_path / "clean").ok
-    assert _tree(out) == _tree(tmp_path / "clean")
+    assert site_tree(out) == site_tree(tmp_path / "clean")
 
 
 def test_a_spare_naming_paths_outside_the_site_is_not_used(project, tmp_path):
@@ -149,4 +135,4 @@ def test_a_spare_naming_paths_outside_the_site_is_not_used(project, tmp_path):
     assert victim.read_text() == "bleibt"
     shutil.rmtree(project / ".cache", ignore_errors=True)
     assert build(settings, tmp_path / "clean").ok
-    assert _tree(out) == _tree(tmp_path / "clean")
+    assert site_tree(out) == site_tree(tmp_path / "clean")
