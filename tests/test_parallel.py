@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 
 import pytest
 from conftest import FIXTURES, make_project, site_tree
@@ -89,6 +90,23 @@ def test_run_returns_results_in_task_order_and_counts_every_task():
     counted = []
     assert parallel.run(list(range(50)), _square, 3, counted.append) == [n * n for n in range(50)]
     assert sum(counted) == 50
+
+
+_PARENT = os.getpid()
+
+
+def _slow_in_a_worker(n):
+    if os.getpid() != _PARENT:
+        time.sleep(0.00002)
+    return n
+
+
+def test_a_worker_far_behind_the_build_does_not_block_on_its_progress_reports():
+    """More reports than a pipe holds arrive after the build has done its own share."""
+    counted = []
+    tasks = list(range(2 * 70_000))
+    assert parallel.run(tasks, _slow_in_a_worker, 2, counted.append) == tasks
+    assert sum(counted) == len(tasks)
 
 
 def _fails_at_seven(n):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 from collections.abc import Callable, Sequence
 
@@ -56,27 +57,17 @@ def run(tasks: Sequence, render: Callable, workers: int, done: Callable[[int], N
     children = []  # (pid, result pipe, progress pipe)
     try:
         for number in range(1, workers):
-            children.append(_fork(tasks, render, number, workers))
+            children.append(_worker(tasks, render, number, workers))
         results: dict[int, object] = {}
         for position in range(0, len(tasks), workers):  # this process takes every n-th task too
             results[position] = _local(render, tasks, position)
             done(1 + _drain(children))
-        for child in children:
-            results.update(_collect(child, done))
-        children = []
+        while children:
+            results.update(_collect(children.pop(0), done))
         return [results[position] for position in range(len(tasks))]
     finally:
-        for pid, *pipes in children:  # only after a failure: stop the others
-            for pipe in pipes:
-                try:
-                    os.close(pipe)
-                except OSError:
-                    pass  # closed when the child's results were read
-            try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
+        for child in children:  # only after a failure: stop the others
+            _stop(*child)
 
 
 def _local(render, tasks, position):
@@ -86,31 +77,64 @@ def _local(render, tasks, position):
         raise TaskFailed(position, exc) from exc
 
 
-def _fork(tasks, render, number: int, workers: int):
-    result_read, result_write = os.pipe()
-    progress_read, progress_write = os.pipe()
+def _fork(compute: Callable[[], object]) -> tuple[int, int]:
+    """Run ``compute()`` in a forked process: its pid and the pipe its pickled outcome comes through."""
+    read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the worker: render, report, leave without running the parent's exit handlers
+    if pid == 0:  # the worker: compute, send, leave without running the parent's exit handlers
         code = 0
         try:
-            os.close(result_read)
-            os.close(progress_read)
-            out = []
-            for position in range(number, len(tasks), workers):
-                try:
-                    out.append((position, render(tasks[position])))
-                except Exception as exc:  # noqa: BLE001 - sent to the parent, which reports it
-                    out = ("failed", position, type(exc).__name__, str(exc))
-                    code = 1
-                    break
-                os.write(progress_write, b".")
-            with os.fdopen(result_write, "wb") as fh:
+            os.close(read)
+            try:
+                out = ("done", compute())
+            except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
+                failed = exc if isinstance(exc, TaskFailed) else TaskFailed(-1, exc)
+                out, code = ("failed", failed.position, type(failed.error).__name__, str(failed.error)), 1
+            with os.fdopen(write, "wb") as fh:
                 pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # noqa: BLE001 - a worker never returns into the parent's code
             code = 2
         finally:
             os._exit(code)
-    os.close(result_write)
+    os.close(write)
+    return pid, read
+
+
+def _outcome(pid: int, data: bytes):
+    """What a forked process computed, once it has ended; TaskFailed if it failed or died."""
+    _, status = os.waitpid(pid, 0)
+    out = pickle.loads(data) if data else ("failed", -1, "WorkerDied", _status(status))
+    if out[0] == "failed":
+        raise TaskFailed(out[1], _remote(out[2], out[3]))
+    return out[1]
+
+
+def _stop(pid: int, *pipes: int) -> None:
+    for pipe in pipes:
+        try:
+            os.close(pipe)
+        except OSError:
+            pass  # already closed
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
+
+
+def _worker(tasks, render, number: int, workers: int):
+    """A forked process doing every ``workers``-th task from ``number`` on, reporting each done."""
+    progress_read, progress_write = os.pipe()
+
+    def work() -> list:
+        os.close(progress_read)
+        out = []
+        for position in range(number, len(tasks), workers):
+            out.append((position, _local(render, tasks, position)))
+            os.write(progress_write, b".")
+        return out
+
+    pid, result_read = _fork(work)
     os.close(progress_write)
     os.set_blocking(progress_read, False)
     return pid, result_read, progress_read
@@ -119,7 +143,7 @@ def _fork(tasks, render, number: int, workers: int):
 def _drain(children) -> int:
     """Tasks the workers finished since the last look (without waiting)."""
     count = 0
-    for _, _, progress, *_ in children:
+    for _, _, progress in children:
         try:
             count += len(os.read(progress, 65536))
         except BlockingIOError:
@@ -134,66 +158,47 @@ def _status(status: int) -> str:
 
 
 def _collect(child, done) -> dict:
+    """A worker's results; its progress is read meanwhile (either pipe may fill up first)."""
     pid, result_read, progress_read = child
-    with os.fdopen(result_read, "rb") as fh:
-        data = fh.read()
-    os.set_blocking(progress_read, True)
-    while chunk := os.read(progress_read, 65536):
-        done(len(chunk))
-    os.close(progress_read)
-    _, status = os.waitpid(pid, 0)
-    out = pickle.loads(data) if data else ("failed", -1, "WorkerDied", _status(status))
-    if isinstance(out, tuple):
-        raise TaskFailed(out[1], _remote(out[2], out[3]))
-    return dict(out)
+    chunks, reading = [], {result_read, progress_read}
+    while reading:
+        for pipe in select.select(list(reading), [], [])[0]:
+            try:
+                data = os.read(pipe, 65536)
+            except BlockingIOError:
+                continue
+            if not data:
+                reading.discard(pipe)
+                os.close(pipe)
+            elif pipe == progress_read:
+                done(len(data))
+            else:
+                chunks.append(data)
+    return dict(_outcome(pid, b"".join(chunks)))
 
 
 class Pending:
     """A result being computed in a forked process (or, with ``fork=False``, when asked for)."""
 
     def __init__(self, compute: Callable[[], object], fork: bool = True):
-        self._compute, self._pid = compute, None
-        if not (fork and hasattr(os, "fork")):
-            return
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the worker: compute, send, leave without running the parent's exit handlers
-            code = 0
-            try:
-                os.close(read)
-                try:
-                    out = ("done", compute())
-                except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
-                    out, code = ("failed", type(exc).__name__, str(exc)), 1
-                with os.fdopen(write, "wb") as fh:
-                    pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            except BaseException:  # noqa: BLE001
-                code = 2
-            finally:
-                os._exit(code)
-        os.close(write)
-        self._pid, self._read = pid, read
+        self._compute = compute
+        self._child = _fork(compute) if fork and hasattr(os, "fork") else None
 
     def result(self):
-        if self._pid is None:
+        if self._child is None:
             return self._compute()
-        with os.fdopen(self._read, "rb") as fh:
+        (pid, read), self._child = self._child, None
+        with os.fdopen(read, "rb") as fh:
             data = fh.read()
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = None
-        out = pickle.loads(data) if data else ("failed", "WorkerDied", _status(status))
-        if out[0] == "failed":
-            raise _remote(out[1], out[2])
-        self._compute = lambda: out[1]
-        return out[1]
+        try:
+            value = _outcome(pid, data)
+        except TaskFailed as failed:
+            raise failed.error from None
+        self._compute = lambda: value
+        return value
 
     def cancel(self) -> None:
         """Stop the process if the result is no longer wanted (after a failure elsewhere)."""
-        if self._pid is not None:
-            try:
-                os.close(self._read)
-                os.kill(self._pid, signal.SIGKILL)
-                os.waitpid(self._pid, 0)
-            except OSError:
-                pass
-            self._pid = None
+        if self._child is not None:
+            _stop(*self._child)
+            self._child = None
