@@ -34,47 +34,71 @@ def _idf(posting: dict, fields: Iterable[str], document_count: int) -> float:
     return math.log(1 + abs(x))
 
 
-def serialized_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float]) -> dict:
-    """``documents``: (ref, {field: terms}) in order; ``boosts``: field name -> boost, in field order."""
-    fields = list(boosts)
-    postings: dict[str, dict] = {}
-    frequencies = []  # (field ref, field, number of terms, {term: count}) in lunr's order
+def _counts(documents: Iterable[tuple[str, dict[str, list[str]]]], fields: list[str]):
+    """Each term's count per field and document, and each field vector's BM25 length norm.
+
+    Returns ``postings`` (term -> field -> ref -> count; terms in order of first appearance,
+    which is lunr's term index, refs in document order), ``norms`` (field -> ref -> norm),
+    ``field_refs`` (field -> ref -> "field/ref"), ``order`` ("field/ref" -> position in lunr's
+    list of field vectors) and the number of documents.
+    """
+    postings: dict[str, dict[str, dict[str, int]]] = {}
+    lengths = []  # (field, ref, number of terms) in lunr's order of field vectors
     totals = dict.fromkeys(fields, 0)
     count = 0
     for ref, values in documents:
         count += 1
         for name in fields:
             tokens = [str(term).lower() for term in values.get(name) or ()]
-            tf: dict[str, int] = {}
             for term in tokens:
-                tf[term] = tf.get(term, 0) + 1
                 posting = postings.get(term)
                 if posting is None:
                     posting = postings[term] = {field: {} for field in fields}
-                    posting["_index"] = len(postings) - 1
-                posting[name].setdefault(ref, _NO_METADATA)
-            frequencies.append((f"{name}/{ref}", name, len(tokens), tf))
+                counts = posting[name]
+                counts[ref] = counts.get(ref, 0) + 1
+            lengths.append((name, ref, len(tokens)))
             totals[name] += len(tokens)
     average = {name: totals[name] / count if count else 0 for name in fields}
-    idf: dict[str, float] = {}
-    vectors = []
-    for field_ref, name, length, tf in frequencies:
-        pairs = []
-        norm = K1 * (1 - B + B * (length / average[name])) if average[name] else K1 * (1 - B)
-        for term, n in tf.items():
-            if term not in idf:
-                idf[term] = _idf(postings[term], fields, count)
-            score = idf[term] * ((K1 + 1) * n) / (norm + n)
-            score *= boosts[name]
-            score *= 1  # the document boost lunr applies
-            pairs.append((postings[term]["_index"], round(score, 3)))
-        pairs.sort()
-        vectors.append([field_ref, [round(x, 3) for pair in pairs for x in pair]])
+    norms: dict[str, dict[str, float]] = {name: {} for name in fields}
+    field_refs: dict[str, dict[str, str]] = {name: {} for name in fields}
+    order: dict[str, int] = {}
+    for name, ref, length in lengths:
+        norms[name][ref] = K1 * (1 - B + B * (length / average[name])) if average[name] else K1 * (1 - B)
+        field_ref = field_refs[name][ref] = f"{name}/{ref}"
+        order[field_ref] = len(order)
+    return postings, norms, field_refs, order, count
+
+
+def _score(idf: float, n: int, norm: float, boost: float) -> float:
+    score = idf * ((K1 + 1) * n) / (norm + n)
+    score *= boost
+    score *= 1  # the document boost lunr applies
+    return round(score, 3)
+
+
+def _entry(posting: dict, fields: list[str], index: int) -> dict:
+    """A term's postings as lunr serialises them: refs with empty metadata, then the term's index."""
+    entry: dict = {name: dict.fromkeys(posting[name], _NO_METADATA) for name in fields}
+    entry["_index"] = index
+    return entry
+
+
+def serialized_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float]) -> dict:
+    """``documents``: (ref, {field: terms}) in order; ``boosts``: field name -> boost, in field order."""
+    fields = list(boosts)
+    postings, norms, field_refs, order, count = _counts(documents, fields)
+    vectors: dict[str, list] = {field_ref: [] for field_ref in order}
+    for index, posting in enumerate(postings.values()):  # in index order: each vector comes out sorted
+        idf = _idf(posting, fields, count)
+        for name in fields:
+            for ref, n in posting[name].items():
+                vectors[field_refs[name][ref]] += (index, _score(idf, n, norms[name][ref], boosts[name]))
+    index_of = {term: index for index, term in enumerate(postings)}
     return {
         "version": __TARGET_JS_VERSION__,
         "fields": fields,
-        "fieldVectors": vectors,
-        "invertedIndex": [[term, postings[term]] for term in sorted(postings)],
+        "fieldVectors": [[field_ref, pairs] for field_ref, pairs in vectors.items()],
+        "invertedIndex": [[term, _entry(postings[term], fields, index_of[term])] for term in sorted(postings)],
         "pipeline": [],
     }
 
@@ -146,30 +170,7 @@ def _without_cycle_collection():
 
 def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> list[tuple[str, dict]]:
     fields = list(boosts)
-    postings: dict[str, dict[str, dict[str, int]]] = {}  # term -> field -> ref -> count, refs in order
-    lengths = []  # (field, ref, number of terms) in lunr's order of field vectors
-    totals = dict.fromkeys(fields, 0)
-    count = 0
-    for ref, values in documents:
-        count += 1
-        for name in fields:
-            tokens = [str(term).lower() for term in values.get(name) or ()]
-            for term in tokens:
-                posting = postings.get(term)
-                if posting is None:
-                    posting = postings[term] = {field: {} for field in fields}
-                counts = posting[name]
-                counts[ref] = counts.get(ref, 0) + 1
-            lengths.append((name, ref, len(tokens)))
-            totals[name] += len(tokens)
-    average = {name: totals[name] / count if count else 0 for name in fields}
-    norms: dict[str, dict[str, float]] = {name: {} for name in fields}  # field -> ref -> BM25 length norm
-    field_refs: dict[str, dict[str, str]] = {name: {} for name in fields}  # field -> ref -> "field/ref"
-    order = {}
-    for name, ref, length in lengths:
-        norms[name][ref] = K1 * (1 - B + B * (length / average[name])) if average[name] else K1 * (1 - B)
-        field_ref = field_refs[name][ref] = f"{name}/{ref}"
-        order[field_ref] = len(order)
+    postings, norms, field_refs, order, count = _counts(documents, fields)
     terms = sorted(postings)
     groups = _groups(((term, _weight(term, postings[term].values())) for term in terms), shard_bytes)
     shards = []
@@ -178,9 +179,7 @@ def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> lis
         for local, term in enumerate(group):
             posting = postings[term]
             idf = _idf(posting, fields, count)
-            entry = {name: dict.fromkeys(posting[name], _NO_METADATA) for name in fields}
-            entry["_index"] = local
-            inverted.append([term, entry])
+            inverted.append([term, _entry(posting, fields, local)])
             for name in fields:
                 boost, norm_of, ref_of = boosts[name], norms[name], field_refs[name]
                 scores: dict = {}  # (count, norm) -> score: documents of one length share it
@@ -188,10 +187,7 @@ def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> lis
                     norm = norm_of[ref]
                     score = scores.get((n, norm))
                     if score is None:
-                        score = idf * ((K1 + 1) * n) / (norm + n)
-                        score *= boost
-                        score *= 1  # the document boost lunr applies
-                        score = scores[(n, norm)] = round(score, 3)
+                        score = scores[(n, norm)] = _score(idf, n, norm, boost)
                     field_ref = ref_of[ref]
                     pairs = vectors.get(field_ref)
                     if pairs is None:
