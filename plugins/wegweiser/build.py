@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
-import json
 import logging
 import os
 import shutil
@@ -68,14 +67,16 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     settings["_WEGWEISER_VALIDATION"] = validation  # the generator reuses it instead of validating again
     settings["_WEGWEISER_PREVIOUS_OUTPUT"] = str(target) if target.is_dir() else None  # reused where unchanged
     settings["_WEGWEISER_PROGRESS"] = progress
+    settings["_WEGWEISER_HANDED"] = handed = {}  # the generator's fingerprints, written once by finish()
     try:
         # the site before the published one, if kept: only what differs is then touched (spare.py)
         settings["_WEGWEISER_STAGING_HOLDS"] = take_spare(target, staging, background_cleanup)
         _quiet_pelican()
         with contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
-        pages = finish(staging, target, settings.get("THEME_STATIC_DIR") or "theme")
-        stats = _stats(staging)
+        info = handed.get("info") or {"pages": {}, "files": {}}
+        pages = finish(staging, target, info, settings.get("THEME_STATIC_DIR") or "theme")
+        stats = _stats(info)
         swap_in(staging, target, background_cleanup, keep=spare_of(target))
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
@@ -86,12 +87,11 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
                        pages=pages, output=target, **stats)
 
 
-def _stats(staging: Path) -> dict:
+def _stats(info: dict) -> dict:
     """Files the guide generator wrote and reused (see pelican_plugin/incremental.py)."""
     try:
-        info = json.loads((staging / ".buildinfo.json").read_text(encoding="utf-8"))
         return {"written": int(info["stats"]["written"]), "unchanged": int(info["stats"]["unchanged"])}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return {}
 
 

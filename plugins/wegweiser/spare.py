@@ -111,13 +111,13 @@ def note_written(path) -> None:
     _WRITTEN.add(os.path.abspath(path))
 
 
-def finish(staging: Path, target: Path, theme_static: str = "theme") -> int:
-    """Record the new site's identity and Pelican's own files; return the number of pages.
+def finish(staging: Path, target: Path, info: dict, theme_static: str = "theme") -> int:
+    """Write the new site's build information: the guide's fingerprints (``info``), the site's
+    identity and Pelican's own files; return the number of pages.
 
     Pelican's own files are those it reported writing plus its copy of the theme's static
     files (``theme_static``: THEME_STATIC_DIR), which it makes without a signal.
     """
-    info = read_info(staging) or {"pages": {}, "files": {}}
     managed = set(info.get("pages") or ()) | set(info.get("files") or ()) | {BUILDINFO}
     root = os.path.abspath(staging) + os.sep
     written = {path for path in _WRITTEN if path.startswith(root)}

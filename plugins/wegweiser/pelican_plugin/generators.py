@@ -112,7 +112,7 @@ class GuideGenerator(Generator):
                 incremental.made(task[0])
             else:
                 incremental.rendered(task[0].save_as, *result)
-        incremental.save(self.catalog)
+        incremental.save(self.catalog, self.settings.get("_WEGWEISER_HANDED"))  # wegweiser.build writes it
         self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
 
     def _plan(self, incremental: Incremental, global_hash: str) -> tuple[list, int]:

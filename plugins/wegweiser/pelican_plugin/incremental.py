@@ -303,8 +303,9 @@ class Incremental:
             return
         catalog.derived["search"] = SearchFiles(info["manifest"], files)
 
-    def save(self, catalog: Catalog | None = None) -> None:
-        """Remove what a reused staging folder holds that no page makes any more; write the fingerprints."""
+    def save(self, catalog: Catalog | None = None, handed: dict | None = None) -> None:
+        """Remove what a reused staging folder holds that no page makes any more; write the fingerprints
+        — or, given ``handed`` (by wegweiser.build, which adds to them), put them there as "info"."""
         from ..spare import remove_files
 
         remove_files(self.staging, [p for p in self.holds if p not in self.new and p not in self.new_files])
@@ -314,4 +315,7 @@ class Incremental:
         if catalog is not None and search and "search" in catalog.derived:
             found = catalog.derived["search"]
             data["search"] = {"key": search, "manifest": found.manifest_name, "files": sorted(found.files)}
+        if handed is not None:
+            handed["info"] = data
+            return
         (self.staging / BUILDINFO).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
