@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import functools
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican.generators import Generator
 
@@ -19,7 +20,7 @@ from ..core.messages import finding
 from ..core.search_index import SearchFiles, catalog_search_files
 from ..core.project import Project
 from .files import entry_files, site_files
-from .incremental import CatalogView, Incremental, fingerprint, global_digest, write_new
+from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
 from .pages import site_pages
 from .structured_data import structured_data
 
@@ -34,16 +35,31 @@ class ValidationFailed(Exception):
                          + "\n".join(lines) + "\n" + summary(findings))
 
 
+class PageTask(NamedTuple):
+    """A page to render: its fingerprint and whether it read the whole catalog last time."""
+
+    page: object
+    fingerprint: str
+    wide: bool
+
+
+class FileTask(NamedTuple):
+    """A file made from one entry (or a list of them) to make."""
+
+    path: str
+    item: EntryFile
+
+
 class PageFailed(Exception):
     """Making one page or file failed: a finding that names the entry (or the page) it was made from."""
 
-    def __init__(self, task, exc: Exception):
-        if len(task) == 2:  # a file made from one entry (or a list: then named by the first)
-            target, entry = task[0], task[1].entry
+    def __init__(self, task: PageTask | FileTask, exc: Exception):
+        if isinstance(task, FileTask):  # named by its entry (a list: by the first)
+            target, entry = task.path, task.item.entry
             entry = (entry or [None])[0] if isinstance(entry, list) else entry
         else:
-            target = task[0].save_as
-            entry = next((v for v in task[0].variables.values() if hasattr(v, "source") and hasattr(v, "digest")),
+            target = task.page.save_as
+            entry = next((v for v in task.page.variables.values() if hasattr(v, "source") and hasattr(v, "digest")),
                          None)
         where = entry.source if entry is not None else target
         self.findings = [finding("unexpected", where, value=f"{target}: {type(exc).__name__}: {exc}")]
@@ -90,9 +106,9 @@ class GuideGenerator(Generator):
 
         done(kept)
 
-        def make(task):
-            if len(task) == 2:  # a file made from one entry
-                write_new(output, task[0], task[1].make())
+        def make(task: PageTask | FileTask):
+            if isinstance(task, FileTask):
+                write_new(output, task.path, task.item.make())
                 return None
             page, print_, wide = task
             view = CatalogView(self.catalog)
@@ -108,16 +124,15 @@ class GuideGenerator(Generator):
                 raise
             raise PageFailed(todo[failed.position], failed.error) from failed
         for task, result in zip(todo, results):
-            if result is None:
-                incremental.made(task[0])
+            if isinstance(task, FileTask):
+                incremental.made(task.path)
             else:
-                incremental.rendered(task[0].save_as, *result)
+                incremental.rendered(task.page.save_as, *result)
         incremental.save(self.catalog, self.settings.get("_WEGWEISER_HANDED"))  # wegweiser.build writes it
         self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
 
     def _plan(self, incremental: Incremental, global_hash: str) -> tuple[list, int]:
-        """What must be made — pages (page, fingerprint, whether it read the catalog last time) and
-        files made from one entry (path, EntryFile) — and how many pages and such files are kept.
+        """What must be made — pages and files made from one entry — and how many of them are kept.
 
         The files made from the whole catalog (search data, open data, feeds, …) are written
         meanwhile in another process (when there are enough offers to be worth one)."""
@@ -134,7 +149,7 @@ class GuideGenerator(Generator):
         try:
             for path, data in entry_files(self.catalog, self.settings):
                 if incremental.entry_file(path, data, self.catalog, global_hash):
-                    todo.append((path, data))
+                    todo.append(FileTask(path, data))
                 else:
                     kept += 1
             for page in site_pages(self.catalog, search_manifest):
@@ -144,7 +159,7 @@ class GuideGenerator(Generator):
                     kept += 1
                 else:
                     incremental.clear(page.save_as)  # a new file, never the old one changed in place
-                    todo.append((page, print_, wide))
+                    todo.append(PageTask(page, print_, wide))
         finally:
             job.cancel()  # only after a failure: the job is done otherwise
         return todo, kept
