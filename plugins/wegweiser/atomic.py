@@ -67,13 +67,9 @@ def swap_in(staging: Path, target: Path, background: bool = False, keep: Path | 
 
 
 def _retire(previous: Path, background: bool, keep: Path | None) -> None:
-    if keep is None:
+    if keep is None or keep.exists():  # (a spare kept by another build meanwhile stays as it is)
         discard(previous, background)
         return
-    if keep.exists():  # not expected: the build took the spare; set it aside for removal
-        aside = keep.with_name(f"{keep.name}-{os.getpid()}".replace(".spare-", ".old-"))
-        os.replace(keep, aside)
-        discard(aside, background)
     os.replace(previous, keep)
 
 
