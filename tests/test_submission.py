@@ -11,7 +11,8 @@ from wegweiser.build import build
 from wegweiser.core.form_model import form_fields, form_hint
 from wegweiser.core.json_schema import json_schema
 from wegweiser.core.schema import load_schemas
-from wegweiser.core.submission import SubmitSettings, SubmitSettingsError
+from wegweiser.core.submission import (PREFILL_GROUP, SubmitSettings, SubmitSettingsError, prefill_group,
+                                       prefill_groups)
 
 SCHEMAS = load_schemas(ROOT / "data")
 
@@ -74,10 +75,15 @@ def test_build_writes_the_form_data_and_pages(example_site):
                                 "repoHost": "github", "branch": "main",
                                 "email": "bildungsbuero@landkreis-musterland.example",
                                 "routes": ["pull-request", "email", "download"]}
-    prefill = json.loads((example_site / "mitmachen" / "daten" / "angebote" / "vhs-deutsch-a1-abendkurs.json")
-                         .read_text(encoding="utf-8"))
+    groups = offer["prefillGroups"]
+    name = prefill_group("vhs-deutsch-a1-abendkurs", groups)
+    prefill = json.loads((example_site / "mitmachen" / "daten" / "angebote" / f"{name}.json")
+                         .read_text(encoding="utf-8"))["vhs-deutsch-a1-abendkurs"]
     assert prefill["values"]["start_date"] == "2027-01-11" and prefill["body"].startswith("In diesem Kurs")
-    assert (example_site / "mitmachen" / "daten" / "anbieter" / "vhs-musterland.json").is_file()
+    providers = config["kinds"]["provider"]["prefillGroups"]
+    name = prefill_group("vhs-musterland", providers)
+    assert "vhs-musterland" in json.loads((example_site / "mitmachen" / "daten" / "anbieter" / f"{name}.json")
+                                          .read_text(encoding="utf-8"))
     assert (example_site / "mitmachen" / "felder" / "index.html").is_file()
     offer_page = (example_site / "angebote" / "vhs-deutsch-a1-abendkurs" / "index.html").read_text(encoding="utf-8")
     assert 'href="/mitmachen/?aendern=vhs-deutsch-a1-abendkurs"' in offer_page
@@ -100,3 +106,30 @@ def test_without_repository_the_pull_request_route_is_off(tmp_path):
     assert config["submit"]["routes"] == ["email", "download"]
     html = (project / "output" / "mitmachen" / "index.html").read_text(encoding="utf-8")
     assert "Zum Repository" not in html and "per Pull Request" not in html.split("data-nojs", 1)[1][:400]
+
+
+def test_prefill_group_is_fnv1a_of_the_id():
+    # published FNV-1a 32-bit test vectors; submit.js computes the same (checked in the browser tests)
+    assert prefill_group("", 1 << 32) == "811c9dc5"
+    assert prefill_group("a", 1 << 32) == "e40c292c"
+    assert prefill_group("foobar", 1 << 32) == "bf9cf968"
+    assert prefill_group("foobar", 16) == "8"
+
+
+@pytest.mark.parametrize("count, groups", [(0, 1), (1, 1), (PREFILL_GROUP, 1), (PREFILL_GROUP + 1, 2),
+                                           (5000, 256), (20000, 1024)])
+def test_prefill_groups_are_a_power_of_two_of_about_32_entries(count, groups):
+    assert prefill_groups(count) == groups
+
+
+def test_every_entry_is_in_exactly_its_prefill_file(example_site, catalog):
+    config = json.loads((example_site / "mitmachen" / "daten" / "formular.json").read_text(encoding="utf-8"))
+    for kind, folder, entries in (("offer", "angebote", catalog.offers), ("provider", "anbieter", catalog.providers)):
+        groups = config["kinds"][kind]["prefillGroups"]
+        assert groups == prefill_groups(len(config["kinds"][kind]["existing"]))
+        files = {path.stem: json.loads(path.read_text(encoding="utf-8"))
+                 for path in (example_site / "mitmachen" / "daten" / folder).glob("*.json")}
+        assert set(files) == {prefill_group(entry.id, groups) for entry in entries}
+        placed = [(name, entry_id) for name, data in files.items() for entry_id in data]
+        assert sorted(entry_id for _, entry_id in placed) == sorted(entry.id for entry in entries)
+        assert all(name == prefill_group(entry_id, groups) for name, entry_id in placed)

@@ -13,6 +13,7 @@ from conftest import ROOT, TODAY, make_project
 from test_submission_rules import raw_values
 
 from wegweiser.cli import main
+from wegweiser.core.submission import prefill_group, prefill_groups
 
 FORM = "#angebot-formular"
 SUBMIT = f"{FORM} button[type=submit]"
@@ -284,6 +285,7 @@ def test_field_documentation_page(chromium, example_server):
 
 def test_form_data_is_loaded_only_on_the_form_page(chromium, example_server, catalog):
     offer = catalog.offers[0]
+    groups = prefill_groups(len(catalog.offers) + len(catalog.expired))
     with phone_page(chromium) as page:
         requested = []
         page.on("request", lambda r: requested.append(urlsplit(r.url).path))
@@ -291,7 +293,22 @@ def test_form_data_is_loaded_only_on_the_form_page(chromium, example_server, cat
         assert not [p for p in requested if "mitmachen" in p or "submit" in p]
         page.goto(f"{example_server}/mitmachen/?aendern={offer.id}", wait_until="networkidle")
         data = [p for p in requested if p.startswith("/mitmachen/daten/")]
-        assert data == ["/mitmachen/daten/formular.json", f"/mitmachen/daten/angebote/{offer.id}.json"]
+        assert data == ["/mitmachen/daten/formular.json",
+                        f"/mitmachen/daten/angebote/{prefill_group(offer.id, groups)}.json"]
+        assert page.input_value("#angebot-title") == offer.values["title"]
+
+
+def test_the_form_finds_the_prefill_file_python_puts_each_entry_in(chromium, example_server, catalog):
+    """submit.js and prefill_group agree on every offer id (each change link loads its file)."""
+    groups = prefill_groups(len(catalog.offers) + len(catalog.expired))
+    with phone_page(chromium) as page:
+        requested = []
+        page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+        for offer in catalog.offers[:12]:
+            requested.clear()
+            page.goto(f"{example_server}/mitmachen/?aendern={offer.id}", wait_until="networkidle")
+            assert f"/mitmachen/daten/angebote/{prefill_group(offer.id, groups)}.json" in requested
+            assert page.input_value("#angebot-title") == offer.values["title"]
 
 
 def test_the_markdown_page_was_replaced(example_site):

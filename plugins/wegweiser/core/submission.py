@@ -26,8 +26,12 @@ PAGE_URL = "mitmachen/"
 FIELDS_URL = "mitmachen/felder/"
 DATA_FOLDER = "mitmachen/daten"
 CONFIG_FILE = f"{DATA_FOLDER}/formular.json"
-#: folder of the prefill files of each kind (one JSON per entry) and the URL parameter that asks for it
+#: folder of the prefill files of each kind and the URL parameter that asks for an entry
 PREFILL = {"offer": ("angebote", "aendern"), "provider": ("anbieter", "anbieter")}
+#: entries per prefill file on average: the form loads one file of a few dozen entries (a few KB
+#: compressed) rather than the site holding one file per entry — thousands of files make
+#: every build and every upload slower
+PREFILL_GROUP = 32
 #: HTML id prefix of each kind's form fields
 ID_PREFIX = {"offer": "angebot", "provider": "anbieter"}
 
@@ -81,11 +85,30 @@ def _guess_host(repo_url: str | None) -> str:
     return "gitlab" if repo_url and "gitlab" in (urlsplit(repo_url).hostname or "") else "github"
 
 
+def prefill_groups(count: int) -> int:
+    """Over how many files the prefill data of ``count`` entries is spread: a power of two
+    (so the number, and with it every file, changes only when the catalog doubles or halves)."""
+    groups = 1
+    while groups * PREFILL_GROUP < count:
+        groups *= 2
+    return groups
+
+
+def prefill_group(entry_id: str, groups: int) -> str:
+    """The prefill file (hexadecimal number) of an entry: the 32-bit FNV-1a hash of its id modulo
+    ``groups`` — submit.js computes the same to know which file to load."""
+    value = 0x811C9DC5
+    for byte in entry_id.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return format(value % groups, "x")
+
+
 def form_config(schemas: Schemas, submit: SubmitSettings, provider_ids: list[str],
                 existing: Mapping[str, list[str]], images: list[str]) -> dict:
     """Everything the form's JavaScript needs: schemas, rule data, messages, routes.
 
-    ``existing`` maps each kind to the ids already in use (a new entry must not reuse one).
+    ``existing`` maps each kind to the ids already in use (a new entry must not reuse one);
+    their number also sets the number of prefill files (:func:`prefill_groups`).
     """
     municipalities = schemas.vocabularies["municipalities"]
     formats = schemas.vocabularies.get("formats")
@@ -94,6 +117,7 @@ def form_config(schemas: Schemas, submit: SubmitSettings, provider_ids: list[str
             kind: {
                 "folder": f"content/{KIND_FOLDERS[kind]}",
                 "prefill": f"{DATA_FOLDER}/{PREFILL[kind][0]}/",
+                "prefillGroups": prefill_groups(len(existing.get(kind, []))),
                 "idPrefix": ID_PREFIX[kind],
                 "existing": sorted(existing.get(kind, [])),
                 "schema": json_schema(schemas, kind, provider_ids),

@@ -17,7 +17,7 @@ from ..core.json_schema import json_schema
 from ..core.project import Project
 from ..core.schema import KIND_FOLDERS
 from ..core.submission import (CONFIG_FILE, DATA_FOLDER, FIELDS_URL, ID_PREFIX, PAGE_URL, PREFILL,
-                               SubmitSettings, entry_payload, form_config)
+                               SubmitSettings, entry_payload, form_config, prefill_group, prefill_groups)
 from .pages import SitePage
 
 
@@ -81,23 +81,34 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def _existing(catalog: Catalog) -> dict[str, list[str]]:
+    """The ids in use of each kind (expired offers too: a new offer must not take their id)."""
+    return {"offer": [o.id for o in catalog.offers + catalog.expired],
+            "provider": [p.id for p in catalog.providers]}
+
+
 def submission_files(catalog: Catalog, settings: dict):
     """The form's configuration."""
-    existing = {"offer": [o.id for o in catalog.offers + catalog.expired],
-                "provider": [p.id for p in catalog.providers]}
     config = form_config(catalog.schemas, SubmitSettings.from_settings(settings), _provider_ids(catalog),
-                         existing, _images(settings))
+                         _existing(catalog), _images(settings))
     yield CONFIG_FILE, _json(config)
 
 
 def prefill_files(catalog: Catalog, settings: dict):
-    """One small JSON per offer and provider for pre-filling changes."""
+    """The data for pre-filling changes: each published offer and each provider, grouped into
+    files by :func:`prefill_group` of its id, each file made from its entries alone."""
+    existing = _existing(catalog)
     for kind, entries in (("offer", catalog.offers), ("provider", catalog.providers)):
-        folder = PREFILL[kind][0]
+        groups = prefill_groups(len(existing[kind]))
+        grouped: dict[str, list] = {}
         for entry in entries:
-            yield f"{DATA_FOLDER}/{folder}/{entry.id}.json", EntryFile(entry, functools.partial(_prefill, entry))
+            grouped.setdefault(prefill_group(entry.id, groups), []).append(entry)
+        for name in sorted(grouped):
+            members = sorted(grouped[name], key=lambda e: e.id)
+            yield (f"{DATA_FOLDER}/{PREFILL[kind][0]}/{name}.json",
+                   EntryFile(members, functools.partial(_prefill, members)))
 
 
-def _prefill(entry) -> bytes:
-    return _json(entry_payload(entry.values, entry.body))
+def _prefill(entries: list) -> bytes:
+    return _json({entry.id: entry_payload(entry.values, entry.body) for entry in entries})
 

@@ -215,6 +215,16 @@
     root.hidden = false;
   }
 
+  // The prefill file of an entry: the 32-bit FNV-1a hash of its id (ASCII) modulo the number of
+  // files, as core/submission.py prefill_group computes it.
+  function prefillGroup(id, groups) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < id.length; i++) {
+      hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return (hash % groups).toString(16);
+  }
+
   function start(config) {
     state.config = config;
     var params = new URLSearchParams(window.location.search);
@@ -226,9 +236,11 @@
     });
     var newKind = params.get("neu") === "anbieter" ? "provider" : "offer";
     if (!wanted || !/^[a-z0-9-]+$/.test(wanted.id)) { open(newKind, null); return null; }
-    var url = base + "/" + config.kinds[wanted.kind].prefill + wanted.id + ".json";
+    var kind = config.kinds[wanted.kind];
+    var url = base + "/" + kind.prefill + prefillGroup(wanted.id, kind.prefillGroups) + ".json";
     return fetch(url).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
-      if (data) { open(wanted.kind, data); return; }
+      var entry = data && Object.prototype.hasOwnProperty.call(data, wanted.id) ? data[wanted.id] : null;
+      if (entry) { open(wanted.kind, entry); return; }
       statusBox.textContent = text("not-found", { id: wanted.id });
       statusBox.hidden = false;
       open(wanted.kind, null);
