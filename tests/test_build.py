@@ -70,6 +70,23 @@ def test_provider_page_lists_its_offers(example_site, example_catalog):
             assert f'href="/{offer.page_url}"' in raw
 
 
+def _card(raw: str, offer) -> str:
+    match = re.search(rf'<li class="ww-card">\s*<h(\d) class="ww-card__title"><a class="ww-card__link" '
+                      rf'href="/{re.escape(offer.page_url)}".*?</li>', raw, re.S)
+    assert match, offer.id
+    return match.group(0)
+
+
+def test_an_offer_card_is_the_same_in_every_list_at_its_heading_level(example_site, example_catalog):
+    """Cards are rendered once per build and reused: the heading level is part of what is reused."""
+    for offer in example_catalog.offers[:20]:
+        on_provider = _card((example_site / offer.provider_entry.save_as).read_text(encoding="utf-8"), offer)
+        on_area = _card((example_site / "bereiche" / offer.area / "index.html").read_text(encoding="utf-8"), offer)
+        assert on_provider.startswith('<li class="ww-card">') and '<h3 class="ww-card__title">' in on_provider
+        assert on_area == on_provider.replace("<h3 ", "<h2 ").replace("</h3>", "</h2>")
+        assert html.escape(offer.summary, quote=False) in on_area
+
+
 def test_list_pages_show_counts(example_site, example_catalog):
     raw = (example_site / "bereiche" / "index.html").read_text(encoding="utf-8")
     for row in example_catalog.vocabularies["areas"].rows:

@@ -98,6 +98,12 @@ class Catalog:
         return self.derived[key]
 
     @property
+    def cards(self) -> dict:
+        """Rendered offer cards of this build by offer and heading level, filled by the theme's
+        ``offer_list``: an offer appears in many lists, and each card is rendered once per process."""
+        return self.memo("cards", dict)
+
+    @property
     def vocabularies(self) -> dict[str, Vocabulary]:
         return self.schemas.vocabularies
 
