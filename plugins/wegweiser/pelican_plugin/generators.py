@@ -19,9 +19,9 @@ from ..core.findings import summary
 from ..core.messages import finding
 from ..core.search_index import SearchFiles, catalog_search_files
 from ..core.project import Project
-from .files import entry_files, site_files
+from .files import entry_files as entry_files_of, site_files
 from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
-from .pages import site_pages
+from .pages import content_pages, search_page
 from .structured_data import structured_data
 
 
@@ -95,16 +95,42 @@ class GuideGenerator(Generator):
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today)
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
-        todo, kept = self._plan(incremental, global_hash)
-        progress = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
+        # The files made from the whole catalog (search data, open data, feeds, …) are written
+        # meanwhile by another process (when there are enough offers to be worth one); the
+        # search page, which names the search data, is made last.
+        job = parallel.Pending(functools.partial(self._write_catalog_files, incremental.branch()),
+                               fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
+        try:
+            todo, kept = self._plan(incremental, global_hash, content_pages(self.catalog), entry_files=True)
+            progress = self._progress(kept, len(todo) + 1)
+            self._make(writer, incremental, global_hash, todo, progress)
+            new_files, written, reused, search = job.result()
+            incremental.merge(new_files, written, reused)
+            self.catalog.derived["search"] = search  # its names, for .buildinfo.json
+            last, kept = self._plan(incremental, global_hash, [search_page(search.manifest_name)])
+            progress(kept)
+            self._make(writer, incremental, global_hash, last, progress)
+        finally:
+            job.cancel()  # only after a failure: the job is done otherwise
+        incremental.save(self.catalog, self.settings.get("_WEGWEISER_HANDED"))  # wegweiser.build writes it
+        self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
+
+    def _progress(self, kept: int, to_make: int):
+        """Report pages and files made from one entry, kept or made, as they are done."""
+        report = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
         finished = [0]
 
-        def done(count: int) -> None:  # pages and files made from one entry, kept or made
+        def done(count: int) -> None:
             for _ in range(count):
                 finished[0] += 1
-                progress(finished[0], kept + len(todo))
+                report(finished[0], kept + to_make)
 
         done(kept)
+        return done
+
+    def _make(self, writer, incremental: Incremental, global_hash: str, todo: list, done) -> None:
+        """Render the pages and make the files of ``todo`` (on all cores when there are enough)."""
+        output = incremental.staging
 
         def make(task: PageTask | FileTask):
             if isinstance(task, FileTask):
@@ -128,40 +154,25 @@ class GuideGenerator(Generator):
                 incremental.made(task.path)
             else:
                 incremental.rendered(task.page.save_as, *result)
-        incremental.save(self.catalog, self.settings.get("_WEGWEISER_HANDED"))  # wegweiser.build writes it
-        self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
 
-    def _plan(self, incremental: Incremental, global_hash: str) -> tuple[list, int]:
-        """What must be made — pages and files made from one entry — and how many of them are kept.
-
-        The files made from the whole catalog (search data, open data, feeds, …) are written
-        meanwhile in another process (when there are enough offers to be worth one)."""
-        job = parallel.Pending(functools.partial(self._write_catalog_files, incremental.branch()),
-                               fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
+    def _plan(self, incremental: Incremental, global_hash: str, pages, entry_files: bool = False) -> tuple[list, int]:
+        """What must be made of ``pages`` (and, with ``entry_files``, of the files made from one
+        entry), and how many of them are kept."""
         todo, kept = [], 0
-
-        def search_manifest() -> str:  # asked for by the last page: by then the job is mostly done
-            new_files, written, reused, search = job.result()
-            incremental.merge(new_files, written, reused)
-            self.catalog.derived["search"] = search  # its names, for .buildinfo.json
-            return search.manifest_name
-
-        try:
-            for path, data in entry_files(self.catalog, self.settings):
+        if entry_files:
+            for path, data in entry_files_of(self.catalog, self.settings):
                 if incremental.entry_file(path, data, self.catalog, global_hash):
                     todo.append(FileTask(path, data))
                 else:
                     kept += 1
-            for page in site_pages(self.catalog, search_manifest):
-                wide = incremental.was_wide(page.save_as)
-                print_ = fingerprint(page, self.catalog, global_hash, wide)
-                if incremental.reuse_page(page.save_as, print_):
-                    kept += 1
-                else:
-                    incremental.clear(page.save_as)  # a new file, never the old one changed in place
-                    todo.append(PageTask(page, print_, wide))
-        finally:
-            job.cancel()  # only after a failure: the job is done otherwise
+        for page in pages:
+            wide = incremental.was_wide(page.save_as)
+            print_ = fingerprint(page, self.catalog, global_hash, wide)
+            if incremental.reuse_page(page.save_as, print_):
+                kept += 1
+            else:
+                incremental.clear(page.save_as)  # a new file, never the old one changed in place
+                todo.append(PageTask(page, print_, wide))
         return todo, kept
 
     def _write_catalog_files(self, files: Incremental):

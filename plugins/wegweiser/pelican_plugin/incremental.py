@@ -152,8 +152,15 @@ def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) ->
 
 
 def write_new(staging: Path, relative: str, data: bytes) -> None:
-    """Write a file whose place :meth:`Incremental.clear` has made (its folder exists, no file is there)."""
-    with open(os.path.join(staging, relative), "wb") as fh:
+    """Write a file whose place :meth:`Incremental.clear` has made (no file is there), creating its
+    folder if need be — here, in the process that writes it, not while the build plans."""
+    target = os.path.join(staging, relative)
+    try:
+        fh = open(target, "wb")
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        fh = open(target, "wb")
+    with fh:
         fh.write(data)
 
 
@@ -192,6 +199,7 @@ class Incremental:
         except OSError:
             return False
         self.clear(relative)
+        self._make_folder(target)
         try:
             os.link(source, target)
         except OSError:
@@ -199,15 +207,14 @@ class Incremental:
         return True
 
     def clear(self, relative: str) -> None:
-        """Make way for a new file: remove what a reused staging folder holds there, or create its folder."""
-        target = os.path.join(self.staging, relative)
+        """Make way for a new file: remove what a reused staging folder holds there. Its folder is
+        created by whoever writes the file (a render worker: creating thousands of folders is slow
+        on some disks, and would otherwise happen one by one before rendering starts)."""
         if relative in self.holds:
             try:
-                os.unlink(target)
-                return
+                os.unlink(os.path.join(self.staging, relative))
             except FileNotFoundError:
                 pass
-        self._make_folder(target)
 
     def _reuse(self, relative: str, print_: str, previous: str | None) -> bool:
         """Keep the file the staging folder holds, or link the previous one, when its fingerprint is unchanged."""

@@ -5,7 +5,6 @@ Plain data, so that tests and generators agree on the site map.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 
 from dataclasses import dataclass, field
 
@@ -61,9 +60,22 @@ def _matching(catalog: Catalog, field_name: str | None, row: dict):
     return catalog.offers_by(field_name, row["id"])
 
 
-def site_pages(catalog: Catalog, search_manifest: Callable[[], str] | None = None):
-    """Every page of the guide. The search page comes last: ``search_manifest()`` (default: build
-    the search data) may wait for the search data being built elsewhere meanwhile."""
+def site_pages(catalog: Catalog):
+    """Every page of the guide; the search page (which names the search data) comes last."""
+    yield from content_pages(catalog)
+    yield search_page(catalog_search_files(catalog).manifest_name)
+
+
+def search_page(manifest: str) -> SitePage:
+    """The search page: it names the manifest of the search data (built with the catalog's files)."""
+    return SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[_crumb("Startseite", "")],
+                    description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
+                                "Kosten filtern.",
+                    variables={"search_manifest": manifest, "filter_groups": SEARCH_FILTER_GROUPS})
+
+
+def content_pages(catalog: Catalog):
+    """Every page of the guide but the search page."""
     home = _crumb("Startseite", "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
     yield SitePage("404.html", "404", "Seite nicht gefunden")
@@ -116,8 +128,3 @@ def site_pages(catalog: Catalog, search_manifest: Callable[[], str] | None = Non
     from .submission import submission_pages  # imported here: that module uses SitePage
 
     yield from submission_pages(catalog)
-    manifest = search_manifest() if search_manifest else catalog_search_files(catalog).manifest_name
-    yield SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[home],
-                   description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
-                               "Kosten filtern.",
-                   variables={"search_manifest": manifest, "filter_groups": SEARCH_FILTER_GROUPS})
