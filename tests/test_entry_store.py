@@ -50,6 +50,28 @@ def test_the_store_keeps_what_the_last_build_used_and_is_written_only_on_change(
     assert list(EntryStore(path, "k").values) == [("csv", "a.md", "1", "")]
 
 
+def test_values_of_entries_a_build_did_not_need_are_kept_until_the_entry_changes(tmp_path):
+    """A build that reuses the previous search data computes no search terms; they are kept."""
+    path = tmp_path / "entries.pickle"
+    a, b = _entry("a.md", "1", "p1"), _entry("b.md", "1")
+    store = EntryStore(path, "k")
+    for entry in (a, b):
+        store.get("search", entry, lambda: "terms")
+        store.get("csv", entry, lambda: "row")
+    store.save([a, b])
+    warm = EntryStore(path, "k")
+    warm.get("csv", a, lambda: "?")
+    warm.get("csv", b, lambda: "?")
+    warm.save([a, b])
+    assert sorted(EntryStore(path, "k").values) == sorted(
+        (kind, *identity) for kind in ("search", "csv") for identity in (("a.md", "1", "p1"), ("b.md", "1", "")))
+    changed_a = _entry("a.md", "2", "p1")  # a.md changed, b.md was deleted
+    later = EntryStore(path, "k")
+    later.get("csv", changed_a, lambda: "new row")
+    later.save([changed_a])
+    assert EntryStore(path, "k").values == {("csv", "a.md", "2", "p1"): "new row"}
+
+
 def test_a_broken_store_is_ignored(tmp_path):
     path = tmp_path / "entries.pickle"
     path.write_bytes(b"kein pickle")

@@ -45,10 +45,15 @@ class EntryStore:
     def of_project(cls, root: Path, key: str) -> EntryStore:
         return cls(Path(root) / ".cache" / "wegweiser" / "entries.pickle", key)
 
+    @staticmethod
+    def _identity(entry) -> tuple[str, str, str]:
+        """An entry's file and digest, with its provider's digest (an offer counts with its provider)."""
+        provider = getattr(entry, "provider_entry", None)
+        return entry.source, entry.digest, provider.digest if provider is not None else ""
+
     def get(self, namespace: str, entry, compute):
         """``compute()``'s value for this entry (an offer counts with its provider)."""
-        provider = getattr(entry, "provider_entry", None)
-        key = (namespace, entry.source, entry.digest, provider.digest if provider is not None else "")
+        key = (namespace, *self._identity(entry))
         value = self.values.get(key)
         if value is None:
             value = compute()
@@ -56,15 +61,24 @@ class EntryStore:
         self.used[key] = value
         return value
 
-    def save(self) -> None:
-        """Keep the values used in this build only; write atomically, if anything changed."""
-        if self.path is None or self._values is None or (not self.added and self.used.keys() == self._values.keys()):
+    def save(self, entries=None) -> None:
+        """Keep the values used in this build and, given the build's ``entries``, the stored values
+        of those entries it did not need this time (a build that reuses the previous search data
+        computes no search terms: the next one still wants them); drop everything else. Written
+        atomically, and only if anything changed."""
+        if self.path is None or self._values is None:
+            return
+        keep = dict(self.used)
+        if entries is not None:
+            live = {self._identity(entry) for entry in entries}
+            keep.update((key, value) for key, value in self._values.items() if key[1:] in live and key not in keep)
+        if not self.added and keep.keys() == self._values.keys():
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             with tmp.open("wb") as fh:
-                pickle.dump({"key": self.key, "values": self.used}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"key": self.key, "values": keep}, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout simply builds without it

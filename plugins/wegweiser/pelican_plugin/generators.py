@@ -179,7 +179,7 @@ class GuideGenerator(Generator):
         """Write the files made from the whole catalog; what was recorded, and the search data's names."""
         for path, data in site_files(self.catalog, self.settings):
             files.write_file(path, data)
-        self.catalog.store.save()
+        self.catalog.store.save(self.catalog.offers + self.catalog.expired + self.catalog.providers)
         search = catalog_search_files(self.catalog)
         return files.new_files, files.written, files.reused, SearchFiles(search.manifest_name,
                                                                          dict.fromkeys(search.files, b""))
