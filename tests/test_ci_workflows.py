@@ -44,6 +44,10 @@ def test_workflow_checks_pull_requests_on_content_and_data_then_builds():
     assert any(u.startswith("actions/setup-python@") for u in uses)
     runs = _run_lines(job["steps"])
     assert runs.index("pip install -e .") < runs.index("wegweiser validate --format github") < runs.index("make html")
+    cache = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/wegweiser"  # parsed files of earlier runs
+    assert job["steps"].index(cache) < next(i for i, step in enumerate(job["steps"])
+                                            if step.get("run") == "wegweiser validate --format github")
 
 
 def test_gitlab_pipeline_reports_code_quality_then_builds():
@@ -57,3 +61,4 @@ def test_gitlab_pipeline_reports_code_quality_then_builds():
     assert validate["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert validate["artifacts"]["when"] == "always"
     assert build["needs"] == ["validate"] and "make html" in build["script"]
+    assert ".cache/wegweiser" in pipeline["default"]["cache"]["paths"]  # parsed files of earlier runs
