@@ -14,6 +14,7 @@ PAGE_TYPES = {
     "area": "/bereiche/weiterbildung/",
     "topic": "/themen/deutsch-integration/",
     "place": "/orte/musterstadt/",
+    "list-page-2": "/orte/musterstadt/seite/2/",  # a long list continues on further pages
     "target-group": "/zielgruppen/senioren/",
     "a-z": "/a-z/",
     "offers-overview": "/angebote/",

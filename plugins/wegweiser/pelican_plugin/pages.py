@@ -54,6 +54,34 @@ def _crumb(title, url):
     return {"title": title, "url": url}
 
 
+#: offers per list page: a longer list continues on …/seite/2/ and so on, so that a phone never
+#: loads thousands of offers at once (a city's area "Frühkindliche Bildung" has ~3,000 Kitas)
+LIST_PAGE_SIZE = 50
+
+
+def list_pages(url: str, offers: list) -> list[tuple[str, list]]:
+    """(address, offers) of each page of a list: the first page at ``url``, then ``url``seite/2/, …"""
+    chunks = [offers[start:start + LIST_PAGE_SIZE] for start in range(0, len(offers), LIST_PAGE_SIZE)] or [[]]
+    return [(url if number == 1 else f"{url}seite/{number}/", chunk) for number, chunk in enumerate(chunks, 1)]
+
+
+def _term_pages(term: dict, vocabulary: str, breadcrumbs: list):
+    """The page(s) of one term: its offers, LIST_PAGE_SIZE to a page."""
+    row, offers = term["row"], term["offers"]
+    pages = list_pages(term["url"], offers)
+    urls = [url for url, _ in pages]
+    description = row.get("description") or f"Bildungsangebote: {row['label']}."
+    for number, (url, chunk) in enumerate(pages, 1):
+        later = number > 1
+        yield SitePage(url, "term", f"{row['label']} – Seite {number} von {len(pages)}" if later else row["label"],
+                       description=f"{description} Seite {number} von {len(pages)}." if later else description,
+                       breadcrumbs=breadcrumbs + [_crumb(row["label"], term["url"])] if later else breadcrumbs,
+                       variables={"term": row, "offers": chunk, "vocabulary": vocabulary, "total": len(offers),
+                                  "first": (number - 1) * LIST_PAGE_SIZE + 1,
+                                  "pagination": {"number": number, "urls": urls} if len(pages) > 1 else None,
+                                  "dated": any(offer.start_date for offer in offers)})
+
+
 def _matching(catalog: Catalog, field_name: str | None, row: dict):
     if field_name is None:
         return catalog.offers_for_life_situation(row)
@@ -111,11 +139,7 @@ def content_pages(catalog: Catalog):
         yield SitePage(f"{folder}/", "terms", plural, description=f"Bildungsangebote nach {plural}.",
                        breadcrumbs=[home], variables={"terms": terms, "vocabulary": vocabulary})
         for term in terms:
-            row = term["row"]
-            yield SitePage(term["url"], "term", row["label"],
-                           description=row.get("description") or f"Bildungsangebote: {row['label']}.",
-                           breadcrumbs=[home, index_crumb],
-                           variables={"term": row, "offers": term["offers"], "vocabulary": vocabulary})
+            yield from _term_pages(term, vocabulary, [home, index_crumb])
     from .open_data import data_page_variables
 
     yield SitePage("daten/", "data", "Offene Daten", breadcrumbs=[home],

@@ -1,0 +1,73 @@
+"""Long lists of offers (an area, a place, a topic …) are split into pages of LIST_PAGE_SIZE."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser import phone_page
+from conftest import ROOT, make_project
+
+from wegweiser.build import build
+from wegweiser.pelican_plugin import pages
+from wegweiser.pelican_plugin.pages import LIST_PAGE_SIZE, list_pages, site_pages
+
+
+def _hrefs(raw: str) -> list[str]:
+    return re.findall(r'<a class="ww-card__link" href="/([^"]+)"', raw)
+
+
+def test_list_pages_split_a_list_in_order():
+    offers = list(range(2 * LIST_PAGE_SIZE + 3))
+    split = list_pages("orte/x/", offers)
+    assert [url for url, _ in split] == ["orte/x/", "orte/x/seite/2/", "orte/x/seite/3/"]
+    assert [offer for _, chunk in split for offer in chunk] == offers
+    assert [len(chunk) for _, chunk in split] == [LIST_PAGE_SIZE, LIST_PAGE_SIZE, 3]
+    assert list_pages("orte/x/", []) == [("orte/x/", [])]  # an empty list still has its page
+
+
+def test_every_offer_of_a_long_list_is_on_exactly_one_of_its_pages(example_site, example_catalog):
+    offers = example_catalog.offers_by("municipality", "musterstadt")
+    assert len(offers) > LIST_PAGE_SIZE  # the example has a list long enough to be split
+    first = (example_site / "orte" / "musterstadt" / "index.html").read_text(encoding="utf-8")
+    second = (example_site / "orte" / "musterstadt" / "seite" / "2" / "index.html").read_text(encoding="utf-8")
+    assert _hrefs(first) + _hrefs(second) == [offer.page_url for offer in offers]
+    assert not (example_site / "orte" / "musterstadt" / "seite" / "3").exists()
+    assert f"{len(offers)} Angebote, Seite 2 von 2 (Nr. {LIST_PAGE_SIZE + 1} bis {len(offers)})" in second
+    assert "<title>Musterstadt – Seite 2 von 2 –" in second
+    assert 'href="/orte/musterstadt/seite/2/" aria-current="page"' in second and 'rel="prev"' in second
+    assert 'href="/orte/musterstadt/seite/2/" rel="next"' in first
+    assert "orte/musterstadt/seite/2/" in [page.url for page in site_pages(example_catalog)]  # so in the sitemap
+    short = (example_site / "themen" / "gesundheit" / "index.html").read_text(encoding="utf-8")
+    assert "ww-pagination" not in short and "seite/2" not in short
+
+
+def test_a_page_links_its_neighbours_first_and_last_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 10)  # Musterstadt's 93 offers on 10 pages
+    project = make_project(tmp_path / "example")
+    (project / "content").symlink_to(ROOT / "content")
+    result = build(project / "pelicanconf.py", project / "output")
+    assert result.ok, result.error
+    area = project / "output" / "orte" / "musterstadt"
+    count = 1 + len(list((area / "seite").iterdir()))
+    assert count == 10
+    for number in range(1, count + 1):
+        page = area / ("index.html" if number == 1 else f"seite/{number}/index.html")
+        nav = re.search(r'<nav class="ww-pagination".*?</nav>', page.read_text(encoding="utf-8"), re.S).group(0)
+        shown = [int(n) for n in re.findall(r'Seite </span>(\d+)</a>', nav)]
+        assert shown == sorted({1, count} | {n for n in (number - 1, number, number + 1) if 1 <= n <= count})
+        gaps = nav.count('class="ww-pagination__gap"')
+        assert gaps == (number - 1 > 2) + (count - number > 2)  # "…" where pages are left out
+        assert ('rel="prev"' in nav) == (number > 1) and ('rel="next"' in nav) == (number < count)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_page_links_are_big_enough_to_tap(chromium, example_server, width):
+    with phone_page(chromium) as page:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(f"{example_server}/orte/musterstadt/seite/2/")
+        links = page.locator(".ww-pagination__link")
+        assert links.count() == 3
+        for i in range(links.count()):
+            box = links.nth(i).bounding_box()
+            assert box["width"] >= 44 and box["height"] >= 44
