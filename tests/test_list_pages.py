@@ -61,6 +61,27 @@ def test_a_page_links_its_neighbours_first_and_last_page(tmp_path, monkeypatch):
         assert ('rel="prev"' in nav) == (number > 1) and ('rel="next"' in nav) == (number < count)
 
 
+def test_the_a_z_list_continues_on_further_pages_and_each_letter_links_where_it_begins(tmp_path, monkeypatch,
+                                                                                       example_catalog):
+    monkeypatch.setattr(pages, "A_Z_PAGE_SIZE", 40)
+    project = make_project(tmp_path / "example")
+    (project / "content").symlink_to(ROOT / "content")
+    result = build(project / "pelicanconf.py", project / "output")
+    assert result.ok, result.error
+    out = project / "output"
+    files = [out / "a-z" / "index.html"] + sorted((out / "a-z" / "seite").glob("*/index.html"))
+    raws = [f.read_text(encoding="utf-8") for f in files]
+    assert len(raws) == 4  # 157 offers
+    listed = [href for raw in raws for href in re.findall(r'<li><a href="/(angebote/[^"]+)"', raw)]
+    assert sorted(listed) == sorted(offer.page_url for offer in example_catalog.offers)  # each once
+    links = re.findall(r'class="ww-letters__link" href="/(a-z/[^"#]*)#([^"]+)"', raws[0])
+    assert links and all(re.findall(r'class="ww-letters__link" href="/(a-z/[^"#]*)#([^"]+)"', raw) == links
+                         for raw in raws)
+    for page_url, anchor in links:  # the heading is on the page the letter links to
+        assert f'id="{anchor}"' in (out / page_url / "index.html").read_text(encoding="utf-8")
+    assert "<title>Alle Angebote von A bis Z – Seite 2 von 4 –" in raws[1]
+
+
 @pytest.mark.parametrize("width", [320, 390])
 def test_page_links_are_big_enough_to_tap(chromium, example_server, width):
     with phone_page(chromium) as page:

@@ -59,10 +59,34 @@ def _crumb(title, url):
 LIST_PAGE_SIZE = 50
 
 
-def list_pages(url: str, offers: list) -> list[tuple[str, list]]:
-    """(address, offers) of each page of a list: the first page at ``url``, then ``url``seite/2/, …"""
-    chunks = [offers[start:start + LIST_PAGE_SIZE] for start in range(0, len(offers), LIST_PAGE_SIZE)] or [[]]
+#: titles per page of the A–Z list (a title and its provider each: smaller than an offer's card)
+A_Z_PAGE_SIZE = 200
+
+
+def list_pages(url: str, offers: list, size: int | None = None) -> list[tuple[str, list]]:
+    """(address, offers) of each page of a list, ``size`` (LIST_PAGE_SIZE) to a page: the first page
+    at ``url``, then ``url``seite/2/, …"""
+    size = size or LIST_PAGE_SIZE
+    chunks = [offers[start:start + size] for start in range(0, len(offers), size)] or [[]]
     return [(url if number == 1 else f"{url}seite/{number}/", chunk) for number, chunk in enumerate(chunks, 1)]
+
+
+def _a_z_pages(offers: list, home: dict):
+    """The A–Z list, A_Z_PAGE_SIZE titles to a page; every page links each letter where it begins."""
+    pages = list_pages("a-z/", offers, A_Z_PAGE_SIZE)
+    letters: dict[str, str] = {}
+    for url, chunk in pages:
+        for offer in chunk:
+            letters.setdefault(offer.letter, f"{url}#buchstabe-{'ziffern' if offer.letter == '#' else offer.letter}")
+    title, description = "Alle Angebote von A bis Z", f"Alle {len(offers)} Bildungsangebote alphabetisch."
+    for number, (url, chunk) in enumerate(pages, 1):
+        later = f" – Seite {number} von {len(pages)}" if number > 1 else ""
+        yield SitePage(url, "a-z", title + later, description=description + (later and f" Seite {number}."),
+                       breadcrumbs=[home, _crumb(title, "a-z/")] if later else [home],
+                       variables={"offers": chunk, "letters": sorted(letters.items()), "total": len(offers),
+                                  "first": (number - 1) * A_Z_PAGE_SIZE + 1,
+                                  "pagination": {"number": number, "urls": [u for u, _ in pages]}
+                                  if len(pages) > 1 else None})
 
 
 def _term_pages(term: dict, vocabulary: str, breadcrumbs: list):
@@ -116,9 +140,7 @@ def content_pages(catalog: Catalog):
                        _crumb("Nach Anbieter", "anbieter/"),
                    ]})
     offers_crumb = _crumb("Angebote", "angebote/")
-    yield SitePage("a-z/", "a-z", "Alle Angebote von A bis Z",
-                   description=f"Alle {len(catalog.offers)} Bildungsangebote alphabetisch.",
-                   breadcrumbs=[home], variables={"offers": catalog.offers})
+    yield from _a_z_pages(catalog.offers, home)
     for offer in catalog.offers:
         yield SitePage(offer.page_url, "offer", offer.title, description=offer.summary,
                        breadcrumbs=[home, offers_crumb], variables={"offer": offer})
