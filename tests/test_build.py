@@ -101,6 +101,21 @@ def test_static_pages_are_built(example_site):
     assert (example_site / "404.html").is_file()
 
 
+def test_only_static_pages_that_exist_are_linked(minimal_project):
+    """A new guide may not have all of content/pages/ yet: no link may lead nowhere."""
+    out = minimal_project / "output"
+    assert build(minimal_project / "pelicanconf.py", out).ok  # the fixture has an Impressum only
+    for page in (out / "index.html", out / "angebote" / "deutschkurs-a1" / "index.html", out / "impressum" / "index.html"):
+        raw = page.read_text(encoding="utf-8")
+        assert 'href="/impressum/"' in raw
+        assert 'href="/datenschutz/"' not in raw and 'href="/leichte-sprache/"' not in raw
+    (minimal_project / "content" / "pages" / "datenschutz.md").write_text(
+        "Title: Datenschutz\n\nWir speichern nichts.\n", encoding="utf-8")
+    assert build(minimal_project / "pelicanconf.py", out).ok  # incremental: every page links it now
+    for page in (out / "index.html", out / "angebote" / "deutschkurs-a1" / "index.html"):
+        assert 'href="/datenschutz/"' in page.read_text(encoding="utf-8")
+
+
 def test_minimal_build_exact_pages(minimal_project, tmp_path):
     result = build(minimal_project / "pelicanconf.py", tmp_path / "out")
     assert result.ok

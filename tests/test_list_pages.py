@@ -64,6 +64,7 @@ def test_a_page_links_its_neighbours_first_and_last_page(tmp_path, monkeypatch):
 def test_the_a_z_list_continues_on_further_pages_and_each_letter_links_where_it_begins(tmp_path, monkeypatch,
                                                                                        example_catalog):
     monkeypatch.setattr(pages, "A_Z_PAGE_SIZE", 40)
+    monkeypatch.setattr(pages, "PROVIDERS_PAGE_SIZE", 10)
     project = make_project(tmp_path / "example")
     (project / "content").symlink_to(ROOT / "content")
     result = build(project / "pelicanconf.py", project / "output")
@@ -80,6 +81,11 @@ def test_the_a_z_list_continues_on_further_pages_and_each_letter_links_where_it_
     for page_url, anchor in links:  # the heading is on the page the letter links to
         assert f'id="{anchor}"' in (out / page_url / "index.html").read_text(encoding="utf-8")
     assert "<title>Alle Angebote von A bis Z – Seite 2 von 4 –" in raws[1]
+    provider_pages = [out / "anbieter" / "index.html"] + sorted((out / "anbieter" / "seite").glob("*/index.html"))
+    assert len(provider_pages) == -(-len(example_catalog.providers) // 10)
+    listed = [href for page in provider_pages
+              for href in re.findall(r'class="ww-terms__link" href="/([^"]+)"', page.read_text(encoding="utf-8"))]
+    assert listed == [provider.page_url for provider in example_catalog.providers]
 
 
 @pytest.mark.parametrize("width", [320, 390])

@@ -92,7 +92,8 @@ class GuideGenerator(Generator):
         project = Project.from_settings(self.settings)
         incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output,
                                   self.settings.get("_WEGWEISER_STAGING_HOLDS"))
-        global_hash = global_digest(self.settings, project.data_dir, self.catalog.today)
+        global_hash = global_digest(self.settings, project.data_dir, self.catalog.today,
+                                    [page.url for page in self.context.get("pages", [])])
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
         # The files made from the whole catalog (search data, open data, feeds, …) are written

@@ -60,9 +60,11 @@ def _stat_tree(h, folder: Path) -> None:
         h.update(f"{path.relative_to(folder).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
 
 
-def global_digest(settings: dict, data_dir: Path, today) -> str:
-    """What every page depends on: templates, settings, data folder, images, code, date."""
+def global_digest(settings: dict, data_dir: Path, today, static_urls: list[str] = ()) -> str:
+    """What every page depends on: templates, settings, data folder, images, code, date, and which
+    static pages exist (the footer links those)."""
     h = hashlib.sha256(str(today).encode())
+    h.update(json.dumps(sorted(static_urls)).encode())
     h.update(json.dumps({k: _plain(v) for k, v in sorted(settings.items())
                          if k.isupper() and not k.startswith("_") and k not in _IGNORED_SETTINGS},
                         sort_keys=True, default=str).encode())

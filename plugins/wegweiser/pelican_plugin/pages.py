@@ -57,53 +57,56 @@ def _crumb(title, url):
 #: offers per list page: a longer list continues on …/seite/2/ and so on, so that a phone never
 #: loads thousands of offers at once (a city's area "Frühkindliche Bildung" has ~3,000 Kitas)
 LIST_PAGE_SIZE = 50
-
-
-#: titles per page of the A–Z list (a title and its provider each: smaller than an offer's card)
+#: titles per page of the A–Z list and of the providers' list (one line each, smaller than a card)
 A_Z_PAGE_SIZE = 200
+PROVIDERS_PAGE_SIZE = 200
 
 
-def list_pages(url: str, offers: list, size: int | None = None) -> list[tuple[str, list]]:
-    """(address, offers) of each page of a list, ``size`` (LIST_PAGE_SIZE) to a page: the first page
+def page_url(url: str, number: int) -> str:
+    """The address of page ``number`` of the list at ``url``."""
+    return url if number == 1 else f"{url}seite/{number}/"
+
+
+def list_pages(url: str, items: list, size: int | None = None) -> list[tuple[str, list]]:
+    """(address, items) of each page of a list, ``size`` (LIST_PAGE_SIZE) to a page: the first page
     at ``url``, then ``url``seite/2/, …"""
     size = size or LIST_PAGE_SIZE
-    chunks = [offers[start:start + size] for start in range(0, len(offers), size)] or [[]]
-    return [(url if number == 1 else f"{url}seite/{number}/", chunk) for number, chunk in enumerate(chunks, 1)]
+    chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+    return [(page_url(url, number), chunk) for number, chunk in enumerate(chunks, 1)]
+
+
+def _paged(url: str, template: str, title: str, description: str, breadcrumbs: list, items: list,
+           size: int, name: str, variables: dict):
+    """The page(s) of a list, ``size`` items to a page, each as ``name`` next to ``variables``,
+    ``total``, ``first`` (number of its first item) and ``pagination`` (None for a single page).
+    Later pages are titled „… – Seite n von m“ and lead back to the first in their breadcrumbs."""
+    pages = list_pages(url, items, size)
+    urls = [address for address, _ in pages]
+    for number, (address, chunk) in enumerate(pages, 1):
+        later = f" – Seite {number} von {len(pages)}" if number > 1 else ""
+        yield SitePage(address, template, title + later,
+                       description=f"{description} Seite {number} von {len(pages)}." if later else description,
+                       breadcrumbs=breadcrumbs + [_crumb(title, url)] if later else breadcrumbs,
+                       variables={**variables, name: chunk, "total": len(items), "first": (number - 1) * size + 1,
+                                  "pagination": {"number": number, "urls": urls} if len(pages) > 1 else None})
 
 
 def _a_z_pages(offers: list, home: dict):
-    """The A–Z list, A_Z_PAGE_SIZE titles to a page; every page links each letter where it begins."""
-    pages = list_pages("a-z/", offers, A_Z_PAGE_SIZE)
+    """The A–Z list; every page links each letter where it begins."""
     letters: dict[str, str] = {}
-    for url, chunk in pages:
-        for offer in chunk:
-            letters.setdefault(offer.letter, f"{url}#buchstabe-{'ziffern' if offer.letter == '#' else offer.letter}")
-    title, description = "Alle Angebote von A bis Z", f"Alle {len(offers)} Bildungsangebote alphabetisch."
-    for number, (url, chunk) in enumerate(pages, 1):
-        later = f" – Seite {number} von {len(pages)}" if number > 1 else ""
-        yield SitePage(url, "a-z", title + later, description=description + (later and f" Seite {number}."),
-                       breadcrumbs=[home, _crumb(title, "a-z/")] if later else [home],
-                       variables={"offers": chunk, "letters": sorted(letters.items()), "total": len(offers),
-                                  "first": (number - 1) * A_Z_PAGE_SIZE + 1,
-                                  "pagination": {"number": number, "urls": [u for u, _ in pages]}
-                                  if len(pages) > 1 else None})
+    for position, offer in enumerate(offers):
+        anchor = "ziffern" if offer.letter == "#" else offer.letter
+        letters.setdefault(offer.letter, f"{page_url('a-z/', position // A_Z_PAGE_SIZE + 1)}#buchstabe-{anchor}")
+    yield from _paged("a-z/", "a-z", "Alle Angebote von A bis Z", f"Alle {len(offers)} Bildungsangebote alphabetisch.",
+                      [home], offers, A_Z_PAGE_SIZE, "offers", {"letters": sorted(letters.items())})
 
 
 def _term_pages(term: dict, vocabulary: str, breadcrumbs: list):
     """The page(s) of one term: its offers, LIST_PAGE_SIZE to a page."""
     row, offers = term["row"], term["offers"]
-    pages = list_pages(term["url"], offers)
-    urls = [url for url, _ in pages]
-    description = row.get("description") or f"Bildungsangebote: {row['label']}."
-    for number, (url, chunk) in enumerate(pages, 1):
-        later = number > 1
-        yield SitePage(url, "term", f"{row['label']} – Seite {number} von {len(pages)}" if later else row["label"],
-                       description=f"{description} Seite {number} von {len(pages)}." if later else description,
-                       breadcrumbs=breadcrumbs + [_crumb(row["label"], term["url"])] if later else breadcrumbs,
-                       variables={"term": row, "offers": chunk, "vocabulary": vocabulary, "total": len(offers),
-                                  "first": (number - 1) * LIST_PAGE_SIZE + 1,
-                                  "pagination": {"number": number, "urls": urls} if len(pages) > 1 else None,
-                                  "dated": any(offer.start_date for offer in offers)})
+    yield from _paged(term["url"], "term", row["label"], row.get("description") or f"Bildungsangebote: {row['label']}.",
+                      breadcrumbs, offers, LIST_PAGE_SIZE, "offers",
+                      {"term": row, "vocabulary": vocabulary, "dated": any(offer.start_date for offer in offers)})
 
 
 def _matching(catalog: Catalog, field_name: str | None, row: dict):
@@ -145,9 +148,9 @@ def content_pages(catalog: Catalog):
         yield SitePage(offer.page_url, "offer", offer.title, description=offer.summary,
                        breadcrumbs=[home, offers_crumb], variables={"offer": offer})
     providers_crumb = _crumb("Anbieter", "anbieter/")
-    yield SitePage("anbieter/", "providers", "Anbieter",
-                   description=f"Alle {len(catalog.providers)} Bildungsanbieter im Überblick.",
-                   breadcrumbs=[home], variables={"providers": catalog.providers})
+    yield from _paged("anbieter/", "providers", "Anbieter",
+                      f"Alle {len(catalog.providers)} Bildungsanbieter im Überblick.", [home], catalog.providers,
+                      PROVIDERS_PAGE_SIZE, "providers", {})
     for provider in catalog.providers:
         yield SitePage(provider.page_url, "provider", provider.name, description=provider.summary,
                        breadcrumbs=[home, providers_crumb], variables={"provider": provider})
