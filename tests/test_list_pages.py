@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -86,6 +87,24 @@ def test_the_a_z_list_continues_on_further_pages_and_each_letter_links_where_it_
     listed = [href for page in provider_pages
               for href in re.findall(r'class="ww-terms__link" href="/([^"]+)"', page.read_text(encoding="utf-8"))]
     assert listed == [provider.page_url for provider in example_catalog.providers]
+
+
+def test_a_changed_offer_re_renders_only_the_list_pages_it_is_on(tmp_path, monkeypatch):
+    """Only a list's first page shows the area's indicators (which read the whole catalog)."""
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 5)
+    project = make_project(tmp_path / "example", ROOT / "content")
+    out = project / "output"
+    assert build(project / "pelicanconf.py", out).ok
+    before = json.loads((out / ".buildinfo.json").read_text(encoding="utf-8"))["pages"]
+    source = project / "content" / "offers" / "vhs-deutsch-a1-abendkurs.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nEin neuer Satz.\n", encoding="utf-8")
+    assert build(project / "pelicanconf.py", out).ok
+    after = json.loads((out / ".buildinfo.json").read_text(encoding="utf-8"))["pages"]
+    changed = {path for path in after if before.get(path) != after[path]}
+    area = sorted(path for path in after if path.startswith("bereiche/weiterbildung/"))
+    assert len(area) > 3
+    on = {path for path in area if "/angebote/vhs-deutsch-a1-abendkurs/" in (out / path).read_text(encoding="utf-8")}
+    assert on and {path for path in area if path in changed} <= on | {"bereiche/weiterbildung/index.html"}
 
 
 @pytest.mark.parametrize("width", [320, 390])
