@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 from conftest import run_cli, FIXTURES, ROOT, make_project
@@ -90,3 +96,49 @@ def test_missing_schema_folder_is_a_german_error(tmp_path, capsys):
     project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra='WEGWEISER_DATA_PATH = "fehlt"')
     assert run_cli(project, "validate") == 1
     assert "Schema-Datei fehlt" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _until(check, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_on_change_and_stops_its_server(minimal_project, tmp_path):
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")  # a file: a pipe nobody reads would fill up
+    serve = subprocess.Popen([sys.executable, "-m", "wegweiser.cli", "serve", "--settings",
+                              str(minimal_project / "pelicanconf.py"), "--port", str(port)],
+                             cwd=minimal_project, stdout=log, stderr=subprocess.STDOUT,
+                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert _until(lambda: "Deutschkurs A1" in _get(f"{base}/angebote/deutschkurs-a1/"))
+        source = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
+        source.write_text(source.read_text(encoding="utf-8") + "\nEin Satz aus dem Test.\n", encoding="utf-8")
+        assert _until(lambda: "Ein Satz aus dem Test." in _get(f"{base}/angebote/deutschkurs-a1/"))
+    finally:
+        serve.terminate()  # SIGTERM, as a process manager stops it
+        serve.wait(timeout=30)
+    log.seek(0)
+    output = log.read()
+    assert "Änderung erkannt" in output and "Neu erzeugt" in output
+    with pytest.raises(OSError):  # its server process is gone too
+        _get(f"{base}/")

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import re
 from collections import Counter
-import functools
-import http.server
 import json
 import os
+import signal
+import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -108,23 +107,29 @@ def cmd_serve(args) -> int:
     project = Project.from_settings(settings)
     watched = [project.content_dir, project.data_dir, settings["THEME"], settings_file]
 
-    def rebuild(alone: bool = False):
-        # once the server thread runs, one process: a forked worker would copy only this thread
-        overrides = {**_overrides(args), "WEGWEISER_WORKERS": 1} if alone else _overrides(args)
-        result = build(settings_file, output, overrides)
+    def rebuild():
+        result = build(settings_file, output, _overrides(args))
         _print_findings([f for f in result.findings if f.is_error] if not result.ok else [], "text")
         if result.ok:
             print(f"Neu erzeugt: {result.pages} Seiten ({result.seconds:.1f} s).", flush=True)
         else:
             print("Fehler: die Website wurde nicht neu erzeugt.", flush=True)
 
+    state = _watched_state(watched)  # taken before building: a change made meanwhile is built next
     rebuild()
     output.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer((args.bind, args.port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # The server is a process of its own, so that rebuilds may fork workers on all cores (a fork
+    # next to a server thread would copy only this thread, and whatever locks that one held).
+    # It serves the folder by its path: a rebuild swaps a new folder in under the same name.
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(args.port), "--bind", args.bind,
+                               "--directory", str(output)], stdout=subprocess.DEVNULL)
+    time.sleep(0.5)
+    if server.poll() is not None:
+        print(f"Fehler: der Server konnte nicht auf {args.bind}:{args.port} starten (Port belegt?). "
+              "Wählen Sie einen anderen mit --port.", file=sys.stderr)
+        return 1
     print(f"Die Website läuft auf http://{args.bind}:{args.port}/ (Beenden mit Strg+C).", flush=True)
-    state = _watched_state(watched)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a process manager: stop the server too
     try:
         while True:
             time.sleep(1)
@@ -132,10 +137,17 @@ def cmd_serve(args) -> int:
             if new_state != state:
                 state = new_state
                 print("Änderung erkannt, erzeuge neu …", flush=True)
-                rebuild(alone=True)
+                rebuild()
     except KeyboardInterrupt:
-        server.shutdown()
+        pass
+    finally:
+        server.terminate()
+        server.wait()
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def cmd_new(args) -> int:
