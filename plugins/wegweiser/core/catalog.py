@@ -7,6 +7,7 @@ attribute access (``offer.title``) and resolved labels (``offer.area_label``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -64,6 +65,24 @@ class Entry:
 
     def __repr__(self) -> str:
         return f"<{self.entry_type} {self.values['id']}>"
+
+
+def _field(name: str) -> property:
+    return property(lambda entry: entry.values.get(name), doc=f"the schema field {name}")
+
+
+@functools.lru_cache(maxsize=None)
+def _entry_class(kind: str, field_names: tuple[str, ...]) -> type:
+    """An :class:`Entry` whose schema fields are properties: templates read them all the time, and
+    a property is found at once, where ``__getattr__`` is reached only after a failed lookup."""
+    own = set(dir(Entry)) | {"entry_type", "source", "digest", "values", "body", "content", "page_url",
+                             "provider_entry", "offers", "stale", "soon"}
+    fields = {name: _field(name) for name in field_names if name not in own}  # a clash stays in ``values``
+    return type(f"{kind.capitalize()}Entry", (Entry,), fields)
+
+
+def make_entry(kind: str, schema: TableSchema, src: SourceFile) -> Entry:
+    return _entry_class(kind, tuple(schema.field_names))(kind, schema, src)
 
 
 @dataclass
@@ -175,11 +194,11 @@ def build_catalog(validation: Validation, schemas: Schemas, today: dt.date,
     catalog = Catalog(schemas=schemas, today=today)
     providers = {}
     for src in validation.sources["provider"]:
-        entry = Entry("provider", schemas.provider, src)
+        entry = make_entry("provider", schemas.provider, src)
         entry.stale = freshness.is_stale(entry.values, today, stale_months)
         providers[entry.values["id"]] = entry
     for src in validation.sources["offer"]:
-        entry = Entry("offer", schemas.offer, src)
+        entry = make_entry("offer", schemas.offer, src)
         entry.provider_entry = providers[entry.values["provider"]]
         entry.stale = freshness.is_stale(entry.values, today, stale_months)
         entry.soon = freshness.is_soon(entry.values, today, soon_days)
