@@ -17,7 +17,8 @@ def content_files(content_dir: Path, kind: str) -> list[Path]:
     folder = Path(content_dir) / KIND_FOLDERS[kind]
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith("."))
+    names = sorted(name for name in os.listdir(folder) if name.endswith(".md") and not name.startswith("."))
+    return [folder / name for name in names]
 
 
 def open_cache(schemas: Schemas, root: Path) -> SourceCache:
@@ -41,9 +42,12 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceC
     todo = []  # files the cache does not know: (kind, position, path, rel)
     for kind in KINDS:
         sources = result[kind] = []
-        folder_inside = _inside(content_dir / KIND_FOLDERS[kind], content_dir)
+        folder = content_dir / KIND_FOLDERS[kind]
+        folder_inside = _inside(folder, content_dir)
+        prefix = relative_path(folder, root) + "/"
         for path in content_files(content_dir, kind):
-            rel = relative_path(path, root)
+            # what relative_path gives for a file (or link) right in the folder, without pathlib per file
+            rel = prefix + path.name if not os.path.isabs(prefix) else relative_path(path, root)
             # a plain file in a folder inside content/ is inside; only links need resolving
             maybe_outside = path.is_symlink() or not folder_inside
             if maybe_outside and not _inside(path, content_dir):  # a link pointing out of content/

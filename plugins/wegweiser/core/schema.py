@@ -77,8 +77,9 @@ class TableSchema:
     def by_name(self) -> dict[str, Field]:
         return {f.name: f for f in self.fields}
 
-    @property
+    @cached_property
     def field_names(self) -> list[str]:
+        """The field names in schema order (computed once: read for every entry; do not change it)."""
         return [f.name for f in self.fields]
 
     @property
