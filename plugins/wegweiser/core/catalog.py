@@ -150,11 +150,14 @@ class Catalog:
     def offers_for_life_situation(self, row: dict) -> list[Entry]:
         """Offers matching one of the row's target groups (if any) and topics (if any)."""
         groups, topics = set(row.get("target_groups") or []), set(row.get("topics") or [])
-        return [
-            o for o in self.offers
-            if (not groups or not groups.isdisjoint(o.values.get("target_groups") or ()))
-            and (not topics or not topics.isdisjoint(o.values.get("topics") or ()))
-        ]
+
+        def matching():
+            return [
+                o for o in self.offers
+                if (not groups or not groups.isdisjoint(o.values.get("target_groups") or ()))
+                and (not topics or not topics.isdisjoint(o.values.get("topics") or ()))
+            ]
+        return list(self.memo(f"life-situation:{sorted(groups)}:{sorted(topics)}", matching))
 
     @property
     def recently_reviewed(self) -> list[Entry]:

@@ -120,16 +120,23 @@ def _entry_keys(catalog: Catalog) -> dict:
     return catalog.memo("fingerprint-entries", dict)
 
 
+def _entry_key(entry: Entry, entries: dict) -> bytes:
+    key = entries.get(id(entry))
+    if key is None:
+        key = entries[id(entry)] = ("E" + "\n".join(_entry_inputs(entry)) + "\n").encode()
+    return key
+
+
 def _feed(h, value, entries: dict) -> None:
     if isinstance(value, Entry):
-        key = entries.get(id(value))
-        if key is None:
-            key = entries[id(value)] = ("E" + "\n".join(_entry_inputs(value)) + "\n").encode()
-        h.update(key)
+        h.update(_entry_key(value, entries))
     elif value is None or isinstance(value, (str, int, float, bool, dt.date)):
         h.update(f"{type(value).__name__}:{value!r}\n".encode())
     elif isinstance(value, (list, tuple)):
         h.update(f"[{len(value)}\n".encode())
+        if all(isinstance(item, Entry) for item in value):  # a list of offers: one update, same bytes
+            h.update(b"".join([_entry_key(item, entries) for item in value]))
+            return
         for item in value:
             _feed(h, item, entries)
     elif isinstance(value, dict):
