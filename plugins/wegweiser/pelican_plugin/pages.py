@@ -5,7 +5,6 @@ Plain data, so that tests and generators agree on the site map.
 
 from __future__ import annotations
 
-
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
