@@ -96,4 +96,17 @@ def test_fixture_project_itself_is_valid(minimal_project):
     assert {(f.file, f.code) for f in validation.warnings} == {
         ("content/offers/alter-kurs.md", "expired"),
         ("content/providers/kita-traeger-test.md", "reviewed-stale"),
+        ("content/pages/datenschutz.md", "page-missing"),  # the fixture has only an Impressum
+        ("content/pages/barrierefreiheit.md", "page-missing"),
+        ("content/pages/leichte-sprache.md", "page-missing"),
     }
+
+
+def test_a_required_page_counts_by_file_name_or_slug(minimal_project):
+    pages = minimal_project / "content" / "pages"
+    (pages / "datenschutzerklaerung.md").write_text("Title: Datenschutz\nSlug: datenschutz\n\nText.\n",
+                                                    encoding="utf-8")
+    (pages / "barrierefreiheit.md").write_text("Title: Barrierefreiheit\n\nText.\n", encoding="utf-8")
+    missing = [f for f in _validate(minimal_project).warnings if f.code == "page-missing"]
+    assert [f.file for f in missing] == ["content/pages/leichte-sprache.md"]
+    assert "Leichte Sprache" in missing[0].message and "§ 4 BITV 2.0" in missing[0].hint

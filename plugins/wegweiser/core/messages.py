@@ -216,6 +216,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Geben Sie die Gemeinde an, in der das Angebot stattfindet, oder setzen Sie "
         "„format: online“.",
     ),
+    "page-missing": (
+        "Die Seite „{page}“ fehlt; die Website verlinkt sie erst, wenn es sie gibt.",
+        "Legen Sie {file} an (erste Zeile „Title: {page}“, dann der Text). {why}",
+    ),
     "reviewed-stale": (
         "Der Eintrag wurde zuletzt am {value} geprüft, vor mehr als {months} Monaten.",
         "Fragen Sie beim Anbieter nach, ob die Angaben noch stimmen, und setzen Sie dann "

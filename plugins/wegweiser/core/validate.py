@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .digests import hash_folder
-from .findings import Finding, sort_findings
+from .findings import WARNING, Finding, sort_findings
 from .frontmatter import SourceFile
 from .indicators_check import validate_indicators
 from .loading import load_sources, open_cache, relative_path
@@ -77,6 +77,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
             findings.extend(src.findings)
     findings.extend(check_tables(schemas, sources, parallel))
     findings.extend(_file_rule_findings(sources, ctx))
+    findings.extend(_page_findings(root, Path(content_dir)))
     findings.extend(_vocabulary_findings(root, schemas, cache))
     findings.extend(_indicator_findings(root, schemas, cache))
     for kind in KINDS:
@@ -235,6 +236,33 @@ def _run_rules(rules, kind: str, src: SourceFile, ctx: RuleContext):
             yield from rule(kind, src, ctx)
         except Exception as exc:  # a rule must never turn a bad file into a traceback
             yield finding("unexpected", src.rel, value=f"{rule.__name__}: {exc!r}")
+
+
+#: pages a public body's website must have (content/pages/<slug>.md), with the reason
+REQUIRED_PAGES = {
+    "impressum": ("Impressum", "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
+    "datenschutz": ("Datenschutz", "Informationspflichten nach Art. 13 DSGVO."),
+    "barrierefreiheit": ("Erklärung zur Barrierefreiheit", "Pflicht öffentlicher Stellen nach BITV 2.0 "
+                                                          "und den Landesgesetzen."),
+    "leichte-sprache": ("Leichte Sprache", "Erläuterungen in Leichter Sprache nach § 4 BITV 2.0."),
+}
+
+
+def _page_findings(root: Path, content_dir: Path) -> list[Finding]:
+    """A warning for each required static page that content/pages/ does not have (by file name
+    or by its ``Slug:`` line)."""
+    folder = content_dir / "pages"
+    slugs = set()
+    for path in folder.glob("*.md") if folder.is_dir() else []:
+        slugs.add(path.stem)
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+        except OSError:
+            continue
+        slugs.update(m.group(1).strip() for m in re.finditer(r"(?im)^slug:\s*(\S+)\s*$", head))
+    return [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=title, why=why,
+                    severity=WARNING)
+            for slug, (title, why) in REQUIRED_PAGES.items() if slug not in slugs]
 
 
 def _vocabulary_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:
