@@ -107,6 +107,20 @@ def test_a_changed_offer_re_renders_only_the_list_pages_it_is_on(tmp_path, monke
     assert on and {path for path in area if path in changed} <= on | {"bereiche/weiterbildung/index.html"}
 
 
+def test_pages_a_shorter_list_no_longer_has_disappear(tmp_path, monkeypatch, example_catalog):
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 10)
+    project = make_project(tmp_path / "example", ROOT / "content")
+    out = project / "output"
+    assert build(project / "pelicanconf.py", out).ok
+    place = out / "orte" / "musterstadt"
+    assert (place / "seite" / "10" / "index.html").is_file()  # 93 offers
+    for offer in example_catalog.offers_by("municipality", "musterstadt")[:4]:
+        (project / offer.source).unlink()
+    assert build(project / "pelicanconf.py", out).ok
+    assert (place / "seite" / "9" / "index.html").is_file()  # 89 offers
+    assert not (place / "seite" / "10").exists()  # the page and its folder are gone
+
+
 @pytest.mark.parametrize("width", [320, 390])
 def test_page_links_are_big_enough_to_tap(chromium, example_server, width):
     with phone_page(chromium) as page:
