@@ -17,6 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .digests import hash_folder
 from .findings import WARNING, Finding, sort_findings
@@ -238,13 +239,20 @@ def _run_rules(rules, kind: str, src: SourceFile, ctx: RuleContext):
             yield finding("unexpected", src.rel, value=f"{rule.__name__}: {exc!r}")
 
 
-#: pages a public body's website must have (content/pages/<slug>.md), with the reason
+class RequiredPage(NamedTuple):
+    title: str  # suggested as the page's title
+    link: str  # the footer's link text
+    why: str
+
+
+#: pages a public body's website must have (content/pages/<slug>.md), in the footer's order
 REQUIRED_PAGES = {
-    "impressum": ("Impressum", "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
-    "datenschutz": ("Datenschutz", "Informationspflichten nach Art. 13 DSGVO."),
-    "barrierefreiheit": ("Erklärung zur Barrierefreiheit", "Pflicht öffentlicher Stellen nach BITV 2.0 "
-                                                          "und den Landesgesetzen."),
-    "leichte-sprache": ("Leichte Sprache", "Erläuterungen in Leichter Sprache nach § 4 BITV 2.0."),
+    "impressum": RequiredPage("Impressum", "Impressum", "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
+    "datenschutz": RequiredPage("Datenschutz", "Datenschutz", "Informationspflichten nach Art. 13 DSGVO."),
+    "barrierefreiheit": RequiredPage("Erklärung zur Barrierefreiheit", "Barrierefreiheit",
+                                     "Pflicht öffentlicher Stellen nach BITV 2.0 und den Landesgesetzen."),
+    "leichte-sprache": RequiredPage("Leichte Sprache", "Leichte Sprache",
+                                    "Erläuterungen in Leichter Sprache nach § 4 BITV 2.0."),
 }
 
 
@@ -260,9 +268,9 @@ def _page_findings(root: Path, content_dir: Path) -> list[Finding]:
         except OSError:
             continue
         slugs.update(m.group(1).strip() for m in re.finditer(r"(?im)^slug:\s*(\S+)\s*$", head))
-    return [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=title, why=why,
+    return [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=page.title, why=page.why,
                     severity=WARNING)
-            for slug, (title, why) in REQUIRED_PAGES.items() if slug not in slugs]
+            for slug, page in REQUIRED_PAGES.items() if slug not in slugs]
 
 
 def _vocabulary_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:

@@ -86,14 +86,15 @@ class GuideGenerator(Generator):
         gc.freeze()  # like the parsed files (wegweiser.build), the catalog lives until the end
         self.context["guide"] = catalog
         self.context["findings"] = validation.findings
+        # the static pages of content/pages/ (Pelican's page generator ran first): linked only if they exist
+        self.context["static_urls"] = sorted(page.url for page in self.context.get("pages", []))
 
     def generate_output(self, writer):
         output = Path(self.output_path)
         project = Project.from_settings(self.settings)
         incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output,
                                   self.settings.get("_WEGWEISER_STAGING_HOLDS"))
-        global_hash = global_digest(self.settings, project.data_dir, self.catalog.today,
-                                    [page.url for page in self.context.get("pages", [])])
+        global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
         incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
         # The files made from the whole catalog (search data, open data, feeds, …) are written

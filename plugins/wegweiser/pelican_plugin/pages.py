@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.catalog import Catalog
+from ..core.ical import is_dated
 from ..core.search_index import catalog_search_files
 
 #: (URL parameter, legend, vocabulary) of the search page's filter groups, in display order
@@ -105,7 +106,7 @@ def _term_pages(term: dict, vocabulary: str, breadcrumbs: list):
     row, offers = term["row"], term["offers"]
     yield from _paged(term["url"], "term", row["label"], row.get("description") or f"Bildungsangebote: {row['label']}.",
                       breadcrumbs, offers, LIST_PAGE_SIZE, "offers",
-                      {"term": row, "vocabulary": vocabulary, "dated": any(offer.start_date for offer in offers)})
+                      {"term": row, "vocabulary": vocabulary, "dated": any(is_dated(offer) for offer in offers)})
 
 
 def _matching(catalog: Catalog, field_name: str | None, row: dict):

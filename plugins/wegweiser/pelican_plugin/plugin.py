@@ -10,6 +10,7 @@ from pelican import signals
 from ..core.display import FILTERS, GLOBALS
 from ..core.project import Project
 from ..core.security import meta_policy
+from ..core.validate import REQUIRED_PAGES
 from ..spare import note_written
 from .generators import GuideGenerator
 
@@ -19,6 +20,8 @@ def add_template_helpers(pelican):
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(GLOBALS)
     pelican.settings["JINJA_GLOBALS"]["content_security_policy"] = meta_policy()
+    # the footer links those of them that exist (the generator sets static_urls)
+    pelican.settings["JINJA_GLOBALS"]["required_pages"] = [(slug, page.link) for slug, page in REQUIRED_PAGES.items()]
     # compiled templates kept in the project's cache (checked against each template's source)
     folder = Project.from_settings(pelican.settings).root / ".cache" / "jinja"
     try:
