@@ -68,6 +68,7 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     settings["_WEGWEISER_PREVIOUS_OUTPUT"] = str(target) if target.is_dir() else None  # reused where unchanged
     settings["_WEGWEISER_PROGRESS"] = progress
     settings["_WEGWEISER_HANDED"] = handed = {}  # the generator's fingerprints, written once by finish()
+    settings["_WEGWEISER_WRITTEN"] = written = set()  # files Pelican writes itself (its signals, plugin.py)
     try:
         # the site before the published one, if kept: only what differs is then touched (spare.py)
         settings["_WEGWEISER_STAGING_HOLDS"] = take_spare(target, staging, background_cleanup)
@@ -75,7 +76,7 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
         with contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
         info = handed.get("info") or {"pages": {}, "files": {}}
-        pages = finish(staging, target, info, settings.get("THEME_STATIC_DIR") or "theme")
+        pages = finish(staging, target, info, written, settings.get("THEME_STATIC_DIR") or "theme")
         stats = _stats(info)
         swap_in(staging, target, background_cleanup, keep=spare_of(target))
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback

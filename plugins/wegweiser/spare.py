@@ -102,27 +102,17 @@ def remove_files(root: Path, relatives) -> None:
             folder = os.path.dirname(folder)
 
 
-#: files Pelican wrote itself in this process (pages of content/pages, feeds, static files);
-#: noted through its signals (pelican_plugin/plugin.py), so that no build has to list its output
-_WRITTEN: set[str] = set()
-
-
-def note_written(path) -> None:
-    _WRITTEN.add(os.path.abspath(path))
-
-
-def finish(staging: Path, target: Path, info: dict, theme_static: str = "theme") -> int:
+def finish(staging: Path, target: Path, info: dict, written: set[str], theme_static: str = "theme") -> int:
     """Write the new site's build information: the guide's fingerprints (``info``), the site's
     identity and Pelican's own files; return the number of pages.
 
-    Pelican's own files are those it reported writing plus its copy of the theme's static
-    files (``theme_static``: THEME_STATIC_DIR), which it makes without a signal.
+    Pelican's own files are those it reported writing (``written``: absolute paths, noted through
+    its signals by pelican_plugin/plugin.py, so that no build has to list its output) plus its
+    copy of the theme's static files (``theme_static``: THEME_STATIC_DIR), made without a signal.
     """
     managed = set(info.get("pages") or ()) | set(info.get("files") or ()) | {BUILDINFO}
     root = os.path.abspath(staging) + os.sep
-    written = {path for path in _WRITTEN if path.startswith(root)}
-    _WRITTEN.difference_update(written)
-    found = {path[len(root):].replace(os.sep, "/") for path in written}
+    found = {path[len(root):].replace(os.sep, "/") for path in written if path.startswith(root)}
     for folder, _, names in os.walk(staging / theme_static):
         relative_folder = os.path.relpath(folder, staging).replace(os.sep, "/")
         found.update(f"{relative_folder}/{name}" for name in names)

@@ -11,7 +11,6 @@ from ..core.display import FILTERS, GLOBALS
 from ..core.project import Project
 from ..core.security import meta_policy
 from ..core.validate import REQUIRED_PAGES
-from ..spare import note_written
 from .generators import GuideGenerator
 
 
@@ -36,13 +35,20 @@ def get_generators(pelican):
     return GuideGenerator
 
 
-def note_content(path, **kwargs):
-    note_written(path)
+def _note(context, path) -> None:
+    """Note a file Pelican wrote in the set wegweiser.build hands over (none when Pelican runs alone)."""
+    written = (context or {}).get("_WEGWEISER_WRITTEN")
+    if written is not None:
+        written.add(os.path.abspath(path))
+
+
+def note_content(path, context=None, **kwargs):
+    _note(context, path)
 
 
 def note_static(generator):
     for item in generator.staticfiles:
-        note_written(os.path.join(generator.output_path, item.save_as))
+        _note(generator.context, os.path.join(generator.output_path, item.save_as))
 
 
 def register():
