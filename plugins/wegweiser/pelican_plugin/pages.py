@@ -78,17 +78,21 @@ def list_pages(url: str, items: list, size: int | None = None) -> list[tuple[str
 def _paged(url: str, template: str, title: str, description: str, breadcrumbs: list, items: list,
            size: int, name: str, variables: dict):
     """The page(s) of a list, ``size`` items to a page, each as ``name`` next to ``variables``,
-    ``total``, ``first`` (number of its first item) and ``pagination`` (None for a single page).
-    Later pages are titled „… – Seite n von m“ and lead back to the first in their breadcrumbs."""
+    ``total`` and ``pagination`` (None for a single page: else this page's number, every page's
+    address and „Seite n von m (Nr. a bis b)“). Later pages are titled „… – Seite n von m“ and
+    lead back to the first in their breadcrumbs."""
     pages = list_pages(url, items, size)
     urls = [address for address, _ in pages]
     for number, (address, chunk) in enumerate(pages, 1):
-        later = f" – Seite {number} von {len(pages)}" if number > 1 else ""
-        yield SitePage(address, template, title + later,
-                       description=f"{description} Seite {number} von {len(pages)}." if later else description,
-                       breadcrumbs=breadcrumbs + [_crumb(title, url)] if later else breadcrumbs,
-                       variables={**variables, name: chunk, "total": len(items), "first": (number - 1) * size + 1,
-                                  "pagination": {"number": number, "urls": urls} if len(pages) > 1 else None})
+        of = f"Seite {number} von {len(pages)}"
+        first = (number - 1) * size + 1
+        yield SitePage(address, template, f"{title} – {of}" if number > 1 else title,
+                       description=f"{description} {of}." if number > 1 else description,
+                       breadcrumbs=breadcrumbs + [_crumb(title, url)] if number > 1 else breadcrumbs,
+                       variables={**variables, name: chunk, "total": len(items),
+                                  "pagination": {"number": number, "urls": urls,
+                                                 "position": f"{of} (Nr. {first} bis {first + len(chunk) - 1})"}
+                                  if len(pages) > 1 else None})
 
 
 def _a_z_pages(offers: list, home: dict):
