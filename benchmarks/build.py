@@ -38,9 +38,9 @@ sys.exit(code)
 """
 
 
-def timed(cmd, cwd=None) -> tuple[float, int]:
-    seconds, rss, _ = timed_output(cmd, cwd)
-    return seconds, rss
+def timed(cmd, cwd=None) -> tuple[float, int, int]:
+    seconds, rss, tree, _ = timed_output(cmd, cwd)
+    return seconds, rss, tree
 
 
 def _environment() -> dict:
@@ -48,9 +48,6 @@ def _environment() -> dict:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
-
-
-LAST_TREE_KB = [0]  # peak PSS of all processes of the last command run by timed_output
 
 
 def _tree(pid: int) -> list[int]:
@@ -74,9 +71,9 @@ def _pss_kb(pid: int) -> int:
         return 0
 
 
-def timed_output(cmd, cwd=None) -> tuple[float, int, str]:
-    """Seconds, peak RSS of the largest process (KB) and output of ``cmd``; the peak of the summed
-    PSS of all its processes goes to LAST_TREE_KB (Linux only; 0 elsewhere)."""
+def timed_output(cmd, cwd=None) -> tuple[float, int, int, str]:
+    """Seconds, peak RSS of the largest process (KB), peak of the summed PSS of all its processes
+    (KB; Linux only, 0 elsewhere) and output of ``cmd``."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=_environment())
@@ -92,14 +89,13 @@ def timed_output(cmd, cwd=None) -> tuple[float, int, str]:
     stdout, stderr = proc.communicate()
     seconds = time.perf_counter() - started
     sampler.join()
-    LAST_TREE_KB[0] = peak[0]
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{stdout[-2000:]}\n{stderr[-2000:]}")
     rss = {line.split()[0]: int(line.split()[1]) for line in stderr.splitlines() if "MAXRSS_KB" in line}
     # the build and its largest worker (workers share the build's memory copy-on-write, so their
     # resident sizes overlap with the build's); a command without the wrapper: the sampled total
     largest = max(rss.get("MAXRSS_KB", 0), rss.get("WORKER_MAXRSS_KB", 0)) or peak[0]
-    return seconds, largest, stdout
+    return seconds, largest, peak[0], stdout
 
 
 def fresh(*folders: Path) -> None:
@@ -129,20 +125,19 @@ def build_ours(folder: Path) -> dict:
     settings = folder / "pelicanconf.py"
     cmd = [sys.executable, "-c", WRAPPER, str(settings)]
     fresh(folder / "output", folder / ".cache", folder / ".output.spare")
-    full, rss_full = timed(cmd, cwd=folder)
-    tree = LAST_TREE_KB[0]
+    full, rss_full, tree = timed(cmd, cwd=folder)
     settle(folder)
-    warm, rss_warm = timed(cmd, cwd=folder)
-    tree = max(tree, LAST_TREE_KB[0])
+    warm, rss_warm, tree_warm = timed(cmd, cwd=folder)
+    tree = max(tree, tree_warm)
     settle(folder)
     offers = sorted((folder / "content" / "offers").glob("*.md"))
     changes, rss_changed = [], 0
     for offer in (offers[len(offers) // 4], offers[len(offers) // 2], offers[3 * len(offers) // 4]):
         offer.write_text(offer.read_text(encoding="utf-8") + "\nGeändert für den Benchmark.\n", encoding="utf-8")
-        seconds, rss, out = timed_output(cmd, cwd=folder)
+        seconds, rss, tree_changed, out = timed_output(cmd, cwd=folder)
         changes.append(seconds)
         rss_changed = max(rss_changed, rss)
-        tree = max(tree, LAST_TREE_KB[0])
+        tree = max(tree, tree_changed)
         settle(folder)
     changed = sorted(changes)[1]
     return {"full": full, "warm": warm, "changed": changed, "rss_mb": max(rss_full, rss_warm, rss_changed) / 1024,
@@ -167,10 +162,9 @@ def build_hugo(folder: Path, n: int) -> dict | None:
             (site / "content" / target / path.name).write_text(text, encoding="utf-8")
     cmd = [hugo, "--quiet", "--source", str(site), "--destination", str(site / "public")]
     fresh(site / "public")
-    full, _ = timed(cmd)
-    memory = LAST_TREE_KB[0]
-    warm, _ = timed(cmd)
-    return {"full": full, "warm": warm, "mb": max(memory, LAST_TREE_KB[0]) / 1024,
+    full, _, memory = timed(cmd)
+    warm, _, memory_warm = timed(cmd)
+    return {"full": full, "warm": warm, "mb": max(memory, memory_warm) / 1024,
             "output_mb": folder_mb(site / "public"),
             "pages": sum(1 for _ in (site / "public").rglob("*.html"))}
 
