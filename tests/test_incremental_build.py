@@ -20,6 +20,18 @@ def _change_offer(p):
     edit(p / "content/offers/deutschkurs-a1.md", "title: Deutschkurs A1 am Abend", "title: Deutschkurs A1 am Montagabend")
 
 
+def _change_description(p):  # not part of the search data: that is kept
+    edit(p / "content/offers/deutschkurs-a1.md", "- kleine Gruppen", "- kleine Gruppen mit Kinderbetreuung")
+
+
+def _change_cost(p):  # shown in search results and filtered by: the search data changes
+    edit(p / "content/offers/deutschkurs-a1.md", "cost_eur: 120", "cost_eur: 95")
+
+
+def _change_title_language(p):  # only in the rows that show results
+    edit(p / "content/offers/deutschkurs-a1.md", "summary:", "title_lang: en\nsummary:")
+
+
 def _change_provider(p):
     edit(p / "content/providers/vhs-test.md", "name: Volkshochschule Testkreis", "name: Kreisvolkshochschule Testkreis")
 
@@ -58,6 +70,9 @@ def _new_offer(p):
 
 CHANGES = {
     "offer": (_change_offer, "Deutschkurs A1 am Montagabend"),
+    "offer description": (_change_description, "mit Kinderbetreuung"),
+    "offer cost": (_change_cost, "95"),
+    "offer title language": (_change_title_language, 'lang="en"'),
     "provider": (_change_provider, "Kreisvolkshochschule Testkreis"),
     "vocabulary": (_change_vocabulary, "Allgemeine Weiterbildung"),
     "template": (_change_template, "Auf einen Blick"),
@@ -86,8 +101,25 @@ def test_incremental_equals_clean_build(project, tmp_path, name):
     assert site_tree(out) == site_tree(tmp_path / "clean")
     if visible:
         assert any(visible.encode() in data for data in site_tree(out).values())
-    if name in ("offer", "moved offer", "new offer"):
+    if name.startswith("offer") or name in ("moved offer", "new offer"):
         assert 0 < incremental.written < clean.written  # only what the offer appears on
+
+
+def _search_manifest(out) -> str:
+    return json.loads((out / ".buildinfo.json").read_text())["search"]["manifest"]
+
+
+@pytest.mark.parametrize("change, search_changes", [(_change_description, False), (_change_offer, True),
+                                                    (_change_cost, True), (_change_title_language, True),
+                                                    (_change_provider, True)])
+def test_search_data_is_rebuilt_only_when_what_it_holds_changed(project, tmp_path, change, search_changes):
+    out = tmp_path / "out"
+    assert build(project / "pelicanconf.py", out).ok
+    before = _search_manifest(out)
+    change(project)
+    assert build(project / "pelicanconf.py", out).ok
+    assert (_search_manifest(out) != before) is search_changes
+    assert (out / "suche" / "daten" / _search_manifest(out)).is_file()
 
 
 def test_deleted_offer_disappears_from_pages_and_search_index(project, tmp_path):

@@ -81,7 +81,11 @@ def document_text(catalog: Catalog, offer: Entry) -> tuple[str, str]:
 def index_documents(catalog: Catalog):
     """(ref, {field: terms}) of every published offer, in catalog order."""
     for number, offer in enumerate(catalog.offers):
-        yield ref(number), catalog.store.get("search-terms", offer, lambda offer=offer: _document_terms(catalog, offer))
+        yield ref(number), document_terms(catalog, offer)
+
+
+def document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
+    return catalog.store.get("search-terms", offer, lambda: _document_terms(catalog, offer))
 
 
 def _document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
@@ -103,16 +107,30 @@ def _days(value) -> int | None:
     return (value - EPOCH).days if isinstance(value, dt.date) else None
 
 
+def _facet_keys(catalog: Catalog) -> dict[str, list]:
+    """Each filter's vocabulary ids, in vocabulary order."""
+    return {name: list(catalog.vocabularies[VOCABULARY_OF[f]].by_id) for name, f in FACETS.items()}
+
+
+def offer_facets(catalog: Catalog, offer: Entry) -> tuple[list, list]:
+    """An offer's filter values (see :func:`_facets`), kept per offer across builds: the
+    vocabularies it depends on are part of the store's key."""
+    def compute():
+        position, centres = catalog.memo("search-facet-positions", lambda: (
+            {name: {key: i for i, key in enumerate(ids)} for name, ids in _facet_keys(catalog).items()},
+            {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}))
+        return _facets(offer, position, centres)
+
+    return catalog.store.get("search-facets", offer, compute)
+
+
 def build_facets(catalog: Catalog) -> dict:
     """Column-wise filter data: vocabulary ids once, then one small integer (list) per offer."""
-    keys = {name: list(catalog.vocabularies[VOCABULARY_OF[f]].by_id) for name, f in FACETS.items()}
-    position = {name: {key: i for i, key in enumerate(ids)} for name, ids in keys.items()}
+    keys = _facet_keys(catalog)
     columns: dict[str, list] = {name: [] for name in FACETS}
     cost, age, start, end, geo = [], [], [], [], []
-    centres = {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}
     for offer in catalog.offers:
-        # kept per offer across builds: the vocabularies it depends on are part of the store's key
-        values, numbers = catalog.store.get("search-facets", offer, lambda offer=offer: _facets(offer, position, centres))
+        values, numbers = offer_facets(catalog, offer)
         for name, value in zip(FACETS, values):
             columns[name].append(value)
         for column, value in zip((cost, age, start, end, geo), numbers):
@@ -148,8 +166,11 @@ def location(offer: Entry, centres: dict) -> list | int:
 
 
 def build_store(catalog: Catalog) -> list[list]:
-    return [catalog.store.get("search-store", offer, lambda offer=offer: _store_row(catalog, offer))
-            for offer in catalog.offers]
+    return [store_row(catalog, offer) for offer in catalog.offers]
+
+
+def store_row(catalog: Catalog, offer: Entry) -> list:
+    return catalog.store.get("search-store", offer, lambda: _store_row(catalog, offer))
 
 
 def _store_row(catalog: Catalog, offer: Entry) -> list:
@@ -203,6 +224,22 @@ def search_files(catalog: Catalog) -> SearchFiles:
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest
     return SearchFiles(manifest_name, files)
+
+
+def search_key(catalog: Catalog) -> str:
+    """A digest of everything the search data is made from besides code, settings, data folder and
+    date: each published offer's terms, filter values and result row, in catalog order. Most
+    changes to an offer (its description, contact, …) leave it unchanged, and the previous search
+    data is kept; each offer's part is kept across builds like the values it is made from."""
+    h = hashlib.sha256(f"{len(catalog.offers)}\n".encode())
+    for offer in catalog.offers:
+        h.update(catalog.store.get("search-digest", offer, lambda offer=offer: _offer_digest(catalog, offer)))
+    return h.hexdigest()
+
+
+def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
+    parts = (document_terms(catalog, offer), offer_facets(catalog, offer), store_row(catalog, offer))
+    return hashlib.sha256(_dump(parts)).digest()
 
 
 def catalog_search_files(catalog: Catalog) -> SearchFiles:

@@ -17,7 +17,7 @@ from ..core import parallel
 from ..core.entry_store import EntryStore
 from ..core.findings import summary
 from ..core.messages import finding
-from ..core.search_index import SearchFiles, catalog_search_files
+from ..core.search_index import SearchFiles, catalog_search_files, search_key
 from ..core.project import Project
 from .files import entry_files as entry_files_of, site_files
 from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
@@ -95,8 +95,8 @@ class GuideGenerator(Generator):
         incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output,
                                   self.settings.get("_WEGWEISER_STAGING_HOLDS"))
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
-        incremental.restore_search(self.catalog, f"{global_hash}:{self.catalog.digest}")
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
+        incremental.restore_search(self.catalog, f"{global_hash}:{search_key(self.catalog)}")
         # The files made from the whole catalog (search data, open data, feeds, …) are written
         # meanwhile by another process (when there are enough offers to be worth one); the
         # search page, which names the search data, is made last.
