@@ -158,3 +158,62 @@ def test_a_file_made_from_one_entry_failing_in_a_worker_names_the_entry(project,
     assert not result.ok
     assert [f.file for f in result.findings if "Kalender kaputt" in f.as_text()] == ["content/offers/deutschkurs-a1.md"]
     assert not (tmp_path / "out").exists()
+
+
+def _ready_then_pid(request):
+    if request == "stirb":
+        os._exit(3)
+    if request == "fehler":
+        raise ValueError("kaputt")
+    return os.getpid(), request * 2
+
+
+def test_a_standby_gets_ready_in_another_process_and_answers_requests():
+    prepared = []
+    standby = parallel.Standby(lambda: prepared.append(1), _ready_then_pid)
+    try:
+        pid, doubled = standby.ask(21)
+        assert pid != os.getpid() and doubled == 42
+        assert standby.ask("ab") == (pid, "abab")  # the same process, ready once
+        with pytest.raises(parallel.TaskFailed) as failed:
+            standby.ask("fehler")
+        assert type(failed.value.error).__name__ == "ValueError" and str(failed.value.error) == "kaputt"
+        assert standby.ask(1) == (pid, 2)  # a failed request does not end it
+    finally:
+        standby.close()
+    assert prepared == []  # prepared there, not here
+    with pytest.raises(OSError):
+        os.kill(pid, 0)  # gone once closed
+
+
+def test_a_standby_that_died_fails_the_request_and_every_later_one():
+    standby = parallel.Standby(lambda: None, _ready_then_pid)
+    with pytest.raises(parallel.TaskFailed):
+        standby.ask("stirb")
+    with pytest.raises(parallel.TaskFailed):
+        standby.ask(1)
+
+
+def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path, monkeypatch):
+    """A rebuild's few changed rows are checked by a process that imported frictionless meanwhile."""
+    from conftest import core_settings
+
+    from wegweiser.core import validate
+    from wegweiser.core.project import Project
+
+    project = make_project(tmp_path / "project", FIXTURES / "invalid")
+    asked = []
+    ask = parallel.Standby.ask
+    monkeypatch.setattr(parallel.Standby, "ask", lambda self, request: asked.append(request[0]) or ask(self, request))
+    monkeypatch.setattr(validate, "_frictionless_loaded", lambda: False)  # as in a new process
+    standby = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 2,
+                                     "WEGWEISER_PARALLEL_MIN": 10_000}).validate()
+    assert asked == ["offer", "provider"]
+    shutil.rmtree(project / ".cache")
+    here = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 1}).validate()
+    assert len(here.errors) > 30  # the fixture's broken files
+
+    def seen(validation):
+        return [(f.file, f.field, f.code, f.line, f.message) for f in validation.findings]
+
+    assert seen(standby) == seen(here)

@@ -202,3 +202,79 @@ class Pending:
         if self._child is not None:
             _stop(*self._child)
             self._child = None
+
+
+class Standby:
+    """A forked process that gets ready (say, imports a slow library) while this one goes on, and
+    then answers requests known only later: ``ask(request)`` returns ``answer(request)`` as
+    computed there. For work that is often tiny but whose set-up is not (frictionless needs
+    0.25 s to import and warm up to check a single changed row). Without ``os.fork``, or when
+    the process died, :meth:`ask` raises :class:`TaskFailed`; callers then do the work here.
+    """
+
+    def __init__(self, prepare: Callable[[], None], answer: Callable[[object], object]):
+        self._pid = None
+        if not hasattr(os, "fork"):
+            return
+        requests_read, requests_write = os.pipe()
+        answers_read, answers_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the standby: get ready, then answer until the requests pipe closes
+            code = 0
+            try:
+                os.close(requests_write)
+                os.close(answers_read)
+                with os.fdopen(requests_read, "rb") as requests, os.fdopen(answers_write, "wb") as answers:
+                    _serve(prepare, answer, requests, answers)
+            except BaseException:  # noqa: BLE001 - a standby never returns into the parent's code
+                code = 2
+            finally:
+                os._exit(code)
+        os.close(requests_read)
+        os.close(answers_write)
+        self._pid = pid
+        self._requests = os.fdopen(requests_write, "wb")
+        self._answers = os.fdopen(answers_read, "rb")
+
+    def ask(self, request):
+        if self._pid is None:
+            raise TaskFailed(-1, RuntimeError("no standby process"))
+        try:
+            pickle.dump(request, self._requests, protocol=pickle.HIGHEST_PROTOCOL)
+            self._requests.flush()
+            out = pickle.load(self._answers)
+        except (OSError, EOFError, pickle.UnpicklingError) as exc:
+            self.close()
+            raise TaskFailed(-1, exc) from exc
+        if out[0] == "failed":
+            raise TaskFailed(-1, _remote(out[1], out[2]))
+        return out[1]
+
+    def close(self) -> None:
+        """End the standby process (at once: it may still be getting ready)."""
+        if self._pid is not None:
+            for pipe in (self._requests, self._answers):
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
+            _stop(self._pid)
+            self._pid = None
+
+
+def _serve(prepare, answer, requests, answers) -> None:
+    try:
+        prepare()
+    except Exception:  # noqa: BLE001 - not ready is only slower: answer() does what is missing
+        pass
+    while True:
+        try:
+            request = pickle.load(requests)
+        except EOFError:
+            return
+        try:
+            out = ("done", answer(request))
+        except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
+            out = ("failed", type(exc).__name__, str(exc))
+        pickle.dump(out, answers, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.flush()

@@ -15,6 +15,7 @@ import datetime as dt
 import difflib
 import hashlib
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -25,7 +26,7 @@ from .frontmatter import SourceFile
 from .indicators_check import validate_indicators
 from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
-from .parallel import run, worker_count
+from .parallel import Standby, TaskFailed, run, worker_count
 from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from .sanitize import render_markdown
 from .schema import KINDS, Schemas, TableSchema
@@ -68,15 +69,20 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
                      stale_months: int = 12, parallel: dict | None = None) -> Validation:
     """``parallel``: WEGWEISER_WORKERS / WEGWEISER_PARALLEL_MIN for reading the files (core/parallel.py)."""
     root = Path(root)
-    cache = open_cache(schemas, root)
-    ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
-    sources = load_sources(content_dir, schemas, root, cache, prepare=lambda kind, src: _check_file(kind, src, ctx),
-                           parallel=parallel)
-    findings: list[Finding] = []
-    for kind in KINDS:
-        for src in sources[kind]:
-            findings.extend(src.findings)
-    findings.extend(check_tables(schemas, sources, parallel))
+    checker = _row_checker(schemas, parallel or {})
+    try:
+        cache = open_cache(schemas, root)
+        ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
+        sources = load_sources(content_dir, schemas, root, cache,
+                               prepare=lambda kind, src: _check_file(kind, src, ctx), parallel=parallel)
+        findings: list[Finding] = []
+        for kind in KINDS:
+            for src in sources[kind]:
+                findings.extend(src.findings)
+        findings.extend(check_tables(schemas, sources, parallel, checker))
+    finally:
+        if checker is not None:
+            checker.close()
     findings.extend(_file_rule_findings(sources, ctx))
     findings.extend(_page_findings(root, Path(content_dir)))
     findings.extend(_vocabulary_findings(root, schemas, cache))
@@ -89,36 +95,63 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
     return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
 
 
-def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]], parallel: dict | None = None) -> list[Finding]:
+def _frictionless_loaded() -> bool:
+    return "frictionless" in sys.modules
+
+
+def _row_checker(schemas: Schemas, parallel: dict) -> Standby | None:
+    """A process importing and warming up frictionless while this one reads the caches, for the few
+    rows a rebuild usually has to check (0.25 s of set-up for a 0.03 s check) — unless this process
+    has frictionless already or there is only one core to use."""
+    if _frictionless_loaded() or worker_count({**parallel, "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1:
+        return None
+
+    def prepare():
+        for kind in KINDS:
+            _check_rows(schemas.for_kind(kind), schemas, [])
+
+    return Standby(prepare, lambda request: _check_rows(schemas.for_kind(request[0]), schemas, request[1]))
+
+
+def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]], parallel: dict | None = None,
+                 checker: Standby | None = None) -> list[Finding]:
     """Every row against its Table Schema, then unique keys and references across the files.
 
     Row checks are frictionless's and are kept on each file (``src.derived["rows"]``), so a
     cached file is not checked again; keys and references depend on all files and are
-    checked here on every run.
+    checked here on every run. A few rows are checked by ``checker`` if given (see _row_checker).
     """
     findings = []
     provider_ids = _provider_ids(sources)
     for kind in KINDS:
         schema = schemas.for_kind(kind)
         used = [src for src in sources[kind] if src.values or src.ok]  # unreadable files have their finding
-        findings.extend(_row_findings(schema, schemas, used, parallel))
+        findings.extend(_row_findings(kind, schemas, used, parallel, checker))
         findings.extend(_unique_findings(schema, used))
         findings.extend(_reference_findings(schema, schemas, used, sources, provider_ids))
     return findings
 
 
-def _row_findings(schema: TableSchema, schemas: Schemas, used: list[SourceFile],
-                  parallel: dict | None = None) -> list[Finding]:
+def _row_findings(kind: str, schemas: Schemas, used: list[SourceFile], parallel: dict | None = None,
+                  checker: Standby | None = None) -> list[Finding]:
     """frictionless's findings on each row, checked only for files that the cache did not know
-    (in chunks on all cores as ``parallel`` allows, see core/parallel.py)."""
+    (in chunks on all cores as ``parallel`` allows, see core/parallel.py; a few by ``checker``)."""
+    schema = schemas.for_kind(kind)
     todo = [src for src in used if "rows" not in src.derived]
     orphans: list[Finding] = []  # findings frictionless gives for no row in particular
     if todo:
         workers = worker_count(parallel or {}, len(todo))
         size = -(-len(todo) // workers)
         chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
-        for chunk, (found, per_row) in zip(chunks, run(chunks, functools.partial(_check_rows, schema, schemas),
-                                                         workers, lambda count: None)):
+        check = functools.partial(_check_rows, schema, schemas)
+        if workers == 1 and checker is not None:
+            try:
+                results = [checker.ask((kind, todo))]
+            except TaskFailed:  # the checker died: check here
+                results = [check(todo)]
+        else:
+            results = run(chunks, check, workers, lambda count: None)
+        for chunk, (found, per_row) in zip(chunks, results):
             orphans.extend(f for f in found if f not in orphans)
             for src, row in zip(chunk, per_row):
                 src.derived["rows"] = row
