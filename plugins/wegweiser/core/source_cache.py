@@ -49,17 +49,23 @@ class SourceCache:
         self.extras: dict = {}
         self.hits = 0
         self.added = 0
+        #: each chunk as read: where it is in the file read and its entries (written again as they were if unchanged)
+        self._chunks: list[tuple[int, int, list[tuple]]] = []
+        #: the file read, kept open until saved: a build replacing it meanwhile does not change what it reads
+        self._read_from = None
         try:
-            with self.path.open("rb") as fh:
-                stored = pickle.load(fh)
-                if isinstance(stored, dict) and stored.get("key") == self.key:
-                    for _ in range(int(stored["chunks"])):
-                        self.entries.update((rel, (digest, src, signature))
-                                            for rel, digest, src, signature in pickle.load(fh))
-                    self.extras = stored.get("extras") or {}
+            fh = self._read_from = self.path.open("rb")
+            stored = pickle.load(fh)
+            if isinstance(stored, dict) and stored.get("key") == self.key:
+                for _ in range(int(stored["chunks"])):
+                    start = fh.tell()
+                    items = [(rel, (digest, src, signature)) for rel, digest, src, signature in pickle.load(fh)]
+                    self.entries.update(items)
+                    self._chunks.append((start, fh.tell(), [entry for _, entry in items]))
+                self.extras = stored.get("extras") or {}
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError,
                 ImportError, IndexError):
-            self.entries, self.extras = {}, {}
+            self.entries, self.extras, self._chunks = {}, {}, []
         self._loaded_extras = dict(self.extras)
 
     def lookup(self, path: Path, rel: str) -> SourceFile | None:
@@ -82,6 +88,7 @@ class SourceCache:
                     return self._hit(rel, path, (digest, cached[1], signature))
         except OSError:
             pass
+        self.used[rel] = None  # its place, kept in the order of the files, for add()
         return None
 
     def _hit(self, rel: str, path: Path, cached: tuple) -> SourceFile:
@@ -100,21 +107,42 @@ class SourceCache:
 
     def save(self) -> None:
         """Keep the entries of this run only (deleted files drop out); write atomically, if anything changed."""
+        self.used = {rel: entry for rel, entry in self.used.items() if entry is not None}  # unreadable files
         unchanged = (not self.added and self.used.keys() == self.entries.keys()
                      and self.extras.keys() == self._loaded_extras.keys()
                      and all(self.extras[k] is v for k, v in self._loaded_extras.items()))
-        if unchanged and self.path.is_file():
-            return
+        try:
+            if not (unchanged and self.path.is_file()):
+                self._write()
+        finally:
+            if self._read_from is not None:
+                self._read_from.close()
+            self._read_from, self._chunks = None, []
+
+    def _write(self) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            items = [(rel, digest, src, signature) for rel, (digest, src, signature) in self.used.items()]
+            items = list(self.used.items())
             chunks = range(0, len(items), CHUNK)
             with tmp.open("wb") as fh:
                 pickle.dump({"key": self.key, "extras": self.extras, "chunks": len(chunks)}, fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
-                for start in chunks:
-                    pickle.dump(items[start:start + CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
+                for number, start in enumerate(chunks):
+                    fh.write(self._pickled(number, items[start:start + CHUNK]))
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout simply builds without the cache
+
+    def _pickled(self, number: int, items: list[tuple[str, tuple]]) -> bytes:
+        """Chunk ``number``: its bytes as read if it holds the very entries read then (most chunks,
+        after a change to a few files: pickling them all again took most of the time of saving)."""
+        if number < len(self._chunks):
+            start, end, read = self._chunks[number]
+            if len(read) == len(items) and all(entry is old for (_, entry), old in zip(items, read)):
+                self._read_from.seek(start)
+                data = self._read_from.read(end - start)
+                if len(data) == end - start:
+                    return data
+        return pickle.dumps([(rel, digest, src, signature) for rel, (digest, src, signature) in items],
+                            protocol=pickle.HIGHEST_PROTOCOL)
