@@ -96,17 +96,16 @@ class GuideGenerator(Generator):
                                   self.settings.get("_WEGWEISER_STAGING_HOLDS"))
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
-        incremental.restore_search(self.catalog, f"{global_hash}:{search_key(self.catalog)}")
         # The files made from the whole catalog (search data, open data, feeds, …) are written
         # meanwhile by another process (when there are enough offers to be worth one); the
         # search page, which names the search data, is made last.
-        job = parallel.Pending(functools.partial(self._write_catalog_files, incremental.branch()),
+        job = parallel.Pending(functools.partial(self._write_catalog_files, incremental.branch(), global_hash),
                                fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
         try:
             todo, kept = self._plan(incremental, global_hash, content_pages(self.catalog), entry_files=True)
             progress = self._progress(kept, len(todo) + 1)
             self._make(writer, incremental, global_hash, todo, progress)
-            new_files, written, reused, search = job.result()
+            new_files, written, reused, search, incremental.search_key = job.result()
             incremental.merge(new_files, written, reused)
             self.catalog.derived["search"] = search  # its names, for .buildinfo.json
             last, kept = self._plan(incremental, global_hash, [search_page(search.manifest_name)])
@@ -177,14 +176,16 @@ class GuideGenerator(Generator):
                 todo.append(PageTask(page, print_, wide))
         return todo, kept
 
-    def _write_catalog_files(self, files: Incremental):
-        """Write the files made from the whole catalog; what was recorded, and the search data's names."""
+    def _write_catalog_files(self, files: Incremental, global_hash: str):
+        """Write the files made from the whole catalog; what was recorded, the search data's names and
+        the key it is kept under (its previous version is reused when the key is unchanged)."""
+        files.restore_search(self.catalog, f"{global_hash}:{search_key(self.catalog)}")
         for path, data in site_files(self.catalog, self.settings):
             files.write_file(path, data)
         self.catalog.store.save(self.catalog.offers + self.catalog.expired + self.catalog.providers)
         search = catalog_search_files(self.catalog)
-        return files.new_files, files.written, files.reused, SearchFiles(search.manifest_name,
-                                                                         dict.fromkeys(search.files, b""))
+        return (files.new_files, files.written, files.reused,
+                SearchFiles(search.manifest_name, dict.fromkeys(search.files, b"")), files.search_key)
 
     def _write_page(self, writer, page, view: CatalogView):
         writer.write_file(

@@ -195,6 +195,7 @@ class Incremental:
                 self.old, self.old_search, self.old_files = {}, {}, {}
         self.new: dict[str, str] = {}
         self.new_files: dict[str, str] = {}
+        self.search_key: str | None = None  # what the search data was made from (restore_search)
         self._folders: set[str] = set()
         self.reused = 0
         self.written = 0
@@ -327,7 +328,7 @@ class Incremental:
         remove_files(self.staging, [p for p in self.holds if p not in self.new and p not in self.new_files])
         data = {"pages": self.new, "files": self.new_files,
                 "stats": {"written": self.written, "unchanged": self.reused}}
-        search = getattr(self, "search_key", None)
+        search = self.search_key
         if catalog is not None and search and "search" in catalog.derived:
             found = catalog.derived["search"]
             data["search"] = {"key": search, "manifest": found.manifest_name, "files": sorted(found.files)}
