@@ -89,7 +89,8 @@ def _fork(compute: Callable[[], object]) -> tuple[int, int]:
                 out = ("done", compute())
             except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
                 failed = exc if isinstance(exc, TaskFailed) else TaskFailed(-1, exc)
-                out, code = ("failed", failed.position, type(failed.error).__name__, str(failed.error)), 1
+                out, code = ("failed", failed.position, type(failed.error).__name__, str(failed.error),
+                             _pickled(failed.error)), 1
             with os.fdopen(write, "wb") as fh:
                 pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # noqa: BLE001 - a worker never returns into the parent's code
@@ -103,10 +104,21 @@ def _fork(compute: Callable[[], object]) -> tuple[int, int]:
 def _outcome(pid: int, data: bytes):
     """What a forked process computed, once it has ended; TaskFailed if it failed or died."""
     _, status = os.waitpid(pid, 0)
-    out = pickle.loads(data) if data else ("failed", -1, "WorkerDied", _status(status))
+    out = pickle.loads(data) if data else ("failed", -1, "WorkerDied", _status(status), None)
     if out[0] == "failed":
-        raise TaskFailed(out[1], _remote(out[2], out[3]))
+        raise TaskFailed(out[1], pickle.loads(out[4]) if out[4] else _remote(out[2], out[3]))
     return out[1]
+
+
+def _pickled(error: BaseException) -> bytes | None:
+    """The error itself if it survives pickling (with what it carries, e.g. findings); else only its
+    type's name and message travel."""
+    try:
+        data = pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL)
+        again = pickle.loads(data)
+    except Exception:  # noqa: BLE001 - many exceptions cannot be pickled
+        return None
+    return data if type(again) is type(error) and str(again) == str(error) else None
 
 
 def _stop(pid: int, *pipes: int) -> None:

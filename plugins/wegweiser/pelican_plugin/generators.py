@@ -65,6 +65,16 @@ class PageFailed(Exception):
         self.findings = [finding("unexpected", where, value=f"{target}: {type(exc).__name__}: {exc}")]
         super().__init__(f"{where}: {type(exc).__name__}: {exc}")
 
+    def __reduce__(self):  # from the process that writes the whole-catalog files, with its finding
+        return _page_failed, (self.findings, str(self))
+
+
+def _page_failed(findings: list, message: str) -> PageFailed:
+    failed = PageFailed.__new__(PageFailed)
+    Exception.__init__(failed, message)
+    failed.findings = findings
+    return failed
+
 
 class GuideGenerator(Generator):
     """Loads the catalog in ``generate_context`` and writes its pages."""
@@ -96,13 +106,13 @@ class GuideGenerator(Generator):
                                   self.settings.get("_WEGWEISER_STAGING_HOLDS"))
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
-        # The files made from the whole catalog (search data, open data, feeds, …) are written
-        # meanwhile by another process (when there are enough offers to be worth one); the
-        # search page, which names the search data, is made last.
+        # The other files (search data, open data, feeds, and the calendars and form data of
+        # changed entries) are written meanwhile by another process (when there are enough offers
+        # to be worth one); the search page, which names the search data, is made last.
         job = parallel.Pending(functools.partial(self._write_catalog_files, incremental.branch(), global_hash),
                                fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
         try:
-            todo, kept = self._plan(incremental, global_hash, content_pages(self.catalog), entry_files=True)
+            todo, kept = self._plan(incremental, global_hash, content_pages(self.catalog))
             progress = self._progress(kept, len(todo) + 1)
             self._make(writer, incremental, global_hash, todo, progress)
             new_files, written, reused, search, incremental.search_key = job.result()
@@ -117,7 +127,7 @@ class GuideGenerator(Generator):
         self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
 
     def _progress(self, kept: int, to_make: int):
-        """Report pages and files made from one entry, kept or made, as they are done."""
+        """Report pages, kept or rendered, as they are done."""
         report = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
         finished = [0]
 
@@ -130,13 +140,8 @@ class GuideGenerator(Generator):
         return done
 
     def _make(self, writer, incremental: Incremental, global_hash: str, todo: list, done) -> None:
-        """Render the pages and make the files of ``todo`` (on all cores when there are enough)."""
-        output = incremental.staging
-
-        def make(task: PageTask | FileTask):
-            if isinstance(task, FileTask):
-                write_new(output, task.path, task.item.make())
-                return None
+        """Render the pages of ``todo`` (on all cores when there are enough)."""
+        def make(task: PageTask):
             page, print_, wide = task
             view = CatalogView(self.catalog)
             self._write_page(writer, page, view)
@@ -151,21 +156,11 @@ class GuideGenerator(Generator):
                 raise
             raise PageFailed(todo[failed.position], failed.error) from failed
         for task, result in zip(todo, results):
-            if isinstance(task, FileTask):
-                incremental.made(task.path)
-            else:
-                incremental.rendered(task.page.save_as, *result)
+            incremental.rendered(task.page.save_as, *result)
 
-    def _plan(self, incremental: Incremental, global_hash: str, pages, entry_files: bool = False) -> tuple[list, int]:
-        """What must be made of ``pages`` (and, with ``entry_files``, of the files made from one
-        entry), and how many of them are kept."""
+    def _plan(self, incremental: Incremental, global_hash: str, pages) -> tuple[list, int]:
+        """Which of ``pages`` must be rendered, and how many are kept."""
         todo, kept = [], 0
-        if entry_files:
-            for path, data in entry_files_of(self.catalog, self.settings):
-                if incremental.entry_file(path, data, self.catalog, global_hash):
-                    todo.append(FileTask(path, data))
-                else:
-                    kept += 1
         for page in pages:
             wide = incremental.was_wide(page.save_as)
             print_ = fingerprint(page, self.catalog, global_hash, wide)
@@ -182,6 +177,13 @@ class GuideGenerator(Generator):
         files.restore_search(self.catalog, f"{global_hash}:{search_key(self.catalog)}")
         for path, data in site_files(self.catalog, self.settings):
             files.write_file(path, data)
+        for path, item in entry_files_of(self.catalog, self.settings):  # made only when their entries changed
+            if files.entry_file(path, item, self.catalog, global_hash):
+                try:
+                    write_new(files.staging, path, item.make())
+                except Exception as exc:  # reported with the entry it was made from
+                    raise PageFailed(FileTask(path, item), exc) from exc
+                files.made(path)
         self.catalog.store.save(self.catalog.offers + self.catalog.expired + self.catalog.providers)
         search = catalog_search_files(self.catalog)
         return (files.new_files, files.written, files.reused,
