@@ -4,35 +4,54 @@ A large guide rebuilds its search data and its CSV export whenever one offer cha
 per-entry part of that work is done again only for the entries that changed. Values are
 found by the entry's file and digest (and its provider's), and the whole store is valid
 while ``key`` — everything else these values may depend on: the guide's code, settings,
-templates, data folder and date — is unchanged. It lives in ``.cache/wegweiser/``;
-losing it only makes the next build slower.
+templates, data folder and date — is unchanged. It lives in ``.cache/wegweiser/entries/``,
+one file per kind of value (namespace), each read only when a build asks for one of its
+values: a build that keeps the previous search data never loads the search terms (at 20,000
+offers they would cost the process writing the search data 90 MB). Losing it only makes the
+next build slower.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import re
 from pathlib import Path
 
 
 class EntryStore:
-    def __init__(self, path: Path | None = None, key: str = ""):
-        self.path, self.key = (Path(path) if path else None), key
-        self._values: dict | None = None  # read on first use: only the process that needs it pays
-        self.used: dict = {}
-        self.added = 0
+    def __init__(self, folder: Path | None = None, key: str = ""):
+        self.folder, self.key = (Path(folder) if folder else None), key
+        #: namespace -> {identity: value} as read (only namespaces asked for)
+        self._read: dict[str, dict] = {}
+        #: namespace -> {identity: value} used in this build
+        self.used: dict[str, dict] = {}
+        self._added: set[str] = set()  # namespaces with values computed in this build
 
-    @property
-    def values(self) -> dict:
-        if self._values is None:
-            self._values = self._read()
-        return self._values
+    @classmethod
+    def of_project(cls, root: Path, key: str) -> EntryStore:
+        cache = Path(root) / ".cache" / "wegweiser"
+        try:
+            (cache / "entries.pickle").unlink()  # the store of earlier versions, in one file
+        except OSError:
+            pass
+        return cls(cache / "entries", key)
 
-    def _read(self) -> dict:
-        if self.path is None:
+    def _path(self, namespace: str) -> Path:
+        return self.folder / (re.sub(r"[^A-Za-z0-9_-]", "-", namespace) + ".pickle")
+
+    def stored(self, namespace: str) -> dict:
+        """The values of one namespace as read from disk ({identity: value}), read on first use."""
+        found = self._read.get(namespace)
+        if found is None:
+            found = self._read[namespace] = self._load(namespace)
+        return found
+
+    def _load(self, namespace: str) -> dict:
+        if self.folder is None:
             return {}
         try:
-            with self.path.open("rb") as fh:
+            with self._path(namespace).open("rb") as fh:
                 stored = pickle.load(fh)
             if isinstance(stored, dict) and stored.get("key") == self.key and isinstance(stored.get("values"), dict):
                 return stored["values"]
@@ -40,10 +59,6 @@ class EntryStore:
                 IndexError, KeyError):
             pass
         return {}
-
-    @classmethod
-    def of_project(cls, root: Path, key: str) -> EntryStore:
-        return cls(Path(root) / ".cache" / "wegweiser" / "entries.pickle", key)
 
     @staticmethod
     def _identity(entry) -> tuple[str, str, str]:
@@ -53,32 +68,50 @@ class EntryStore:
 
     def get(self, namespace: str, entry, compute):
         """``compute()``'s value for this entry (an offer counts with its provider)."""
-        key = (namespace, *self._identity(entry))
-        value = self.values.get(key)
+        identity = self._identity(entry)
+        used = self.used.get(namespace)
+        if used is None:
+            used = self.used[namespace] = {}
+        value = self.stored(namespace).get(identity)
+        if value is None:
+            value = used.get(identity)  # put() in this build
         if value is None:
             value = compute()
-            self.added += 1
-        self.used[key] = value
+            self._added.add(namespace)
+        used[identity] = value
         return value
 
+    def put(self, namespace: str, entry, value) -> None:
+        """A value computed anyway, for :meth:`get` in this build — without reading the namespace. It is
+        kept across builds only if the namespace is read in this build (else it is computed again the
+        next time it is needed: put() is for the values of the few entries that changed)."""
+        self.used.setdefault(namespace, {})[self._identity(entry)] = value
+        self._added.add(namespace)
+
     def save(self, entries=None) -> None:
-        """Keep the values used in this build and, given the build's ``entries``, the stored values
-        of those entries it did not need this time (a build that reuses the previous search data
-        computes no search terms: the next one still wants them); drop everything else. Written
-        atomically, and only if anything changed."""
-        if self.path is None or self._values is None:
+        """For each namespace read in this build: keep the values it used and, given the build's
+        ``entries``, the stored values of those entries it did not need this time (say, the CSV
+        rows of the offers a build with a failed page never reached); drop everything else.
+        Namespaces not read stay as they are. Written atomically, and only if anything changed."""
+        if self.folder is None:
             return
-        keep = dict(self.used)
-        if entries is not None:
-            live = {self._identity(entry) for entry in entries}
-            keep.update((key, value) for key, value in self._values.items() if key[1:] in live and key not in keep)
-        if not self.added and keep.keys() == self._values.keys():
-            return
+        live = {self._identity(entry) for entry in entries} if entries is not None else None
+        for namespace, stored in self._read.items():
+            keep = dict(self.used.get(namespace, {}))
+            if live is not None:
+                keep.update((identity, value) for identity, value in stored.items()
+                            if identity in live and identity not in keep)
+            if namespace not in self._added and keep.keys() == stored.keys():
+                continue
+            self._write(namespace, keep)
+
+    def _write(self, namespace: str, values: dict) -> None:
+        path = self._path(namespace)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             with tmp.open("wb") as fh:
-                pickle.dump({"key": self.key, "values": keep}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+                pickle.dump({"key": self.key, "values": values}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
         except OSError:
             pass  # a read-only checkout simply builds without it

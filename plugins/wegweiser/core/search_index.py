@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .catalog import Catalog, Entry
@@ -98,8 +99,8 @@ def build_index(catalog: Catalog) -> dict:
     return serialized_index(index_documents(catalog), BOOSTS)
 
 
-def build_shards(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> list[tuple[str, dict]]:
-    """The index as the browser loads it: complete lunr indexes over consecutive term ranges."""
+def build_shards(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Iterator[tuple[str, dict]]:
+    """The index as the browser loads it: complete lunr indexes over consecutive term ranges, one at a time."""
     return sharded_index(index_documents(catalog), BOOSTS, shard_bytes)
 
 
@@ -115,13 +116,14 @@ def _facet_keys(catalog: Catalog) -> dict[str, list]:
 def offer_facets(catalog: Catalog, offer: Entry) -> tuple[list, list]:
     """An offer's filter values (see :func:`_facets`), kept per offer across builds: the
     vocabularies it depends on are part of the store's key."""
-    def compute():
-        position, centres = catalog.memo("search-facet-positions", lambda: (
-            {name: {key: i for i, key in enumerate(ids)} for name, ids in _facet_keys(catalog).items()},
-            {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}))
-        return _facets(offer, position, centres)
+    return catalog.store.get("search-facets", offer, lambda: _offer_facets(catalog, offer))
 
-    return catalog.store.get("search-facets", offer, compute)
+
+def _offer_facets(catalog: Catalog, offer: Entry) -> tuple[list, list]:
+    position, centres = catalog.memo("search-facet-positions", lambda: (
+        {name: {key: i for i, key in enumerate(ids)} for name, ids in _facet_keys(catalog).items()},
+        {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}))
+    return _facets(offer, position, centres)
 
 
 def build_facets(catalog: Catalog) -> dict:
@@ -238,7 +240,11 @@ def search_key(catalog: Catalog) -> str:
 
 
 def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
-    parts = (document_terms(catalog, offer), offer_facets(catalog, offer), store_row(catalog, offer))
+    """Made from the offer's values, which are kept for this build without reading the stored ones
+    (a changed offer whose search values stay the same needs none of the other offers')."""
+    parts = (_document_terms(catalog, offer), _offer_facets(catalog, offer), _store_row(catalog, offer))
+    for namespace, value in zip(("search-terms", "search-facets", "search-store"), parts):
+        catalog.store.put(namespace, offer, value)
     return hashlib.sha256(_dump(parts)).digest()
 
 
