@@ -111,17 +111,17 @@ def entries_csv(schema: TableSchema, entries, store: EntryStore | None = None) -
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
 
-    def line(row: list) -> str:
+    def line(row: list) -> bytes:
         out.seek(0)
         out.truncate()
         writer.writerow(row)
-        return out.getvalue()
+        return out.getvalue().encode("utf-8")
 
     lines = [line(schema.field_names + [BODY_COLUMN])]
-    for entry in entries:
+    for entry in entries:  # as bytes: joined without a text copy of the whole file (27 MB at 20,000 offers)
         lines.append(store.get(f"csv-row:{schema.name}", entry, lambda entry=entry: line(
             [cell_text(f, entry.values.get(f.name)) for f in schema.fields] + [entry.body or ""])))
-    return "".join(lines).encode("utf-8")
+    return b"".join(lines)
 
 
 def tables(catalog: Catalog) -> list[dict]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 
@@ -149,10 +149,11 @@ def split_index(serialized: dict, shard_bytes: int) -> list[tuple[str, dict]]:
 
 
 def sharded_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
-                  shard_bytes: int) -> list[tuple[str, dict]]:
-    """``split_index(serialized_index(documents, boosts), shard_bytes)``, without the whole index in between."""
+                  shard_bytes: int) -> Iterator[tuple[str, dict]]:
+    """``split_index(serialized_index(documents, boosts), shard_bytes)``, without the whole index in between;
+    one shard at a time (the caller serialises each before the next is made: less memory)."""
     with _without_cycle_collection():
-        return _sharded_index(documents, boosts, shard_bytes)
+        yield from _sharded_index(documents, boosts, shard_bytes)
 
 
 @contextlib.contextmanager
@@ -168,12 +169,11 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> list[tuple[str, dict]]:
+def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> Iterator[tuple[str, dict]]:
     fields = list(boosts)
     postings, norms, field_refs, order, count = _counts(documents, fields)
     terms = sorted(postings)
     groups = _groups(((term, _weight(term, postings[term].values())) for term in terms), shard_bytes)
-    shards = []
     for group in groups:
         inverted, vectors = [], {}
         for local, term in enumerate(group):
@@ -193,6 +193,5 @@ def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> lis
                     if pairs is None:
                         pairs = vectors[field_ref] = []
                     pairs += (local, score)
-        shards.append((group[0], _shard(fields, inverted, [[field_ref, vectors[field_ref]]
-                                                            for field_ref in sorted(vectors, key=order.__getitem__)])))
-    return shards
+        yield group[0], _shard(fields, inverted, [[field_ref, vectors[field_ref]]
+                                                  for field_ref in sorted(vectors, key=order.__getitem__)])
