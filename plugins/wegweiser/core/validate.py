@@ -233,15 +233,16 @@ def _reference_findings(schema: TableSchema, schemas: Schemas, used: list[Source
         known = _known_ids(fk["reference"]["resource"], schemas, sources)
         if known is None and not fld.is_list:
             continue  # no such table: nothing to compare a single value with
+        name, is_list, known = fld.name, fld.is_list, known or ()
         for src in used:
-            value = src.values.get(fld.name)
-            if fld.is_list:
+            value = src.values.get(name)
+            if is_list:
                 values = value if isinstance(value, list) else []
             else:
                 values = [] if value is None or value == "" or isinstance(value, (list, dict)) else [value]
             for item in values:
-                if item not in (known or ()):
-                    findings.append(_reference_finding(src, schema, schemas, fld.name, item, provider_ids))
+                if item not in known:
+                    findings.append(_reference_finding(src, schema, schemas, name, item, provider_ids))
     return findings
 
 
