@@ -42,8 +42,9 @@ def read_info(folder: Path) -> dict | None:
     return info if isinstance(info, dict) else None
 
 
-def take_spare(target: Path, staging: Path, background: bool = False) -> dict | None:
+def take_spare(target: Path, staging: Path, background: bool = False, published: dict | None = None) -> dict | None:
     """Rename the spare to ``staging`` and return what it holds ({path: fingerprint}), or None.
+    ``published``: the build information of the published site (:func:`read_info` of ``target``).
 
     Pelican's own files and the spare's build information are removed, so that the
     staging folder holds only files with a known fingerprint. An unusable spare is moved
@@ -52,7 +53,7 @@ def take_spare(target: Path, staging: Path, background: bool = False) -> dict | 
     spare = spare_of(target)
     if not spare.is_dir():
         return None
-    published, info = read_info(target), read_info(spare)
+    info = read_info(spare)
     usable = (published is not None and info is not None and info.get("id")
               and info.get("id") == published.get("previous") and isinstance(info.get("other"), list))
     if not usable:
@@ -102,9 +103,11 @@ def remove_files(root: Path, relatives) -> None:
             folder = os.path.dirname(folder)
 
 
-def finish(staging: Path, target: Path, info: dict, written: set[str], theme_static: str = "theme") -> int:
+def finish(staging: Path, target: Path, info: dict, written: set[str], theme_static: str = "theme",
+           published: dict | None = None) -> int:
     """Write the new site's build information: the guide's fingerprints (``info``), the site's
-    identity and Pelican's own files; return the number of pages.
+    identity (and the published one's, from its build information ``published``) and Pelican's own
+    files; return the number of pages.
 
     Pelican's own files are those it reported writing (``written``: absolute paths, noted through
     its signals by pelican_plugin/plugin.py, so that no build has to list its output) plus its
@@ -119,7 +122,6 @@ def finish(staging: Path, target: Path, info: dict, written: set[str], theme_sta
     other = sorted(found - managed)
     pages = sum(1 for path in info.get("pages") or () if path.endswith(".html"))
     pages += sum(1 for path in other if path.endswith(".html"))
-    published = read_info(target) if target.is_dir() else None
     info.update({"id": uuid.uuid4().hex, "previous": (published or {}).get("id"), "other": other})
     _unlink(staging, BUILDINFO)  # never written in place (see the module's docstring)
     (staging / BUILDINFO).write_text(json.dumps(info, sort_keys=True), encoding="utf-8")

@@ -103,7 +103,8 @@ class GuideGenerator(Generator):
         output = Path(self.output_path)
         project = Project.from_settings(self.settings)
         incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output,
-                                  self.settings.get("_WEGWEISER_STAGING_HOLDS"))
+                                  self.settings.get("_WEGWEISER_STAGING_HOLDS"),
+                                  self.settings.get("_WEGWEISER_PREVIOUS_INFO"))
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
         # The other files (search data, open data, feeds, and the calendars and form data of

@@ -181,17 +181,22 @@ class Incremental:
     never changed in place, and its files that no page makes any more are removed.
     """
 
-    def __init__(self, previous: Path | None, staging: Path, holds: dict | None = None):
+    def __init__(self, previous: Path | None, staging: Path, holds: dict | None = None, info: dict | None = None):
+        """``info``: the previous output's build information if already read (else read here)."""
         self.previous = Path(previous) if previous else None
         self.staging = Path(staging)
         self.holds = holds or {}
         self.old, self.old_search, self.old_files = {}, {}, {}
-        if self.previous and (self.previous / BUILDINFO).is_file():
+        if self.previous and info is None and (self.previous / BUILDINFO).is_file():
             try:
                 info = json.loads((self.previous / BUILDINFO).read_text(encoding="utf-8"))
-                self.old, self.old_search = info["pages"], info.get("search") or {}
-                self.old_files = info.get("files") or {}
-            except (ValueError, KeyError, OSError, AttributeError):
+            except (ValueError, OSError):
+                info = None
+        if self.previous and info is not None:
+            try:
+                self.old, self.old_search = dict(info["pages"]), dict(info.get("search") or {})
+                self.old_files = dict(info.get("files") or {})
+            except (ValueError, KeyError, TypeError, AttributeError):
                 self.old, self.old_search, self.old_files = {}, {}, {}
         self.new: dict[str, str] = {}
         self.new_files: dict[str, str] = {}
