@@ -120,32 +120,47 @@ def _entry_keys(catalog: Catalog) -> dict:
     return catalog.memo("fingerprint-entries", dict)
 
 
-def _entry_key(entry: Entry, entries: dict) -> bytes:
+def _entry_key(entry: Entry, entries: dict) -> str:
     key = entries.get(id(entry))
     if key is None:
-        key = entries[id(entry)] = ("E" + "\n".join(_entry_inputs(entry)) + "\n").encode()
+        key = entries[id(entry)] = "E" + "\n".join(_entry_inputs(entry)) + "\n"
     return key
 
 
+#: type -> tag of the values written as their repr
+_SCALARS = {int: "i", float: "f", bool: "b", type(None): "n", dt.date: "d", dt.datetime: "t"}
+
+
 def _feed(h, value, entries: dict) -> None:
-    if isinstance(value, Entry):
-        h.update(_entry_key(value, entries))
-    elif value is None or isinstance(value, (str, int, float, bool, dt.date)):
-        h.update(f"{type(value).__name__}:{value!r}\n".encode())
-    elif isinstance(value, (list, tuple)):
-        h.update(f"[{len(value)}\n".encode())
-        if all(isinstance(item, Entry) for item in value):  # a list of offers: one update, same bytes
-            h.update(b"".join([_entry_key(item, entries) for item in value]))
-            return
+    """Add ``value`` (plain data and entries) to the hash ``h``, unambiguously; raise _Opaque for
+    anything else. The parts are collected and hashed once (this runs for every page of every build)."""
+    parts: list[str] = []
+    _parts(value, parts.append, entries)
+    h.update("".join(parts).encode())
+
+
+def _parts(value, out, entries: dict) -> None:
+    kind = type(value)
+    if kind is str:
+        out(f"s{len(value)}:")
+        out(value)
+    elif kind is list or kind is tuple:
+        out(f"[{len(value)}\n")
         for item in value:
-            _feed(h, item, entries)
-    elif isinstance(value, dict):
-        h.update(f"{{{len(value)}\n".encode())
+            _parts(item, out, entries)
+    elif kind is dict:
+        out(f"{{{len(value)}\n")
         for key in sorted(value, key=str):
-            h.update(f"{key!r}=".encode())
-            _feed(h, value[key], entries)
+            out(f"{key!r}=")
+            _parts(value[key], out, entries)
+    elif kind in _SCALARS:
+        out(f"{_SCALARS[kind]}{value!r}\n")
+    elif isinstance(value, Entry):
+        out(_entry_key(value, entries))
+    elif isinstance(value, str):  # Markup and other text
+        _parts(str(value), out, entries)
     else:
-        raise _Opaque(type(value).__name__)
+        raise _Opaque(kind.__name__)
 
 
 def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) -> str:
