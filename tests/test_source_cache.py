@@ -138,8 +138,8 @@ def test_chunks_of_unchanged_files_are_written_again_as_they_were_read(minimal_p
     offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
     offer.write_text(offer.read_text(encoding="utf-8").replace("A1 am Abend", "A1 am Vormittag"), encoding="utf-8")
     pickled = []
-    dumps = source_cache.pickle.dumps
-    monkeypatch.setattr(source_cache.pickle, "dumps", lambda items, **kw: pickled.append(items) or dumps(items, **kw))
+    dump = source_cache._Pickler.dump
+    monkeypatch.setattr(source_cache._Pickler, "dump", lambda self, items: pickled.append(items) or dump(self, items))
     changed = _validate(minimal_project)
     assert [[rel for rel, *_ in items] for items in pickled] == [["content/offers/alter-kurs.md",
                                                                   "content/offers/deutschkurs-a1.md"]]
@@ -151,3 +151,4 @@ def test_chunks_of_unchanged_files_are_written_again_as_they_were_read(minimal_p
     assert _seen(again) == _seen(changed)
     assert [s.values for s in again.sources["offer"]] == [s.values for s in changed.sources["offer"]]
     assert [s.values.get("title") for s in again.sources["offer"]] != [s.values.get("title") for s in fresh.sources["offer"]]
+    assert all(s.path == minimal_project / s.rel for kind in ("offer", "provider") for s in again.sources[kind])
