@@ -142,6 +142,7 @@ class GuideGenerator(Generator):
 
     def _make(self, writer, incremental: Incremental, global_hash: str, todo: list, done) -> None:
         """Render the pages of ``todo`` (on all cores when there are enough)."""
+
         def make(task: PageTask):
             page, print_, wide = task
             view = CatalogView(self.catalog)
