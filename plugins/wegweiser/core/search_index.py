@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .catalog import Catalog, Entry
 from .lunr_index import serialized_index, sharded_index
@@ -144,8 +144,8 @@ def build_facets(catalog: Catalog) -> dict:
 def _facets(offer: Entry, position: dict, centres: dict) -> tuple[list, list]:
     """An offer's filter values in FACETS order, then cost, age, start, end and place."""
     values = []
-    for name, field in FACETS.items():
-        value = offer.values.get(field)
+    for name, field_name in FACETS.items():
+        value = offer.values.get(field_name)
         if isinstance(value, list):
             values.append([position[name][v] for v in value if v in position[name]])
         else:
@@ -196,7 +196,13 @@ def _named(prefix: str, data: bytes) -> str:
 @dataclass
 class SearchFiles:
     manifest_name: str
+    #: name -> bytes of the files to write
     files: dict[str, bytes]
+    #: names of files kept as the previous build wrote them (see Incremental.restore_search)
+    kept: list[str] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return sorted([*self.files, *self.kept])
 
 
 def search_files(catalog: Catalog) -> SearchFiles:

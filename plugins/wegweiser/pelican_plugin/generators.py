@@ -189,7 +189,7 @@ class GuideGenerator(Generator):
         self.catalog.store.save(self.catalog.offers + self.catalog.expired + self.catalog.providers)
         search = catalog_search_files(self.catalog)
         return (files.new_files, files.written, files.reused,
-                SearchFiles(search.manifest_name, dict.fromkeys(search.files, b"")), files.search_key)
+                SearchFiles(search.manifest_name, {}, kept=search.names()), files.search_key)
 
     def _write_page(self, writer, page, view: CatalogView):
         writer.write_file(

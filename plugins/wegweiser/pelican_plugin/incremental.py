@@ -326,19 +326,29 @@ class Incremental:
         self.written += 1
 
     def restore_search(self, catalog: Catalog, key: str) -> None:
-        """Reuse the previous search data when nothing it is built from changed."""
+        """Keep the previous search data when nothing it is built from changed: its files are kept
+        or linked by their recorded fingerprints, unread (their names are content hashes)."""
         from ..core.search_index import SearchFiles
 
         self.search_key = key
         info = self.old_search
-        folder = self.previous / "suche" / "daten" if self.previous else None
-        if not info or info.get("key") != key or folder is None:
+        if not info or info.get("key") != key or self.previous is None:
             return
         try:
-            files = {name: (folder / name).read_bytes() for name in info["files"]}
-        except OSError:
+            names = [str(name) for name in info["files"]]
+            manifest = str(info["manifest"])
+        except (KeyError, TypeError):
             return
-        catalog.derived["search"] = SearchFiles(info["manifest"], files)
+        if all(self.keep(f"suche/daten/{name}") for name in names):
+            catalog.derived["search"] = SearchFiles(manifest, {}, kept=names)
+
+    def keep(self, relative: str) -> bool:
+        """Keep a file of the previous build as it is (by its recorded fingerprint), if it is there."""
+        old = self.old_files.get(relative)
+        if not old:
+            return False
+        self.new_files[relative] = old
+        return self._reuse(relative, old, old)
 
     def save(self, catalog: Catalog | None = None, handed: dict | None = None) -> None:
         """Remove what a reused staging folder holds that no page makes any more; write the fingerprints
@@ -351,7 +361,7 @@ class Incremental:
         search = self.search_key
         if catalog is not None and search and "search" in catalog.derived:
             found = catalog.derived["search"]
-            data["search"] = {"key": search, "manifest": found.manifest_name, "files": sorted(found.files)}
+            data["search"] = {"key": search, "manifest": found.manifest_name, "files": found.names()}
         if handed is not None:
             handed["info"] = data
             return
