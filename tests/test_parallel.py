@@ -206,11 +206,11 @@ def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path,
     project = make_project(tmp_path / "project", FIXTURES / "invalid")
     asked = []
     ask = parallel.Standby.ask
-    monkeypatch.setattr(parallel.Standby, "ask", lambda self, request: asked.append(request[0]) or ask(self, request))
+    monkeypatch.setattr(parallel.Standby, "ask", lambda self, request: asked.append(request[0].name) or ask(self, request))
     monkeypatch.setattr(validate, "_frictionless_loaded", lambda: False)  # as in a new process
     standby = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 2,
                                      "WEGWEISER_PARALLEL_MIN": 10_000}).validate()
-    assert asked == ["offer", "provider"]
+    assert asked == ["offers", "providers"]
     shutil.rmtree(project / ".cache")
     here = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 1}).validate()
     assert len(here.errors) > 30  # the fixture's broken files

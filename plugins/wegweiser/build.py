@@ -22,6 +22,7 @@ from .atomic import remove_stale, swap_in
 from .spare import finish, read_info, spare_of, take_spare
 from .core.findings import Finding
 from .core.project import Project
+from .core.validate import row_checker
 
 
 @dataclass
@@ -49,12 +50,17 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     ``progress(done, total)`` is called while pages are rendered; ``background_cleanup``
     removes the previous output in a detached process (see atomic.swap_in).
     """
+    started = time.perf_counter()
+    checker = row_checker(overrides)  # gets ready while Pelican is imported and the caches are read
     from pelican import Pelican
 
-    started = time.perf_counter()
-    settings = read_settings(settings_file, overrides)
-    project = Project.from_settings(settings)
-    validation = project.validate()
+    try:
+        settings = read_settings(settings_file, overrides)
+        project = Project.from_settings(settings)
+        validation = project.validate(checker=checker)
+    finally:
+        if checker is not None:
+            checker.close()  # validation closes it; here also when the settings could not be read
     gc.freeze()  # the parsed files live until the end: later collections need not walk them again
     if not validation.ok:
         return BuildResult(ok=False, findings=validation.findings, seconds=time.perf_counter() - started)

@@ -49,10 +49,11 @@ class Project:
     def schemas(self) -> Schemas:
         return load_schemas(self.data_dir)
 
-    def validate(self, schemas: Schemas | None = None) -> Validation:
+    def validate(self, schemas: Schemas | None = None, checker=None) -> Validation:
+        """``checker``: see validate_project (core/validate.py)."""
         schemas = schemas or self.schemas()
         return validate_project(self.root, self.content_dir, schemas, self.today, self.stale_months,
-                                dict(self.parallel))
+                                dict(self.parallel), checker)
 
     def load(self, validation: Validation | None = None) -> tuple[Validation, Catalog | None]:
         """Validate (unless given a validation of this project), and link the catalog without errors."""

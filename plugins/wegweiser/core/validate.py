@@ -66,10 +66,17 @@ class Validation:
 
 
 def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.date,
-                     stale_months: int = 12, parallel: dict | None = None) -> Validation:
-    """``parallel``: WEGWEISER_WORKERS / WEGWEISER_PARALLEL_MIN for reading the files (core/parallel.py)."""
+                     stale_months: int = 12, parallel: dict | None = None,
+                     checker: Standby | None = None) -> Validation:
+    """``parallel``: WEGWEISER_WORKERS / WEGWEISER_PARALLEL_MIN for reading the files (core/parallel.py);
+    ``checker``: a :func:`row_checker` started earlier by the caller (else one is started here);
+    it is closed here."""
     root = Path(root)
-    checker = _row_checker(schemas, parallel or {})
+    if checker is not None and worker_count({**(parallel or {}), "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1:
+        checker.close()  # one process wanted after all (WEGWEISER_WORKERS = 1)
+        checker = None
+    elif checker is None:
+        checker = row_checker(parallel)
     try:
         cache = open_cache(schemas, root)
         ctx = RuleContext(schemas=schemas, content_dir=Path(content_dir), today=today, stale_months=stale_months)
@@ -99,18 +106,38 @@ def _frictionless_loaded() -> bool:
     return "frictionless" in sys.modules
 
 
-def _row_checker(schemas: Schemas, parallel: dict) -> Standby | None:
-    """A process importing and warming up frictionless while this one reads the caches, for the few
-    rows a rebuild usually has to check (0.25 s of set-up for a 0.03 s check) — unless this process
-    has frictionless already or there is only one core to use."""
-    if _frictionless_loaded() or worker_count({**parallel, "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1:
+def row_checker(parallel: dict | None = None) -> Standby | None:
+    """A process importing and warming up frictionless while this one goes on (imports Pelican, reads
+    the caches), for the few rows a rebuild usually has to check (0.25 s of set-up for a 0.03 s
+    check) — unless this process has frictionless already or there is only one core to use."""
+    if _frictionless_loaded() or worker_count({**(parallel or {}), "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1:
         return None
+    return Standby(_warm_up_frictionless, _check_request)
 
-    def prepare():
-        for kind in KINDS:
-            _check_rows(schemas.for_kind(kind), schemas, [])
 
-    return Standby(prepare, lambda request: _check_rows(schemas.for_kind(request[0]), schemas, request[1]))
+def _warm_up_frictionless() -> None:
+    """Import frictionless and check a row with the kinds of fields content schemas use (much of
+    what a first check needs is imported on the way)."""
+    from frictionless import Resource, Schema
+
+    schema = Schema.from_descriptor({"fields": [
+        {"name": "id", "type": "string", "constraints": {"required": True, "pattern": "[a-z0-9-]+", "maxLength": 80}},
+        {"name": "kind", "type": "string", "constraints": {"enum": ["a", "b"]}},
+        {"name": "url", "type": "string", "format": "uri"},
+        {"name": "email", "type": "string", "format": "email"},
+        {"name": "n", "type": "integer", "constraints": {"minimum": 0}},
+        {"name": "x", "type": "number"},
+        {"name": "day", "type": "date"},
+        {"name": "flag", "type": "boolean"},
+        {"name": "tags", "type": "array"},
+    ]})
+    row = ["a-1", "a", "https://example.org/", "a@example.org", 1, 1.5, "2026-01-01", True, ["x"]]
+    Resource(data=[schema.field_names, row], schema=schema).validate()
+
+
+def _check_request(request) -> tuple[list, list[list]]:
+    schema, schemas, chunk = request
+    return _check_rows(schema, schemas, chunk)
 
 
 def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]], parallel: dict | None = None,
@@ -146,7 +173,7 @@ def _row_findings(kind: str, schemas: Schemas, used: list[SourceFile], parallel:
         check = functools.partial(_check_rows, schema, schemas)
         if workers == 1 and checker is not None:
             try:
-                results = [checker.ask((kind, todo))]
+                results = [checker.ask((schema, schemas, todo))]
             except TaskFailed:  # the checker died: check here
                 results = [check(todo)]
         else:
