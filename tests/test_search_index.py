@@ -78,6 +78,16 @@ def test_shards_built_straight_from_the_documents_equal_the_split_whole_index(ca
     assert len(expected) > 1 or shard_bytes == 10**9
 
 
+@pytest.mark.parametrize("workers", [1, 3])
+def test_shards_made_on_several_processes_equal_those_made_one_by_one(catalog, workers):
+    from wegweiser.core.lunr_index import dumped_shards
+    from wegweiser.core.search_index import BOOSTS, _dump, index_documents
+
+    expected = [(first, _dump(shard)) for first, shard in build_shards(catalog, 1000)]
+    assert len(expected) >= 16  # enough to be made on several processes (core/parallel.py)
+    assert dumped_shards(index_documents(catalog), BOOSTS, 1000, _dump, workers) == expected
+
+
 def test_refs_are_compact_and_unique():
     refs = [ref(n) for n in range(5000)]
     assert len(set(refs)) == 5000

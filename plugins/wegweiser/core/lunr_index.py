@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 
@@ -170,18 +170,44 @@ def _without_cycle_collection():
 
 
 def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> Iterator[tuple[str, dict]]:
-    fields = list(boosts)
-    postings, norms, field_refs, order, count = _counts(documents, fields)
-    terms = sorted(postings)
-    groups = _groups(((term, _weight(term, postings[term].values())) for term in terms), shard_bytes)
-    for group in groups:
+    counted = _Counted(documents, boosts)
+    for group in counted.groups(shard_bytes):
+        yield group[0], counted.shard(group)
+
+
+def dumped_shards(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
+                  shard_bytes: int, dump: Callable[[dict], bytes], workers: int = 1) -> list[tuple[str, bytes]]:
+    """``(first term, dump(shard))`` of each shard of :func:`sharded_index`: the shards made and
+    serialised on ``workers`` processes once the terms are counted (see core/parallel.py)."""
+    from . import parallel
+
+    with _without_cycle_collection():
+        counted = _Counted(documents, boosts)
+        groups = counted.groups(shard_bytes)
+        return parallel.run(groups, lambda group: (group[0], dump(counted.shard(group))),
+                            parallel.worker_count({"WEGWEISER_WORKERS": workers}, len(groups)), lambda count: None)
+
+
+class _Counted:
+    """The documents counted (:func:`_counts`), from which each shard is made alone."""
+
+    def __init__(self, documents, boosts: dict[str, float]):
+        self.boosts, self.fields = boosts, list(boosts)
+        self.postings, self.norms, self.field_refs, self.order, self.count = _counts(documents, self.fields)
+
+    def groups(self, shard_bytes: int) -> list[list[str]]:
+        postings = self.postings
+        return _groups(((term, _weight(term, postings[term].values())) for term in sorted(postings)), shard_bytes)
+
+    def shard(self, group: list[str]) -> dict:
+        fields, boosts, postings, count = self.fields, self.boosts, self.postings, self.count
         inverted, vectors = [], {}
         for local, term in enumerate(group):
             posting = postings[term]
             idf = _idf(posting, fields, count)
             inverted.append([term, _entry(posting, fields, local)])
             for name in fields:
-                boost, norm_of, ref_of = boosts[name], norms[name], field_refs[name]
+                boost, norm_of, ref_of = boosts[name], self.norms[name], self.field_refs[name]
                 scores: dict = {}  # (count, norm) -> score: documents of one length share it
                 for ref, n in posting[name].items():
                     norm = norm_of[ref]
@@ -193,5 +219,5 @@ def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> Ite
                     if pairs is None:
                         pairs = vectors[field_ref] = []
                     pairs += (local, score)
-        yield group[0], _shard(fields, inverted, [[field_ref, vectors[field_ref]]
-                                                  for field_ref in sorted(vectors, key=order.__getitem__)])
+        return _shard(fields, inverted, [[field_ref, vectors[field_ref]]
+                                         for field_ref in sorted(vectors, key=self.order.__getitem__)])

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .catalog import Catalog, Entry
-from .lunr_index import serialized_index, sharded_index
+from .lunr_index import dumped_shards, serialized_index, sharded_index
 from .search_text import terms
 
 SHARD_BYTES = 24_000
@@ -205,12 +205,12 @@ class SearchFiles:
         return sorted([*self.files, *self.kept])
 
 
-def search_files(catalog: Catalog) -> SearchFiles:
-    """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name."""
+def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
+    """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name; the
+    index shards made on ``workers`` processes (0: all cores, see core/parallel.py)."""
     files: dict[str, bytes] = {}
     shard_names, boundaries = [], []
-    for first_term, shard in build_shards(catalog):
-        data = _dump(shard)
+    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, workers):
         name = _named("s", data)
         files[name] = data
         shard_names.append(name)
@@ -254,6 +254,6 @@ def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
     return hashlib.sha256(_dump(parts)).digest()
 
 
-def catalog_search_files(catalog: Catalog) -> SearchFiles:
+def catalog_search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
     """The search data of a catalog, built once and shared by the search page and the file writer."""
-    return catalog.memo("search", lambda: search_files(catalog))
+    return catalog.memo("search", lambda: search_files(catalog, workers))
