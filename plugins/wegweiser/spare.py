@@ -26,6 +26,7 @@ import uuid
 from pathlib import Path
 
 from .atomic import discard
+from .core.gc_pause import cycle_collection_paused
 
 BUILDINFO = ".buildinfo.json"
 
@@ -36,7 +37,9 @@ def spare_of(target: Path) -> Path:
 
 def read_info(folder: Path) -> dict | None:
     try:
-        info = json.loads((folder / BUILDINFO).read_text(encoding="utf-8"))
+        text = (folder / BUILDINFO).read_text(encoding="utf-8")
+        with cycle_collection_paused():  # a list per page (core/gc_pause.py)
+            info = json.loads(text)
     except (OSError, ValueError):
         return None
     return info if isinstance(info, dict) else None

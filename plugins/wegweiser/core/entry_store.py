@@ -18,6 +18,8 @@ import pickle
 import re
 from pathlib import Path
 
+from .gc_pause import cycle_collection_paused
+
 
 class EntryStore:
     def __init__(self, folder: Path | None = None, key: str = ""):
@@ -51,7 +53,7 @@ class EntryStore:
         if self.folder is None:
             return {}
         try:
-            with self._path(namespace).open("rb") as fh:
+            with self._path(namespace).open("rb") as fh, cycle_collection_paused():
                 stored = pickle.load(fh)
             if isinstance(stored, dict) and stored.get("key") == self.key and isinstance(stored.get("values"), dict):
                 return stored["values"]

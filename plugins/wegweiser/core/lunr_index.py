@@ -14,12 +14,12 @@ whole index the same way and is what the tests compare it with).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 from collections.abc import Callable, Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
+
+from .gc_pause import cycle_collection_paused
 
 K1 = 1.2
 B = 0.75
@@ -152,21 +152,8 @@ def sharded_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts:
                   shard_bytes: int) -> Iterator[tuple[str, dict]]:
     """``split_index(serialized_index(documents, boosts), shard_bytes)``, without the whole index in between;
     one shard at a time (the caller serialises each before the next is made: less memory)."""
-    with _without_cycle_collection():
+    with cycle_collection_paused():
         yield from _sharded_index(documents, boosts, shard_bytes)
-
-
-@contextlib.contextmanager
-def _without_cycle_collection():
-    """Millions of small lists and dicts, none in a cycle: Python's cycle collector would walk the
-    growing index again and again (it took most of the time), and finds nothing to free."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> Iterator[tuple[str, dict]]:
@@ -181,7 +168,7 @@ def dumped_shards(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts:
     serialised on ``workers`` processes once the terms are counted (see core/parallel.py)."""
     from . import parallel
 
-    with _without_cycle_collection():
+    with cycle_collection_paused():
         counted = _Counted(documents, boosts)
         groups = counted.groups(shard_bytes)
         return parallel.run(groups, lambda group: (group[0], dump(counted.shard(group))),

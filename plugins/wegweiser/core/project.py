@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import freshness
 from .catalog import Catalog, build_catalog
+from .gc_pause import cycle_collection_paused
 from .image_variants import ImageSet
 from .indicators_derived import build_monitoring
 from .schema import Schemas, load_schemas
@@ -61,8 +62,9 @@ class Project:
         validation = validation or self.validate(schemas)
         if not validation.ok:
             return validation, None
-        catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
-        catalog.monitoring = build_monitoring(catalog)  # data/indicators + indicators from the offers
-        catalog.images = ImageSet(self.content_dir / "images", self.root / ".cache" / "images", self.root)
-        catalog.images.stamp([*catalog.offers, *catalog.expired, *catalog.providers])
+        with cycle_collection_paused():  # the catalog lives on (core/gc_pause.py)
+            catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
+            catalog.monitoring = build_monitoring(catalog)  # data/indicators + indicators from the offers
+            catalog.images = ImageSet(self.content_dir / "images", self.root / ".cache" / "images", self.root)
+            catalog.images.stamp([*catalog.offers, *catalog.expired, *catalog.providers])
         return validation, catalog

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from .digests import hash_folder
 from .findings import WARNING, Finding, sort_findings
 from .frontmatter import SourceFile
+from .gc_pause import cycle_collection_paused
 from .indicators_check import validate_indicators
 from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
@@ -71,7 +72,12 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
     """``parallel``: WEGWEISER_WORKERS / WEGWEISER_PARALLEL_MIN for reading the files (core/parallel.py);
     ``checker``: a :func:`row_checker` started earlier by the caller (else one is started here);
     it is closed here."""
-    root = Path(root)
+    with cycle_collection_paused():  # the parsed files all live on (core/gc_pause.py)
+        return _validate_project(Path(root), content_dir, schemas, today, stale_months, parallel, checker)
+
+
+def _validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.date, stale_months: int,
+                      parallel: dict | None, checker: Standby | None) -> Validation:
     if checker is not None and worker_count({**(parallel or {}), "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1:
         checker.close()  # one process wanted after all (WEGWEISER_WORKERS = 1)
         checker = None

@@ -16,6 +16,7 @@ from pelican.generators import Generator
 from ..core import parallel
 from ..core.entry_store import EntryStore
 from ..core.findings import summary
+from ..core.gc_pause import cycle_collection_paused
 from ..core.messages import finding
 from ..core.search_index import SearchFiles, catalog_search_files, search_key
 from ..core.project import Project
@@ -162,6 +163,10 @@ class GuideGenerator(Generator):
 
     def _plan(self, incremental: Incremental, global_hash: str, pages) -> tuple[list, int]:
         """Which of ``pages`` must be rendered, and how many are kept."""
+        with cycle_collection_paused():  # a description and a fingerprint per page (core/gc_pause.py)
+            return self._plan_pages(incremental, global_hash, pages)
+
+    def _plan_pages(self, incremental: Incremental, global_hash: str, pages) -> tuple[list, int]:
         todo, kept = [], 0
         for page in pages:
             wide = incremental.was_wide(page.save_as)
