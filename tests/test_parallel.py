@@ -181,6 +181,9 @@ def test_a_standby_gets_ready_in_another_process_and_answers_requests():
             standby.ask("fehler")
         assert type(failed.value.error).__name__ == "ValueError" and str(failed.value.error) == "kaputt"
         assert standby.ask(1) == (pid, 2)  # a failed request does not end it
+        standby.send(3)
+        standby.send(4)
+        assert (standby.receive(), standby.receive()) == ((pid, 6), (pid, 8))  # in order
     finally:
         standby.close()
     assert prepared == []  # prepared there, not here
@@ -205,8 +208,8 @@ def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path,
 
     project = make_project(tmp_path / "project", FIXTURES / "invalid")
     asked = []
-    ask = parallel.Standby.ask
-    monkeypatch.setattr(parallel.Standby, "ask", lambda self, request: asked.append(request[0].name) or ask(self, request))
+    send = parallel.Standby.send
+    monkeypatch.setattr(parallel.Standby, "send", lambda self, request: asked.append(request[0].name) or send(self, request))
     monkeypatch.setattr(validate, "_frictionless_loaded", lambda: False)  # as in a new process
     standby = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 2,
                                      "WEGWEISER_PARALLEL_MIN": 10_000}).validate()

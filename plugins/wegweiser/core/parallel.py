@@ -251,11 +251,26 @@ class Standby:
         self._answers = os.fdopen(answers_read, "rb")
 
     def ask(self, request):
+        self.send(request)
+        return self.receive()
+
+    def send(self, request) -> None:
+        """Send a request and go on; :meth:`receive` its answer later (answers come in order;
+        keep requests and answers small while several are open: pipes hold 64 KB)."""
         if self._pid is None:
             raise TaskFailed(-1, RuntimeError("no standby process"))
         try:
             pickle.dump(request, self._requests, protocol=pickle.HIGHEST_PROTOCOL)
             self._requests.flush()
+        except OSError as exc:
+            self.close()
+            raise TaskFailed(-1, exc) from exc
+
+    def receive(self):
+        """The answer to the oldest request not yet answered."""
+        if self._pid is None:
+            raise TaskFailed(-1, RuntimeError("no standby process"))
+        try:
             out = pickle.load(self._answers)
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
             self.close()

@@ -16,6 +16,7 @@ import difflib
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -92,18 +93,19 @@ def _validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt
         for kind in KINDS:
             for src in sources[kind]:
                 findings.extend(src.findings)
-        findings.extend(check_tables(schemas, sources, parallel, checker))
+        tables = start_table_checks(schemas, sources, parallel, checker)  # the checker's rows: meanwhile
+        findings.extend(_file_rule_findings(sources, ctx))
+        findings.extend(_page_findings(root, Path(content_dir)))
+        findings.extend(_vocabulary_findings(root, schemas, cache))
+        findings.extend(_indicator_findings(root, schemas, cache))
+        for kind in KINDS:
+            for src in sources[kind]:
+                if src.values:
+                    findings.extend(_run_rules(CONTEXT_RULES, kind, src, ctx))
+        findings.extend(tables())
     finally:
         if checker is not None:
             checker.close()
-    findings.extend(_file_rule_findings(sources, ctx))
-    findings.extend(_page_findings(root, Path(content_dir)))
-    findings.extend(_vocabulary_findings(root, schemas, cache))
-    findings.extend(_indicator_findings(root, schemas, cache))
-    for kind in KINDS:
-        for src in sources[kind]:
-            if src.values:
-                findings.extend(_run_rules(CONTEXT_RULES, kind, src, ctx))
     cache.save()
     return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
 
@@ -152,43 +154,63 @@ def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]], paralle
 
     Row checks are frictionless's and are kept on each file (``src.derived["rows"]``), so a
     cached file is not checked again; keys and references depend on all files and are
-    checked here on every run. A few rows are checked by ``checker`` if given (see _row_checker).
+    checked here on every run. A few rows are checked by ``checker`` if given (see row_checker).
     """
-    findings = []
+    return start_table_checks(schemas, sources, parallel, checker)()
+
+
+def start_table_checks(schemas: Schemas, sources: dict[str, list[SourceFile]], parallel: dict | None = None,
+                       checker: Standby | None = None) -> Callable[[], list[Finding]]:
+    """:func:`check_tables`, but rows sent to ``checker`` are checked there while this process goes
+    on; the function returned waits for them and returns all findings."""
+    parts = []
     provider_ids = _provider_ids(sources)
     for kind in KINDS:
         schema = schemas.for_kind(kind)
         used = [src for src in sources[kind] if src.values or src.ok]  # unreadable files have their finding
-        findings.extend(_row_findings(kind, schemas, used, parallel, checker))
-        findings.extend(_unique_findings(schema, used))
-        findings.extend(_reference_findings(schema, schemas, used, sources, provider_ids))
-    return findings
+        parts.append((_start_rows(kind, schemas, used, parallel, checker),
+                      _unique_findings(schema, used) + _reference_findings(schema, schemas, used, sources, provider_ids)))
+    return lambda: [f for rows, others in parts for f in rows() + others]
 
 
-def _row_findings(kind: str, schemas: Schemas, used: list[SourceFile], parallel: dict | None = None,
-                  checker: Standby | None = None) -> list[Finding]:
-    """frictionless's findings on each row, checked only for files that the cache did not know
-    (in chunks on all cores as ``parallel`` allows, see core/parallel.py; a few by ``checker``)."""
+def _start_rows(kind: str, schemas: Schemas, used: list[SourceFile], parallel: dict | None = None,
+                checker: Standby | None = None) -> Callable[[], list[Finding]]:
+    """frictionless's findings on each row (when the returned function is called), checked only for
+    files that the cache did not know: in chunks on all cores as ``parallel`` allows (see
+    core/parallel.py), or — a few — by ``checker`` meanwhile."""
     schema = schemas.for_kind(kind)
     todo = [src for src in used if "rows" not in src.derived]
-    orphans: list[Finding] = []  # findings frictionless gives for no row in particular
-    if todo:
-        workers = worker_count(parallel or {}, len(todo))
-        size = -(-len(todo) // workers)
-        chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
-        check = functools.partial(_check_rows, schema, schemas)
-        if workers == 1 and checker is not None:
-            try:
-                results = [checker.ask((schema, schemas, todo))]
-            except TaskFailed:  # the checker died: check here
-                results = [check(todo)]
-        else:
-            results = run(chunks, check, workers, lambda count: None)
-        for chunk, (found, per_row) in zip(chunks, results):
+    if not todo:
+        return lambda: [f for src in used for f in src.derived["rows"]]
+    workers = worker_count(parallel or {}, len(todo))
+    size = -(-len(todo) // workers)
+    chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
+    check = functools.partial(_check_rows, schema, schemas)
+    if workers == 1 and checker is not None:
+        try:
+            checker.send((schema, schemas, todo))
+
+            def results() -> list:
+                try:
+                    return [checker.receive()]
+                except TaskFailed:  # the checker died: check here
+                    return [check(todo)]
+        except TaskFailed:
+            done = [check(todo)]
+            results = lambda: done  # noqa: E731
+    else:
+        done = run(chunks, check, workers, lambda count: None)
+        results = lambda: done  # noqa: E731
+
+    def finish() -> list[Finding]:
+        orphans: list[Finding] = []  # findings frictionless gives for no row in particular
+        for chunk, (found, per_row) in zip(chunks, results()):
             orphans.extend(f for f in found if f not in orphans)
             for src, row in zip(chunk, per_row):
                 src.derived["rows"] = row
-    return orphans + [f for src in used for f in src.derived["rows"]]
+        return orphans + [f for src in used for f in src.derived["rows"]]
+
+    return finish
 
 
 def _check_rows(schema: TableSchema, schemas: Schemas, chunk: list[SourceFile]) -> tuple[list, list[list]]:
