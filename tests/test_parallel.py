@@ -199,6 +199,20 @@ def test_a_standby_that_died_fails_the_request_and_every_later_one():
         standby.ask(1)
 
 
+def test_an_answer_asked_for_later_falls_back_to_this_process_when_the_standby_is_gone():
+    standby = parallel.Standby(lambda: None, _ready_then_pid)
+    try:
+        later = standby.answer_later(5, lambda: "hier")
+        pid, doubled = later()
+        assert pid != os.getpid() and doubled == 10
+        assert standby.answer_later("fehler", lambda: "hier")() == "hier"  # failed there
+        dying = standby.answer_later("stirb", lambda: "hier")
+        assert dying() == "hier"
+        assert standby.answer_later(1, lambda: "auch hier")() == "auch hier"  # gone
+    finally:
+        standby.close()
+
+
 def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path, monkeypatch):
     """A rebuild's few changed rows are checked by a process that imported frictionless meanwhile."""
     from conftest import core_settings

@@ -90,9 +90,7 @@ def _fork(compute: Callable[[], object]) -> tuple[int, int]:
             try:
                 out = ("done", compute())
             except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
-                failed = exc if isinstance(exc, TaskFailed) else TaskFailed(-1, exc)
-                out, code = ("failed", failed.position, type(failed.error).__name__, str(failed.error),
-                             _pickled(failed.error)), 1
+                out, code = _failure(exc), 1
             with os.fdopen(write, "wb") as fh:
                 pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException:  # noqa: BLE001 - a worker never returns into the parent's code
@@ -106,7 +104,18 @@ def _fork(compute: Callable[[], object]) -> tuple[int, int]:
 def _outcome(pid: int, data: bytes):
     """What a forked process computed, once it has ended; TaskFailed if it failed or died."""
     _, status = os.waitpid(pid, 0)
-    out = pickle.loads(data) if data else ("failed", -1, "WorkerDied", _status(status), None)
+    return _result(pickle.loads(data) if data else ("failed", -1, "WorkerDied", _status(status), None))
+
+
+def _failure(exc: Exception) -> tuple:
+    """What a forked process sends back when its work failed (see :func:`_result`)."""
+    failed = exc if isinstance(exc, TaskFailed) else TaskFailed(-1, exc)
+    error = failed.error
+    return "failed", failed.position, type(error).__name__, str(error), _pickled(error)
+
+
+def _result(out: tuple):
+    """The value a forked process sent back, or its failure raised as TaskFailed."""
     if out[0] == "failed":
         raise TaskFailed(out[1], pickle.loads(out[4]) if out[4] else _remote(out[2], out[3]))
     return out[1]
@@ -275,9 +284,23 @@ class Standby:
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
             self.close()
             raise TaskFailed(-1, exc) from exc
-        if out[0] == "failed":
-            raise TaskFailed(-1, _remote(out[1], out[2]))
-        return out[1]
+        return _result(out)
+
+    def answer_later(self, request, fallback: Callable[[], object]) -> Callable[[], object]:
+        """Send ``request`` now; the function returned waits for its answer — or, if this standby
+        is gone, dies or fails on it, returns ``fallback()`` computed here."""
+        try:
+            self.send(request)
+        except TaskFailed:
+            return fallback
+
+        def answer():
+            try:
+                return self.receive()
+            except TaskFailed:
+                return fallback()
+
+        return answer
 
     def close(self) -> None:
         """End the standby process (at once: it may still be getting ready)."""
@@ -304,6 +327,6 @@ def _serve(prepare, answer, requests, answers) -> None:
         try:
             out = ("done", answer(request))
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
-            out = ("failed", type(exc).__name__, str(exc))
+            out = _failure(exc)
         pickle.dump(out, answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()

@@ -28,7 +28,7 @@ from .gc_pause import cycle_collection_paused
 from .indicators_check import validate_indicators
 from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
-from .parallel import Standby, TaskFailed, run, worker_count
+from .parallel import Standby, run, worker_count
 from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from .sanitize import render_markdown
 from .schema import KINDS, Schemas, TableSchema
@@ -79,7 +79,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
 
 def _validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.date, stale_months: int,
                       parallel: dict | None, checker: Standby | None) -> Validation:
-    if checker is not None and worker_count({**(parallel or {}), "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1:
+    if checker is not None and _one_process(parallel):
         checker.close()  # one process wanted after all (WEGWEISER_WORKERS = 1)
         checker = None
     elif checker is None:
@@ -118,9 +118,14 @@ def row_checker(parallel: dict | None = None) -> Standby | None:
     """A process importing and warming up frictionless while this one goes on (imports Pelican, reads
     the caches), for the few rows a rebuild usually has to check (0.25 s of set-up for a 0.03 s
     check) — unless this process has frictionless already or there is only one core to use."""
-    if _frictionless_loaded() or worker_count({**(parallel or {}), "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1:
+    if _frictionless_loaded() or _one_process(parallel):
         return None
     return Standby(_warm_up_frictionless, _check_request)
+
+
+def _one_process(parallel: dict | None) -> bool:
+    """Whether the settings (WEGWEISER_WORKERS) or the machine allow one process only."""
+    return worker_count({**(parallel or {}), "WEGWEISER_PARALLEL_MIN": 2}, 2) <= 1
 
 
 def _warm_up_frictionless() -> None:
@@ -186,18 +191,9 @@ def _start_rows(kind: str, schemas: Schemas, used: list[SourceFile], parallel: d
     size = -(-len(todo) // workers)
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
     check = functools.partial(_check_rows, schema, schemas)
-    if workers == 1 and checker is not None:
-        try:
-            checker.send((schema, schemas, todo))
-
-            def results() -> list:
-                try:
-                    return [checker.receive()]
-                except TaskFailed:  # the checker died: check here
-                    return [check(todo)]
-        except TaskFailed:
-            done = [check(todo)]
-            results = lambda: done  # noqa: E731
+    if workers == 1 and checker is not None:  # checked there meanwhile (here if the checker dies)
+        answer = checker.answer_later((schema, schemas, todo), lambda: check(todo))
+        results = lambda: [answer()]  # noqa: E731
     else:
         done = run(chunks, check, workers, lambda count: None)
         results = lambda: done  # noqa: E731
