@@ -71,9 +71,7 @@ class EntryStore:
     def get(self, namespace: str, entry, compute):
         """``compute()``'s value for this entry (an offer counts with its provider)."""
         identity = self._identity(entry)
-        used = self.used.get(namespace)
-        if used is None:
-            used = self.used[namespace] = {}
+        used = self.used.setdefault(namespace, {})
         value = self.stored(namespace).get(identity)
         if value is None:
             value = used.get(identity)  # put() in this build

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 
+from . import parallel
 from .gc_pause import cycle_collection_paused
 
 K1 = 1.2
@@ -166,8 +167,6 @@ def dumped_shards(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts:
                   shard_bytes: int, dump: Callable[[dict], bytes], workers: int = 1) -> list[tuple[str, bytes]]:
     """``(first term, dump(shard))`` of each shard of :func:`sharded_index`: the shards made and
     serialised on ``workers`` processes once the terms are counted (see core/parallel.py)."""
-    from . import parallel
-
     with cycle_collection_paused():
         counted = _Counted(documents, boosts)
         groups = counted.groups(shard_bytes)

@@ -163,19 +163,16 @@ class GuideGenerator(Generator):
 
     def _plan(self, incremental: Incremental, global_hash: str, pages) -> tuple[list, int]:
         """Which of ``pages`` must be rendered, and how many are kept."""
-        with cycle_collection_paused():  # a description and a fingerprint per page (core/gc_pause.py)
-            return self._plan_pages(incremental, global_hash, pages)
-
-    def _plan_pages(self, incremental: Incremental, global_hash: str, pages) -> tuple[list, int]:
         todo, kept = [], 0
-        for page in pages:
-            wide = incremental.was_wide(page.save_as)
-            print_ = fingerprint(page, self.catalog, global_hash, wide)
-            if incremental.reuse_page(page.save_as, print_):
-                kept += 1
-            else:
-                incremental.clear(page.save_as)  # a new file, never the old one changed in place
-                todo.append(PageTask(page, print_, wide))
+        with cycle_collection_paused():  # a description and a fingerprint per page (core/gc_pause.py)
+            for page in pages:
+                wide = incremental.was_wide(page.save_as)
+                print_ = fingerprint(page, self.catalog, global_hash, wide)
+                if incremental.reuse_page(page.save_as, print_):
+                    kept += 1
+                else:
+                    incremental.clear(page.save_as)  # a new file, never the old one changed in place
+                    todo.append(PageTask(page, print_, wide))
         return todo, kept
 
     def _write_catalog_files(self, files: Incremental, global_hash: str):
