@@ -25,6 +25,8 @@ from .catalog import Catalog, Entry
 from .lunr_index import dumped_shards, serialized_index, sharded_index
 from .search_text import terms
 
+#: where the search data is published, below the site's root (theme/templates/search.html loads it)
+SEARCH_FOLDER = "suche/daten"
 SHARD_BYTES = 24_000
 STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)

@@ -202,11 +202,10 @@ class Incremental:
         self.staging = Path(staging)
         self.holds = holds or {}
         self.old, self.old_search, self.old_files = {}, {}, {}
-        if self.previous and info is None and (self.previous / BUILDINFO).is_file():
-            try:
-                info = json.loads((self.previous / BUILDINFO).read_text(encoding="utf-8"))
-            except (ValueError, OSError):
-                info = None
+        if self.previous and info is None:
+            from ..spare import read_info
+
+            info = read_info(self.previous)
         if self.previous and info is not None:
             try:
                 self.old, self.old_search = dict(info["pages"]), dict(info.get("search") or {})
@@ -328,7 +327,7 @@ class Incremental:
     def restore_search(self, catalog: Catalog, key: str) -> None:
         """Keep the previous search data when nothing it is built from changed: its files are kept
         or linked by their recorded fingerprints, unread (their names are content hashes)."""
-        from ..core.search_index import SearchFiles
+        from ..core.search_index import SEARCH_FOLDER, SearchFiles
 
         self.search_key = key
         info = self.old_search
@@ -339,7 +338,7 @@ class Incremental:
             manifest = str(info["manifest"])
         except (KeyError, TypeError):
             return
-        if all(self.keep(f"suche/daten/{name}") for name in names):
+        if all(self.keep(f"{SEARCH_FOLDER}/{name}") for name in names):
             catalog.derived["search"] = SearchFiles(manifest, {}, kept=names)
 
     def keep(self, relative: str) -> bool:
