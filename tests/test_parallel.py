@@ -92,6 +92,41 @@ def test_run_returns_results_in_task_order_and_counts_every_task():
     assert sum(counted) == 50
 
 
+def _made_by(n):
+    return n, os.getpid()
+
+
+def test_run_without_a_share_here_does_every_task_in_forked_workers():
+    counted = []
+    results = parallel.run(list(range(40)), _made_by, 2, counted.append, share=False)
+    assert [n for n, _ in results] == list(range(40)) and sum(counted) == 40
+    makers = {pid for _, pid in results}
+    assert len(makers) == 2 and os.getpid() not in makers
+    assert os.getpid() in {pid for _, pid in parallel.run(list(range(40)), _made_by, 2, counted.append)}
+
+
+def test_a_build_process_never_imports_frictionless(tmp_path):
+    """Rows, vocabularies and indicators are checked in other processes: the build process, and
+    every process forked from it later, are spared frictionless's memory."""
+    import subprocess
+    import sys
+
+    from conftest import core_settings
+
+    project = make_project(tmp_path / "project", FIXTURES / "invalid")
+    settings = {**core_settings(project), "WEGWEISER_WORKERS": 2, "WEGWEISER_PARALLEL_MIN": 1}
+    script = (
+        "import json, sys\n"
+        "from wegweiser.core.project import Project\n"
+        "validation = Project.from_settings(json.loads(sys.argv[1])).validate()\n"
+        "print(len(validation.errors), 'frictionless' in sys.modules)\n")
+    for _ in range(2):  # files read and checked, then from the cache
+        out = subprocess.run([sys.executable, "-c", script, json.dumps(settings, default=str)],
+                             capture_output=True, text=True, check=True).stdout.split()
+        assert int(out[0]) > 30 and out[1] == "False", out
+    assert (project / ".cache").is_dir()
+
+
 _PARENT = os.getpid()
 
 
@@ -214,7 +249,8 @@ def test_an_answer_asked_for_later_falls_back_to_this_process_when_the_standby_i
 
 
 def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path, monkeypatch):
-    """A rebuild's few changed rows are checked by a process that imported frictionless meanwhile."""
+    """A rebuild's few changed rows, and the data folder's tables, are checked by a process that
+    imported frictionless meanwhile."""
     from conftest import core_settings
 
     from wegweiser.core import validate
@@ -223,11 +259,13 @@ def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path,
     project = make_project(tmp_path / "project", FIXTURES / "invalid")
     asked = []
     send = parallel.Standby.send
-    monkeypatch.setattr(parallel.Standby, "send", lambda self, request: asked.append(request[0].name) or send(self, request))
+    monkeypatch.setattr(parallel.Standby, "send", lambda self, request: asked.append(request) or send(self, request))
     monkeypatch.setattr(validate, "_frictionless_loaded", lambda: False)  # as in a new process
     standby = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 2,
                                      "WEGWEISER_PARALLEL_MIN": 10_000}).validate()
-    assert asked == ["offers", "providers"]
+    assert [(check.__name__, args[0].name if check is validate._check_rows else None) for check, args in asked] == [
+        ("_check_rows", "offers"), ("_check_rows", "providers"), ("_check_vocabularies", None),
+        ("validate_indicators", None)]
     shutil.rmtree(project / ".cache")
     here = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 1}).validate()
     assert len(here.errors) > 30  # the fixture's broken files

@@ -74,7 +74,8 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceC
         return src
 
     workers = worker_count(parallel or {}, len(todo))
-    for (kind, position, _, _), src in zip(todo, run(todo, read, workers, lambda count: None)):
+    # read by forked workers only: the parsed files live on, the parsers' garbage stays there
+    for (kind, position, _, _), src in zip(todo, run(todo, read, workers, lambda count: None, share=False)):
         result[kind][position] = src
         cache.add(src)
     if own_cache:

@@ -28,7 +28,7 @@ from .gc_pause import cycle_collection_paused
 from .indicators_check import validate_indicators
 from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
-from .parallel import Standby, run, worker_count
+from .parallel import Pending, Standby, worker_count
 from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from .sanitize import render_markdown
 from .schema import KINDS, Schemas, TableSchema
@@ -93,16 +93,19 @@ def _validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt
         for kind in KINDS:
             for src in sources[kind]:
                 findings.extend(src.findings)
-        tables = start_table_checks(schemas, sources, parallel, checker)  # the checker's rows: meanwhile
+        # frictionless's checks run elsewhere meanwhile (rows in forked workers or, a few, in the
+        # checker; the data folder's in the checker): this process never imports it, and every
+        # process forked later (rendering, the search data) is spared its memory (26 MB and more)
+        tables = start_table_checks(schemas, sources, parallel, checker)
+        vocabularies = _vocabulary_findings(root, schemas, cache, checker)
+        indicators = _indicator_findings(root, schemas, cache, checker)
         findings.extend(_file_rule_findings(sources, ctx))
         findings.extend(_page_findings(root, Path(content_dir)))
-        findings.extend(_vocabulary_findings(root, schemas, cache))
-        findings.extend(_indicator_findings(root, schemas, cache))
         for kind in KINDS:
             for src in sources[kind]:
                 if src.values:
                     findings.extend(_run_rules(CONTEXT_RULES, kind, src, ctx))
-        findings.extend(tables())
+        findings.extend(tables() + vocabularies() + indicators())
     finally:
         if checker is not None:
             checker.close()
@@ -148,9 +151,17 @@ def _warm_up_frictionless() -> None:
     Resource(data=[schema.field_names, row], schema=schema).validate()
 
 
-def _check_request(request) -> tuple[list, list[list]]:
-    schema, schemas, chunk = request
-    return _check_rows(schema, schemas, chunk)
+def _check_request(request):
+    check, args = request
+    return check(*args)
+
+
+def elsewhere(checker: Standby | None, check: Callable, *args) -> Callable[[], object]:
+    """``check(*args)`` computed by ``checker`` meanwhile; the function returned waits for it. Here
+    (when called) if there is no checker or it fails — ``check`` must be a module's function."""
+    if checker is None:
+        return lambda: check(*args)
+    return checker.answer_later((check, args), lambda: check(*args))
 
 
 def check_tables(schemas: Schemas, sources: dict[str, list[SourceFile]], parallel: dict | None = None,
@@ -191,12 +202,12 @@ def _start_rows(kind: str, schemas: Schemas, used: list[SourceFile], parallel: d
     size = -(-len(todo) // workers)
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
     check = functools.partial(_check_rows, schema, schemas)
-    if workers == 1 and checker is not None:  # checked there meanwhile (here if the checker dies)
-        answer = checker.answer_later((schema, schemas, todo), lambda: check(todo))
+    if workers == 1:  # a few: checked by the checker meanwhile (here if there is none or it dies)
+        answer = elsewhere(checker, _check_rows, schema, schemas, todo)
         results = lambda: [answer()]  # noqa: E731
-    else:
-        done = run(chunks, check, workers, lambda count: None)
-        results = lambda: done  # noqa: E731
+    else:  # each chunk in a forked process, this one going on meanwhile
+        pending = [Pending(functools.partial(check, chunk)) for chunk in chunks]
+        results = lambda: [job.result() for job in pending]  # noqa: E731
 
     def finish() -> list[Finding]:
         orphans: list[Finding] = []  # findings frictionless gives for no row in particular
@@ -358,32 +369,50 @@ def _page_findings(root: Path, content_dir: Path) -> list[Finding]:
             for slug, page in REQUIRED_PAGES.items() if slug not in slugs]
 
 
-def _vocabulary_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:
-    """The vocabulary CSVs against their schemas; cached as long as no data file changes."""
-    if "vocabularies" not in cache.extras:
-        from frictionless import Package, Resource
+def _vocabulary_findings(root: Path, schemas: Schemas, cache, checker: Standby | None = None) -> Callable[[], list]:
+    """The vocabulary CSVs against their schemas (by ``checker`` meanwhile, see :func:`elsewhere`), when
+    the returned function is called; cached as long as no data file changes."""
+    if "vocabularies" in cache.extras:
+        return lambda: list(cache.extras["vocabularies"])
+    answer = elsewhere(checker, _check_vocabularies, root, schemas)
 
-        resources = [Resource(name=vocab.name, path=vocab.path.name, basepath=str(vocab.path.parent),
-                              schema=frictionless_schema(vocab.schema))
-                     for vocab in schemas.vocabularies.values()]
-        findings = []
-        if resources:
-            report = Package(resources=resources).validate()
-            for task in report.tasks:
-                vocab = schemas.vocabularies[task.name]
-                findings += [_vocabulary_finding(error, vocab.schema, vocab, root) for error in task.errors]
-        cache.extras["vocabularies"] = findings + _vocabulary_list_references(root, schemas)
-    return list(cache.extras["vocabularies"])
+    def finish() -> list[Finding]:
+        cache.extras["vocabularies"] = answer()
+        return list(cache.extras["vocabularies"])
+
+    return finish
 
 
-def _indicator_findings(root: Path, schemas: Schemas, cache) -> list[Finding]:
-    """The indicator appendix's checks; cached while no file under data/indicators changes."""
+def _check_vocabularies(root: Path, schemas: Schemas) -> list[Finding]:
+    from frictionless import Package, Resource
+
+    resources = [Resource(name=vocab.name, path=vocab.path.name, basepath=str(vocab.path.parent),
+                          schema=frictionless_schema(vocab.schema))
+                 for vocab in schemas.vocabularies.values()]
+    findings = []
+    if resources:
+        report = Package(resources=resources).validate()
+        for task in report.tasks:
+            vocab = schemas.vocabularies[task.name]
+            findings += [_vocabulary_finding(error, vocab.schema, vocab, root) for error in task.errors]
+    return findings + _vocabulary_list_references(root, schemas)
+
+
+def _indicator_findings(root: Path, schemas: Schemas, cache, checker: Standby | None = None) -> Callable[[], list]:
+    """The indicator appendix's checks (by ``checker`` meanwhile), when the returned function is
+    called; cached while no file under data/indicators changes."""
     h = hashlib.sha256()
     hash_folder(h, Path(schemas.data_dir) / "indicators")
     cached = cache.extras.get("indicators")
-    if not cached or cached[0] != h.hexdigest():
-        cached = cache.extras["indicators"] = (h.hexdigest(), validate_indicators(root, schemas))
-    return list(cached[1])
+    if cached and cached[0] == h.hexdigest():
+        return lambda: list(cached[1])
+    answer = elsewhere(checker, validate_indicators, root, schemas)
+
+    def finish() -> list[Finding]:
+        cache.extras["indicators"] = (h.hexdigest(), answer())
+        return list(cache.extras["indicators"][1])
+
+    return finish
 
 
 def frictionless_schema(schema: TableSchema):
