@@ -95,6 +95,14 @@ def test_refs_are_compact_and_unique():
     assert [int(r, 36) for r in refs] == list(range(5000))
 
 
+def test_search_files_handed_out_are_no_longer_kept_but_still_named(catalog):
+    files = search_files(catalog)
+    names, contents = files.names(), dict(files.files)
+    handed = dict(files.hand_out())
+    assert handed == contents and len(handed) > 3
+    assert files.files == {} and files.names() == names and files.manifest_name in names
+
+
 QUERIES = ["deutsch", "kur", "kind", "kita", "yoga", "fuhrung", "strass", "musik", "schulabschluss", "ausbildung"]
 
 

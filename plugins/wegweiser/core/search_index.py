@@ -202,9 +202,19 @@ class SearchFiles:
     files: dict[str, bytes]
     #: names of files kept as the previous build wrote them (see Incremental.restore_search)
     kept: list[str] = field(default_factory=list)
+    #: names of files given out by :meth:`hand_out`
+    handed: list[str] = field(default_factory=list)
 
     def names(self) -> list[str]:
-        return sorted([*self.files, *self.kept])
+        return sorted([*self.files, *self.kept, *self.handed])
+
+    def hand_out(self) -> Iterator[tuple[str, bytes]]:
+        """(name, bytes) of each file to write, not kept here once given out (22 MB at 20,000 offers,
+        which the files written after these would need on top)."""
+        while self.files:
+            name = next(iter(self.files))
+            self.handed.append(name)
+            yield name, self.files.pop(name)
 
 
 def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
