@@ -22,6 +22,7 @@ from .atomic import remove_stale, swap_in
 from .spare import finish, read_info, spare_of, take_spare
 from .core.findings import Finding
 from .core.project import Project
+from .core.heap import keep_large_blocks_apart
 from .core.validate import row_checker
 
 
@@ -51,6 +52,7 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     removes the previous output in a detached process (see atomic.swap_in).
     """
     started = time.perf_counter()
+    keep_large_blocks_apart()  # a compact heap for this process and those it forks (core/heap.py)
     checker = row_checker(overrides)  # gets ready while Pelican is imported and the caches are read
     from pelican import Pelican
 
