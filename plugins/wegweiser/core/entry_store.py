@@ -13,6 +13,7 @@ next build slower.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import re
@@ -63,10 +64,16 @@ class EntryStore:
         return {}
 
     @staticmethod
-    def _identity(entry) -> tuple[str, str, str]:
-        """An entry's file and digest, with its provider's digest (an offer counts with its provider)."""
-        provider = getattr(entry, "provider_entry", None)
-        return entry.source, entry.digest, provider.digest if provider is not None else ""
+    def _identity(entry) -> bytes:
+        """An entry's file and digest, with its provider's digest (an offer counts with its provider),
+        as 16 bytes: each namespace read has a key per entry, and three strings each took 50 MB at
+        20,000 offers for six namespaces. Made once per entry and build."""
+        identity = getattr(entry, "_store_identity", None)
+        if identity is None:
+            provider = getattr(entry, "provider_entry", None)
+            text = f"{entry.source}\0{entry.digest}\0{provider.digest if provider is not None else ''}"
+            identity = entry._store_identity = hashlib.blake2b(text.encode(), digest_size=16).digest()
+        return identity
 
     def get(self, namespace: str, entry, compute):
         """``compute()``'s value for this entry (an offer counts with its provider)."""
