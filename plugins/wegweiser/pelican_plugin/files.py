@@ -1,7 +1,8 @@
 """Non-HTML files of the guide (CSV, JSON, iCalendar, feeds, …).
 
-Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` with a
-path relative to the output folder (``PRODUCERS``: files made from the whole catalog) —
+Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` (or ``Pieces`` of
+bytes, see core/pieces.py) with a path relative to the output folder (``PRODUCERS``: files
+made from the whole catalog) —
 or ``(path, EntryFile)`` for a file made from one offer or provider alone (or a list of
 them), which is then made only when these entries changed (``ENTRY_PRODUCERS``).
 Producers are plain functions, usually thin wrappers around a core module.
@@ -13,10 +14,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from ..core.catalog import Catalog
+from ..core.pieces import Pieces
 from ..spare import is_site_path
 from .incremental import EntryFile
 
-Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes or EntryFile
+Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes, Pieces or EntryFile
 
 
 def office_report(catalog: Catalog, settings: dict):
@@ -86,7 +88,7 @@ ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:
     """The files made from the whole catalog."""
-    yield from _checked(PRODUCERS, catalog, settings, bytes)
+    yield from _checked(PRODUCERS, catalog, settings, (bytes, Pieces))
 
 
 def entry_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, EntryFile]]:
@@ -102,7 +104,8 @@ def _checked(producers, catalog: Catalog, settings: dict, kind: type):
                 if clean.is_absolute() or ".." in clean.parts:
                     raise ValueError(f"{producer.__name__} tried to write outside the output folder: {path}")
                 path = clean.as_posix()
-            if not isinstance(data, kind):
-                raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {kind.__name__}")
+            if not isinstance(data, kind) or isinstance(data, Pieces) and not all(isinstance(p, bytes) for p in data):
+                wanted = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+                raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {wanted}")
             yield path, data
 

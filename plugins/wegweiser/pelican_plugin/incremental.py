@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from ..core.catalog import Catalog, Entry
 from ..core.digests import hash_folder
+from ..core.pieces import Pieces
 
 BUILDINFO = ".buildinfo.json"
 #: settings that do not change what a page looks like
@@ -175,7 +176,7 @@ def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) ->
     return h.hexdigest()
 
 
-def write_new(staging: Path, relative: str, data: bytes) -> None:
+def write_new(staging: Path, relative: str, data: bytes | Pieces) -> None:
     """Write a file whose place :meth:`Incremental.clear` has made (no file is there), creating its
     folder if need be — here, in the process that writes it, not while the build plans."""
     target = os.path.join(staging, relative)
@@ -185,7 +186,10 @@ def write_new(staging: Path, relative: str, data: bytes) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fh = open(target, "wb")
     with fh:
-        fh.write(data)
+        if isinstance(data, Pieces):
+            fh.writelines(data)
+        else:
+            fh.write(data)
 
 
 class Incremental:
@@ -305,9 +309,12 @@ class Incremental:
         """Note a file just made for :meth:`entry_file`."""
         self.written += 1
 
-    def write_file(self, relative: str, data: bytes) -> None:
+    def write_file(self, relative: str, data: bytes | Pieces) -> None:
         """Write a non-page file, or keep or link the previous one when its bytes are identical."""
-        print_ = "sha256:" + hashlib.sha256(data).hexdigest()
+        h = hashlib.sha256()
+        for piece in data if isinstance(data, Pieces) else (data,):
+            h.update(piece)
+        print_ = "sha256:" + h.hexdigest()
         self.new_files[relative] = print_
         if not self._reuse(relative, print_, self.old_files.get(relative)):
             self._write(relative, data)
@@ -319,7 +326,7 @@ class Incremental:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
 
-    def _write(self, relative: str, data: bytes) -> None:
+    def _write(self, relative: str, data: bytes | Pieces) -> None:
         self.clear(relative)
         write_new(self.staging, relative, data)
         self.written += 1
