@@ -178,3 +178,19 @@ def test_schema_fields_read_as_attributes_without_shadowing_what_the_site_derive
     assert entry.title == "T" and entry.id == "x"
     assert str(entry.content) == "<p><em>Text</em></p>" and entry.offers == []  # derived, not the field
     assert entry.values["content"] == "field" and entry.values["offers"] == 3
+
+
+def test_the_catalog_takes_over_the_parsed_values(minimal_project):
+    """Each file's values become its entry's while the catalog is made: the parsed dicts are freed
+    then, not after the last entry (the build process stays smaller)."""
+    from conftest import core_settings
+
+    from wegweiser.core.project import Project
+
+    validation, catalog = Project.from_settings(core_settings(minimal_project)).load()
+    by_file = {entry.source: entry for entry in catalog.offers + catalog.expired + catalog.providers}
+    sources = validation.sources["offer"] + validation.sources["provider"]
+    assert len(sources) == len(by_file) > 3
+    for src in sources:
+        assert src.values is by_file[src.rel].values
+        assert list(src.values) == catalog.schemas.for_kind(by_file[src.rel].entry_type).field_names
