@@ -89,3 +89,25 @@ def test_fold_splits_at_75_octets_between_characters(line):
         assert size <= 75
         if index + 1 < len(parts):  # greedy: the next character would not have fitted
             assert size + len(parts[index + 1][0].encode("utf-8")) > 75
+
+
+def test_calendars_are_made_area_by_area_sharing_only_that_areas_events(catalog):
+    """An area's calendar reuses its offers' events, and no area keeps another's (the events of a
+    large guide are made and freed area by area)."""
+    from wegweiser.pelican_plugin.open_data import calendars
+
+    files = list(calendars(catalog, {}))
+    dated = {o.page_url for o in catalog.offers if ical.is_dated(o)}
+    assert {path for path, _ in files if path.startswith("angebote/")} == {f"{u}{ical.FILE_NAME}" for u in dated}
+    areas = [(position, item) for position, (path, item) in enumerate(files) if path.startswith("bereiche/")]
+    assert len(areas) > 1
+    start = 0
+    for position, area in areas:
+        events = area.make.args[-1]
+        offers = [item for _, item in files[start:position]]
+        assert all(item.make.args[-1] is events for item in offers)  # made just before, sharing them
+        for item in offers:
+            item.make()
+        assert set(events) == {o.page_url for o in area.entry} == {item.entry.page_url for item in offers}
+        assert area.make() == ical.calendar(catalog, area.entry, area.make.args[2], "")
+        start = position + 1

@@ -92,18 +92,23 @@ def event_lines(catalog: Catalog, offer: Entry, site_url: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def _event(catalog: Catalog, offer: Entry, site_url: str) -> str:
-    """The folded VEVENT of an offer, computed once per build (offer and area calendars share it)."""
-    return catalog.memo(f"ical-event:{site_url}:{offer.page_url}", lambda: "".join(
-        fold(line) + "\r\n" for line in event_lines(catalog, offer, site_url)))
+def _event(catalog: Catalog, offer: Entry, site_url: str, events: dict | None) -> str:
+    """The folded VEVENT of an offer; kept in ``events`` if given (an area's calendar and those of
+    its offers share them)."""
+    event = events.get(offer.page_url) if events is not None else None
+    if event is None:
+        event = "".join(fold(line) + "\r\n" for line in event_lines(catalog, offer, site_url))
+        if events is not None:
+            events[offer.page_url] = event
+    return event
 
 
-def calendar(catalog: Catalog, offers, name: str, site_url: str = "") -> bytes:
-    """A VCALENDAR with one all-day VEVENT per dated offer."""
+def calendar(catalog: Catalog, offers, name: str, site_url: str = "", events: dict | None = None) -> bytes:
+    """A VCALENDAR with one all-day VEVENT per dated offer (``events``: see :func:`_event`)."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             f"X-WR-CALNAME:{escape(name)}"]
     text = "".join(fold(line) + "\r\n" for line in head)
-    text += "".join(_event(catalog, offer, site_url) for offer in offers if is_dated(offer))
+    text += "".join(_event(catalog, offer, site_url, events) for offer in offers if is_dated(offer))
     return (text + "END:VCALENDAR\r\n").encode("utf-8")
 
 

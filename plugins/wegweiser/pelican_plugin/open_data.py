@@ -22,14 +22,26 @@ def open_data(catalog: Catalog, settings: dict):
 
 
 def calendars(catalog: Catalog, settings: dict):
-    """One .ics per dated offer and one per Bildungsbereich, each made only when its offers changed."""
+    """One .ics per dated offer and one per Bildungsbereich, each made only when its offers changed.
+
+    Area by area: the offers' calendars, then the area's, which reuses their events; an area's
+    events are freed before the next area's (all at once were 27 MB at 20,000 offers)."""
     site_url = settings.get("SITEURL") or ""
-    for offer in catalog.offers:
-        if ical.is_dated(offer):
-            yield f"{offer.page_url}{ical.FILE_NAME}", EntryFile(
-                offer, functools.partial(ical.calendar, catalog, [offer], offer.title, site_url))
-    for path, dated, name in ical.area_calendars(catalog):  # made only when one of its offers changed
-        yield path, EntryFile(dated, functools.partial(ical.calendar, catalog, dated, name, site_url))
+    done = set()
+    for path, dated, name in ical.area_calendars(catalog):
+        events: dict = {}
+        for offer in dated:
+            done.add(offer.page_url)
+            yield _offer_calendar(catalog, offer, site_url, events)
+        yield path, EntryFile(dated, functools.partial(ical.calendar, catalog, dated, name, site_url, events))
+    for offer in catalog.offers:  # dated offers in no area's calendar
+        if ical.is_dated(offer) and offer.page_url not in done:
+            yield _offer_calendar(catalog, offer, site_url, None)
+
+
+def _offer_calendar(catalog: Catalog, offer, site_url: str, events: dict | None):
+    return f"{offer.page_url}{ical.FILE_NAME}", EntryFile(
+        offer, functools.partial(ical.calendar, catalog, [offer], offer.title, site_url, events))
 
 
 def atom_feed(catalog: Catalog, settings: dict):
