@@ -29,8 +29,8 @@ B = 0.75
 _NO_METADATA: dict = {}
 
 
-def _idf(posting: dict, fields: Iterable[str], document_count: int) -> float:
-    with_term = sum(len(posting[name]) for name in fields)
+def _idf(posting: list[list], document_count: int) -> float:
+    with_term = sum(len(pairs) for pairs in posting) // 2
     x = (document_count - with_term + 0.5) / (with_term + 0.5)
     return math.log(1 + abs(x))
 
@@ -38,25 +38,29 @@ def _idf(posting: dict, fields: Iterable[str], document_count: int) -> float:
 def _counts(documents: Iterable[tuple[str, dict[str, list[str]]]], fields: list[str]):
     """Each term's count per field and document, and each field vector's BM25 length norm.
 
-    Returns ``postings`` (term -> field -> ref -> count; terms in order of first appearance,
-    which is lunr's term index, refs in document order), ``norms`` (field -> ref -> norm),
-    ``field_refs`` (field -> ref -> "field/ref"), ``order`` ("field/ref" -> position in lunr's
-    list of field vectors) and the number of documents.
+    Returns ``postings`` (term -> one flat list per field, in field order: ref, count, ref,
+    count, …; terms in order of first appearance, which is lunr's term index, refs in document
+    order — lists, not dicts per term and field: a third of the memory), ``norms`` (field ->
+    ref -> norm), ``field_refs`` (field -> ref -> "field/ref"), ``order`` ("field/ref" ->
+    position in lunr's list of field vectors) and the number of documents.
     """
-    postings: dict[str, dict[str, dict[str, int]]] = {}
+    postings: dict[str, list[list]] = {}
     lengths = []  # (field, ref, number of terms) in lunr's order of field vectors
     totals = dict.fromkeys(fields, 0)
     count = 0
     for ref, values in documents:
         count += 1
-        for name in fields:
-            tokens = [str(term).lower() for term in values.get(name) or ()]
+        for position, name in enumerate(fields):
+            tokens = values.get(name) or ()
+            counted: dict[str, int] = {}  # in order of first appearance
             for term in tokens:
+                term = str(term).lower()
+                counted[term] = counted.get(term, 0) + 1
+            for term, n in counted.items():
                 posting = postings.get(term)
                 if posting is None:
-                    posting = postings[term] = {field: {} for field in fields}
-                counts = posting[name]
-                counts[ref] = counts.get(ref, 0) + 1
+                    posting = postings[term] = [[] for _ in fields]
+                posting[position] += (ref, n)
             lengths.append((name, ref, len(tokens)))
             totals[name] += len(tokens)
     average = {name: totals[name] / count if count else 0 for name in fields}
@@ -70,6 +74,11 @@ def _counts(documents: Iterable[tuple[str, dict[str, list[str]]]], fields: list[
     return postings, norms, field_refs, order, count
 
 
+def _pairs(flat: list) -> Iterator[tuple[str, int]]:
+    """(ref, count) of one field's postings of a term."""
+    return zip(flat[0::2], flat[1::2])
+
+
 def _score(idf: float, n: int, norm: float, boost: float) -> float:
     score = idf * ((K1 + 1) * n) / (norm + n)
     score *= boost
@@ -77,9 +86,9 @@ def _score(idf: float, n: int, norm: float, boost: float) -> float:
     return round(score, 3)
 
 
-def _entry(posting: dict, fields: list[str], index: int) -> dict:
+def _entry(posting: list[list], fields: list[str], index: int) -> dict:
     """A term's postings as lunr serialises them: refs with empty metadata, then the term's index."""
-    entry: dict = {name: dict.fromkeys(posting[name], _NO_METADATA) for name in fields}
+    entry: dict = {name: dict.fromkeys(flat[0::2], _NO_METADATA) for name, flat in zip(fields, posting)}
     entry["_index"] = index
     return entry
 
@@ -90,9 +99,9 @@ def serialized_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boos
     postings, norms, field_refs, order, count = _counts(documents, fields)
     vectors: dict[str, list] = {field_ref: [] for field_ref in order}
     for index, posting in enumerate(postings.values()):  # in index order: each vector comes out sorted
-        idf = _idf(posting, fields, count)
-        for name in fields:
-            for ref, n in posting[name].items():
+        idf = _idf(posting, count)
+        for name, flat in zip(fields, posting):
+            for ref, n in _pairs(flat):
                 vectors[field_refs[name][ref]] += (index, _score(idf, n, norms[name][ref], boosts[name]))
     index_of = {term: index for index, term in enumerate(postings)}
     return {
@@ -183,19 +192,20 @@ class _Counted:
 
     def groups(self, shard_bytes: int) -> list[list[str]]:
         postings = self.postings
-        return _groups(((term, _weight(term, postings[term].values())) for term in sorted(postings)), shard_bytes)
+        return _groups(((term, _weight(term, (flat[0::2] for flat in postings[term]))) for term in sorted(postings)),
+                       shard_bytes)
 
     def shard(self, group: list[str]) -> dict:
         fields, boosts, postings, count = self.fields, self.boosts, self.postings, self.count
         inverted, vectors = [], {}
         for local, term in enumerate(group):
             posting = postings[term]
-            idf = _idf(posting, fields, count)
+            idf = _idf(posting, count)
             inverted.append([term, _entry(posting, fields, local)])
-            for name in fields:
+            for name, flat in zip(fields, posting):
                 boost, norm_of, ref_of = boosts[name], self.norms[name], self.field_refs[name]
                 scores: dict = {}  # (count, norm) -> score: documents of one length share it
-                for ref, n in posting[name].items():
+                for ref, n in _pairs(flat):
                     norm = norm_of[ref]
                     score = scores.get((n, norm))
                     if score is None:
