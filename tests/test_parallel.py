@@ -248,7 +248,8 @@ def test_an_answer_asked_for_later_falls_back_to_this_process_when_the_standby_i
         standby.close()
 
 
-def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path, monkeypatch):
+@pytest.mark.parametrize("minimum", [10_000, 1])  # checked there; in chunks there and in a process it forks
+def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path, monkeypatch, minimum):
     """A rebuild's few changed rows, and the data folder's tables, are checked by a process that
     imported frictionless meanwhile."""
     from conftest import core_settings
@@ -262,10 +263,11 @@ def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path,
     monkeypatch.setattr(parallel.Standby, "send", lambda self, request: asked.append(request) or send(self, request))
     monkeypatch.setattr(validate, "_frictionless_loaded", lambda: False)  # as in a new process
     standby = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 2,
-                                     "WEGWEISER_PARALLEL_MIN": 10_000}).validate()
-    assert [(check.__name__, args[0].name if check is validate._check_rows else None) for check, args in asked] == [
-        ("_check_rows", "offers"), ("_check_rows", "providers"), ("_check_vocabularies", None),
+                                     "WEGWEISER_PARALLEL_MIN": minimum}).validate()
+    assert [(check.__name__, args[0].name if check is validate._check_chunks else None) for check, args in asked] == [
+        ("_check_chunks", "offers"), ("_check_chunks", "providers"), ("_check_vocabularies", None),
         ("validate_indicators", None)]
+    assert [len(args[2]) for check, args in asked[:2]] == ([1, 1] if minimum == 10_000 else [2, 2])  # chunks
     shutil.rmtree(project / ".cache")
     here = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 1}).validate()
     assert len(here.errors) > 30  # the fixture's broken files
