@@ -194,3 +194,25 @@ def test_the_catalog_takes_over_the_parsed_values(minimal_project):
     for src in sources:
         assert src.values is by_file[src.rel].values
         assert list(src.values) == catalog.schemas.for_kind(by_file[src.rel].entry_type).field_names
+
+
+def test_header_and_footer_rendered_once_are_those_rendered_on_each_page(minimal_project, tmp_path, monkeypatch):
+    from conftest import site_tree
+
+    from wegweiser.pelican_plugin.generators import GuideGenerator
+
+    settings = minimal_project / "pelicanconf.py"
+    once = build(settings, tmp_path / "once")
+    original = GuideGenerator.generate_context
+
+    def without_chrome(self):
+        original(self)
+        assert self.context.pop("chrome")["footer"].startswith('<footer class="ww-footer">')
+
+    monkeypatch.setattr(GuideGenerator, "generate_context", without_chrome)
+    shutil.rmtree(minimal_project / ".cache", ignore_errors=True)
+    each = build(settings, tmp_path / "each")
+    assert once.ok and each.ok and once.pages == each.pages > 5
+    tree = site_tree(tmp_path / "once")
+    assert tree == site_tree(tmp_path / "each")
+    assert sum(b'<header class="ww-header">' in content for content in tree.values()) >= once.pages

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from ..core import parallel
@@ -100,6 +101,10 @@ class GuideGenerator(Generator):
         self.context["findings"] = validation.findings
         # the static pages of content/pages/ (Pelican's page generator ran first): linked only if they exist
         self.context["static_urls"] = sorted(page.url for page in self.context.get("pages", []))
+        if not self.settings.get("RELATIVE_URLS"):  # else each page's links differ (its SITEURL is relative)
+            # header and footer are the same on every page: rendered once here (base.html)
+            self.context["chrome"] = {part: Markup(self.get_template(f"components/site_{part}").render(self.context))
+                                      for part in ("header", "footer")}
 
     def generate_output(self, writer):
         output = Path(self.output_path)
