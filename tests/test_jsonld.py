@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wegweiser.core import jsonld
 
@@ -112,3 +114,26 @@ def test_open_data_page_describes_a_dataset(example_site):
     assert {"/daten/angebote.csv", "/daten/anbieter.csv"} <= urls
     for url in urls:
         assert (example_site / url.lstrip("/")).is_file()
+
+
+def _clean_reference(data):
+    """What empty means, spelt out: values in (None, "", [], {}) are dropped, also once cleaned."""
+    if isinstance(data, dict):
+        cleaned = {k: _clean_reference(v) for k, v in data.items()}
+        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+    if isinstance(data, list):
+        return [c for c in (_clean_reference(v) for v in data) if c not in (None, "", [], {})]
+    return data
+
+
+_LEAVES = st.one_of(st.none(), st.just(""), st.text(max_size=3), st.integers(-2, 2), st.booleans(),
+                    st.floats(allow_nan=False), st.just([]), st.just({}))
+
+
+@given(st.recursive(_LEAVES, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                     st.dictionaries(st.text(max_size=2), inner, max_size=4)),
+                    max_leaves=20))
+def test_empty_values_are_dropped_at_every_depth(data):
+    from wegweiser.core.jsonld import _clean
+
+    assert _clean(data) == _clean_reference(data)

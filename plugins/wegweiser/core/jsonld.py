@@ -30,13 +30,32 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def _clean(data):
-    """Drop empty values so that the output has no ``null`` or empty lists."""
+    """Drop empty values (None, "", empty lists and objects, also once cleaned) so that the output
+    has no ``null`` or empty lists. Runs on every page's structured data: one pass, no comparisons
+    of every value with each kind of empty one."""
     if isinstance(data, dict):
-        cleaned = {k: _clean(v) for k, v in data.items()}
-        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
+        cleaned = {}
+        for key, value in data.items():
+            value = _cleaned(value)
+            if value is not _EMPTY:
+                cleaned[key] = value
+        return cleaned
     if isinstance(data, list):
-        return [c for c in (_clean(v) for v in data) if c not in (None, "", [], {})]
+        return [c for c in map(_cleaned, data) if c is not _EMPTY]
     return data
+
+
+_EMPTY = object()
+
+
+def _cleaned(value):
+    """``value`` cleaned, or _EMPTY if it is empty (then dropped)."""
+    if isinstance(value, (dict, list)):
+        value = _clean(value)
+        return value if value else _EMPTY
+    if value is None or isinstance(value, str) and not value:
+        return _EMPTY
+    return value
 
 
 def _date(value) -> str | None:
