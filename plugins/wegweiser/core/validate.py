@@ -93,9 +93,9 @@ def _validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt
         for kind in KINDS:
             for src in sources[kind]:
                 findings.extend(src.findings)
-        # frictionless's checks run elsewhere meanwhile (rows in forked workers or, a few, in the
-        # checker; the data folder's in the checker): this process never imports it, and every
-        # process forked later (rendering, the search data) is spared its memory (26 MB and more)
+        # frictionless's checks run in the checker meanwhile (many rows also in processes it forks;
+        # without a checker in processes forked from here): this process never imports frictionless,
+        # and every process forked later (rendering, the search data) is spared its memory (26 MB+)
         tables = start_table_checks(schemas, sources, parallel, checker)
         vocabularies = _vocabulary_findings(root, schemas, cache, checker)
         indicators = _indicator_findings(root, schemas, cache, checker)
