@@ -28,7 +28,7 @@ from .gc_pause import cycle_collection_paused
 from .indicators_check import validate_indicators
 from .loading import load_sources, open_cache, relative_path
 from .messages import TYPE_NAMES, finding
-from .parallel import Pending, Standby, run, worker_count
+from .parallel import Standby, run, worker_count
 from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from .sanitize import render_markdown
 from .schema import KINDS, Schemas, TableSchema
@@ -193,9 +193,8 @@ def _start_rows(kind: str, schemas: Schemas, used: list[SourceFile], parallel: d
                 checker: Standby | None = None) -> Callable[[], list[Finding]]:
     """frictionless's findings on each row (when the returned function is called), checked only for
     files that the cache did not know, in chunks on all cores as ``parallel`` allows (see
-    core/parallel.py) — by ``checker`` meanwhile, which has frictionless ready and forks
-    what it needs from there (here if there is none or it fails: then in processes forked from this
-    one, which never imports frictionless itself)."""
+    core/parallel.py) — by ``checker`` meanwhile, which has frictionless ready and forks what it
+    needs from there (see :func:`elsewhere`: here if there is none or it fails)."""
     schema = schemas.for_kind(kind)
     todo = [src for src in used if "rows" not in src.derived]
     if not todo:
@@ -203,12 +202,9 @@ def _start_rows(kind: str, schemas: Schemas, used: list[SourceFile], parallel: d
     workers = worker_count(parallel or {}, len(todo))
     size = -(-len(todo) // workers)
     chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
-    if checker is not None:  # what the checks read of each file travels, not the whole file
-        results = checker.answer_later((_check_chunks, (schema, schemas, [[_row_source(src) for src in chunk]
-                                                                          for chunk in chunks], workers)),
-                                       lambda: _forked_checks(schema, schemas, chunks)())
-    else:
-        results = _forked_checks(schema, schemas, chunks)
+    # what the checks read of each file travels to the checker, not the whole file
+    results = elsewhere(checker, _check_chunks, schema, schemas, [[_row_source(src) for src in chunk]
+                                                                 for chunk in chunks], workers)
 
     def finish() -> list[Finding]:
         orphans: list[Finding] = []  # findings frictionless gives for no row in particular
@@ -227,17 +223,10 @@ def _row_source(src: SourceFile) -> SourceFile:
 
 
 def _check_chunks(schema: TableSchema, schemas: Schemas, chunks: list[list[SourceFile]], workers: int) -> list:
-    """:func:`_check_rows` of each chunk, on ``workers`` processes (forked from the one calling this)."""
-    return run(chunks, functools.partial(_check_rows, schema, schemas), workers, lambda count: None)
-
-
-def _forked_checks(schema: TableSchema, schemas: Schemas, chunks: list[list[SourceFile]]) -> Callable[[], list]:
-    """:func:`_check_rows` of each chunk in a process forked from this one (one chunk: here, when
-    the function returned is called); the function returned waits for them."""
-    if len(chunks) == 1:
-        return lambda: [_check_rows(schema, schemas, chunks[0])]
-    pending = [Pending(functools.partial(_check_rows, schema, schemas, chunk)) for chunk in chunks]
-    return lambda: [job.result() for job in pending]
+    """:func:`_check_rows` of each chunk; several on processes forked from the one calling this (which
+    takes none itself: the build process never imports frictionless, and the checker's forks have it
+    ready)."""
+    return run(chunks, functools.partial(_check_rows, schema, schemas), workers, lambda count: None, share=False)
 
 
 def _check_rows(schema: TableSchema, schemas: Schemas, chunk: list[SourceFile]) -> tuple[list, list[list]]:
