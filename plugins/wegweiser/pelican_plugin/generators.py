@@ -26,6 +26,7 @@ from .files import entry_files as entry_files_of, site_files
 from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
 from .pages import content_pages, search_page
 from .structured_data import structured_data
+from .template_lookup import fast_dict_lookups
 
 
 class ValidationFailed(Exception):
@@ -84,6 +85,7 @@ class GuideGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        fast_dict_lookups(self.env)
         self.catalog = None
         self.validation = None
 
