@@ -307,3 +307,36 @@ def test_unexpected_error_while_reading_names_the_file(minimal_project, monkeypa
                                             for p in (minimal_project / "content" / kind).glob("*.md")}
     assert all("RecursionError" in f.message for f in unexpected)
     assert not (minimal_project / "output").exists()
+
+
+_HUNG = []
+
+
+def _timeout(signum, frame):
+    _HUNG.append(True)
+    raise TimeoutError("the build hangs")
+
+
+def test_a_thousand_broken_offers_are_all_reported(minimal_project):
+    """So many findings that frictionless's answer fills a pipe while the next request is sent:
+    the build hung there (the standby waited to write, the build to send)."""
+    import signal
+
+    offers = minimal_project / "content" / "offers"
+    text = (offers / "deutschkurs-a1.md").read_text(encoding="utf-8")
+    for n in range(1000):
+        (offers / f"kurs-{n}.md").write_text(
+            text.replace("id: deutschkurs-a1", f"id: kurs-{n}").replace("age_min: 16", "age_min: viele"),
+            encoding="utf-8")
+    previous = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(120)  # about a second without the fault
+    try:
+        result = build(minimal_project / "pelicanconf.py", minimal_project / "output")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not _HUNG, "the build hung (and went on only when interrupted)"
+    assert not result.ok and not result.error
+    broken = {f.file for f in result.findings if f.is_error and f.field == "age_min"}
+    assert broken == {f"content/offers/kurs-{n}.md" for n in range(1000)}
+    assert not (minimal_project / "output").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import time
 
 import pytest
@@ -232,6 +233,44 @@ def test_a_standby_that_died_fails_the_request_and_every_later_one():
         standby.ask("stirb")
     with pytest.raises(parallel.TaskFailed):
         standby.ask(1)
+
+
+def _echo(request):
+    return request
+
+
+def _timeout(signum, frame):
+    raise TimeoutError("the standby and this process wait for each other")
+
+
+def test_large_requests_and_answers_in_flight_block_neither_side():
+    """Answers larger than a pipe holds while further requests are sent (a build with a thousand
+    broken rows hung: the standby waited to write its answer, the build to write the next request)."""
+    standby = parallel.Standby(lambda: None, _echo)
+    previous = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(60)
+    try:
+        big = [bytes([n]) * 300_000 for n in range(4)]
+        for item in big:
+            standby.send(item)
+        assert [standby.receive() for _ in big] == big
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        standby.close()
+
+
+def test_an_answer_that_arrived_before_the_standby_died_is_received():
+    standby = parallel.Standby(lambda: None, _ready_then_pid)
+    try:
+        standby.send(1)
+        standby.send("stirb")
+        pid, doubled = standby.receive()
+        assert pid != os.getpid() and doubled == 2
+        with pytest.raises(parallel.TaskFailed):
+            standby.receive()
+    finally:
+        standby.close()
 
 
 def test_an_answer_asked_for_later_falls_back_to_this_process_when_the_standby_is_gone():

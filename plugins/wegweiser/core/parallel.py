@@ -261,31 +261,55 @@ class Standby:
         os.close(requests_read)
         os.close(answers_write)
         self._pid = pid
-        self._requests = os.fdopen(requests_write, "wb")
-        self._answers = os.fdopen(answers_read, "rb")
+        self._requests, self._answers = requests_write, answers_read
+        os.set_blocking(requests_write, False)  # see send()
+        self._received = bytearray()  # answers read so far, not yet taken by receive()
 
     def ask(self, request):
         self.send(request)
         return self.receive()
 
     def send(self, request) -> None:
-        """Send a request and go on; :meth:`receive` its answer later (answers come in order;
-        keep requests and answers small while several are open: pipes hold 64 KB)."""
+        """Send a request and go on; :meth:`receive` its answer later (answers come in order).
+
+        While the request does not fit into the pipe (the standby still works on an earlier one),
+        the answers arriving meanwhile are read: the standby never waits for this process to read
+        an answer while this process waits for it to read a request (a build with thousands of
+        broken rows hung that way)."""
         if self._pid is None:
             raise TaskFailed(-1, RuntimeError("no standby process"))
+        pending = memoryview(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
         try:
-            pickle.dump(request, self._requests, protocol=pickle.HIGHEST_PROTOCOL)
-            self._requests.flush()
-        except OSError as exc:
+            while pending:
+                readable, writable, _ = select.select([self._answers], [self._requests], [])
+                if readable:
+                    self._read_answers()
+                if writable:
+                    try:
+                        pending = pending[os.write(self._requests, pending):]
+                    except BlockingIOError:
+                        continue
+        except (OSError, EOFError) as exc:
             self.close()
             raise TaskFailed(-1, exc) from exc
 
+    def _read_answers(self) -> None:
+        data = os.read(self._answers, 1 << 16)
+        if not data:
+            raise EOFError("the standby process ended")
+        self._received += data
+
     def receive(self):
-        """The answer to the oldest request not yet answered."""
-        if self._pid is None:
-            raise TaskFailed(-1, RuntimeError("no standby process"))
+        """The answer to the oldest request not yet answered (also if it arrived before the standby
+        ended)."""
         try:
-            out = pickle.load(self._answers)
+            while len(self._received) < 8 or len(self._received) < 8 + _length(self._received):
+                if self._pid is None:
+                    raise EOFError("no standby process")
+                self._read_answers()
+            end = 8 + _length(self._received)
+            out = pickle.loads(self._received[8:end])
+            del self._received[:end]
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
             self.close()
             raise TaskFailed(-1, exc) from exc
@@ -310,12 +334,7 @@ class Standby:
     def close(self) -> None:
         """End the standby process (at once: it may still be getting ready)."""
         if self._pid is not None:
-            for pipe in (self._requests, self._answers):
-                try:
-                    pipe.close()
-                except OSError:
-                    pass
-            _stop(self._pid)
+            _stop(self._pid, self._requests, self._answers)
             self._pid = None
 
 
@@ -333,5 +352,10 @@ def _serve(prepare, answer, requests, answers) -> None:
             out = ("done", answer(request))
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
             out = _failure(exc)
-        pickle.dump(out, answers, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.write(len(data).to_bytes(8, "little") + data)  # its length first: see Standby.receive
         answers.flush()
+
+
+def _length(framed: bytearray) -> int:
+    return int.from_bytes(framed[:8], "little")
