@@ -303,10 +303,9 @@ def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path,
     monkeypatch.setattr(validate, "_frictionless_loaded", lambda: False)  # as in a new process
     standby = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 2,
                                      "WEGWEISER_PARALLEL_MIN": minimum}).validate()
-    assert [(check.__name__, args[0].name if check is validate._check_chunks else None) for check, args in asked] == [
-        ("_check_chunks", "offers"), ("_check_chunks", "providers"), ("_check_vocabularies", None),
-        ("validate_indicators", None)]
-    assert [len(args[2]) for check, args in asked[:2]] == ([1, 1] if minimum == 10_000 else [2, 2])  # chunks
+    assert [check.__name__ for check, args in asked] == ["_check_chunks", "_check_vocabularies", "validate_indicators"]
+    kinds = [kind for kind, _ in asked[0][1][1]]  # the chunks of both kinds in one request
+    assert kinds == (["offer", "provider"] if minimum == 10_000 else ["offer", "offer", "provider", "provider"])
     shutil.rmtree(project / ".cache")
     here = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 1}).validate()
     assert len(here.errors) > 30  # the fixture's broken files

@@ -179,40 +179,49 @@ def start_table_checks(schemas: Schemas, sources: dict[str, list[SourceFile]], p
                        checker: Standby | None = None) -> Callable[[], list[Finding]]:
     """:func:`check_tables`, but rows sent to ``checker`` are checked there while this process goes
     on; the function returned waits for them and returns all findings."""
-    parts = []
     provider_ids = _provider_ids(sources)
-    for kind in KINDS:
-        schema = schemas.for_kind(kind)
-        used = [src for src in sources[kind] if src.values or src.ok]  # unreadable files have their finding
-        parts.append((_start_rows(kind, schemas, used, parallel, checker),
-                      _unique_findings(schema, used) + _reference_findings(schema, schemas, used, sources, provider_ids)))
-    return lambda: [f for rows, others in parts for f in rows() + others]
-
-
-def _start_rows(kind: str, schemas: Schemas, used: list[SourceFile], parallel: dict | None = None,
-                checker: Standby | None = None) -> Callable[[], list[Finding]]:
-    """frictionless's findings on each row (when the returned function is called), checked only for
-    files that the cache did not know, in chunks on all cores as ``parallel`` allows (see
-    core/parallel.py) — by ``checker`` meanwhile, which has frictionless ready and forks what it
-    needs from there (see :func:`elsewhere`: here if there is none or it fails)."""
-    schema = schemas.for_kind(kind)
-    todo = [src for src in used if "rows" not in src.derived]
-    if not todo:
-        return lambda: [f for src in used for f in src.derived["rows"]]
-    workers = worker_count(parallel or {}, len(todo))
-    size = -(-len(todo) // workers)
-    chunks = [todo[start:start + size] for start in range(0, len(todo), size)]
-    # what the checks read of each file travels to the checker, not the whole file
-    results = elsewhere(checker, _check_chunks, schema, schemas, [[_row_source(src) for src in chunk]
-                                                                 for chunk in chunks], workers)
+    used = {kind: [src for src in sources[kind] if src.values or src.ok]  # unreadable files have their finding
+            for kind in KINDS}
+    rows = _start_rows(schemas, used, parallel, checker)
+    others = {kind: _unique_findings(schemas.for_kind(kind), used[kind])
+              + _reference_findings(schemas.for_kind(kind), schemas, used[kind], sources, provider_ids)
+              for kind in KINDS}
 
     def finish() -> list[Finding]:
-        orphans: list[Finding] = []  # findings frictionless gives for no row in particular
-        for chunk, (found, per_row) in zip(chunks, results()):
-            orphans.extend(f for f in found if f not in orphans)
+        found = rows()
+        return [f for kind in KINDS for f in found[kind] + others[kind]]
+
+    return finish
+
+
+def _start_rows(schemas: Schemas, used: dict[str, list[SourceFile]], parallel: dict | None = None,
+                checker: Standby | None = None) -> Callable[[], dict[str, list[Finding]]]:
+    """frictionless's findings on each row by kind (when the returned function is called), checked
+    only for files that the cache did not know, in chunks on all cores as ``parallel`` allows (see
+    core/parallel.py) — by ``checker`` meanwhile, which has frictionless ready and forks what it
+    needs from there (see :func:`elsewhere`: here if there is none or it fails). Offers and
+    providers go in one request: the checker forks once, and this process does not wait for it
+    to finish the offers before it can send the providers."""
+    chunks: list[tuple[str, list[SourceFile]]] = []
+    for kind in KINDS:
+        todo = [src for src in used[kind] if "rows" not in src.derived]
+        if todo:
+            size = -(-len(todo) // worker_count(parallel or {}, len(todo)))
+            chunks += [(kind, todo[start:start + size]) for start in range(0, len(todo), size)]
+    results = lambda: []  # noqa: E731 - nothing to check
+    if chunks:
+        workers = worker_count(parallel or {}, sum(len(chunk) for _, chunk in chunks))
+        # what the checks read of each file travels to the checker, not the whole file
+        results = elsewhere(checker, _check_chunks, schemas,
+                            [(kind, [_row_source(src) for src in chunk]) for kind, chunk in chunks], workers)
+
+    def finish() -> dict[str, list[Finding]]:
+        orphans: dict[str, list[Finding]] = {kind: [] for kind in KINDS}  # frictionless's for no row in particular
+        for (kind, chunk), (found, per_row) in zip(chunks, results()):
+            orphans[kind].extend(f for f in found if f not in orphans[kind])
             for src, row in zip(chunk, per_row):
                 src.derived["rows"] = row
-        return orphans + [f for src in used for f in src.derived["rows"]]
+        return {kind: orphans[kind] + [f for src in used[kind] for f in src.derived["rows"]] for kind in KINDS}
 
     return finish
 
@@ -222,11 +231,16 @@ def _row_source(src: SourceFile) -> SourceFile:
     return SourceFile(path=src.path, rel=src.rel, values=src.values, lines=src.lines, dropped=src.dropped)
 
 
-def _check_chunks(schema: TableSchema, schemas: Schemas, chunks: list[list[SourceFile]], workers: int) -> list:
-    """:func:`_check_rows` of each chunk; several on processes forked from the one calling this (which
-    takes none itself: the build process never imports frictionless, and the checker's forks have it
-    ready)."""
-    return run(chunks, functools.partial(_check_rows, schema, schemas), workers, lambda count: None, share=False)
+def _check_chunks(schemas: Schemas, chunks: list[tuple[str, list[SourceFile]]], workers: int) -> list:
+    """:func:`_check_rows` of each (kind, files) chunk; several on processes forked from the one calling
+    this (which takes none itself: the build process never imports frictionless, and the checker's
+    forks have it ready)."""
+    return run(chunks, functools.partial(_check_chunk, schemas), workers, lambda count: None, share=False)
+
+
+def _check_chunk(schemas: Schemas, chunk: tuple[str, list[SourceFile]]) -> tuple[list, list[list]]:
+    kind, files = chunk
+    return _check_rows(schemas.for_kind(kind), schemas, files)
 
 
 def _check_rows(schema: TableSchema, schemas: Schemas, chunk: list[SourceFile]) -> tuple[list, list[list]]:
