@@ -208,7 +208,7 @@ def _start_rows(schemas: Schemas, used: dict[str, list[SourceFile]], parallel: d
         if todo:
             size = -(-len(todo) // worker_count(parallel or {}, len(todo)))
             chunks += [(kind, todo[start:start + size]) for start in range(0, len(todo), size)]
-    results = lambda: []  # noqa: E731 - nothing to check
+    results: Callable[[], list] = list  # no chunks, no results
     if chunks:
         workers = worker_count(parallel or {}, sum(len(chunk) for _, chunk in chunks))
         # what the checks read of each file travels to the checker, not the whole file
