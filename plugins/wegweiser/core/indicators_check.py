@@ -21,7 +21,7 @@ from .indicators_derived import RESERVED_PREFIX
 from .json_lines import key_lines
 from .loading import relative_path
 from .messages import TYPE_NAMES, finding
-from .schema import Schemas
+from .schema import EVERY_ERROR, Schemas
 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
@@ -271,7 +271,7 @@ class _PackageCheck:
         columns = ", ".join(fields)
         from frictionless import Resource
 
-        report = Resource.from_descriptor(resource, basepath=str(self.folder)).validate()
+        report = Resource.from_descriptor(resource, basepath=str(self.folder)).validate(limit_errors=EVERY_ERROR)
         short_rows: set[tuple] = set()
         bad_cells: set[tuple] = set()
         for task in report.tasks:

@@ -6,11 +6,16 @@ German labels and help texts are read from them, never restated in code.
 
 from __future__ import annotations
 
+import sys
 import csv
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+#: ``limit_errors`` for frictionless's checks: every error. Its default stops a check at 1,000
+#: errors, and a file whose errors were cut off would be cached as if it had none.
+EVERY_ERROR = sys.maxsize
 
 KINDS = ("offer", "provider")
 #: Folder (below the content root) holding the files of each kind.

@@ -31,7 +31,7 @@ from .messages import TYPE_NAMES, finding
 from .parallel import Standby, run, worker_count
 from .rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from .sanitize import render_markdown
-from .schema import KINDS, Schemas, TableSchema
+from .schema import EVERY_ERROR, KINDS, Schemas, TableSchema
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
 _POSITION = re.compile(r"position (\d+)")
@@ -252,7 +252,8 @@ def _check_rows(schema: TableSchema, schemas: Schemas, chunk: list[SourceFile]) 
     orphans: list[Finding] = []
     per_row: list[list] = [[] for _ in chunk]
     # rows handed over as a function: a list would be deep-copied into the report (a fifth of the time)
-    for error in Resource(data=lambda: iter(rows), schema=_row_schema(schema)).validate().tasks[0].errors:
+    report = Resource(data=lambda: iter(rows), schema=_row_schema(schema)).validate(limit_errors=EVERY_ERROR)
+    for error in report.tasks[0].errors:
         row_number = getattr(error, "row_number", None)
         position = row_number - 2 if row_number and 0 <= row_number - 2 < len(chunk) else None
         (per_row[position] if position is not None else orphans).extend(
@@ -415,7 +416,7 @@ def _check_vocabularies(root: Path, schemas: Schemas) -> list[Finding]:
                  for vocab in schemas.vocabularies.values()]
     findings = []
     if resources:
-        report = Package(resources=resources).validate()
+        report = Package(resources=resources).validate(limit_errors=EVERY_ERROR)
         for task in report.tasks:
             vocab = schemas.vocabularies[task.name]
             findings += [_vocabulary_finding(error, vocab.schema, vocab, root) for error in task.errors]
