@@ -67,7 +67,7 @@ def plain_html(text: str) -> str | None:
     """The HTML of a body of plain paragraphs, as Python-Markdown and :func:`clean_html` make it
     (``<p>…</p>`` joined by newlines; a property test holds it to them), or None for other bodies.
 
-    Most bodies are such paragraphs; Markdown takes 0.1 ms for one, this a few microseconds."""
+    Most bodies are such paragraphs; Markdown and nh3 take about 0.12 ms for one, this about 15 µs."""
     if not _PLAIN.fullmatch(text):
         return None
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in _PARAGRAPHS.split(text))

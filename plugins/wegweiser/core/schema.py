@@ -6,9 +6,9 @@ German labels and help texts are read from them, never restated in code.
 
 from __future__ import annotations
 
-import sys
 import csv
 import json
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
