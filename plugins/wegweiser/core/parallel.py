@@ -364,7 +364,8 @@ def _widen(pipe: int) -> None:
     try:
         import fcntl
 
-        fcntl.fcntl(pipe, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux only: elsewhere that number may mean another command
+            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
     except (ImportError, OSError):
         pass
 
