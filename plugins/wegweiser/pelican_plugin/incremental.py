@@ -36,8 +36,8 @@ from typing import NamedTuple
 from ..core.catalog import Catalog, Entry
 from ..core.digests import hash_folder
 from ..core.pieces import Pieces
+from ..spare import BUILDINFO, read_info
 
-BUILDINFO = ".buildinfo.json"
 #: settings that do not change what a page looks like
 _IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS", "WEGWEISER_WORKERS", "WEGWEISER_PARALLEL_MIN"}
 
@@ -207,8 +207,6 @@ class Incremental:
         self.holds = holds or {}
         self.old, self.old_search, self.old_files = {}, {}, {}
         if self.previous and info is None:
-            from ..spare import read_info
-
             info = read_info(self.previous)
         if self.previous and info is not None:
             try:
