@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 from lunr.index import Index
 
-from wegweiser.core.lunr_index import split_index
-from wegweiser.core.search_index import build_index, build_shards, ref, search_files
+from wegweiser.core.lunr_index import dumped_shards, split_index
+from wegweiser.core.search_index import BOOSTS, _dump, build_index, index_documents, ref, search_files
 from wegweiser.core.search_text import STOP_WORDS, fold, stem, terms, words
 
 NODE = shutil.which("node")
@@ -71,19 +71,20 @@ def test_shards_partition_the_index_and_answer_like_the_whole(catalog):
         assert shard["invertedIndex"][0][0] == first
 
 
+def _split_and_dumped(catalog, shard_bytes):
+    return [(first, _dump(shard)) for first, shard in split_index(build_index(catalog), shard_bytes)]
+
+
 @pytest.mark.parametrize("shard_bytes", [1, 4000, 24_000, 10**9])
 def test_shards_built_straight_from_the_documents_equal_the_split_whole_index(catalog, shard_bytes):
-    expected = split_index(build_index(catalog), shard_bytes)
-    assert json.dumps(list(build_shards(catalog, shard_bytes))) == json.dumps(expected)
+    expected = _split_and_dumped(catalog, shard_bytes)
+    assert dumped_shards(index_documents(catalog), BOOSTS, shard_bytes, _dump, 1) == expected
     assert len(expected) > 1 or shard_bytes == 10**9
 
 
 @pytest.mark.parametrize("workers", [1, 3])
 def test_shards_made_on_several_processes_equal_those_made_one_by_one(catalog, workers):
-    from wegweiser.core.lunr_index import dumped_shards
-    from wegweiser.core.search_index import BOOSTS, _dump, index_documents
-
-    expected = [(first, _dump(shard)) for first, shard in build_shards(catalog, 1000)]
+    expected = _split_and_dumped(catalog, 1000)
     assert len(expected) >= 16  # enough to be made on several processes (core/parallel.py)
     assert dumped_shards(index_documents(catalog), BOOSTS, 1000, _dump, workers) == expected
 

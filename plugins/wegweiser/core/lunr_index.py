@@ -8,7 +8,7 @@ the index is rebuilt whenever an offer changes. The terms come already normalise
 result with lunr.py's on the example content.
 
 The browser loads the index in shards: complete lunr indexes over consecutive term ranges
-(:func:`sharded_index`, built straight from the documents; :func:`split_index` splits a
+(:func:`dumped_shards`, built straight from the documents; :func:`split_index` splits a
 whole index the same way and is what the tests compare it with).
 """
 
@@ -158,24 +158,11 @@ def split_index(serialized: dict, shard_bytes: int) -> list[tuple[str, dict]]:
             for number, group in enumerate(groups)]
 
 
-def sharded_index(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
-                  shard_bytes: int) -> Iterator[tuple[str, dict]]:
-    """``split_index(serialized_index(documents, boosts), shard_bytes)``, without the whole index in between;
-    one shard at a time (the caller serialises each before the next is made: less memory)."""
-    with cycle_collection_paused():
-        yield from _sharded_index(documents, boosts, shard_bytes)
-
-
-def _sharded_index(documents, boosts: dict[str, float], shard_bytes: int) -> Iterator[tuple[str, dict]]:
-    counted = _Counted(documents, boosts)
-    for group in counted.groups(shard_bytes):
-        yield group[0], counted.shard(group)
-
-
 def dumped_shards(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
                   shard_bytes: int, dump: Callable[[dict], bytes], workers: int = 1) -> list[tuple[str, bytes]]:
-    """``(first term, dump(shard))`` of each shard of :func:`sharded_index`: the shards made and
-    serialised on ``workers`` processes once the terms are counted (see core/parallel.py)."""
+    """``(first term, dump(shard))`` of each shard of ``split_index(serialized_index(documents,
+    boosts), shard_bytes)``, without the whole index in between: the shards made from the counted
+    terms and serialised on ``workers`` processes (see core/parallel.py)."""
     with cycle_collection_paused():
         counted = _Counted(documents, boosts)
         groups = counted.groups(shard_bytes)

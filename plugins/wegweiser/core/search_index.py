@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .catalog import Catalog, Entry
-from .lunr_index import dumped_shards, serialized_index, sharded_index
+from .lunr_index import dumped_shards, serialized_index
 from .search_text import terms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
@@ -99,11 +99,6 @@ def _document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
 def build_index(catalog: Catalog) -> dict:
     """The whole serialised lunr index: title (boosted) and body of every offer (tests compare shards with it)."""
     return serialized_index(index_documents(catalog), BOOSTS)
-
-
-def build_shards(catalog: Catalog, shard_bytes: int = SHARD_BYTES) -> Iterator[tuple[str, dict]]:
-    """The index as the browser loads it: complete lunr indexes over consecutive term ranges, one at a time."""
-    return sharded_index(index_documents(catalog), BOOSTS, shard_bytes)
 
 
 def _days(value) -> int | None:
