@@ -395,17 +395,9 @@ def _page_findings(root: Path, content_dir: Path) -> list[Finding]:
 
 
 def _vocabulary_findings(root: Path, schemas: Schemas, cache, checker: Standby | None = None) -> Callable[[], list]:
-    """The vocabulary CSVs against their schemas (by ``checker`` meanwhile, see :func:`elsewhere`), when
-    the returned function is called; cached as long as no data file changes."""
-    if "vocabularies" in cache.extras:
-        return lambda: list(cache.extras["vocabularies"])
-    answer = elsewhere(checker, _check_vocabularies, root, schemas)
-
-    def finish() -> list[Finding]:
-        cache.extras["vocabularies"] = answer()
-        return list(cache.extras["vocabularies"])
-
-    return finish
+    """The vocabulary CSVs against their schemas (see :func:`_cached_check`); cached as long as no data
+    file changes (the cache's key covers them)."""
+    return _cached_check(cache, "vocabularies", "", checker, _check_vocabularies, root, schemas)
 
 
 def _check_vocabularies(root: Path, schemas: Schemas) -> list[Finding]:
@@ -424,18 +416,25 @@ def _check_vocabularies(root: Path, schemas: Schemas) -> list[Finding]:
 
 
 def _indicator_findings(root: Path, schemas: Schemas, cache, checker: Standby | None = None) -> Callable[[], list]:
-    """The indicator appendix's checks (by ``checker`` meanwhile), when the returned function is
-    called; cached while no file under data/indicators changes."""
+    """The indicator appendix's checks (see :func:`_cached_check`); cached while no file under
+    data/indicators changes."""
     h = hashlib.sha256()
     hash_folder(h, Path(schemas.data_dir) / "indicators")
-    cached = cache.extras.get("indicators")
-    if cached and cached[0] == h.hexdigest():
+    return _cached_check(cache, "indicators", h.hexdigest(), checker, validate_indicators, root, schemas)
+
+
+def _cached_check(cache, name: str, stamp: str, checker: Standby | None, check: Callable, *args) -> Callable[[], list]:
+    """``check(*args)``'s findings when the returned function is called: from the parse cache's extras
+    while ``stamp`` is the one they were kept with, else computed by ``checker`` meanwhile (see
+    :func:`elsewhere`) and kept."""
+    cached = cache.extras.get(name)
+    if cached and cached[0] == stamp:
         return lambda: list(cached[1])
-    answer = elsewhere(checker, validate_indicators, root, schemas)
+    answer = elsewhere(checker, check, *args)
 
     def finish() -> list[Finding]:
-        cache.extras["indicators"] = (h.hexdigest(), answer())
-        return list(cache.extras["indicators"][1])
+        cache.extras[name] = (stamp, answer())
+        return list(cache.extras[name][1])
 
     return finish
 
