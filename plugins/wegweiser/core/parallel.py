@@ -304,11 +304,10 @@ class Standby:
         """The answer to the oldest request not yet answered (also if it arrived before the standby
         ended)."""
         try:
-            while len(self._received) < 8 or len(self._received) < 8 + _length(self._received):
+            while (end := _frame_end(self._received)) is None:
                 if self._pid is None:
                     raise EOFError("no standby process")
                 self._read_answers()
-            end = 8 + _length(self._received)
             out = pickle.loads(self._received[8:end])
             del self._received[:end]
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
@@ -370,5 +369,10 @@ def _widen(pipe: int) -> None:
         pass
 
 
-def _length(framed: bytearray) -> int:
-    return int.from_bytes(framed[:8], "little")
+def _frame_end(received: bytearray) -> int | None:
+    """Where the first answer in ``received`` ends (its length comes first, in 8 bytes), or None
+    while it has not arrived whole."""
+    if len(received) < 8:
+        return None
+    end = 8 + int.from_bytes(received[:8], "little")
+    return end if len(received) >= end else None
