@@ -40,16 +40,13 @@ sys.exit(code)
 """
 
 
-def timed(cmd, cwd=None) -> tuple[float, int, int]:
-    seconds, rss, tree, _ = timed_output(cmd, cwd)
-    return seconds, rss, tree
-
-
-#: CPU seconds (user, system) of the last command timed, with all the processes it waited for
-LAST_CPU = [0.0, 0.0]
+def timed(cmd, cwd=None) -> tuple[float, int, int, tuple[float, float]]:
+    seconds, rss, tree, _, cpu = timed_output(cmd, cwd)
+    return seconds, rss, tree, cpu
 
 
 def _children_cpu() -> tuple[float, float]:
+    """CPU seconds (user, system) of the processes this one waited for, with those they waited for."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime, usage.ru_stime
 
@@ -82,9 +79,9 @@ def _pss_kb(pid: int) -> int:
         return 0
 
 
-def timed_output(cmd, cwd=None) -> tuple[float, int, int, str]:
+def timed_output(cmd, cwd=None) -> tuple[float, int, int, str, tuple[float, float]]:
     """Seconds, peak RSS of the largest process (KB), peak of the summed PSS of all its processes
-    (KB; Linux only, 0 elsewhere) and output of ``cmd``."""
+    (KB; Linux only, 0 elsewhere), output and CPU seconds (user, system; all processes) of ``cmd``."""
     cpu_before = _children_cpu()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -101,14 +98,14 @@ def timed_output(cmd, cwd=None) -> tuple[float, int, int, str]:
     stdout, stderr = proc.communicate()
     seconds = time.perf_counter() - started
     sampler.join()
-    LAST_CPU[:] = [after - before for after, before in zip(_children_cpu(), cpu_before)]
+    cpu = tuple(after - before for after, before in zip(_children_cpu(), cpu_before))
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed:\n{stdout[-2000:]}\n{stderr[-2000:]}")
     rss = {line.split()[0]: int(line.split()[1]) for line in stderr.splitlines() if "MAXRSS_KB" in line}
     # the build and its largest worker (workers share the build's memory copy-on-write, so their
     # resident sizes overlap with the build's); a command without the wrapper: the sampled total
     largest = max(rss.get("MAXRSS_KB", 0), rss.get("WORKER_MAXRSS_KB", 0)) or peak[0]
-    return seconds, largest, peak[0], stdout
+    return seconds, largest, peak[0], stdout, cpu
 
 
 def fresh(*folders: Path) -> None:
@@ -138,17 +135,16 @@ def build_ours(folder: Path) -> dict:
     settings = folder / "pelicanconf.py"
     cmd = [sys.executable, "-c", WRAPPER, str(settings)]
     fresh(folder / "output", folder / ".cache", folder / ".output.spare")
-    full, rss_full, tree = timed(cmd, cwd=folder)
-    cpu = tuple(LAST_CPU)
+    full, rss_full, tree, cpu = timed(cmd, cwd=folder)
     settle(folder)
-    warm, rss_warm, tree_warm = timed(cmd, cwd=folder)
+    warm, rss_warm, tree_warm, _ = timed(cmd, cwd=folder)
     tree = max(tree, tree_warm)
     settle(folder)
     offers = sorted((folder / "content" / "offers").glob("*.md"))
     changes, rss_changed = [], 0
     for offer in (offers[len(offers) // 4], offers[len(offers) // 2], offers[3 * len(offers) // 4]):
         offer.write_text(offer.read_text(encoding="utf-8") + "\nGeändert für den Benchmark.\n", encoding="utf-8")
-        seconds, rss, tree_changed, out = timed_output(cmd, cwd=folder)
+        seconds, rss, tree_changed, out, _ = timed_output(cmd, cwd=folder)
         changes.append(seconds)
         rss_changed = max(rss_changed, rss)
         tree = max(tree, tree_changed)
@@ -158,7 +154,7 @@ def build_ours(folder: Path) -> dict:
     offer = offers[len(offers) // 3]
     offer.write_text(re.sub(r"^title: (.*?)(['\"]?)$", r"title: \1 neu\2", offer.read_text(encoding="utf-8"), count=1,
                             flags=re.MULTILINE), encoding="utf-8")
-    title_changed, rss, tree_title, out_title = timed_output(cmd, cwd=folder)
+    title_changed, rss, tree_title, out_title, _ = timed_output(cmd, cwd=folder)
     if "Fertig:" not in out_title:
         raise SystemExit(f"the build after changing a title failed:\n{out_title}")
     rss_changed, tree = max(rss_changed, rss), max(tree, tree_title)
@@ -187,9 +183,8 @@ def build_hugo(folder: Path, n: int) -> dict | None:
             (site / "content" / target / path.name).write_text(text, encoding="utf-8")
     cmd = [hugo, "--quiet", "--source", str(site), "--destination", str(site / "public")]
     fresh(site / "public")
-    full, _, memory = timed(cmd)
-    cpu = tuple(LAST_CPU)
-    warm, _, memory_warm = timed(cmd)
+    full, _, memory, cpu = timed(cmd)
+    warm, _, memory_warm, _ = timed(cmd)
     return {"full": full, "cpu": cpu, "warm": warm, "mb": max(memory, memory_warm) / 1024,
             "output_mb": folder_mb(site / "public"),
             "pages": sum(1 for _ in (site / "public").rglob("*.html"))}
