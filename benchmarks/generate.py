@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from wegweiser.core.entry_file import render_entry  # noqa: E402
-from wegweiser.core.schema import load_schemas  # noqa: E402
+from wegweiser.content.entry_file import render_entry  # noqa: E402
+from wegweiser.content.schema import load_schemas  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 SUBJECTS = [

@@ -99,7 +99,7 @@ def run_cli(project: Path, *args: str) -> int:
 @pytest.fixture(scope="session")
 def example_catalog():
     """The linked catalog of the repository's example content, at TODAY."""
-    from wegweiser.core.project import Project
+    from wegweiser.catalog.project import Project
 
     validation, catalog = Project.from_settings({"PATH": str(ROOT / "content"), "WEGWEISER_TODAY": TODAY.isoformat()}).load()
     assert catalog is not None, [f.as_text() for f in validation.errors]
@@ -123,7 +123,7 @@ def chromium():
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example guide of the repository, built once into a temporary folder."""
-    from wegweiser.build import build
+    from wegweiser.build.run import build
 
     folder = make_project(tmp_path_factory.mktemp("example"))
     (folder / "content").symlink_to(ROOT / "content")

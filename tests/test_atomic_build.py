@@ -11,8 +11,8 @@ import time
 import pytest
 from conftest import ROOT
 
-from wegweiser import atomic
-from wegweiser.build import build
+from wegweiser.build import atomic
+from wegweiser.build.run import build
 
 
 def _snapshot(folder):
@@ -62,7 +62,7 @@ def slow(self, *args, **kwargs):
     time.sleep(0.1)
     return original(self, *args, **kwargs)
 Writer.write_file = slow
-from wegweiser.build import build
+from wegweiser.build.run import build
 build(Path({settings!r}), Path({output!r}))
 """
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from wegweiser.build import build
+from wegweiser.build.run import build
 
 CORPUS = FIXTURES / "bad-input"
 
@@ -293,7 +293,7 @@ def test_bad_input_is_a_finding_and_publishes_nothing(minimal_project, folder, c
 
 
 def test_unexpected_error_while_reading_names_the_file(minimal_project, monkeypatch):
-    from wegweiser.core import frontmatter
+    from wegweiser.content import frontmatter
 
     def broken(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded")

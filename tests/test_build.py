@@ -8,8 +8,8 @@ import html
 import re
 
 
-from wegweiser.build import build
-from wegweiser.core.display import de_date, euro
+from wegweiser.build.run import build
+from wegweiser.catalog.display import de_date, euro
 
 
 def _text(path) -> str:
@@ -136,7 +136,8 @@ def test_minimal_build_exact_pages(minimal_project, tmp_path):
 
 
 def test_template_variables_are_escaped(minimal_project, tmp_path, monkeypatch):
-    from wegweiser.core import rules, validate
+    from wegweiser.checks import rules
+    from wegweiser.checks import validate
 
     offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
     offer.write_text(offer.read_text().replace(
@@ -165,8 +166,8 @@ def test_publish_settings_use_a_sub_path(minimal_project, tmp_path):
 def test_schema_fields_read_as_attributes_without_shadowing_what_the_site_derives(example_catalog):
     from types import SimpleNamespace
 
-    from wegweiser.core.catalog import make_entry
-    from wegweiser.core.frontmatter import SourceFile
+    from wegweiser.catalog.catalog import make_entry
+    from wegweiser.content.frontmatter import SourceFile
 
     offer = example_catalog.offers[0]
     for name in example_catalog.schemas.offer.field_names:
@@ -185,7 +186,7 @@ def test_the_catalog_takes_over_the_parsed_values(minimal_project):
     then, not after the last entry (the build process stays smaller)."""
     from conftest import core_settings
 
-    from wegweiser.core.project import Project
+    from wegweiser.catalog.project import Project
 
     validation, catalog = Project.from_settings(core_settings(minimal_project)).load()
     by_file = {entry.source: entry for entry in catalog.offers + catalog.expired + catalog.providers}

@@ -56,7 +56,7 @@ def test_new_writes_a_valid_skeleton_with_every_field(minimal_project, capsys, k
     assert run_cli(minimal_project, "new", kind, "neuer-eintrag") == 0
     folder = "offers" if kind == "offer" else "providers"
     text = (minimal_project / "content" / folder / "neuer-eintrag.md").read_text(encoding="utf-8")
-    from wegweiser.core.schema import load_schemas
+    from wegweiser.content.schema import load_schemas
 
     schema = load_schemas(ROOT / "data").for_kind(kind)
     for field in schema.fields:

@@ -8,12 +8,12 @@ import shutil
 
 from conftest import ROOT, make_project
 
-from wegweiser.build import read_settings
+from wegweiser.build.run import read_settings
 from wegweiser.cli import main
-from wegweiser.core.contributing import CONTRIBUTING_FILE, contributing
-from wegweiser.core.field_docs import field_docs, value_form
-from wegweiser.core.schema import load_schemas
-from wegweiser.core.submission import SubmitSettings
+from wegweiser.submissions.contributing import CONTRIBUTING_FILE, contributing
+from wegweiser.submissions.field_docs import field_docs, value_form
+from wegweiser.content.schema import load_schemas
+from wegweiser.submissions.submission import SubmitSettings
 
 SCHEMAS = load_schemas(ROOT / "data")
 

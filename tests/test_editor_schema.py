@@ -11,12 +11,12 @@ from conftest import FIXTURES, ROOT
 from jsonschema import Draft7Validator, Draft202012Validator
 from test_validation_rules import OFFER_CASES
 
-from wegweiser.core.contributing import generated_docs, modeline
-from wegweiser.core.frontmatter import read_source
-from wegweiser.core.json_schema import EDITOR_SCHEMA_FILES, anchored, json_schema
-from wegweiser.core.loading import load_sources
-from wegweiser.core.schema import load_schemas
-from wegweiser.core.submission import SubmitSettings
+from wegweiser.submissions.contributing import generated_docs, modeline
+from wegweiser.content.frontmatter import read_source
+from wegweiser.submissions.json_schema import EDITOR_SCHEMA_FILES, anchored, json_schema
+from wegweiser.content.loading import load_sources
+from wegweiser.content.schema import load_schemas
+from wegweiser.submissions.submission import SubmitSettings
 
 SCHEMAS = load_schemas(ROOT / "data")
 KINDS = list(EDITOR_SCHEMA_FILES)

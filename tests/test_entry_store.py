@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from wegweiser.core.entry_store import EntryStore
+from wegweiser.catalog.entry_store import EntryStore
 
 
 def _entry(source, digest, provider_digest=None):

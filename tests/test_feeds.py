@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 
-from wegweiser.build import build
-from wegweiser.core.feeds import FEED_ENTRIES
+from wegweiser.build.run import build
+from wegweiser.outputs.feeds import FEED_ENTRIES
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from wegweiser.core import freshness
+from wegweiser.catalog import freshness
 
 TODAY = dt.date(2026, 11, 23)
 D = dt.timedelta
@@ -55,7 +55,7 @@ def test_soon_without_start_date():
 def test_stale_months_setting_reaches_validation_and_site(minimal_project):
     from conftest import core_settings
 
-    from wegweiser.core.project import Project
+    from wegweiser.catalog.project import Project
 
     validation, catalog = Project.from_settings(core_settings(minimal_project, WEGWEISER_STALE_MONTHS=1)).load()
     stale_files = {f.file for f in validation.warnings if f.code == "reviewed-stale"}
@@ -65,7 +65,7 @@ def test_stale_months_setting_reaches_validation_and_site(minimal_project):
 
 
 def test_stale_offer_shows_notice_and_review_date(minimal_project, tmp_path):
-    from wegweiser.build import build
+    from wegweiser.build.run import build
 
     result = build(minimal_project / "pelicanconf.py", tmp_path / "out", {"WEGWEISER_STALE_MONTHS": 1})
     assert result.ok

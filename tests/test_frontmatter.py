@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wegweiser.core.frontmatter import read_source
+from wegweiser.content.frontmatter import read_source
 
 
 def _read(tmp_path, text: str | bytes, string_fields=("postcode", "title", "id")):

@@ -8,9 +8,9 @@ import gc
 import pytest
 from conftest import core_settings
 
-from wegweiser.core import source_cache
-from wegweiser.core.gc_pause import cycle_collection_paused
-from wegweiser.core.project import Project
+from wegweiser.content import parse_cache as source_cache
+from wegweiser.build.gc_pause import cycle_collection_paused
+from wegweiser.catalog.project import Project
 
 
 def test_the_collector_is_paused_inside_and_restored_after_even_on_errors():

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from wegweiser.core import heap
+from wegweiser.build import heap
 
 
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
 def test_the_threshold_is_set_with_glibc():
-    script = "from wegweiser.core.heap import keep_large_blocks_apart; print(keep_large_blocks_apart())"
+    script = "from wegweiser.build.heap import keep_large_blocks_apart; print(keep_large_blocks_apart())"
     assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True).stdout.strip() == "True"
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wegweiser.core import ical
+from wegweiser.outputs import ical
 
 icalendar = pytest.importorskip("icalendar")
 

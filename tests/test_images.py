@@ -10,11 +10,11 @@ import pytest
 from conftest import core_settings, serve
 from PIL import Image
 
-from wegweiser.build import build
-from wegweiser.core import image_variants
-from wegweiser.core.image_variants import ImageSet, plan, variant_widths
-from wegweiser.core.images import ImageInfo, ImageProblem, inspect_image
-from wegweiser.core.project import Project
+from wegweiser.build.run import build
+from wegweiser.outputs import image_variants
+from wegweiser.outputs.image_variants import ImageSet, plan, variant_widths
+from wegweiser.checks.images import ImageInfo, ImageProblem, inspect_image
+from wegweiser.catalog.project import Project
 
 GPS = {1: "N", 2: (52.0, 37.0, 12.5), 3: "E", 4: (10.0, 4.0, 48.0)}
 

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from conftest import run_cli, FIXTURES, ROOT, make_project
 
-from wegweiser.core.frontmatter import read_source
+from wegweiser.content.frontmatter import read_source
 
 HEADER = "id;title;summary;provider;area;target_groups;format;municipality;postcode;start_date;cost_eur;reviewed"
 GOOD = ("kurs-eins;Kurs eins;Ein Kurs für alle, die etwas lernen wollen.;vhs-test;weiterbildung;"
@@ -141,8 +141,8 @@ fields:
 
 
 def test_postcode_without_its_leading_zero_is_repaired(tmp_path):
-    from wegweiser.core.importer import Mapping, convert
-    from wegweiser.core.schema import load_schemas
+    from wegweiser.importing.importer import Mapping, convert
+    from wegweiser.content.schema import load_schemas
 
     postcode = load_schemas(ROOT / "data").offer.by_name["postcode"]
     assert convert(postcode, 1067, Mapping(rules={})) == "01067"
@@ -195,7 +195,7 @@ def berlin_project(tmp_path):
 
 
 def test_berlin_excerpt_imports_validates_and_builds(tmp_path, capsys):
-    from wegweiser.build import build
+    from wegweiser.build.run import build
 
     project, excerpt = berlin_project(tmp_path)
     docs = ROOT / "docs" / "import"

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from conftest import edit, site_tree
 
-from wegweiser.build import build
+from wegweiser.build.run import build
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ import pytest
 from conftest import FIXTURES, ROOT, TODAY, make_project
 from frictionless import Package
 
-from wegweiser.build import build
+from wegweiser.build.run import build
 from wegweiser.cli import main
-from wegweiser.core.charts import Chart, Series, nice_scale
-from wegweiser.core.indicators import format_number
-from wegweiser.core.project import Project
+from wegweiser.indicators.charts import Chart, Series, nice_scale
+from wegweiser.indicators.package import format_number
+from wegweiser.catalog.project import Project
 
 INDICATORS = FIXTURES / "indicators"
 PACKAGE = "datapackage.json"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wegweiser.core import jsonld
+from wegweiser.outputs import jsonld
 
 _SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -91,7 +91,7 @@ def test_script_cannot_be_closed_by_content():
 
 def test_special_characters_stay_inside_the_script(minimal_project, tmp_path):
     """Validation rejects tags in titles; what remains (<, >, &) is escaped inside the JSON."""
-    from wegweiser.build import build
+    from wegweiser.build.run import build
 
     title = "Mathe für Kinder < 10 & Eltern > 30"
     offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
@@ -134,6 +134,6 @@ _LEAVES = st.one_of(st.none(), st.just(""), st.text(max_size=3), st.integers(-2,
                                                      st.dictionaries(st.text(max_size=2), inner, max_size=4)),
                     max_leaves=20))
 def test_empty_values_are_dropped_at_every_depth(data):
-    from wegweiser.core.jsonld import _clean
+    from wegweiser.outputs.jsonld import _clean
 
     assert _clean(data) == _clean_reference(data)

@@ -9,7 +9,7 @@ import pytest
 from browser import phone_page
 from conftest import ROOT, make_project
 
-from wegweiser.build import build
+from wegweiser.build.run import build
 from wegweiser.pelican_plugin import pages
 from wegweiser.pelican_plugin.pages import LIST_PAGE_SIZE, list_pages, site_pages
 

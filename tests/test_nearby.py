@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from browser import PHONE
 
-from wegweiser.core.geo import distance_km
-from wegweiser.core.search_index import location
+from wegweiser.catalog.geo import distance_km
+from wegweiser.search.search_index import location
 
 HERE = {"latitude": 52.675, "longitude": 10.17}  # just outside the centre of Eichenau
 
@@ -130,7 +130,7 @@ def test_offer_pages_link_map_and_route_and_mark_approximate_places(example_site
 def test_offers_without_coordinates_use_the_municipality_centre_marked_approximate(minimal_project, tmp_path):
     import json
 
-    from wegweiser.build import build
+    from wegweiser.build.run import build
 
     assert build(minimal_project / "pelicanconf.py", tmp_path / "out").ok
     html = (tmp_path / "out" / "angebote" / "kita-sonnenblume" / "index.html").read_text(encoding="utf-8")

@@ -13,11 +13,11 @@ from pathlib import Path
 from conftest import run_cli, ROOT, TODAY, make_project
 from frictionless import Package
 
-from wegweiser.core import exports
-from wegweiser.core.frontmatter import read_source
-from wegweiser.core.loading import content_files
-from wegweiser.core.project import Project
-from wegweiser.core.schema import load_schemas
+from wegweiser.outputs import exports
+from wegweiser.content.frontmatter import read_source
+from wegweiser.content.loading import content_files
+from wegweiser.catalog.project import Project
+from wegweiser.content.schema import load_schemas
 
 
 

@@ -11,8 +11,8 @@ import time
 import pytest
 from conftest import FIXTURES, make_project, site_tree
 
-from wegweiser.build import build
-from wegweiser.core import parallel
+from wegweiser.build.run import build
+from wegweiser.build import workers as parallel
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
@@ -63,7 +63,7 @@ def test_a_page_failing_in_a_worker_names_its_file_and_publishes_nothing(project
 def test_files_read_and_checked_by_three_workers_give_the_same_findings(tmp_path):
     from conftest import core_settings
 
-    from wegweiser.core.project import Project
+    from wegweiser.catalog.project import Project
 
     project = make_project(tmp_path / "project", FIXTURES / "invalid")
     many = Project.from_settings({**core_settings(project), "WEGWEISER_WORKERS": 3, "WEGWEISER_PARALLEL_MIN": 1})
@@ -118,7 +118,7 @@ def test_a_build_process_never_imports_frictionless(tmp_path):
     settings = {**core_settings(project), "WEGWEISER_WORKERS": 2, "WEGWEISER_PARALLEL_MIN": 1}
     script = (
         "import json, sys\n"
-        "from wegweiser.core.project import Project\n"
+        "from wegweiser.catalog.project import Project\n"
         "validation = Project.from_settings(json.loads(sys.argv[1])).validate()\n"
         "print(len(validation.errors), 'frictionless' in sys.modules)\n")
     for _ in range(2):  # files read and checked, then from the cache
@@ -182,7 +182,7 @@ def test_small_builds_and_systems_without_fork_use_one_process(monkeypatch):
 @pytest.mark.parametrize("workers", [{"WEGWEISER_WORKERS": 1000, "WEGWEISER_PARALLEL_MIN": 1},
                                      {"WEGWEISER_WORKERS": 1}])
 def test_a_file_made_from_one_entry_failing_in_a_worker_names_the_entry(project, tmp_path, monkeypatch, workers):
-    from wegweiser.core import ical
+    from wegweiser.outputs import ical
 
     original = ical.calendar
 
@@ -293,8 +293,8 @@ def test_rows_checked_by_the_standby_give_the_findings_of_this_process(tmp_path,
     imported frictionless meanwhile."""
     from conftest import core_settings
 
-    from wegweiser.core import validate
-    from wegweiser.core.project import Project
+    from wegweiser.checks import validate
+    from wegweiser.catalog.project import Project
 
     project = make_project(tmp_path / "project", FIXTURES / "invalid")
     asked = []

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from wegweiser.core import sanitize
-from wegweiser.core.sanitize import find_unsafe, plain_html, render_markdown
+from wegweiser.content import sanitize
+from wegweiser.content.sanitize import find_unsafe, plain_html, render_markdown
 
 QUIET = settings(deadline=None, database=None, max_examples=1500, suppress_health_check=[HealthCheck.too_slow])
 

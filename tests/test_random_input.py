@@ -12,11 +12,11 @@ from conftest import FIXTURES, ROOT, core_settings, make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wegweiser.core.frontmatter import read_source
-from wegweiser.core.messages import TEMPLATES
-from wegweiser.core.project import Project
-from wegweiser.core.sanitize import find_unsafe, render_markdown
-from wegweiser.core.schema import load_schemas
+from wegweiser.content.frontmatter import read_source
+from wegweiser.checks.messages import TEMPLATES
+from wegweiser.catalog.project import Project
+from wegweiser.content.sanitize import find_unsafe, render_markdown
+from wegweiser.content.schema import load_schemas
 
 SCHEMAS = load_schemas(ROOT / "data")
 OFFER_FIELDS = SCHEMAS.offer.field_names

@@ -12,9 +12,9 @@ import pytest
 from conftest import FIXTURES, core_settings
 
 from wegweiser.cli import main
-from wegweiser.core.project import Project
-from wegweiser.core.report import build_report, find_duplicates
-from wegweiser.core.report_formats import as_csv, as_html, as_text
+from wegweiser.catalog.project import Project
+from wegweiser.report.report import build_report, find_duplicates
+from wegweiser.report.formats import as_csv, as_html, as_text
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_cli_report_writes_csv_and_html(report_project, capsys):
 
 
 def test_report_is_not_published_unless_configured(report_project, tmp_path):
-    from wegweiser.build import build
+    from wegweiser.build.run import build
 
     assert build(report_project / "pelicanconf.py", tmp_path / "a").ok
     assert not (tmp_path / "a" / "bestandsaufnahme").exists()

@@ -6,8 +6,8 @@ import pytest
 from conftest import ROOT
 from frictionless import Package, Resource, Schema
 
-from wegweiser.core.schema import load_schemas
-from wegweiser.core.validate import _vocabulary_list_references, frictionless_schema
+from wegweiser.content.schema import load_schemas
+from wegweiser.checks.validate import _vocabulary_list_references, frictionless_schema
 
 SCHEMAS = load_schemas(ROOT / "data")
 ALL_TABLES = [SCHEMAS.offer, SCHEMAS.provider] + [v.schema for v in SCHEMAS.vocabularies.values()]

@@ -11,7 +11,7 @@ from browser import describe, phone_page, run_axe
 from conftest import TODAY
 
 from wegweiser.pelican_plugin.pages import SEARCH_FILTER_GROUPS
-from wegweiser.core.search_index import FACETS
+from wegweiser.search.search_index import FACETS
 
 
 

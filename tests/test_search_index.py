@@ -11,9 +11,9 @@ import pytest
 from conftest import ROOT
 from lunr.index import Index
 
-from wegweiser.core.lunr_index import dumped_shards, split_index
-from wegweiser.core.search_index import BOOSTS, _dump, build_index, index_documents, ref, search_files
-from wegweiser.core.search_text import STOP_WORDS, fold, stem, terms, words
+from wegweiser.search.lunr_index import dumped_shards, split_index
+from wegweiser.search.search_index import BOOSTS, _dump, build_index, index_documents, ref, search_files
+from wegweiser.search.search_text import STOP_WORDS, fold, stem, terms, words
 
 NODE = shutil.which("node")
 TEXT_JS = ROOT / "theme" / "static" / "js" / "search-text.js"
@@ -164,8 +164,8 @@ def _lunr_py_index(documents, boosts):
 
 
 def test_our_index_builder_gives_lunr_py_s_index(catalog):
-    from wegweiser.core.lunr_index import serialized_index
-    from wegweiser.core.search_index import TITLE_BOOST, index_documents
+    from wegweiser.search.lunr_index import serialized_index
+    from wegweiser.search.search_index import TITLE_BOOST, index_documents
 
     documents = list(index_documents(catalog))
     boosts = {"t": TITLE_BOOST, "b": 1}
@@ -175,7 +175,7 @@ def test_our_index_builder_gives_lunr_py_s_index(catalog):
 
 
 def test_our_index_builder_handles_repeats_and_empty_fields():
-    from wegweiser.core.lunr_index import serialized_index
+    from wegweiser.search.lunr_index import serialized_index
 
     documents = [("0", {"t": ["kurs", "kurs", "deutsch"], "b": []}), ("1", {"t": [], "b": ["kurs"]}),
                  ("2", {"t": ["yoga"], "b": ["yoga", "abend", "kurs"]})]

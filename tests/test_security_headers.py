@@ -9,7 +9,7 @@ import pytest
 from browser import PHONE
 from conftest import ROOT, _QuietHandler, serve
 
-from wegweiser.core import security
+from wegweiser.outputs import security
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -118,7 +118,7 @@ def test_site_works_under_the_header_policy(strict_server, example_site, chromiu
 @pytest.mark.parametrize("settings_file", ["pelicanconf.py", "publishconf.py"])
 def test_templates_escape_every_variable(settings_file):
     """Pelican's default Jinja environment does not escape; ours must, for every settings file."""
-    from wegweiser.build import read_settings
+    from wegweiser.build.run import read_settings
 
     settings = read_settings(ROOT / settings_file)
     assert settings["JINJA_ENVIRONMENT"].get("autoescape") is True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import core_settings
 
-from wegweiser.core.project import Project
+from wegweiser.catalog.project import Project
 
 
 def _validate(project):
@@ -131,7 +131,7 @@ def test_chunks_of_unchanged_files_are_written_again_as_they_were_read(minimal_p
     """After one changed file only its chunk is pickled again; the others are copied from the file read."""
     from pathlib import Path
 
-    from wegweiser.core import source_cache
+    from wegweiser.content import parse_cache as source_cache
 
     monkeypatch.setattr(source_cache, "CHUNK", 2)  # the minimal project's files in several chunks
     fresh = _validate(minimal_project)

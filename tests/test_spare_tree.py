@@ -14,8 +14,8 @@ import shutil
 import pytest
 from conftest import edit, site_tree
 
-from wegweiser.build import build
-from wegweiser.spare import spare_of
+from wegweiser.build.run import build
+from wegweiser.build.previous_site import spare_of
 
 
 def _empty_folders(folder):

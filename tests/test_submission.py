@@ -7,11 +7,11 @@ import json
 import pytest
 from conftest import ROOT, make_project
 
-from wegweiser.build import build
-from wegweiser.core.form_model import form_fields, form_hint
-from wegweiser.core.json_schema import json_schema
-from wegweiser.core.schema import load_schemas
-from wegweiser.core.submission import (PREFILL_GROUP, SubmitSettings, SubmitSettingsError, prefill_group,
+from wegweiser.build.run import build
+from wegweiser.submissions.form_model import form_fields, form_hint
+from wegweiser.submissions.json_schema import json_schema
+from wegweiser.content.schema import load_schemas
+from wegweiser.submissions.submission import (PREFILL_GROUP, SubmitSettings, SubmitSettingsError, prefill_group,
                                        prefill_groups)
 
 SCHEMAS = load_schemas(ROOT / "data")

@@ -13,7 +13,7 @@ from conftest import ROOT, TODAY, make_project
 from test_submission_rules import raw_values
 
 from wegweiser.cli import main
-from wegweiser.core.submission import prefill_group, prefill_groups
+from wegweiser.submissions.submission import prefill_group, prefill_groups
 
 FORM = "#angebot-formular"
 SUBMIT = f"{FORM} button[type=submit]"

@@ -16,13 +16,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from conftest import FIXTURES, ROOT, core_settings
 from test_validation_rules import CASES
 
-from wegweiser.core.form_messages import FORM_MESSAGES
-from wegweiser.core.frontmatter import read_source
-from wegweiser.core.loading import _normalise_lists
-from wegweiser.core.messages import TEMPLATES
-from wegweiser.core.project import Project
-from wegweiser.core.schema import KIND_FOLDERS, load_schemas
-from wegweiser.core.submission import SubmitSettings, entry_payload, form_config, jsonable
+from wegweiser.submissions.form_messages import FORM_MESSAGES
+from wegweiser.content.frontmatter import read_source
+from wegweiser.content.loading import _normalise_lists
+from wegweiser.checks.messages import TEMPLATES
+from wegweiser.catalog.project import Project
+from wegweiser.content.schema import KIND_FOLDERS, load_schemas
+from wegweiser.submissions.submission import SubmitSettings, entry_payload, form_config, jsonable
 
 NODE = shutil.which("node")
 CORE_JS = ROOT / "theme" / "static" / "js" / "submit-core.js"
@@ -99,7 +99,7 @@ FORM_RULES = {
 
 
 def test_every_rule_is_known_to_the_form():
-    from wegweiser.core.rules import RULES
+    from wegweiser.checks.rules import RULES
 
     assert {rule.__name__ for rule in RULES} == set(FORM_RULES), \
         "a rule was added or removed: mirror it in theme/static/js/submit-core.js or say why not"

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import FIXTURES, core_settings
 
-from wegweiser.core.project import Project
+from wegweiser.catalog.project import Project
 
 INVALID = FIXTURES / "invalid"
 

@@ -14,9 +14,9 @@ import pytest
 from browser import phone_page
 from conftest import FIXTURES, make_project, serve
 
-from wegweiser.build import build
-from wegweiser.core import rules
-from wegweiser.core import validate as validate_module
+from wegweiser.build.run import build
+from wegweiser.checks import rules
+from wegweiser.checks import validate as validate_module
 
 MARK = "window.__pwned"
 # Each payload, if it ran, would set window.__pwned, open a dialog or request evil.example.

@@ -13,12 +13,12 @@ import sys
 import time
 from pathlib import Path
 
-from .core.findings import summary
-from .core.loading import content_files, relative_path
-from .core.schema import SchemaError
-from .core.project import Project
-from .core.schema import KIND_FOLDERS
-from .core.skeleton import skeleton
+from wegweiser.checks.findings import summary
+from wegweiser.content.loading import content_files, relative_path
+from wegweiser.content.schema import SchemaError
+from wegweiser.catalog.project import Project
+from wegweiser.content.schema import KIND_FOLDERS
+from wegweiser.content.new_entry import skeleton
 
 DEFAULT_SETTINGS = "pelicanconf.py"
 
@@ -45,7 +45,7 @@ def _print_findings(findings, fmt: str, stream=None) -> None:
         json.dump([f.as_dict() for f in findings], stream, ensure_ascii=False, indent=2)
         print(file=stream)
     elif fmt == "gitlab":
-        from .core.code_quality import code_quality_report
+        from wegweiser.checks.code_quality import code_quality_report
 
         stream.write(code_quality_report(findings))
     else:
@@ -55,7 +55,7 @@ def _print_findings(findings, fmt: str, stream=None) -> None:
 
 
 def cmd_validate(args) -> int:
-    from .build import read_settings
+    from wegweiser.build.run import read_settings
 
     settings = read_settings(_settings_path(args), _overrides(args))
     validation = Project.from_settings(settings).validate()
@@ -64,7 +64,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from wegweiser.build.run import build
 
     result = build(_settings_path(args), Path(args.output) if args.output else None, _overrides(args),
                    progress=_ProgressBar("Seiten", delay=2.0), background_cleanup=True)
@@ -99,7 +99,7 @@ def _watched_state(paths) -> tuple:
 
 
 def cmd_serve(args) -> int:
-    from .build import build, read_settings
+    from wegweiser.build.run import build, read_settings
 
     settings_file = _settings_path(args)
     settings = read_settings(settings_file, _overrides(args))
@@ -151,7 +151,7 @@ def _interrupt(signum, frame):
 
 
 def cmd_new(args) -> int:
-    from .build import read_settings
+    from wegweiser.build.run import read_settings
 
     settings = read_settings(_settings_path(args), _overrides(args))
     project = Project.from_settings(settings)
@@ -167,7 +167,7 @@ def cmd_new(args) -> int:
         return 1
     providers = [p.stem for p in content_files(project.content_dir, "provider")]
     target.parent.mkdir(parents=True, exist_ok=True)
-    from .core.contributing import modeline
+    from wegweiser.submissions.contributing import modeline
 
     comment = modeline(args.kind, os.path.relpath(target.parent, project.root))
     target.write_text(skeleton(args.kind, args.id, schemas, project.today, providers, comment), encoding="utf-8")
@@ -177,9 +177,9 @@ def cmd_new(args) -> int:
 
 def cmd_docs(args) -> int:
     """Write (or with --check compare) CONTRIBUTING.md and the editor schemas."""
-    from .build import read_settings
-    from .core.contributing import generated_docs
-    from .core.submission import SubmitSettings
+    from wegweiser.build.run import read_settings
+    from wegweiser.submissions.contributing import generated_docs
+    from wegweiser.submissions.submission import SubmitSettings
 
     settings = read_settings(_settings_path(args), _overrides(args))
     project = Project.from_settings(settings)
@@ -203,9 +203,9 @@ def cmd_docs(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .build import read_settings
-    from .core.report import build_report
-    from .core.report_formats import as_csv, as_html, as_text
+    from wegweiser.build.run import read_settings
+    from wegweiser.report.report import build_report
+    from wegweiser.report.formats import as_csv, as_html, as_text
 
     settings = read_settings(_settings_path(args), _overrides(args))
     validation, catalog = Project.from_settings(settings).load()
@@ -251,8 +251,8 @@ class _ProgressBar:
 
 
 def cmd_import(args) -> int:
-    from .build import read_settings
-    from .core import importer
+    from wegweiser.build.run import read_settings
+    from wegweiser.importing import importer
 
     settings = read_settings(_settings_path(args), _overrides(args))
     project = Project.from_settings(settings)

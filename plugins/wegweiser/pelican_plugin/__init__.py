@@ -1,5 +1,5 @@
 """Pelican glue for Bildungswegweiser: thin signal handlers calling the core."""
 
-from .plugin import register
+from wegweiser.pelican_plugin.plugin import register
 
 __all__ = ["register"]

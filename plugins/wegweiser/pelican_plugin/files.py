@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
-from ..core.catalog import Catalog
-from ..core.pieces import Pieces
-from ..spare import is_site_path
-from .incremental import EntryFile
+from wegweiser.catalog.catalog import Catalog
+from wegweiser.build.pieces import Pieces
+from wegweiser.build.previous_site import is_site_path
+from wegweiser.pelican_plugin.incremental import EntryFile
 
 Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes, Pieces or EntryFile
 
@@ -25,8 +25,8 @@ def office_report(catalog: Catalog, settings: dict):
     """The inventory report, only when WEGWEISER_PUBLISH_REPORT is set (it names people and gaps)."""
     if not settings.get("WEGWEISER_PUBLISH_REPORT", False):
         return
-    from ..core.report import build_report
-    from ..core.report_formats import as_html
+    from wegweiser.report.report import build_report
+    from wegweiser.report.formats import as_html
 
     html = as_html(build_report(catalog), settings.get("SITEURL", ""), settings.get("AUTHOR", ""))
     yield "bestandsaufnahme/index.html", html.encode("utf-8")
@@ -34,7 +34,7 @@ def office_report(catalog: Catalog, settings: dict):
 
 def search_data(catalog: Catalog, settings: dict):
     """Search index shards, facets and result store under /suche/daten/, and lunr.js."""
-    from ..core.search_index import SEARCH_FOLDER, catalog_search_files
+    from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
     for name, data in catalog_search_files(catalog, int(settings.get("WEGWEISER_WORKERS") or 0)).hand_out():
         yield f"{SEARCH_FOLDER}/{name}", data
@@ -42,7 +42,7 @@ def search_data(catalog: Catalog, settings: dict):
 
 
 def _node_module(settings: dict, path: str) -> bytes:
-    from ..core.project import Project
+    from wegweiser.catalog.project import Project
 
     folder = settings.get("WEGWEISER_NODE_MODULES") or Project.from_settings(settings).root / "node_modules"
     target = Path(folder) / path
@@ -72,13 +72,13 @@ def server_config(catalog: Catalog, settings: dict):
     """.htaccess with the security headers for Apache (nginx: docs/hosting.md)."""
     from urllib.parse import urlsplit
 
-    from ..core.security import htaccess
+    from wegweiser.outputs.security import htaccess
 
     yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path).encode("utf-8")
 
 
-from .open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
-from .submission import prefill_files, submission_files  # noqa: E402
+from wegweiser.pelican_plugin.open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
+from wegweiser.pelican_plugin.submission import prefill_files, submission_files  # noqa: E402
 
 PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
                                    open_data, atom_feed, sitemap_and_robots,

@@ -15,18 +15,18 @@ from typing import NamedTuple
 from markupsafe import Markup
 from pelican.generators import Generator
 
-from ..core import parallel
-from ..core.entry_store import EntryStore
-from ..core.findings import summary
-from ..core.gc_pause import cycle_collection_paused
-from ..core.messages import finding
-from ..core.search_index import SearchFiles, catalog_search_files, search_key
-from ..core.project import Project
-from .files import entry_files as entry_files_of, site_files
-from .incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
-from .pages import content_pages, search_page
-from .structured_data import structured_data
-from .template_lookup import fast_dict_lookups
+from wegweiser.build import workers as parallel
+from wegweiser.catalog.entry_store import EntryStore
+from wegweiser.checks.findings import summary
+from wegweiser.build.gc_pause import cycle_collection_paused
+from wegweiser.checks.messages import finding
+from wegweiser.search.search_index import SearchFiles, catalog_search_files, search_key
+from wegweiser.catalog.project import Project
+from wegweiser.pelican_plugin.files import entry_files as entry_files_of, site_files
+from wegweiser.pelican_plugin.incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
+from wegweiser.pelican_plugin.pages import content_pages, search_page
+from wegweiser.pelican_plugin.structured_data import structured_data
+from wegweiser.pelican_plugin.template_lookup import fast_dict_lookups
 
 
 class ValidationFailed(Exception):

@@ -33,10 +33,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from ..core.catalog import Catalog, Entry
-from ..core.digests import hash_folder
-from ..core.pieces import Pieces
-from ..spare import BUILDINFO, read_info
+from wegweiser.catalog.catalog import Catalog, Entry
+from wegweiser.content.digests import hash_folder
+from wegweiser.build.pieces import Pieces
+from wegweiser.build.previous_site import BUILDINFO, read_info
 
 #: settings that do not change what a page looks like
 _IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS", "WEGWEISER_WORKERS", "WEGWEISER_PARALLEL_MIN"}
@@ -332,7 +332,7 @@ class Incremental:
     def restore_search(self, catalog: Catalog, key: str) -> None:
         """Keep the previous search data when nothing it is built from changed: its files are kept
         or linked by their recorded fingerprints, unread (their names are content hashes)."""
-        from ..core.search_index import SEARCH_FOLDER, SearchFiles
+        from wegweiser.search.search_index import SEARCH_FOLDER, SearchFiles
 
         self.search_key = key
         info = self.old_search
@@ -357,7 +357,7 @@ class Incremental:
     def save(self, catalog: Catalog | None = None, handed: dict | None = None) -> None:
         """Remove what a reused staging folder holds that no page makes any more; write the fingerprints
         — or, given ``handed`` (by wegweiser.build, which adds to them), put them there as "info"."""
-        from ..spare import remove_files
+        from wegweiser.build.previous_site import remove_files
 
         remove_files(self.staging, [p for p in self.holds if p not in self.new and p not in self.new_files])
         data = {"pages": self.new, "files": self.new_files,

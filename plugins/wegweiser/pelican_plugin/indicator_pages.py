@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..core.catalog import Catalog
-from ..core.indicators import URL
-from ..core.indicators_view import charts, tables
-from .pages import SitePage
+from wegweiser.catalog.catalog import Catalog
+from wegweiser.indicators.package import URL
+from wegweiser.indicators.view import charts, tables
+from wegweiser.pelican_plugin.pages import SitePage
 
 #: where a derived indicator without a Bildungsbereich sends people to look at the offers
 _OFFER_LINKS = {

@@ -1,7 +1,7 @@
 """Producers of the open-data files: Data Package, calendars, Atom feed, sitemap, robots.txt.
 
-Thin wrappers around :mod:`wegweiser.core.exports`, :mod:`~wegweiser.core.ical`
-and :mod:`~wegweiser.core.feeds`; listed in ``files.PRODUCERS``.
+Thin wrappers around :mod:`wegweiser.outputs.exports`, :mod:`~wegweiser.outputs.ical`
+and :mod:`~wegweiser.outputs.feeds`; listed in ``files.PRODUCERS``.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ import functools
 import re
 from pathlib import Path
 
-from ..core import exports, feeds, ical
-from ..core.catalog import Catalog
-from .incremental import EntryFile
+from wegweiser.outputs import exports
+from wegweiser.outputs import feeds
+from wegweiser.outputs import ical
+from wegweiser.catalog.catalog import Catalog
+from wegweiser.pelican_plugin.incremental import EntryFile
 
 
 def open_data(catalog: Catalog, settings: dict):
@@ -57,7 +59,7 @@ def sitemap_and_robots(catalog: Catalog, settings: dict):
 
 def _page_paths(catalog: Catalog, settings: dict):
     """(path, lastmod) of every HTML page: the guide's pages and Pelican's static pages."""
-    from .pages import site_pages  # pages uses this module's neighbours; import late
+    from wegweiser.pelican_plugin.pages import site_pages  # pages uses this module's neighbours; import late
 
     for page in site_pages(catalog):
         if page.url == "404.html":

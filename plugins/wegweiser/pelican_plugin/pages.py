@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.catalog import Catalog
-from ..core.ical import is_dated
-from ..core.search_index import catalog_search_files
+from wegweiser.catalog.catalog import Catalog
+from wegweiser.outputs.ical import is_dated
+from wegweiser.search.search_index import catalog_search_files
 
 #: (URL parameter, legend, vocabulary) of the search page's filter groups, in display order
 SEARCH_FILTER_GROUPS = [
@@ -169,15 +169,15 @@ def content_pages(catalog: Catalog):
                        breadcrumbs=[home], variables={"terms": terms, "vocabulary": vocabulary})
         for term in terms:
             yield from _term_pages(term, vocabulary, [home, index_crumb])
-    from .open_data import data_page_variables
+    from wegweiser.pelican_plugin.open_data import data_page_variables
 
     yield SitePage("daten/", "data", "Offene Daten", breadcrumbs=[home],
                    description="Alle Bildungsangebote und Anbieter als offene Daten (CSV, Frictionless "
                                "Data Package), dazu Kalender und Newsfeed.",
                    variables=data_page_variables(catalog))
-    from .indicator_pages import indicator_pages  # imported here: that module uses SitePage
+    from wegweiser.pelican_plugin.indicator_pages import indicator_pages  # imported here: that module uses SitePage
 
     yield from indicator_pages(catalog)
-    from .submission import submission_pages  # imported here: that module uses SitePage
+    from wegweiser.pelican_plugin.submission import submission_pages  # imported here: that module uses SitePage
 
     yield from submission_pages(catalog)

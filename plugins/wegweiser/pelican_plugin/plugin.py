@@ -7,11 +7,11 @@ import os
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from ..core.display import FILTERS, GLOBALS
-from ..core.project import Project
-from ..core.security import meta_policy
-from ..core.validate import REQUIRED_PAGES
-from .generators import GuideGenerator
+from wegweiser.catalog.display import FILTERS, GLOBALS
+from wegweiser.catalog.project import Project
+from wegweiser.outputs.security import meta_policy
+from wegweiser.checks.validate import REQUIRED_PAGES
+from wegweiser.pelican_plugin.generators import GuideGenerator
 
 
 def add_template_helpers(pelican):

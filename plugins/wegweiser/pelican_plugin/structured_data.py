@@ -1,11 +1,12 @@
-"""The JSON-LD ``<script>`` of a generated page (see :mod:`wegweiser.core.jsonld`)."""
+"""The JSON-LD ``<script>`` of a generated page (see :mod:`wegweiser.outputs.jsonld`)."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..core import exports, jsonld
-from ..core.catalog import Catalog
+from wegweiser.outputs import exports
+from wegweiser.outputs import jsonld
+from wegweiser.catalog.catalog import Catalog
 
 
 def page_data(page, catalog: Catalog, site_url: str, settings: dict | None = None) -> dict | None:

@@ -1,5 +1,5 @@
 """Pelican glue of the submission form: the pages /mitmachen/ and /mitmachen/felder/
-and the form's data files (see :mod:`wegweiser.core.submission`)."""
+and the form's data files (see :mod:`wegweiser.submissions.submission`)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ import json
 
 from jinja2 import pass_context
 
-from ..core.catalog import Catalog
-from .incremental import EntryFile
-from ..core.field_docs import KIND_TITLES, field_docs
-from ..core.form_model import form_fields
-from ..core.json_schema import json_schema
-from ..core.project import Project
-from ..core.schema import KIND_FOLDERS
-from ..core.submission import (CONFIG_FILE, DATA_FOLDER, FIELDS_URL, ID_PREFIX, PAGE_URL, PREFILL,
+from wegweiser.catalog.catalog import Catalog
+from wegweiser.pelican_plugin.incremental import EntryFile
+from wegweiser.submissions.field_docs import KIND_TITLES, field_docs
+from wegweiser.submissions.form_model import form_fields
+from wegweiser.submissions.json_schema import json_schema
+from wegweiser.catalog.project import Project
+from wegweiser.content.schema import KIND_FOLDERS
+from wegweiser.submissions.submission import (CONFIG_FILE, DATA_FOLDER, FIELDS_URL, ID_PREFIX, PAGE_URL, PREFILL,
                                SubmitSettings, entry_payload, form_config, prefill_group, prefill_groups)
-from .pages import SitePage
+from wegweiser.pelican_plugin.pages import SitePage
 
 
 @pass_context

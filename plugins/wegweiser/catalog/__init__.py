@@ -1,0 +1,1 @@
+"""The validated, linked whole: entries, freshness, display helpers, the facet registry."""

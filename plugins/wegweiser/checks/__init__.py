@@ -1,0 +1,1 @@
+"""Validation: rows against the Table Schemas, keys and references, one function per rule, German findings."""

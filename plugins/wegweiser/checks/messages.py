@@ -1,0 +1,475 @@
+"""German display texts for every finding code.
+
+Each code maps to a message and a fix hint; both are ``str.format`` templates.
+Common parameters: ``label`` (German field title), ``field``, ``value``.
+"""
+
+from __future__ import annotations
+
+from wegweiser.checks.findings import ERROR, Finding
+
+TEMPLATES: dict[str, tuple[str, str]] = {
+    # Reading the file
+    "encoding": (
+        "Die Datei ist nicht in UTF-8 gespeichert (Byte {value} an Position {position}).",
+        "Öffnen Sie die Datei im Editor und speichern Sie sie mit der Kodierung „UTF-8“.",
+    ),
+    "unreadable": (
+        "Die Datei kann nicht gelesen werden: {value}.",
+        "Prüfen Sie, ob die Datei existiert und lesbar ist.",
+    ),
+    "too-large": (
+        "Die Datei ist {value} groß; erlaubt sind höchstens {limit}.",
+        "Kürzen Sie die Beschreibung oder entfernen Sie eingefügte Daten.",
+    ),
+    "symlink-outside": (
+        "Die Datei ist ein Verweis (Symlink) auf „{value}“ außerhalb des Projekts.",
+        "Kopieren Sie die Datei in den Ordner content/, statt auf sie zu verweisen.",
+    ),
+    "front-matter-missing": (
+        "Die Datei beginnt nicht mit einem YAML-Kopf zwischen zwei Zeilen „---“.",
+        "Beginnen Sie die Datei mit einer Zeile „---“, dann die Felder (z. B. „title: …“), "
+        "dann wieder eine Zeile „---“ und danach die Beschreibung.",
+    ),
+    "front-matter-unclosed": (
+        "Der YAML-Kopf wird nicht mit einer Zeile „---“ abgeschlossen.",
+        "Fügen Sie nach dem letzten Feld eine Zeile mit genau „---“ ein.",
+    ),
+    "front-matter-empty": (
+        "Der YAML-Kopf zwischen den beiden Zeilen „---“ ist leer.",
+        "Tragen Sie die Felder ein, je Zeile eines (z. B. „title: Deutschkurs A1“). Eine Vorlage "
+        "mit allen Feldern erzeugt „wegweiser new offer <kennung>“.",
+    ),
+    "yaml-tab": (
+        "In Zeile {line} steht ein Tabulatorzeichen; YAML erlaubt zum Einrücken nur Leerzeichen.",
+        "Ersetzen Sie den Tabulator durch Leerzeichen.",
+    ),
+    "yaml-unclosed-quote": (
+        "In Zeile {line} wird ein Anführungszeichen geöffnet, aber nicht geschlossen.",
+        "Setzen Sie am Ende des Werts in Zeile {line} das passende Anführungszeichen ({value}).",
+    ),
+    "yaml-syntax": (
+        "Der YAML-Kopf ist fehlerhaft: {value}.",
+        "Prüfen Sie Zeile {line}, Spalte {column}: Steht nach jedem Feldnamen ein Doppelpunkt mit "
+        "Leerzeichen? Sind Anführungszeichen geschlossen? Setzen Sie Texte mit „:“ oder „#“ in "
+        "Anführungszeichen.",
+    ),
+    "yaml-too-deep": (
+        "Der YAML-Kopf ist ab Zeile {line} mehr als {limit} Ebenen tief verschachtelt.",
+        "Jedes Feld hat einen einfachen Wert oder eine Liste [a, b]; verschachtelte Werte sind "
+        "nicht erlaubt.",
+    ),
+    "front-matter-not-mapping": (
+        "Der YAML-Kopf enthält keine Liste von Feldern der Form „name: wert“.",
+        "Schreiben Sie je Zeile ein Feld, z. B. „title: Deutschkurs A1“.",
+    ),
+    "duplicate-key": (
+        "Das Feld „{field}“ steht mehrmals in der Datei (zuerst in Zeile {first_line}).",
+        "Löschen Sie eine der beiden Zeilen, damit klar ist, welcher Wert gilt.",
+    ),
+    "unknown-field": (
+        "Das Feld „{field}“ gibt es nicht.",
+        "{suggestion}Alle erlaubten Felder stehen in {schema_file}.",
+    ),
+    "nested-value": (
+        "„{field}“ darf keine verschachtelten Werte enthalten.",
+        "Geben Sie einen einfachen Wert an; Listen schreiben Sie als [a, b].",
+    ),
+    # Frictionless table errors
+    "required": (
+        "Das Pflichtfeld „{label}“ ({field}) fehlt oder ist leer.",
+        "Tragen Sie „{field}: …“ ein. {description}",
+    ),
+    "type-error": (
+        "„{value}“ ist kein gültiger Wert für „{label}“: erwartet wird {expected}.",
+        "{description}",
+    ),
+    "pattern": (
+        "„{value}“ hat nicht die erwartete Form für „{label}“.",
+        "{description}",
+    ),
+    "min-length": (
+        "„{label}“ ist zu kurz (mindestens {limit} {unit}).",
+        "{description}",
+    ),
+    "max-length": (
+        "„{label}“ ist zu lang: {actual} {unit}, erlaubt sind höchstens {limit}.",
+        "Kürzen Sie den Text. {description}",
+    ),
+    "minimum": (
+        "„{value}“ ist zu klein für „{label}“ (mindestens {limit}).",
+        "{description}",
+    ),
+    "maximum": (
+        "„{value}“ ist zu groß für „{label}“ (höchstens {limit}).",
+        "{description}",
+    ),
+    "enum": (
+        "„{value}“ ist kein erlaubter Wert für „{label}“.",
+        "Erlaubt sind: {allowed}.",
+    ),
+    "duplicate-id": (
+        "Die Kennung „{value}“ wird auch in {other} verwendet.",
+        "Jede Kennung darf nur einmal vorkommen: Geben Sie einer der Dateien eine neue Kennung "
+        "und benennen Sie die Datei entsprechend um.",
+    ),
+    "unknown-reference": (
+        "„{value}“ ist kein bekannter Wert für „{label}“ ({field}).",
+        "Erlaubt sind die Kennungen aus {source}{allowed}",
+    ),
+    "unknown-provider": (
+        "Es gibt keinen Anbieter mit der Kennung „{value}“.",
+        "Korrigieren Sie die Kennung oder legen Sie die Datei content/providers/{value}.md an"
+        "{suggestion}.",
+    ),
+    "table-error": (
+        "{value}",
+        "Prüfen Sie die Datei {file} gegen ihr Schema.",
+    ),
+    # Rules a schema cannot express
+    "id-filename": (
+        "Die Kennung „{value}“ passt nicht zum Dateinamen „{filename}“.",
+        "Benennen Sie die Datei in „{value}.md“ um oder ändern Sie die Kennung in „{stem}“.",
+    ),
+    "date-order": (
+        "Das Ende ({value}) liegt vor dem Beginn ({start}).",
+        "Prüfen Sie „start_date“ und „end_date“; das Ende darf nicht vor dem Beginn liegen.",
+    ),
+    "age-order": (
+        "Das Mindestalter ({age_min}) ist größer als das Höchstalter ({value}).",
+        "Prüfen Sie „age_min“ und „age_max“; vielleicht sind die Werte vertauscht.",
+    ),
+    "link-scheme": (
+        "Die Adresse „{value}“ ist nicht erlaubt: nur Webadressen (http:// oder https://) "
+        "und E-Mail-Links (mailto:) sind zulässig.",
+        "Geben Sie eine vollständige Adresse an, z. B. https://www.example.org/anmeldung "
+        "oder mailto:info@example.org.",
+    ),
+    "link-invalid": (
+        "„{value}“ ist keine vollständige Adresse.",
+        "Geben Sie die Adresse mit https:// am Anfang an, z. B. https://www.example.org.",
+    ),
+    "image-outside": (
+        "Der Bildpfad „{value}“ zeigt aus dem Ordner content/images heraus.",
+        "Legen Sie das Bild in content/images ab und geben Sie nur den Dateinamen an.",
+    ),
+    "image-missing": (
+        "Das Bild „{value}“ gibt es nicht in content/images.",
+        "Legen Sie die Datei content/images/{value} an oder korrigieren Sie den Dateinamen.",
+    ),
+    "alt-missing": (
+        "Zum Bild „{value}“ fehlt die Bildbeschreibung „{label}“ ({field}).",
+        "Beschreiben Sie in einem kurzen Satz, was auf dem Bild zu sehen ist.",
+    ),
+    # Image files (core/images.py): {detail} says what was found
+    "image-too-large": (
+        "Das Bild „{value}“ ist {detail} groß; erlaubt sind höchstens {limit}.",
+        "Verkleinern Sie das Bild (2000 Pixel Breite genügen) und speichern Sie es als JPEG. "
+        "Die Größen für die Website erzeugt der Bildungswegweiser selbst.",
+    ),
+    "image-too-many-pixels": (
+        "Das Bild „{value}“ hat zu viele Bildpunkte ({detail}); erlaubt sind höchstens {limit}.",
+        "Verkleinern Sie das Bild auf höchstens 4000 Pixel Breite. Ist die Datei klein, das Bild aber "
+        "riesig, kann sie absichtlich manipuliert sein: Verwenden Sie sie dann nicht.",
+    ),
+    "image-format": (
+        "„{value}“ ist ein {detail}-Bild; erlaubt sind nur JPEG, PNG und WebP.",
+        "Öffnen Sie das Bild in einem Bildprogramm und speichern Sie es als JPEG (Fotos) oder PNG "
+        "(Logos, Grafiken) mit passender Endung (.jpg, .png).",
+    ),
+    "image-unreadable": (
+        "„{value}“ ist keine lesbare Bilddatei ({detail}).",
+        "Vielleicht ist es eine andere Datei mit Bild-Endung. Öffnen Sie das Bild in einem "
+        "Bildprogramm und speichern Sie es als JPEG oder PNG.",
+    ),
+    "image-damaged": (
+        "Das Bild „{value}“ ist beschädigt oder unvollständig ({detail}).",
+        "Laden Sie das Bild noch einmal herunter oder exportieren Sie es neu und ersetzen Sie die Datei.",
+    ),
+    # Untrusted text (core/sanitize.py)
+    "html-in-text": (
+        "„{label}“ enthält HTML-Code („{value}“); in diesem Feld ist nur einfacher Text erlaubt.",
+        "Entfernen Sie Tags wie <b> und schreiben Sie Sonderzeichen direkt (& statt &amp;). "
+        "Hervorhebungen und Links sind nur in der Beschreibung unter dem Kopf möglich.",
+    ),
+    "unsafe-html": (
+        "Die Beschreibung enthält HTML, das auf der Website nicht erlaubt ist: {value}.",
+        "Solcher Code kann Besucherinnen und Besucher angreifen (Skripte, Ereignis-Attribute wie "
+        "onerror, javascript:- oder data:-Links, SVG, Formulare, eigene Stile). Entfernen Sie ihn; "
+        "zum Formatieren genügt Markdown: **fett**, Listen mit „- “, Links als [Text](https://…).",
+    ),
+    "coords-incomplete": (
+        "Es ist nur „{label}“ angegeben; Breiten- und Längengrad gehören zusammen.",
+        "Geben Sie beide Werte an (lat und lon) oder lassen Sie beide weg.",
+    ),
+    "coords-outside": (
+        "Die Koordinaten {value} liegen nicht in Deutschland.",
+        "Der Breitengrad (lat) liegt in Deutschland zwischen 47,2 und 55,1, der Längengrad (lon) "
+        "zwischen 5,8 und 15,1.{swap}",
+    ),
+    "postcode-municipality": (
+        "Die Postleitzahl {value} gehört nicht zu {municipality}.",
+        "Zu {municipality} gehören: {postcodes}. Prüfen Sie Postleitzahl und Ort.",
+    ),
+    "location-missing": (
+        "Für ein Angebot „{format_label}“ fehlt der Ort ({field}).",
+        "Geben Sie die Gemeinde an, in der das Angebot stattfindet, oder setzen Sie "
+        "„format: online“.",
+    ),
+    "page-missing": (
+        "Die Seite „{page}“ fehlt; die Website verlinkt sie erst, wenn es sie gibt.",
+        "Legen Sie {file} an (erste Zeile „Title: {page}“, dann der Text). {why}",
+    ),
+    "reviewed-stale": (
+        "Der Eintrag wurde zuletzt am {value} geprüft, vor mehr als {months} Monaten.",
+        "Fragen Sie beim Anbieter nach, ob die Angaben noch stimmen, und setzen Sie dann "
+        "„reviewed“ auf das heutige Datum.",
+    ),
+    "reviewed-future": (
+        "Das Prüfdatum {value} liegt in der Zukunft.",
+        "Tragen Sie das Datum ein, an dem der Eintrag tatsächlich geprüft wurde.",
+    ),
+    "expired": (
+        "Das Angebot ist abgelaufen ({reason} {value}) und wird nicht veröffentlicht.",
+        "Aktualisieren Sie die Termine oder löschen Sie die Datei, wenn es das Angebot nicht "
+        "mehr gibt.",
+    ),
+    # Import of CSV/XLSX rows (file = input file, line = row number)
+    "import-integer": (
+        "„{value}“ ist keine ganze Zahl (Feld „{label}“).",
+        "Tragen Sie in Spalte „{column}“ eine ganze Zahl ohne Einheit ein, z. B. 12.",
+    ),
+    "import-number": (
+        "„{value}“ ist keine Zahl (Feld „{label}“).",
+        "Tragen Sie in Spalte „{column}“ eine Zahl ohne Einheit ein, z. B. 12,5 oder 12.5.",
+    ),
+    "import-date": (
+        "„{value}“ ist kein Datum (Feld „{label}“).",
+        "Schreiben Sie das Datum in Spalte „{column}“ als TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 01.02.2027.",
+    ),
+    "import-boolean": (
+        "„{value}“ ist weder ja noch nein (Feld „{label}“).",
+        "Tragen Sie in Spalte „{column}“ „ja“ oder „nein“ ein.",
+    ),
+    "import-no-id": (
+        "Aus dieser Zeile ergibt sich keine Kennung (id).",
+        "Füllen Sie Spalte „{column}“ aus oder ändern Sie die Zuordnung für „id“ in der Zuordnungsdatei.",
+    ),
+    "import-exists": (
+        "Die Datei {value} gibt es schon; sie wird nicht überschrieben.",
+        "Rufen Sie den Import mit --overwrite auf, um vorhandene Dateien zu ersetzen.",
+    ),
+    "unexpected": (
+        "Beim Verarbeiten ist ein unerwarteter Fehler aufgetreten: {value}.",
+        "Bitte melden Sie diesen Fehler mit der genannten Datei an das technische Team.",
+    ),
+    # Indicator package data/indicators/ (see data/indicators/README.md)
+    "indicator-package-missing": (
+        "Im Ordner data/indicators fehlt die Beschreibung datapackage.json.",
+        "Legen Sie die Datei an; sie beschreibt jeden Indikator. Ein Beispiel und alle Angaben "
+        "stehen in data/indicators/README.md.",
+    ),
+    "indicator-json": (
+        "Die Datei ist kein gültiges JSON: {value}.",
+        "Prüfen Sie Zeile {line}: Fehlt ein Komma oder eine Klammer, steht ein Komma zu viel, "
+        "ist ein Anführungszeichen nicht geschlossen?",
+    ),
+    "indicator-package-invalid": (
+        "Die Beschreibung des Datenpakets ist ungültig: {value}.",
+        "Vergleichen Sie die Datei mit dem Beispiel in data/indicators/README.md.",
+    ),
+    "indicator-metadata-missing": (
+        "Beim Indikator „{indicator}“ fehlt die Angabe „{label}“ ({field}).",
+        "{help}",
+    ),
+    "indicator-metadata-type": (
+        "Die Angabe „{label}“ ({field}) des Indikators „{indicator}“ hat die falsche Form: "
+        "erwartet wird {expected}.",
+        "{help}",
+    ),
+    "indicator-metadata-invalid": (
+        "Die Beschreibung des Indikators „{indicator}“ ist ungültig: {value}.",
+        "Vergleichen Sie sie mit dem Beispiel in data/indicators/README.md.",
+    ),
+    "indicator-name": (
+        "Die Kennung „{value}“ ist nicht erlaubt.",
+        "Verwenden Sie nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. "
+        "„betreuungsquote-unter-3“; die Kennung wird Teil der Webadresse.",
+    ),
+    "indicator-reserved-name": (
+        "Die Kennung „{value}“ ist für Indikatoren reserviert, die der Bildungswegweiser selbst "
+        "aus den Angeboten berechnet.",
+        "Wählen Sie eine Kennung, die nicht mit „{prefix}“ beginnt.",
+    ),
+    "indicator-duplicate-name": (
+        "Die Kennung „{value}“ hat schon ein anderer Indikator (Zeile {first_line}).",
+        "Jeder Indikator braucht eine eigene Kennung.",
+    ),
+    "indicator-path": (
+        "Die Datei „{value}“ passt nicht zur Kennung „{indicator}“.",
+        "Nennen Sie die Tabelle „{indicator}.csv“, legen Sie sie in data/indicators ab und tragen "
+        "Sie als „path“ „{indicator}.csv“ ein.",
+    ),
+    "indicator-file-missing": (
+        "Die Tabelle data/indicators/{value} gibt es nicht.",
+        "Legen Sie die CSV-Datei an oder korrigieren Sie die Angabe „path“.",
+    ),
+    "indicator-column-missing": (
+        "Im Schema des Indikators „{indicator}“ fehlt die Spalte „{field}“.",
+        "Jede Indikator-Tabelle braucht die Spalten year (Jahr), value (Wert) und status.",
+    ),
+    "indicator-column-type": (
+        "Die Spalte „{field}“ des Indikators „{indicator}“ hat den Typ „{value}“; erwartet wird "
+        "„{expected}“.",
+        "Setzen Sie im Schema bei dieser Spalte \"type\": \"{expected}\".",
+    ),
+    "indicator-column-unknown": (
+        "Die Spalte „{value}“ im Schema des Indikators „{indicator}“ ist nicht vorgesehen.",
+        "Erlaubt sind year, municipality, group, value und status. Für eine Aufteilung (z. B. nach "
+        "Geschlecht) verwenden Sie die Spalte group mit einem passenden Titel.",
+    ),
+    "indicator-group-title": (
+        "Die Spalte „group“ des Indikators „{indicator}“ hat keinen Titel.",
+        "Geben Sie als \"title\" an, wonach aufgeteilt wird, z. B. „Geschlecht“ oder „Altersgruppe“.",
+    ),
+    "indicator-license-missing": (
+        "Für den Indikator „{indicator}“ ist keine Lizenz angegeben.",
+        "Tragen Sie unter \"licenses\" eine Lizenz für das ganze Datenpaket oder für diesen "
+        "Indikator ein, z. B. die Datenlizenz Deutschland – Namensnennung – Version 2.0.",
+    ),
+    "indicator-license-invalid": (
+        "Die Lizenzangabe Nr. {number} {where} ist unvollständig: Es fehlen der Kurzname (\"name\") "
+        "und die Webadresse (\"path\").",
+        "Geben Sie mindestens eines von beiden an, z. B. {{\"name\": \"dl-de-by-2.0\", \"title\": "
+        "\"Datenlizenz Deutschland – Namensnennung – Version 2.0\", \"path\": "
+        "\"https://www.govdata.de/dl-de/by-2-0\"}}.",
+    ),
+    "indicator-source-invalid": (
+        "Die Quellenangabe Nr. {number} des Indikators „{indicator}“ ist unvollständig: {problem}.",
+        "Jede Quelle braucht einen Titel (\"title\"), z. B. „Statistisches Landesamt, Kinder- und "
+        "Jugendhilfestatistik“; eine Webadresse (\"path\") muss mit https:// beginnen.",
+    ),
+    "indicator-break-invalid": (
+        "Der Hinweis Nr. {number} auf einen Bruch in der Zeitreihe des Indikators „{indicator}“ "
+        "ist unvollständig.",
+        "Jeder Eintrag unter \"breaks\" braucht \"year\" (das Jahr, ab dem sich die Zählweise "
+        "ändert, als Zahl) und \"note\" (eine kurze Erklärung).",
+    ),
+    "indicator-header-missing": (
+        "Die Spalte „{field}“ fehlt in der Kopfzeile.",
+        "Die erste Zeile muss die Spaltennamen aus dem Schema in dieser Reihenfolge enthalten: "
+        "{columns}.",
+    ),
+    "indicator-header-wrong": (
+        "Spalte {position} heißt „{value}“, laut Schema aber „{field}“.",
+        "Die erste Zeile muss die Spaltennamen aus dem Schema in dieser Reihenfolge enthalten: "
+        "{columns}.",
+    ),
+    "indicator-header-extra": (
+        "Die Spalte „{value}“ (Spalte {position}) steht nicht im Schema.",
+        "Löschen Sie die Spalte oder beschreiben Sie sie im Schema in data/indicators/datapackage.json.",
+    ),
+    "indicator-cell-missing": (
+        "In Zeile {line} fehlt die Zelle für „{field}“: Die Zeile hat zu wenige Werte.",
+        "Jede Zeile braucht so viele durch Komma getrennte Werte wie die Kopfzeile ({columns}); "
+        "einen leeren Wert schreiben Sie als zwei Kommas hintereinander.",
+    ),
+    "indicator-cell-extra": (
+        "Zeile {line} hat mehr Werte als die Kopfzeile (überzählig: „{value}“).",
+        "Steht in einer Zahl ein Komma? Schreiben Sie Dezimalzahlen mit Punkt (12.5) und setzen Sie "
+        "Texte mit Komma in Anführungszeichen.",
+    ),
+    "indicator-blank-row": (
+        "Zeile {line} ist leer.",
+        "Löschen Sie die leere Zeile.",
+    ),
+    "indicator-unreadable": (
+        "Die Tabelle kann nicht gelesen werden: {value}.",
+        "Speichern Sie die Datei als CSV mit Komma als Trennzeichen in der Kodierung UTF-8.",
+    ),
+    "indicator-type-error": (
+        "„{value}“ ist kein gültiger Wert für „{label}“ ({field}): erwartet wird {expected}.",
+        "{advice}",
+    ),
+    "indicator-required": (
+        "In Zeile {line} fehlt der Eintrag in der Spalte „{label}“ ({field}).",
+        "{advice}",
+    ),
+    "indicator-constraint": (
+        "„{value}“ ist in der Spalte „{label}“ ({field}) nicht erlaubt: {rule}.",
+        "{advice}",
+    ),
+    "indicator-value-missing": (
+        "In Zeile {line} fehlt der Wert, obwohl der Status „vorhanden“ ist.",
+        "Tragen Sie den Wert ein. Gibt es keinen Wert, setzen Sie status auf „fehlt“, bei "
+        "statistischer Geheimhaltung auf „geheim“ – tragen Sie nie 0 für einen fehlenden Wert ein.",
+    ),
+    "indicator-value-with-status": (
+        "In Zeile {line} steht der Wert „{value}“, aber der Status ist „{status}“.",
+        "Bei „fehlt“ und „geheim“ bleibt der Wert leer. Stimmt der Wert, setzen Sie status auf "
+        "„vorhanden“.",
+    ),
+    "indicator-duplicate-row": (
+        "Zeile {line} wiederholt {what} aus Zeile {first_line}.",
+        "Jede Kombination aus Jahr, Gemeinde und Gruppe darf nur einmal vorkommen. Löschen oder "
+        "korrigieren Sie eine der beiden Zeilen.",
+    ),
+    "indicator-unlisted-file": (
+        "Die Tabelle ist in data/indicators/datapackage.json nicht beschrieben und wird nicht "
+        "veröffentlicht.",
+        "Tragen Sie den Indikator unter \"resources\" in datapackage.json ein oder löschen Sie die Datei.",
+    ),
+}
+
+TYPE_NAMES = {
+    "string": "ein Text",
+    "integer": "eine ganze Zahl, z. B. 12",
+    "number": "eine Zahl, z. B. 12.5 (mit Punkt)",
+    "date": "ein Datum im Format JJJJ-MM-TT, z. B. 2027-02-01",
+    "boolean": "true oder false",
+    "array": "eine Liste, z. B. [a, b]",
+    "list": "eine Liste, z. B. [a, b]",
+    "string/email": "eine E-Mail-Adresse wie info@example.org",
+    "string/uri": "eine vollständige Adresse wie https://www.example.org",
+}
+
+
+class _Default(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def finding(
+    code: str,
+    file: str,
+    *,
+    field: str | None = None,
+    value=None,
+    line: int | None = None,
+    column: int | None = None,
+    severity: str = ERROR,
+    **params,
+) -> Finding:
+    """Build a finding with the German texts for ``code``."""
+    message_template, hint_template = TEMPLATES[code]
+    shown = "" if value is None else _shorten(str(value))
+    values = _Default(params, field=field or "", value=shown, line=line or "", column=column or "", file=file)
+    values.setdefault("label", field or "")
+    message = message_template.format_map(values).strip()
+    hint = " ".join(hint_template.format_map(values).split())
+    return Finding(
+        file=file,
+        code=code,
+        message=message,
+        hint=hint,
+        field=field,
+        value=shown if value is not None else None,
+        line=line,
+        column=column,
+        severity=severity,
+    )
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,270 @@
+"""Rules a Table Schema cannot express, one function per rule.
+
+Each rule takes ``(kind, src, ctx)`` and yields findings; ``RULES`` lists them
+in the order they run. Rules only look at values that already have the right
+type: type errors are frictionless's to report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from wegweiser.catalog import freshness
+from wegweiser.checks.findings import WARNING
+from wegweiser.content.frontmatter import SourceFile
+from wegweiser.outputs.image_variants import resolve_image
+from wegweiser.checks.images import ImageProblem, inspect_image
+from wegweiser.checks.messages import finding
+from wegweiser.content.sanitize import find_unsafe, markup_in_text
+from wegweiser.content.schema import Schemas
+
+# Bounding box of Germany (WGS 84), generous by a few kilometres.
+GERMANY = {"lat": (47.2, 55.1), "lon": (5.8, 15.1)}
+LINK_SCHEMES = ("http", "https", "mailto")
+IMAGE_FIELDS = {"image": "image_alt", "logo": "logo_alt"}
+#: offer formats that take place somewhere and therefore need a municipality
+ON_SITE_FORMATS = ("praesenz", "hybrid")
+
+
+@dataclass
+class RuleContext:
+    schemas: Schemas
+    content_dir: Path
+    today: dt.date
+    stale_months: int = freshness.DEFAULT_STALE_MONTHS
+    #: results of expensive checks within one validation run (e.g. image files by path)
+    memo: dict = field(default_factory=dict)
+
+
+def _number(value):
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _date(value):
+    return value if isinstance(value, dt.date) else None
+
+
+def check_unknown_fields(kind, src: SourceFile, ctx: RuleContext):
+    schema = ctx.schemas.for_kind(kind)
+    for key in src.values:
+        if key in schema.by_name:
+            continue
+        close = difflib.get_close_matches(key, schema.field_names, n=1, cutoff=0.6)
+        suggestion = f"Meinten Sie „{close[0]}“? " if close else ""
+        yield finding(
+            "unknown-field", src.rel, field=key, line=src.line_of(key),
+            suggestion=suggestion, schema_file=f"data/schemas/{kind}.schema.json",
+        )
+
+
+def check_id_matches_filename(kind, src: SourceFile, ctx: RuleContext):
+    value = src.values.get("id")
+    stem = src.path.stem
+    if isinstance(value, str) and value and value != stem:
+        yield finding("id-filename", src.rel, field="id", value=value, line=src.line_of("id"),
+                      filename=src.path.name, stem=stem)
+
+
+def check_date_order(kind, src: SourceFile, ctx: RuleContext):
+    start, end = _date(src.values.get("start_date")), _date(src.values.get("end_date"))
+    if start and end and end < start:
+        yield finding("date-order", src.rel, field="end_date", value=end.isoformat(),
+                      line=src.line_of("end_date"), start=start.isoformat())
+
+
+def check_age_order(kind, src: SourceFile, ctx: RuleContext):
+    low, high = _number(src.values.get("age_min")), _number(src.values.get("age_max"))
+    if low is not None and high is not None and low > high:
+        yield finding("age-order", src.rel, field="age_max", value=high,
+                      line=src.line_of("age_max"), age_min=low)
+
+
+def check_link_schemes(kind, src: SourceFile, ctx: RuleContext):
+    schema = ctx.schemas.for_kind(kind)
+    for fld in schema.fields:
+        value = src.values.get(fld.name)
+        if fld.format != "uri" or not isinstance(value, str) or not value.strip():
+            continue
+        parts = urlsplit(value.strip())
+        scheme = parts.scheme.lower()
+        if not scheme:
+            continue  # not a URI at all: frictionless reports the type error
+        if scheme not in LINK_SCHEMES:
+            yield finding("link-scheme", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
+        elif scheme in ("http", "https") and not parts.netloc:
+            yield finding("link-invalid", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
+        elif scheme == "mailto" and "@" not in parts.path:
+            yield finding("link-invalid", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
+
+
+def check_images(kind, src: SourceFile, ctx: RuleContext):
+    schema = ctx.schemas.for_kind(kind)
+    for image_field, alt_field in IMAGE_FIELDS.items():
+        if image_field not in schema.by_name:
+            continue
+        value = src.values.get(image_field)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        line = src.line_of(image_field)
+        target = resolve_image(Path(ctx.content_dir) / "images", value)
+        if target is None:  # a backslash, an absolute path, "..", or a symlink out of the folder
+            yield finding("image-outside", src.rel, field=image_field, value=value, line=line)
+            continue
+        if not target.is_file():
+            yield finding("image-missing", src.rel, field=image_field, value=value, line=line)
+        alt = src.values.get(alt_field)
+        if not isinstance(alt, str) or not alt.strip():
+            label = schema.by_name[alt_field].title if alt_field in schema.by_name else alt_field
+            yield finding("alt-missing", src.rel, field=alt_field, value=value, line=line, label=label)
+
+
+def check_image_files(kind, src: SourceFile, ctx: RuleContext):
+    """An image must be a complete JPEG, PNG or WebP of sensible size (see core/images.py)."""
+    schema = ctx.schemas.for_kind(kind)
+    for image_field in IMAGE_FIELDS:
+        value = src.values.get(image_field)
+        if image_field not in schema.by_name or not isinstance(value, str):
+            continue
+        path = resolve_image(Path(ctx.content_dir) / "images", value)
+        if path is None or not path.is_file():
+            continue  # reported by check_images
+        key = ("image", path)
+        if key not in ctx.memo:
+            ctx.memo[key] = inspect_image(path)
+        result = ctx.memo[key]
+        if isinstance(result, ImageProblem):
+            yield finding(result.code, src.rel, field=image_field, value=value, line=src.line_of(image_field),
+                          **result.params)
+
+
+def check_markup_in_text(kind, src: SourceFile, ctx: RuleContext):
+    """Plain-text fields hold text, not HTML tags or entities (they are shown escaped)."""
+    schema = ctx.schemas.for_kind(kind)
+    for fld in schema.fields:
+        value = src.values.get(fld.name)
+        if (fld.type != "string" or fld.format or "pattern" in fld.constraints or not isinstance(value, str)
+                or schema.reference_of(fld.name)):
+            continue  # ids, references, links, e-mail addresses and patterned fields have their own checks
+        found = markup_in_text(value)
+        if found:
+            yield finding("html-in-text", src.rel, field=fld.name, value=found, line=src.line_of(fld.name),
+                          label=fld.title)
+
+
+def check_unsafe_body(kind, src: SourceFile, ctx: RuleContext):
+    """The Markdown body must not contain scripts, event handlers, foreign schemes, SVG, styles, …"""
+    found = find_unsafe(src.body)
+    if found:
+        yield finding("unsafe-html", src.rel, value=", ".join(found[:5]),
+                      line=_body_line(src, found[0]))
+
+
+def _body_line(src: SourceFile, needle: str) -> int | None:
+    """Line in the file where ``needle`` first appears in the body (the body's first line if not found)."""
+    key = needle.strip("<>=:").lower()
+    try:
+        lines = src.path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    start = max(src.body_line - 1, 0)
+    for number, text in enumerate(lines[start:], start=start + 1):
+        if key and key in text.lower():
+            return number
+    return src.body_line or None
+
+
+def check_coordinates(kind, src: SourceFile, ctx: RuleContext):
+    lat, lon = _number(src.values.get("lat")), _number(src.values.get("lon"))
+    present = {k for k in ("lat", "lon") if src.values.get(k) is not None}
+    if len(present) == 1:
+        (only,) = present
+        label = ctx.schemas.for_kind(kind).by_name[only].title
+        yield finding("coords-incomplete", src.rel, field=only, line=src.line_of(only), label=label)
+        return
+    if lat is None or lon is None:
+        return
+    if not (_in_germany(lat, lon)):
+        swap = " Breiten- und Längengrad scheinen vertauscht zu sein." if _in_germany(lon, lat) else ""
+        yield finding("coords-outside", src.rel, field="lat", value=f"{lat}, {lon}",
+                      line=src.line_of("lat"), swap=swap)
+
+
+def _in_germany(lat: float, lon: float) -> bool:
+    return GERMANY["lat"][0] <= lat <= GERMANY["lat"][1] and GERMANY["lon"][0] <= lon <= GERMANY["lon"][1]
+
+
+def check_postcode_matches_municipality(kind, src: SourceFile, ctx: RuleContext):
+    postcode, municipality = src.values.get("postcode"), src.values.get("municipality")
+    vocabulary = ctx.schemas.vocabularies.get("municipalities")
+    if not (isinstance(postcode, str) and isinstance(municipality, str) and vocabulary):
+        return
+    row = vocabulary.by_id.get(municipality)
+    if not row:
+        return  # an unknown municipality is reported as a foreign-key error
+    postcodes = row.get("postcodes") or []
+    if postcode not in postcodes:
+        yield finding("postcode-municipality", src.rel, field="postcode", value=postcode,
+                      line=src.line_of("postcode"), municipality=row.get("label", municipality),
+                      postcodes=", ".join(postcodes))
+
+
+def check_location_required(kind, src: SourceFile, ctx: RuleContext):
+    fmt = src.values.get("format")
+    if kind != "offer" or fmt not in ON_SITE_FORMATS or src.values.get("municipality"):
+        return
+    formats = ctx.schemas.vocabularies.get("formats")
+    label = formats.label(fmt) if formats else fmt
+    yield finding("location-missing", src.rel, field="municipality", line=src.line_of("format"),
+                  format_label=label)
+
+
+def check_reviewed(kind, src: SourceFile, ctx: RuleContext):
+    reviewed = _date(src.values.get("reviewed"))
+    if not reviewed:
+        return
+    line = src.line_of("reviewed")
+    if reviewed > ctx.today:
+        yield finding("reviewed-future", src.rel, field="reviewed", value=reviewed.isoformat(),
+                      line=line, severity=WARNING)
+    elif freshness.is_stale(src.values, ctx.today, ctx.stale_months):
+        yield finding("reviewed-stale", src.rel, field="reviewed", value=reviewed.isoformat(),
+                      line=line, months=ctx.stale_months, severity=WARNING)
+
+
+def check_expired(kind, src: SourceFile, ctx: RuleContext):
+    if kind != "offer":
+        return
+    expired = freshness.expiry(src.values, ctx.today)
+    if expired:
+        reason, day = expired
+        field = "valid_until" if reason == "angezeigt bis" else "end_date"
+        yield finding("expired", src.rel, field=field, value=day.isoformat(), line=src.line_of(field),
+                      reason=reason, severity=WARNING)
+
+
+#: Rules whose result depends only on the file, the schemas and the vocabularies: their
+#: findings are cached with the parsed file (core/source_cache.py).
+FILE_RULES = (
+    check_unknown_fields,
+    check_id_matches_filename,
+    check_date_order,
+    check_age_order,
+    check_link_schemes,
+    check_markup_in_text,
+    check_unsafe_body,
+    check_coordinates,
+    check_postcode_matches_municipality,
+    check_location_required,
+)
+#: Rules that also look at image files or the date of the build: run on every build.
+CONTEXT_RULES = (
+    check_images,
+    check_image_files,
+    check_reviewed,
+    check_expired,
+)
+RULES = FILE_RULES + CONTEXT_RULES

@@ -1,0 +1,162 @@
+"""A cache of parsed and checked content files, keyed by the SHA-256 of their bytes.
+
+Parsing front matter, checking a row against its Table Schema and rendering the
+Markdown body are the biggest costs per file; an unchanged file is taken from the
+cache with all of that done. The cache lives in ``.cache/wegweiser/`` below the
+project root (git-ignored) and is discarded whenever the code that produces its
+entries, the schemas or the vocabularies change. Losing it only makes the next
+build slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+from pathlib import Path, PurePath
+
+from wegweiser.content import frontmatter
+from wegweiser.content.digests import hash_folder
+from wegweiser.content.frontmatter import SourceFile
+
+VERSION = 5
+#: entries per pickle in the cache file: pickling all at once needs memory for all of them again
+CHUNK = 500
+
+
+def cache_key(data_dir: Path) -> str:
+    """The guide's code (parsing, checks, their German texts, rendering) plus every schema and
+    vocabulary file."""
+    h = hashlib.sha256(f"{VERSION}\n".encode())
+    hash_folder(h, Path(__file__).resolve().parents[1])
+    for folder in ("schemas", "vocabularies"):
+        hash_folder(h, Path(data_dir) / folder)
+    return h.hexdigest()
+
+
+class SourceCache:
+    def __init__(self, root: Path, key: str):
+        self.path = Path(root) / ".cache" / "wegweiser" / "sources.pickle"
+        self.key = key
+        #: rel -> (SHA-256, parsed file, (size, mtime, ctime, inode) when it was read)
+        self.entries: dict[str, tuple] = {}
+        self.used: dict[str, tuple] = {}
+        self._signatures: dict[str, tuple] = {}
+        #: results for the whole data folder (e.g. vocabulary findings), valid as long as the key
+        self.extras: dict = {}
+        self.hits = 0
+        self.added = 0
+        #: each chunk as read: where it is in the file read and its entries (written again as they were if unchanged)
+        self._chunks: list[tuple[int, int, list[tuple]]] = []
+        #: the file read, kept open until saved: a build replacing it meanwhile does not change what it reads
+        self._read_from = None
+        try:
+            fh = self._read_from = self.path.open("rb")
+            stored = pickle.load(fh)
+            if isinstance(stored, dict) and stored.get("key") == self.key:
+                for _ in range(int(stored["chunks"])):
+                    start = fh.tell()
+                    items = [(rel, (digest, src, signature)) for rel, digest, src, signature in pickle.load(fh)]
+                    self.entries.update(items)
+                    self._chunks.append((start, fh.tell(), [entry for _, entry in items]))
+                self.extras = stored.get("extras") or {}
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError,
+                ImportError, IndexError):
+            self.entries, self.extras, self._chunks = {}, {}, []
+        self._loaded_extras = dict(self.extras)
+
+    def lookup(self, path: Path, rel: str) -> SourceFile | None:
+        """The cached file if its bytes are unchanged, else None (then :meth:`add` the parsed file).
+
+        A file whose size, modification and change times and inode are those noted when it
+        was cached is not read again (the change time moves with every write); otherwise its
+        SHA-256 decides.
+        """
+        try:
+            info = path.stat()
+            signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            self._signatures[rel] = signature  # taken before reading: a later write changes it
+            cached = self.entries.get(rel)
+            if cached and cached[2] == signature:
+                return self._hit(rel, path, cached)
+            if info.st_size <= frontmatter.MAX_FILE_BYTES:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                if cached and cached[0] == digest:
+                    return self._hit(rel, path, (digest, cached[1], signature))
+        except OSError:
+            pass
+        self.used[rel] = None  # its place, kept in the order of the files, for add()
+        return None
+
+    def _hit(self, rel: str, path: Path, cached: tuple) -> SourceFile:
+        self.hits += 1
+        src = cached[1]  # fresh from the pickle; normalising lists later is idempotent
+        src.path = path
+        if cached is not self.entries.get(rel):
+            self.added += 1  # the same bytes with a new signature: worth noting
+        self.used[rel] = cached
+        return src
+
+    def add(self, src: SourceFile) -> None:
+        if src.digest:
+            self.used[src.rel] = (src.digest, src, self._signatures.get(src.rel))
+            self.added += 1
+
+    def save(self) -> None:
+        """Keep the entries of this run only (deleted files drop out); write atomically, if anything changed."""
+        self.used = {rel: entry for rel, entry in self.used.items() if entry is not None}  # unreadable files
+        unchanged = (not self.added and self.used.keys() == self.entries.keys()
+                     and self.extras.keys() == self._loaded_extras.keys()
+                     and all(self.extras[k] is v for k, v in self._loaded_extras.items()))
+        try:
+            if not (unchanged and self.path.is_file()):
+                self._write()
+        finally:
+            if self._read_from is not None:
+                self._read_from.close()
+            self._read_from, self._chunks = None, []
+
+    def _write(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            items = list(self.used.items())
+            chunks = range(0, len(items), CHUNK)
+            with tmp.open("wb") as fh:
+                pickle.dump({"key": self.key, "extras": self.extras, "chunks": len(chunks)}, fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+                for number, start in enumerate(chunks):
+                    fh.write(self._pickled(number, items[start:start + CHUNK]))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a read-only checkout simply builds without the cache
+
+    def _pickled(self, number: int, items: list[tuple[str, tuple]]) -> bytes:
+        """Chunk ``number``: its bytes as read if it holds the very entries read then (most chunks,
+        after a change to a few files: pickling them all again took most of the time of saving)."""
+        if number < len(self._chunks):
+            start, end, read = self._chunks[number]
+            if len(read) == len(items) and all(entry is old for (_, entry), old in zip(items, read)):
+                self._read_from.seek(start)
+                data = self._read_from.read(end - start)
+                if len(data) == end - start:
+                    return data
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(
+            [(rel, digest, src, signature) for rel, (digest, src, signature) in items])
+        return buffer.getvalue()
+
+
+def _no_path() -> None:
+    return None
+
+
+class _Pickler(pickle.Pickler):
+    """Paths are not kept (:meth:`SourceCache.lookup` sets the file's path on every hit): making
+    6,000 path objects was a sixth of reading the cache."""
+
+    def reducer_override(self, obj):
+        if isinstance(obj, PurePath):
+            return _no_path, ()
+        return NotImplemented

@@ -1,0 +1,1 @@
+"""Import of existing lists (CSV/XLSX) as entry files."""

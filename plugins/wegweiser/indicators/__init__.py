@@ -1,0 +1,1 @@
+"""The indicator appendix: data package, checks, derived indicators, charts."""

@@ -1,0 +1,1 @@
+"""Files made from the catalog: JSON-LD, iCalendar, Atom/sitemap, open data, images, security headers."""

@@ -1,0 +1,1 @@
+"""The office's inventory report (Bestandsaufnahme)."""

@@ -1,0 +1,1 @@
+"""Search data: German normalisation and the lunr index the browser loads."""

@@ -1,0 +1,266 @@
+"""The search data the browser loads: a lunr index split into term shards, facets, a result store.
+
+Nothing here is loaded by any page except ``/suche/`` and only once the search is used.
+The browser downloads
+
+- ``manifest-<hash>.json``: which shard holds which terms, where facets and store live;
+- the shard(s) holding the query's terms (each a complete lunr index over those terms);
+- ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
+- the store chunk(s) holding the rows of the results shown (title, provider, place, dates, cost).
+
+Documents are numbered in catalog order (alphabetical); the number in base 36 is the lunr ref.
+Texts are normalised by :mod:`search_text` before indexing, so the index has an empty pipeline
+and the browser applies the same normalisation (``search-text.js``) before querying.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from wegweiser.catalog.catalog import Catalog, Entry
+from wegweiser.search.lunr_index import dumped_shards, serialized_index
+from wegweiser.search.search_text import terms
+
+#: where the search data is published, below the site's root (theme/templates/search.html loads it)
+SEARCH_FOLDER = "suche/daten"
+SHARD_BYTES = 24_000
+STORE_CHUNK = 25
+EPOCH = dt.date(1970, 1, 1)
+TITLE_BOOST = 4
+BOOSTS = {"t": TITLE_BOOST, "b": 1}
+# filter name in the URL -> offer field (lists and single values alike)
+FACETS = {
+    "bereich": "area",
+    "thema": "topics",
+    "ort": "municipality",
+    "zielgruppe": "target_groups",
+    "foerderung": "funding",
+    "sprache": "languages",
+    "form": "format",
+    "barrierefrei": "accessibility",
+}
+VOCABULARY_OF = {
+    "area": "areas", "topics": "topics", "municipality": "municipalities", "target_groups": "target_groups",
+    "funding": "funding", "languages": "languages", "format": "formats", "accessibility": "accessibility",
+}
+
+
+def ref(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if number == 0:
+            return out
+
+
+def _labels(catalog: Catalog, vocabulary: str, keys) -> str:
+    return " ".join(catalog.labels(vocabulary, keys if isinstance(keys, list) else [keys] if keys else []))
+
+
+def document_text(catalog: Catalog, offer: Entry) -> tuple[str, str]:
+    """(title text, body text) of an offer as indexed: no Markdown body, to stay small."""
+    body = " ".join(filter(None, [
+        offer.summary,
+        offer.provider_entry.name,
+        offer.venue,
+        _labels(catalog, "municipalities", offer.municipality),
+        _labels(catalog, "areas", offer.area),
+        _labels(catalog, "topics", offer.topics),
+        _labels(catalog, "target_groups", offer.target_groups),
+        _labels(catalog, "formats", offer.format),
+        _labels(catalog, "funding", offer.funding),
+        _labels(catalog, "languages", [lang for lang in offer.languages or [] if lang != "de"]),
+        _labels(catalog, "provider_kinds", offer.provider_entry.kind),
+    ]))
+    return offer.title, body
+
+
+def index_documents(catalog: Catalog):
+    """(ref, {field: terms}) of every published offer, in catalog order."""
+    for number, offer in enumerate(catalog.offers):
+        yield ref(number), document_terms(catalog, offer)
+
+
+def document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
+    return catalog.store.get("search-terms", offer, lambda: _document_terms(catalog, offer))
+
+
+def _document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
+    title, body = document_text(catalog, offer)
+    return {"t": terms(title), "b": terms(body)}
+
+
+def build_index(catalog: Catalog) -> dict:
+    """The whole serialised lunr index: title (boosted) and body of every offer (tests compare shards with it)."""
+    return serialized_index(index_documents(catalog), BOOSTS)
+
+
+def _days(value) -> int | None:
+    return (value - EPOCH).days if isinstance(value, dt.date) else None
+
+
+def _facet_keys(catalog: Catalog) -> dict[str, list]:
+    """Each filter's vocabulary ids, in vocabulary order."""
+    return {name: list(catalog.vocabularies[VOCABULARY_OF[f]].by_id) for name, f in FACETS.items()}
+
+
+def offer_facets(catalog: Catalog, offer: Entry) -> tuple[list, list]:
+    """An offer's filter values (see :func:`_facets`), kept per offer across builds: the
+    vocabularies it depends on are part of the store's key."""
+    return catalog.store.get("search-facets", offer, lambda: _offer_facets(catalog, offer))
+
+
+def _offer_facets(catalog: Catalog, offer: Entry) -> tuple[list, list]:
+    position, centres = catalog.memo("search-facet-positions", lambda: (
+        {name: {key: i for i, key in enumerate(ids)} for name, ids in _facet_keys(catalog).items()},
+        {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}))
+    return _facets(offer, position, centres)
+
+
+def build_facets(catalog: Catalog) -> dict:
+    """Column-wise filter data: vocabulary ids once, then one small integer (list) per offer."""
+    keys = _facet_keys(catalog)
+    columns: dict[str, list] = {name: [] for name in FACETS}
+    cost, age, start, end, geo = [], [], [], [], []
+    for offer in catalog.offers:
+        values, numbers = offer_facets(catalog, offer)
+        for name, value in zip(FACETS, values):
+            columns[name].append(value)
+        for column, value in zip((cost, age, start, end, geo), numbers):
+            column.append(value)
+    return {"n": len(catalog.offers), "keys": keys, "columns": columns,
+            "cost": cost, "age": age, "start": start, "end": end, "geo": geo}
+
+
+def _facets(offer: Entry, position: dict, centres: dict) -> tuple[list, list]:
+    """An offer's filter values in FACETS order, then cost, age, start, end and place."""
+    values = []
+    for name, field_name in FACETS.items():
+        value = offer.values.get(field_name)
+        if isinstance(value, list):
+            values.append([position[name][v] for v in value if v in position[name]])
+        else:
+            values.append(position[name].get(value, -1))
+    age = [offer.age_min, offer.age_max] if offer.age_min is not None or offer.age_max is not None else 0
+    return values, [offer.cost_eur, age, _days(offer.start_date), _days(offer.end_date), location(offer, centres)]
+
+
+def location(offer: Entry, centres: dict) -> list | int:
+    """[lat, lon, approximate] in thousandths of a degree (about 100 m); 0 for offers without a place.
+
+    Offers without coordinates get their municipality's centre, marked approximate (1).
+    """
+    if offer.lat is not None and offer.lon is not None:
+        return [round(offer.lat * 1000), round(offer.lon * 1000), 0]
+    centre = centres.get(offer.municipality) if offer.municipality else None
+    if centre and isinstance(centre.get("lat"), float) and isinstance(centre.get("lon"), float):
+        return [round(centre["lat"] * 1000), round(centre["lon"] * 1000), 1]
+    return 0
+
+
+def build_store(catalog: Catalog) -> list[list]:
+    return [store_row(catalog, offer) for offer in catalog.offers]
+
+
+def store_row(catalog: Catalog, offer: Entry) -> list:
+    return catalog.store.get("search-store", offer, lambda: _store_row(catalog, offer))
+
+
+def _store_row(catalog: Catalog, offer: Entry) -> list:
+    place = catalog.label("municipalities", offer.municipality) if offer.municipality else catalog.label("formats", offer.format)
+    return [
+        offer.id, offer.title, offer.title_lang or "", offer.provider_entry.name, place,
+        offer.start_date.isoformat() if offer.start_date else "",
+        offer.end_date.isoformat() if offer.end_date else "",
+        offer.cost_eur,
+    ]
+
+
+def _dump(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _named(prefix: str, data: bytes) -> str:
+    return f"{prefix}-{hashlib.sha256(data).hexdigest()[:10]}.json"
+
+
+@dataclass
+class SearchFiles:
+    manifest_name: str
+    #: name -> bytes of the files to write
+    files: dict[str, bytes]
+    #: names of files kept as the previous build wrote them (see Incremental.restore_search)
+    kept: list[str] = field(default_factory=list)
+    #: names of files given out by :meth:`hand_out`
+    handed: list[str] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return sorted([*self.files, *self.kept, *self.handed])
+
+    def hand_out(self) -> Iterator[tuple[str, bytes]]:
+        """(name, bytes) of each file to write, not kept here once given out (22 MB at 20,000 offers,
+        which the files written after these would need on top)."""
+        while self.files:
+            name = next(iter(self.files))
+            self.handed.append(name)
+            yield name, self.files.pop(name)
+
+
+def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
+    """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name; the
+    index shards made on ``workers`` processes (0: all cores, see core/parallel.py)."""
+    files: dict[str, bytes] = {}
+    shard_names, boundaries = [], []
+    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, workers):
+        name = _named("s", data)
+        files[name] = data
+        shard_names.append(name)
+        boundaries.append(first_term)
+    facets = _dump(build_facets(catalog))
+    facets_name = _named("facets", facets)
+    files[facets_name] = facets
+    store = build_store(catalog)
+    store_names = []
+    for start in range(0, len(store), STORE_CHUNK):
+        data = _dump(store[start:start + STORE_CHUNK])
+        name = _named("store", data)
+        files[name] = data
+        store_names.append(name)
+    manifest = _dump({
+        "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
+        "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK,
+    })
+    manifest_name = _named("manifest", manifest)
+    files[manifest_name] = manifest
+    return SearchFiles(manifest_name, files)
+
+
+def search_key(catalog: Catalog) -> str:
+    """A digest of everything the search data is made from besides code, settings, data folder and
+    date: each published offer's terms, filter values and result row, in catalog order. Most
+    changes to an offer (its description, contact, …) leave it unchanged, and the previous search
+    data is kept; each offer's part is kept across builds like the values it is made from."""
+    h = hashlib.sha256(f"{len(catalog.offers)}\n".encode())
+    for offer in catalog.offers:
+        h.update(catalog.store.get("search-digest", offer, lambda offer=offer: _offer_digest(catalog, offer)))
+    return h.hexdigest()
+
+
+def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
+    """Made from the offer's values, which are kept for this build without reading the stored ones
+    (a changed offer whose search values stay the same needs none of the other offers')."""
+    parts = (_document_terms(catalog, offer), _offer_facets(catalog, offer), _store_row(catalog, offer))
+    for namespace, value in zip(("search-terms", "search-facets", "search-store"), parts):
+        catalog.store.put(namespace, offer, value)
+    return hashlib.sha256(_dump(parts)).digest()
+
+
+def catalog_search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
+    """The search data of a catalog, built once and shared by the search page and the file writer."""
+    return catalog.memo("search", lambda: search_files(catalog, workers))

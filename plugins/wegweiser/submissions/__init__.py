@@ -1,0 +1,1 @@
+"""Submissions by providers: the form's model, JSON Schema, field docs, CONTRIBUTING.md."""
