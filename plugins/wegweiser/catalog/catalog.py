@@ -15,6 +15,7 @@ from wegweiser.catalog import freshness
 from wegweiser.catalog.entry_store import EntryStore
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.sanitize import render_markdown
+from wegweiser.content.facets import Facet
 from wegweiser.content.schema import Schemas, TableSchema, Vocabulary
 from wegweiser.checks.validate import Validation
 
@@ -125,6 +126,11 @@ class Catalog:
     @property
     def vocabularies(self) -> dict[str, Vocabulary]:
         return self.schemas.vocabularies
+
+    @property
+    def facets(self) -> tuple[Facet, ...]:
+        """The search filters, read from the offer schema (content/facets.py)."""
+        return self.schemas.facets
 
     def label(self, vocabulary: str, key) -> str:
         vocab = self.vocabularies.get(vocabulary)

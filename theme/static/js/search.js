@@ -1,6 +1,6 @@
 /* Bildungswegweiser search: loads the index only when a search is made, keeps the
    query and the filters in the URL, counts every filter value for the current results.
-   Data layout: plugins/wegweiser/core/search_index.py. */
+   Data layout: plugins/wegweiser/search/search_index.py. */
 (function () {
   "use strict";
   var form = document.getElementById("suche");
@@ -28,7 +28,11 @@
   var locateMessage = form.querySelector("[data-locate-message]");
   var placeBadge = form.querySelector("[data-place-active]");
   var geoOrigin = null; // the device location: kept in memory only, never in the URL
-  var FACETS = ["bereich", "thema", "ort", "zielgruppe", "foerderung", "sprache", "form", "barrierefrei"];
+  // The vocabulary filters, by URL parameter: the page's filter groups, rendered from the facet registry
+  // (plugins/wegweiser/content/facets.py); the facets file holds their keys and columns by the same names.
+  var FACETS = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
+    return el.getAttribute("data-facet");
+  });
   var cache = {};
   var shown = PAGE;
   var lastResults = [];
