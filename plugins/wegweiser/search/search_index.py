@@ -6,7 +6,8 @@ The browser downloads
 - ``manifest-<hash>.json``: which shard holds which terms, where facets and store live;
 - the shard(s) holding the query's terms (each a complete lunr index over those terms);
 - ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
-- the store chunk(s) holding the rows of the results shown (title, provider, place, dates, cost).
+- the store chunk(s) holding the rows of the results shown: each offer's result card, its texts
+  formatted in Python (catalog/card.py), in the order the manifest's ``card`` names.
 
 Documents are numbered in catalog order (alphabetical); the number in base 36 is the lunr ref.
 Texts are normalised by :mod:`search_text` before indexing, so the index has an empty pipeline
@@ -21,6 +22,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from wegweiser.catalog.card import CARD_FIELDS
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.search.lunr_index import dumped_shards, serialized_index
 from wegweiser.search.search_text import terms
@@ -159,13 +161,9 @@ def store_row(catalog: Catalog, offer: Entry) -> list:
 
 
 def _store_row(catalog: Catalog, offer: Entry) -> list:
-    place = catalog.label("municipalities", offer.municipality) if offer.municipality else catalog.label("formats", offer.format)
-    return [
-        offer.id, offer.title, offer.title_lang or "", offer.provider_entry.name, place,
-        offer.start_date.isoformat() if offer.start_date else "",
-        offer.end_date.isoformat() if offer.end_date else "",
-        offer.cost_eur,
-    ]
+    """The offer's result card, its texts in CARD_FIELDS order (the manifest names them)."""
+    card = catalog.card(offer)
+    return [card[name] for name in CARD_FIELDS]
 
 
 def _dump(data) -> bytes:
@@ -220,7 +218,7 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
         store_names.append(name)
     manifest = _dump({
         "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
-        "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK,
+        "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK, "card": CARD_FIELDS,
     })
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest
