@@ -68,6 +68,13 @@ def test_german_variants_find_the_same_offers(page, example_server, queries):
     assert all(f == found[0] for f in found)
 
 
+def test_stop_words_of_the_search_data_are_left_out_of_a_query(page, example_server):
+    """„für“ is in no index (a stop word): a query with it finds what the query without it finds."""
+    without = _search(page, example_server, "q=Kinder+Eltern")
+    assert without
+    assert _search(page, example_server, "q=f%C3%BCr+Kinder+und+Eltern") == without
+
+
 def test_strasse_finds_strasse(page, example_server):
     assert "kroetenzaun-mitmachaktion-buchholz" in _search(page, example_server, "q=Strasse")
 

@@ -3,7 +3,8 @@
 Nothing here is loaded by any page except ``/suche/`` and only once the search is used.
 The browser downloads
 
-- ``manifest-<hash>.json``: which shard holds which terms, where facets and store live;
+- ``manifest-<hash>.json``: which shard holds which terms, where facets and store live, the
+  fields of a store row and the stop words (the query drops the words the index left out);
 - the shard(s) holding the query's terms (each a complete lunr index over those terms);
 - ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
 - the store chunk(s) holding the rows of the results shown: each offer's result card, its texts
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from wegweiser.catalog.card import CARD_FIELDS
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.search.lunr_index import dumped_shards, serialized_index
-from wegweiser.search.search_text import terms
+from wegweiser.search.search_text import STOP_WORDS, terms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
 SEARCH_FOLDER = "suche/daten"
@@ -219,6 +220,7 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
     manifest = _dump({
         "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
         "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK, "card": CARD_FIELDS,
+        "stop": sorted(STOP_WORDS),
     })
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest

@@ -34,6 +34,7 @@
     return el.getAttribute("data-facet");
   });
   var cache = {};
+  var stopWords = null; // from the manifest, once
   var shown = PAGE;
   var lastResults = [];
   var lastOnline = [];
@@ -250,9 +251,11 @@
     return preds;
   }
 
-  // Query words without stop words; the last one is still being typed, so it also matches as a prefix.
-  function queryTerms(q) {
-    var terms = T.words(q).filter(function (w) { return !T.isStopWord(w); })
+  // Query words without stop words (the search data's); the last one is still being typed, so it also
+  // matches as a prefix.
+  function queryTerms(m, q) {
+    if (!stopWords) stopWords = T.stopWords(m.stop);
+    var terms = T.words(q).filter(function (w) { return !stopWords[w]; })
       .map(function (w) { return { word: w, stem: T.stem(w), prefix: false }; });
     if (terms.length) terms[terms.length - 1].prefix = true;
     return terms;
@@ -280,7 +283,7 @@
 
   // {doc: score} for the text query (all words must match), or null without a query.
   function textMatches(m, q) {
-    var terms = queryTerms(q);
+    var terms = queryTerms(m, q);
     if (!terms.length) return Promise.resolve(null);
     return loadLunr().then(function () {
       return Promise.all(terms.map(function (t) { return scoreTerm(m, t); }));
