@@ -34,6 +34,16 @@ WEGWEISER_NODE_MODULES = {node_modules!r}
 '''
 
 
+def copy_data(target: Path) -> Path:
+    """A data folder with every schema and vocabulary of its own: the package's defaults, then the
+    example's data/ (municipalities, indicators) over them; for tests that edit one of them."""
+    from wegweiser.content.schema import DEFAULTS_DIR
+
+    shutil.copytree(DEFAULTS_DIR, target)
+    shutil.copytree(ROOT / "data", target, dirs_exist_ok=True)
+    return target
+
+
 def make_project(folder: Path, content: Path | None = None, extra: str = "", today: dt.date = TODAY) -> Path:
     """A project folder with a copy of ``content`` and settings based on pelicanconf.py."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -64,7 +74,7 @@ def editable_project(tmp_path) -> Path:
     """The minimal project with its own copy of the theme and the data folder, for tests that edit them."""
     theme, data = tmp_path / "theme", tmp_path / "data"
     shutil.copytree(ROOT / "theme", theme)
-    shutil.copytree(ROOT / "data", data)
+    copy_data(data)
     return make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
                         extra=f"THEME = {str(theme)!r}\nWEGWEISER_DATA_PATH = {str(data)!r}\n")
 

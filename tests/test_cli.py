@@ -92,10 +92,10 @@ def test_failed_build_leaves_previous_output_untouched(minimal_project, capsys):
     assert not list(minimal_project.glob(".output.*"))
 
 
-def test_missing_schema_folder_is_a_german_error(tmp_path, capsys):
+def test_missing_data_folder_is_a_german_error(tmp_path, capsys):
     project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra='WEGWEISER_DATA_PATH = "fehlt"')
     assert run_cli(project, "validate") == 1
-    assert "Schema-Datei fehlt" in capsys.readouterr().err
+    assert "Der Datenordner fehlt" in capsys.readouterr().err
 
 
 def _free_port() -> int:
