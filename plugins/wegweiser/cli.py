@@ -1,4 +1,4 @@
-"""The ``wegweiser`` command: validate, build, serve, new, import."""
+"""The ``wegweiser`` command: init, validate, build, serve, new, import, report, docs."""
 
 from __future__ import annotations
 
@@ -305,6 +305,56 @@ def cmd_import(args) -> int:
     return 1 if result.bad_rows else 0
 
 
+#: (answer, question, example) in the order ``wegweiser init`` asks them
+_INIT_QUESTIONS = (
+    ("county", "Name des Landkreises oder der kreisfreien Stadt", "Landkreis Gifhorn"),
+    ("in_county", "Wie heißt es im Satz „Bildungsangebote …“?", None),
+    ("ags", "Kreisschlüssel (5 Ziffern)", "03151"),
+    ("email", "E-Mail-Adresse des Bildungsbüros", "bildungsbuero@landkreis.de"),
+    ("repo_url", "Adresse des Repositorys (leer: später eintragen)", "https://github.com/landkreis/bildungswegweiser"),
+    ("host", "Plattform des Repositorys: github oder gitlab", None),
+    ("site_url", "Öffentliche Adresse der Website (leer: GitHub/GitLab Pages)", "https://bildung.landkreis.de"),
+)
+
+
+def _ask(name: str, question: str, example: str | None, default: str) -> str:
+    hint = f" [{default}]" if default else (f" (z. B. {example})" if example else "")
+    try:
+        answer = input(f"> {question}{hint}: ").strip()
+    except EOFError:
+        answer = ""
+    return answer or default
+
+
+def cmd_init(args) -> int:
+    """A new guide's repository from a few answers (asked for unless given as options)."""
+    from wegweiser.new_guide.create import Answers, InitFailed, default_in_county, write_guide
+
+    given = {name: getattr(args, name) for name, _, _ in _INIT_QUESTIONS}
+    interactive = sys.stdin.isatty() and not args.no_input
+    if not interactive:
+        missing = [f"--{n.replace('_', '-')}" for n in ("county", "ags", "email") if not given[n]]
+        if missing:
+            print(f"Fehler: Es fehlen {', '.join(missing)} (ohne Terminal wird nicht nachgefragt).", file=sys.stderr)
+            return 1
+    else:
+        print("Ein neuer Bildungswegweiser. Vorgaben in eckigen Klammern übernehmen Sie mit der Eingabetaste.")
+        for name, question, example in _INIT_QUESTIONS:
+            if given[name] is None:
+                default = {"in_county": default_in_county(given["county"] or "Landkreis"),
+                           "host": "gitlab" if "gitlab" in (given["repo_url"] or "") else "github"}.get(name, "")
+                given[name] = _ask(name, question, example, default)
+    answers = Answers(**{k: v or "" for k, v in given.items()}, package=args.package or "")
+    try:
+        written = write_guide(Path(args.folder), answers)
+    except InitFailed as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    print(f"Angelegt: {args.folder} mit {len(written)} Dateien. Die nächsten Schritte stehen in "
+          f"{Path(args.folder) / 'README.md'}; „wegweiser validate“ nennt die Platzhalter, die noch zu füllen sind.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="wegweiser", description="Bildungswegweiser: prüfen, erzeugen, ansehen.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -313,6 +363,19 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--settings", help="Pelican-Einstellungsdatei (Standard: pelicanconf.py)")
         sp.add_argument("--today", help="Stichtag JJJJ-MM-TT statt heute (für Tests)")
         sp.set_defaults(publish=False)
+
+    init = sub.add_parser("init", help="einen neuen Bildungswegweiser anlegen (fragt nach, was fehlt)")
+    init.add_argument("folder", help="neuer, leerer Ordner")
+    init.add_argument("--county", help="Name, z. B. „Landkreis Gifhorn“")
+    init.add_argument("--in-county", dest="in_county", help="Form im Satz, z. B. „im Landkreis Gifhorn“")
+    init.add_argument("--ags", help="Kreisschlüssel (5 Ziffern), z. B. 03151")
+    init.add_argument("--email", help="E-Mail-Adresse des Bildungsbüros")
+    init.add_argument("--repo-url", dest="repo_url", help="Adresse des Repositorys auf GitHub oder GitLab")
+    init.add_argument("--host", choices=["github", "gitlab"], help="Plattform des Repositorys")
+    init.add_argument("--site-url", dest="site_url", help="öffentliche Adresse der Website")
+    init.add_argument("--package", help="pip-Anforderung für das Programm (Standard: diese Hauptversion)")
+    init.add_argument("--no-input", action="store_true", help="nicht nachfragen; fehlende Angaben sind ein Fehler")
+    init.set_defaults(func=cmd_init)
 
     v = sub.add_parser("validate", help="alle Inhalte prüfen")
     common(v)

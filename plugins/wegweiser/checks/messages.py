@@ -220,6 +220,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Seite „{page}“ fehlt; die Website verlinkt sie erst, wenn es sie gibt.",
         "Legen Sie {file} an (erste Zeile „Title: {page}“, dann der Text). {why}",
     ),
+    "page-placeholder": (
+        "Hier steht noch ein Platzhalter: „{value}“.",
+        "Ersetzen Sie „[[BITTE ERGÄNZEN: {value}]]“ durch die richtige Angabe oder löschen Sie den Satz, "
+        "wenn er für Ihren Landkreis nicht zutrifft.",
+    ),
     "reviewed-stale": (
         "Der Eintrag wurde zuletzt am {value} geprüft, vor mehr als {months} Monaten.",
         "Fragen Sie beim Anbieter nach, ob die Angaben noch stimmen, und setzen Sie dann "
