@@ -92,6 +92,15 @@ def site_tree(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
 
 
+def free_port() -> int:
+    """A TCP port nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def run_cli(project: Path, *args: str) -> int:
     """Run the ``wegweiser`` command in ``project`` as a user would (in-process)."""
     import os

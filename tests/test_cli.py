@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 import pytest
-from conftest import run_cli, FIXTURES, ROOT, make_project
+from conftest import run_cli, FIXTURES, ROOT, free_port, make_project
 from test_validation_rules import CASES
 
 
@@ -98,12 +97,6 @@ def test_missing_data_folder_is_a_german_error(tmp_path, capsys):
     assert "Der Datenordner fehlt" in capsys.readouterr().err
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
@@ -122,7 +115,7 @@ def _until(check, seconds: float = 60) -> bool:
 
 
 def test_serve_rebuilds_on_change_and_stops_its_server(minimal_project, tmp_path):
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")  # a file: a pipe nobody reads would fill up
     serve = subprocess.Popen([sys.executable, "-m", "wegweiser.cli", "serve", "--settings",
                               str(minimal_project / "pelicanconf.py"), "--port", str(port)],

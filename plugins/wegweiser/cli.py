@@ -121,7 +121,7 @@ def cmd_serve(args) -> int:
     # The server is a process of its own, so that rebuilds may fork workers on all cores (a fork
     # next to a server thread would copy only this thread, and whatever locks that one held).
     # It serves the folder by its path: a rebuild swaps a new folder in under the same name.
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(args.port), "--bind", args.bind,
+    server = subprocess.Popen([sys.executable, "-m", "wegweiser.preview_server", str(args.port), "--bind", args.bind,
                                "--directory", str(output)], stdout=subprocess.DEVNULL)
     time.sleep(0.5)
     if server.poll() is not None:
