@@ -256,11 +256,13 @@ def cmd_import(args) -> int:
 
     settings = read_settings(_settings_path(args), _overrides(args))
     project = Project.from_settings(settings)
+    if args.kind == "municipalities":
+        return _import_municipalities(args, settings, project)
     schemas = project.schemas()
     kind = importer.KIND_NAMES[args.kind]
     schema = schemas.for_kind(kind)
     try:
-        mapping = importer.load_mapping(Path(args.mapping), schema) if args.mapping else None
+        mapping = importer.load_mapping(Path(args.mapping), schema, schemas.provider) if args.mapping else None
         if mapping and mapping.kind and importer.KIND_NAMES.get(mapping.kind) != kind:
             raise importer.ImportFailed(
                 f"Die Zuordnungsdatei ist für „{mapping.kind}“, nicht für „{args.kind}“.")
@@ -275,6 +277,19 @@ def cmd_import(args) -> int:
     except importer.ImportFailed as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 1
+    bad_rows = 0
+    for part, label in ((result.provider, "Anbieter"), (result, "Angebote" if result.provider else "")):
+        if part is not None:
+            bad_rows += _report_import(part, table, project, args, label, started)
+    return 1 if bad_rows else 0
+
+
+def _report_import(result, table, project, args, label: str, started: float) -> int:
+    """Print the problems of one planned import, write it (unless --dry-run) and sum it up."""
+    from wegweiser.importing import importer
+
+    if label:
+        print(f"\n{label}:")
     for problem in result.problems:
         print(problem.as_text(table.name))
     kept = importer.exists_problems(result, project.root)
@@ -293,7 +308,6 @@ def cmd_import(args) -> int:
         written = 0
     else:
         written = importer.write_import(result, progress=_ProgressBar("Dateien schreiben"))
-    seconds = time.perf_counter() - started
     new, replaced = result.count("neu"), result.count("ersetzen")
     parts = [f"{new} neu", f"{replaced} ersetzt", f"{result.count('vorhanden')} vorhanden (nicht überschrieben)",
              f"{result.bad_rows} {'Zeile' if result.bad_rows == 1 else 'Zeilen'} mit Fehlern (nicht importiert)"]
@@ -301,8 +315,8 @@ def cmd_import(args) -> int:
         parts.append(f"{result.merged} doppelte Zeilen zusammengeführt")
     prefix = "Probelauf, nichts geschrieben" if args.dry_run else \
         f"{written} {'Datei' if written == 1 else 'Dateien'} geschrieben"
-    print(f"{prefix}: {', '.join(parts)} ({seconds:.1f} s).")
-    return 1 if result.bad_rows else 0
+    print(f"{prefix}: {', '.join(parts)} ({time.perf_counter() - started:.1f} s).")
+    return result.bad_rows
 
 
 #: (answer, question, example) in the order ``wegweiser init`` asks them

@@ -260,6 +260,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Aus dieser Zeile ergibt sich keine Kennung (id).",
         "Füllen Sie Spalte „{column}“ aus oder ändern Sie die Zuordnung für „id“ in der Zuordnungsdatei.",
     ),
+    "import-slug-shortened": (
+        "Die Kennung „{value}“ ist länger als {limit} Zeichen; sie wurde am Wortende gekürzt zu „{new}“.",
+        "Passt die gekürzte Kennung nicht, geben Sie in der Zuordnungsdatei eine kürzere Vorlage für „{field}“ an.",
+    ),
+    "import-id-suffix": (
+        "Die Kennung „{value}“ hat schon Zeile {first}; diese Zeile bekommt „{new}“.",
+        "Sind beide Zeilen dasselbe Angebot, löschen Sie eine; sonst passt die Kennung mit Nummer, oder geben "
+        "Sie in der Zuordnungsdatei eine Vorlage an, die beide unterscheidet (z. B. mit dem Ort).",
+    ),
     "import-exists": (
         "Die Datei {value} gibt es schon; sie wird nicht überschrieben.",
         "Rufen Sie den Import mit --overwrite auf, um vorhandene Dateien zu ersetzen.",
