@@ -284,6 +284,40 @@ def cmd_import(args) -> int:
     return 1 if bad_rows else 0
 
 
+def _import_municipalities(args, settings: dict, project) -> int:
+    """``--kind municipalities``: data/vocabularies/municipalities.csv from the Gemeindeverzeichnis."""
+    from wegweiser.importing.mapping import ImportFailed
+    from wegweiser.importing.municipalities import add_postcodes, municipalities_csv, read_municipalities
+
+    kreis = args.kreis or settings.get("WEGWEISER_AGS") or ""
+    target = project.data_dir / "vocabularies" / "municipalities.csv"
+    try:
+        selection = read_municipalities(Path(args.file), str(kreis))
+        added = add_postcodes(selection, Path(args.postcodes)) if args.postcodes else 0
+    except ImportFailed as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    name = f" ({selection.kreis_name})" if selection.kreis_name else ""
+    print(f"Kreis {selection.kreis}{name}: {len(selection.municipalities)} Gemeinden"
+          + (f", {added} weitere Postleitzahlen aus {Path(args.postcodes).name}" if args.postcodes else "") + ".")
+    for reason in selection.skipped:
+        print(f"Nicht übernommen: {reason}.")
+    text = municipalities_csv(selection)
+    rel = relative_path(target, project.root)
+    has_rows = target.is_file() and len(target.read_text(encoding="utf-8-sig").strip().splitlines()) > 1
+    if args.dry_run:
+        print(f"Probelauf, nichts geschrieben. {rel} würde so aussehen:\n{text}")
+        return 0
+    if has_rows and not args.overwrite and target.read_text(encoding="utf-8-sig") != text:
+        print(f"{rel} enthält schon Gemeinden; nichts geschrieben. Mit --overwrite ersetzen (die Kennungen "
+              "entstehen aus den Namen und bleiben dieselben).", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Geschrieben: {rel}. Prüfen Sie mit „wegweiser validate“; „wegweiser docs“ aktualisiert CONTRIBUTING.md.")
+    return 0
+
+
 def _report_import(result, table, project, args, label: str, started: float) -> int:
     """Print the problems of one planned import, write it (unless --dry-run) and sum it up."""
     from wegweiser.importing import importer
@@ -433,7 +467,11 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV- oder Excel-Datei übernehmen")
     common(i)
     i.add_argument("file", help="CSV- oder XLSX-Datei")
-    i.add_argument("--kind", required=True, choices=["offers", "providers"], help="was die Zeilen sind")
+    i.add_argument("--kind", required=True, choices=["offers", "providers", "municipalities"],
+                   help="was die Zeilen sind; municipalities: das Gemeindeverzeichnis (GV-ISys) von Destatis")
+    i.add_argument("--kreis", help="nur mit --kind municipalities: Kreisschlüssel, 5 Ziffern (Standard: WEGWEISER_AGS)")
+    i.add_argument("--postcodes", help="nur mit --kind municipalities: CSV mit den Spalten plz,ags für weitere "
+                                       "Postleitzahlen")
     i.add_argument("--mapping", help="Zuordnungsdatei (YAML): welche Spalte in welches Feld; ohne: Spalten "
                                      "heißen wie die Felder (Format des Datenexports)")
     i.add_argument("--overwrite", action="store_true", help="vorhandene Dateien ersetzen")

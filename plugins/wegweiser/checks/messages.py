@@ -266,7 +266,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "import-id-suffix": (
         "Die Kennung „{value}“ hat schon Zeile {first}; diese Zeile bekommt „{new}“.",
-        "Sind beide Zeilen dasselbe Angebot, löschen Sie eine; sonst passt die Kennung mit Nummer, oder geben "
+        "Beschreiben beide Zeilen dasselbe, löschen Sie eine; sonst passt die Kennung mit Nummer, oder geben "
         "Sie in der Zuordnungsdatei eine Vorlage an, die beide unterscheidet (z. B. mit dem Ort).",
     ),
     "import-exists": (
