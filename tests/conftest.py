@@ -101,6 +101,20 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def start_serve(project: Path, log) -> tuple:
+    """``wegweiser serve`` for ``project`` as a user starts it, on a free port, writing to ``log``
+    (a file: a pipe nobody reads would fill up); returns the process and the base URL."""
+    import os
+    import subprocess
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "wegweiser.cli", "serve", "--settings",
+                                str(project / "pelicanconf.py"), "--port", str(port)],
+                               cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    return process, f"http://127.0.0.1:{port}"
+
+
 def run_cli(project: Path, *args: str) -> int:
     """Run the ``wegweiser`` command in ``project`` as a user would (in-process)."""
     import os

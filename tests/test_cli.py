@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
-from conftest import run_cli, FIXTURES, ROOT, free_port, make_project
+from conftest import run_cli, FIXTURES, ROOT, make_project, start_serve
 from test_validation_rules import CASES
 
 
@@ -115,13 +112,8 @@ def _until(check, seconds: float = 60) -> bool:
 
 
 def test_serve_rebuilds_on_change_and_stops_its_server(minimal_project, tmp_path):
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")  # a file: a pipe nobody reads would fill up
-    serve = subprocess.Popen([sys.executable, "-m", "wegweiser.cli", "serve", "--settings",
-                              str(minimal_project / "pelicanconf.py"), "--port", str(port)],
-                             cwd=minimal_project, stdout=log, stderr=subprocess.STDOUT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
-    base = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    serve, base = start_serve(minimal_project, log)
     try:
         assert _until(lambda: "Deutschkurs A1" in _get(f"{base}/angebote/deutschkurs-a1/"))
         source = minimal_project / "content" / "offers" / "deutschkurs-a1.md"

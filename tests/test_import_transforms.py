@@ -4,8 +4,6 @@ placeholders for empty cells, rows that are each a provider and its offer, ids m
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from conftest import FIXTURES, ROOT, make_project, run_cli
 
@@ -142,35 +140,26 @@ def test_a_messy_school_list_imports_with_transforms_alone(tmp_path, capsys):
 
 def test_join_skips_empty_cells_and_placeholders(tmp_path, capsys):
     project = _gifhorn(tmp_path)
-    shutil.copy(ROOT / "tests" / "fixtures" / "minimal" / "content" / "providers" / "vhs-test.md",
-                project / "content" / "providers")
-    (project / "content" / "providers" / "vhs-test.md").write_text(
-        (project / "content" / "providers" / "vhs-test.md").read_text(encoding="utf-8")
-        .replace("municipality: musterstadt", "municipality: gifhorn"), encoding="utf-8")
-    source = tmp_path / "kurse.csv"
-    source.write_text("Nr;Kurs;Straße;Hausnr;Leitung;Vorname\n"
-                      "1;Englisch für die Reise;Steinweg;12;Meyer;Anna\n"
-                      "2;Spanisch A1;Steinweg;#NV;Meyer;n.n.\n"
-                      "3;Italienisch A1;k.A.;;–;\n", encoding="utf-8")
+    source = tmp_path / "vereine.csv"
+    source.write_text("Nr;Verein;Straße;Hausnr;Vorsitz;Vorname\n"
+                      "1;Schachclub Gifhorn;Steinweg;12;Meyer;Anna\n"
+                      "2;Lesekreis Gifhorn;Steinweg;#NV;Meyer;n.n.\n"
+                      "3;Chor Gifhorn;k.A.;;–;\n", encoding="utf-8")
     mapping = tmp_path / "m.yaml"
     mapping.write_text("""\
+kind: providers
 fields:
-  id: {template: "vhs-{Nr}"}
-  title: Kurs
-  summary: {template: "Sprachkurs der Volkshochschule: {Kurs}."}
-  provider: {value: vhs-test}
-  area: {value: weiterbildung}
-  target_groups: {value: [erwachsene]}
-  format: {value: praesenz}
+  id: {template: "verein-{Nr}"}
+  name: Verein
+  kind: {value: verein}
+  summary: {template: "{Verein}, ein Verein in Gifhorn."}
   municipality: {value: gifhorn}
   street: {join: [Straße, Hausnr]}
-  contact_name: {join: [Vorname, Leitung]}
+  contact_name: {join: [Vorname, Vorsitz]}
   reviewed: {value: 2026-11-20}
 """, encoding="utf-8")
-    assert run_cli(project, "import", str(source), "--kind", "offers", "--mapping", str(mapping)) == 0
-    assert (_values(project, "offers", "vhs-1")["street"], _values(project, "offers", "vhs-1")["contact_name"]) == \
-        ("Steinweg 12", "Anna Meyer")
-    assert (_values(project, "offers", "vhs-2")["street"], _values(project, "offers", "vhs-2")["contact_name"]) == \
-        ("Steinweg", "Meyer")
-    third = _values(project, "offers", "vhs-3")
+    assert run_cli(project, "import", str(source), "--kind", "providers", "--mapping", str(mapping)) == 0
+    first, second, third = (_values(project, "providers", f"verein-{n}") for n in (1, 2, 3))
+    assert (first["street"], first["contact_name"]) == ("Steinweg 12", "Anna Meyer")
+    assert (second["street"], second["contact_name"]) == ("Steinweg", "Meyer")
     assert "street" not in third and "contact_name" not in third

@@ -3,14 +3,11 @@ guide's own 404 page (with status 404) and every answer the guide's security hea
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 
-from conftest import ROOT, free_port
+from conftest import start_serve
 
 
 def _fetch(url: str):
@@ -25,13 +22,8 @@ def _fetch(url: str):
 
 
 def test_missing_page_gets_the_guides_404_page(minimal_project, tmp_path):
-    port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    serve = subprocess.Popen([sys.executable, "-m", "wegweiser.cli", "serve", "--settings",
-                              str(minimal_project / "pelicanconf.py"), "--port", str(port)],
-                             cwd=minimal_project, stdout=log, stderr=subprocess.STDOUT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
-    base = f"http://127.0.0.1:{port}"
+    serve, base = start_serve(minimal_project, log)
     try:
         deadline = time.monotonic() + 120
         while (home := _fetch(f"{base}/")) is None and time.monotonic() < deadline:
