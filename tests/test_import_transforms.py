@@ -163,3 +163,12 @@ fields:
     assert (first["street"], first["contact_name"]) == ("Steinweg 12", "Anna Meyer")
     assert (second["street"], second["contact_name"]) == ("Steinweg", "Meyer")
     assert "street" not in third and "contact_name" not in third
+
+
+def test_a_column_name_off_by_its_case_is_pointed_out(tmp_path, capsys):
+    project = _gifhorn(tmp_path)
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text((ROOT / "docs" / "import" / "grundschulen.yaml").read_text(encoding="utf-8")
+                       .replace("contact_email: E-mail", "contact_email: E-Mail"), encoding="utf-8")
+    assert run_cli(project, "import", str(SCHOOLS), "--kind", "offers", "--mapping", str(mapping)) == 1
+    assert "„E-Mail“ (meinten Sie „E-mail“?) gibt es nicht" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import difflib
 import datetime as dt
 import io
 import re
@@ -22,11 +23,12 @@ from wegweiser.checks import validate as _validate
 from wegweiser.checks.findings import WARNING, Finding
 from wegweiser.checks.messages import finding
 from wegweiser.checks.rules import RULES, RuleContext
-from wegweiser.content.entry_file import render_entry, shorten_slug, slugify
+from wegweiser.content.entry_file import render_entry
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.loading import load_sources
 from wegweiser.content.schema import KIND_FOLDERS, Schemas, TableSchema
 from wegweiser.importing import transforms
+from wegweiser.importing.ids import number_id, slug_id
 from wegweiser.importing.mapping import KIND_NAMES, ImportFailed, Mapping, Rule, identity_mapping, load_mapping
 from wegweiser.importing.result import ImportResult, Planned, Problem, Progress, exists_problems, write_import
 from wegweiser.outputs.exports import BODY_COLUMN
@@ -234,7 +236,9 @@ def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, roo
     rules = [*mapping.rules.values(), *(mapping.provider.rules.values() if mapping.provider else [])]
     missing = sorted({c for r in rules for c in r.columns} - set(table.header))
     if missing:
-        raise ImportFailed(f"{table.name}: Die Spalte(n) {', '.join(f'„{c}“' for c in missing)} gibt es nicht. "
+        close = {c: difflib.get_close_matches(c, table.header, n=1, cutoff=0.7) for c in missing}
+        named = ", ".join(f"„{c}“" + (f" (meinten Sie „{close[c][0]}“?)" if close[c] else "") for c in missing)
+        raise ImportFailed(f"{table.name}: Die Spalte(n) {named} gibt es nicht. "
                            f"Vorhanden sind: {', '.join(table.header)}.")
     if "id" not in mapping.rules:
         raise ImportFailed(f"{table.name}: Es ist nicht angegeben, woraus die Kennung (id) entsteht. "
@@ -262,7 +266,7 @@ def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, roo
                 result.ids_by_row[number] = key
                 continue
             if mapping.on_duplicate == "suffix":
-                key = _with_suffix(src, key, by_id, schema, folder, result, first.row)
+                key = number_id(src, key, by_id, schema, folder, result, first.row)
         planned = Planned(number, src.path, src.values, body)
         if key:
             by_id.setdefault(key, planned)
@@ -284,21 +288,6 @@ def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, roo
     return result
 
 
-def _with_suffix(src: SourceFile, key: str, by_id: dict, schema: TableSchema, folder: Path,
-                 result: ImportResult, first_row: int) -> str:
-    """Give a row whose id another row already has the next free "-2", "-3", … (with a warning)."""
-    limit = schema.by_name["id"].constraints.get("maxLength") or 80
-    number = 2
-    while (candidate := f"{shorten_slug(key, limit - len(str(number)) - 1)}-{number}") in by_id:
-        number += 1
-    src.values["id"] = candidate
-    src.path = folder / f"{candidate}.md"
-    result.problems.append(Problem(src.lines.get("id"), None, finding(
-        "import-id-suffix", src.rel, field="id", value=key, line=src.lines.get("id"), new=candidate,
-        first=first_row, severity=WARNING)))
-    return candidate
-
-
 def _convert_row(number: int, row: dict, mapping: Mapping, schema: TableSchema, folder: Path,
                  result: ImportResult):
     cells = _Cells(row, mapping)
@@ -307,7 +296,7 @@ def _convert_row(number: int, row: dict, mapping: Mapping, schema: TableSchema, 
     for target, rule in mapping.rules.items():
         raw = _raw(rule, cells, row)
         if rule.slug and not _is_empty(raw, mapping) and not isinstance(raw, list):
-            raw = _slug(rule, _text(raw), number, result)
+            raw = slug_id(rule, _text(raw), number, result)
         if _is_empty(raw, mapping) or raw == []:
             raw = rule.default
         if _is_empty(raw, mapping) or raw == []:
@@ -338,17 +327,6 @@ def _convert_row(number: int, row: dict, mapping: Mapping, schema: TableSchema, 
     src = SourceFile(path=folder / name, rel=rel, values=values, body=body, dropped=dropped)
     src.lines = {name: number for name in schema.field_names}
     return src, body
-
-
-def _slug(rule: Rule, text: str, number: int, result: ImportResult) -> str:
-    """``slug: true``: the text as an id, shortened at a word boundary to the field's length (with a warning)."""
-    full = slugify(text, max_length=None)
-    short = shorten_slug(full, rule.max_length or 80)
-    if short != full:
-        result.problems.append(Problem(number, ", ".join(rule.columns) or None, finding(
-            "import-slug-shortened", f"Zeile {number}", field=rule.target, value=full, line=number, new=short,
-            limit=rule.max_length or 80, severity=WARNING)))
-    return short
 
 
 def _check(result: ImportResult, sources: list[SourceFile], kind: str, schemas: Schemas, root: Path,
