@@ -26,7 +26,7 @@ def slug_id(rule: Rule, text: str, number: int, result: ImportResult) -> str:
 
 
 def number_id(src: SourceFile, key: str, by_id: dict, schema: TableSchema, folder: Path,
-                 result: ImportResult, first_row: int) -> str:
+              result: ImportResult, first_row: int) -> str:
     """Give a row whose id another row already has the next free "-2", "-3", … (with a warning)."""
     limit = schema.by_name["id"].constraints.get("maxLength") or 80
     number = 2
