@@ -97,3 +97,22 @@ def test_an_upgrade_changes_the_guides_site_and_not_its_repository(wheel, tmp_pa
 def test_the_shipped_lunr_is_the_one_npm_pins():
     shipped = ROOT / "plugins" / "wegweiser" / "vendor" / "lunr.min.js"
     assert shipped.read_bytes() == (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
+
+
+def test_a_guides_own_template_overrides_the_packages_also_when_rebuilt(tmp_path):
+    from wegweiser.build.run import build
+
+    guide = tmp_path / "guide"
+    assert run_cli(tmp_path, "init", "guide", "--county", "Landkreis Gifhorn", "--ags", "03151",
+                   "--email", "bildungsbuero@gifhorn.example", "--no-input") == 0
+    own = guide / "templates" / "components" / "site_footer.html"
+    own.parent.mkdir(parents=True)
+    package_footer = (ROOT / "theme" / "templates" / "components" / "site_footer.html").read_text(encoding="utf-8")
+    own.write_text(package_footer.replace("</footer>", "<p>Ein Angebot des Landkreises Gifhorn</p>\n</footer>"),
+                   encoding="utf-8")
+    assert build(guide / "pelicanconf.py").ok
+    assert "Ein Angebot des Landkreises Gifhorn" in (guide / "output" / "a-z" / "index.html").read_text(encoding="utf-8")
+    own.write_text(own.read_text(encoding="utf-8").replace("Ein Angebot", "Ein Service"), encoding="utf-8")
+    assert build(guide / "pelicanconf.py").ok  # the next build reuses unchanged pages: this one must not be
+    page = (guide / "output" / "a-z" / "index.html").read_text(encoding="utf-8")
+    assert "Ein Service des Landkreises Gifhorn" in page and "Ein Angebot" not in page

@@ -105,7 +105,8 @@ def cmd_serve(args) -> int:
     settings = read_settings(settings_file, _overrides(args))
     output = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     project = Project.from_settings(settings)
-    watched = [project.content_dir, project.data_dir, settings["THEME"], settings_file]
+    watched = [project.content_dir, project.data_dir, settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", []),
+               settings_file]
 
     def rebuild():
         result = build(settings_file, output, _overrides(args))
