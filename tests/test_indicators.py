@@ -67,8 +67,7 @@ def _project(tmp_path, case: str | None = None):
     root = make_project(tmp_path / "project", FIXTURES / "minimal" / "content",
                         extra="WEGWEISER_DATA_PATH = str(HERE / 'data')")
     data = root / "data"
-    for folder in ("schemas", "vocabularies"):
-        shutil.copytree(ROOT / "data" / folder, data / folder)
+    shutil.copytree(ROOT / "data" / "vocabularies", data / "vocabularies")  # the municipalities
     shutil.copytree(INDICATORS / "valid", data / "indicators")
     if case:
         for path in (INDICATORS / "invalid" / case).iterdir():

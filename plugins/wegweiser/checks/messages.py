@@ -220,6 +220,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Seite „{page}“ fehlt; die Website verlinkt sie erst, wenn es sie gibt.",
         "Legen Sie {file} an (erste Zeile „Title: {page}“, dann der Text). {why}",
     ),
+    "page-placeholder": (
+        "Hier steht noch ein Platzhalter: „{value}“.",
+        "Ersetzen Sie „[[BITTE ERGÄNZEN: {value}]]“ durch die richtige Angabe oder löschen Sie den Satz, "
+        "wenn er für Ihren Landkreis nicht zutrifft.",
+    ),
     "reviewed-stale": (
         "Der Eintrag wurde zuletzt am {value} geprüft, vor mehr als {months} Monaten.",
         "Fragen Sie beim Anbieter nach, ob die Angaben noch stimmen, und setzen Sie dann "
@@ -254,6 +259,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "import-no-id": (
         "Aus dieser Zeile ergibt sich keine Kennung (id).",
         "Füllen Sie Spalte „{column}“ aus oder ändern Sie die Zuordnung für „id“ in der Zuordnungsdatei.",
+    ),
+    "import-slug-shortened": (
+        "Die Kennung „{value}“ ist länger als {limit} Zeichen; sie wurde am Wortende gekürzt zu „{new}“.",
+        "Passt die gekürzte Kennung nicht, geben Sie in der Zuordnungsdatei eine kürzere Vorlage für „{field}“ an.",
+    ),
+    "import-id-suffix": (
+        "Die Kennung „{value}“ hat schon Zeile {first}; diese Zeile bekommt „{new}“.",
+        "Beschreiben beide Zeilen dasselbe, löschen Sie eine; sonst passt die Kennung mit Nummer, oder geben "
+        "Sie in der Zuordnungsdatei eine Vorlage an, die beide unterscheidet (z. B. mit dem Ort).",
     ),
     "import-exists": (
         "Die Datei {value} gibt es schon; sie wird nicht überschrieben.",
