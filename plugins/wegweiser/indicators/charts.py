@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-#: Okabe–Ito colours with enough contrast on white, most distinct first.
-COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#8F6A00")
-DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 2", "1 2")
-MARKERS = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
+#: Okabe–Ito colours with enough contrast on white, most distinct first; eight series (a county,
+#: its Land, Germany and five other regions) differ in colour, dash, marker and hatching.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#8F6A00", "#5A5A5A", "#6A3D9A")
+DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 2", "1 2", "12 3", "5 2 1 2 1 2")
+MARKERS = ("circle", "square", "triangle", "diamond", "circle-open", "square-open", "triangle-open",
+           "diamond-open")
+#: hatching of bar series 1 to 7 (series 0 is solid): (kind, angle)
+HATCHES = (("line", 45), ("line", -45), ("line", 0), ("line", 90), ("cross", 0), ("cross", 45), ("dots", 0))
 TEXT, MUTED, GRID = "#1b1b1b", "#4a4a4a", "#c8c8c8"
 #: a white outline keeps value labels readable where they cross a line
 HALO = 'stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round"'
@@ -168,7 +172,7 @@ def _marker(x: float, y: float, index: int) -> str:
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.8" {common}/>'
     if shape.startswith("square"):
         return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" {common}/>'
-    if shape == "triangle":
+    if shape.startswith("triangle"):
         return f'<path d="M{x:.1f} {y - 4.5:.1f} L{x + 4.5:.1f} {y + 3.5:.1f} L{x - 4.5:.1f} {y + 3.5:.1f} Z" {common}/>'
     return f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y:.1f} L{x:.1f} {y + 5:.1f} L{x - 5:.1f} {y:.1f} Z" {common}/>'
 
@@ -256,11 +260,16 @@ def _patterns(chart: Chart) -> str:
 
 
 def _pattern_def(prefix: str, index: int) -> str:
-    """Series 0 is solid; the others add white hatching at different angles."""
+    """Series 0 is solid; the others add white hatching, cross-hatching or dots."""
     if index == 0:
         return ""
     colour = COLOURS[index % len(COLOURS)]
-    angle = (45, -45, 0, 90, 30)[(index - 1) % 5]
+    kind, angle = HATCHES[(index - 1) % len(HATCHES)]
+    marks = {
+        "line": '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/>',
+        "cross": '<path d="M0 0V6M0 3H6" stroke="#ffffff" stroke-width="1.5"/>',
+        "dots": '<circle cx="3" cy="3" r="1.4" fill="#ffffff"/>',
+    }[kind]
     return (f'<defs><pattern id="{escape(prefix)}-p{index}" width="6" height="6" patternUnits="userSpaceOnUse" '
             f'patternTransform="rotate({angle})"><rect width="6" height="6" fill="{colour}"/>'
-            f'<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>')
+            f'{marks}</pattern></defs>')

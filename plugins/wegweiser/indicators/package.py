@@ -159,13 +159,28 @@ class Indicator:
         latest = self.latest
         if latest is None:
             return []
-        found = []
-        for key in self.compared:
-            obs = next((o for o in self.by_region if o.region == key and o.year == latest.year
-                        and o.group == latest.group), None)
-            if obs is not None:
-                found.append((self.region_title(key), obs))
-        return found
+        found = [(self.region_title(k), find(self.by_region, latest.year, None, latest.group, k)) for k in self.compared]
+        return [(name, obs) for name, obs in found if obs is not None]
+
+    def comparison_text(self) -> str:
+        """What the newest value is compared with, in one line: „Niedersachsen: 34,0 %; Deutschland: 37,1 %“,
+        or for counts the development: „seit 1994: +32,8 % (Niedersachsen +25,5 %, Deutschland +3,0 %)“."""
+        latest, compared = self.latest, self.latest_compared()
+        if latest is None or not compared:
+            return ""
+        if self.compares_values:
+            return "; ".join(f"{name}: {self.value_text(obs)}" for name, obs in compared)
+        rows = [o for o in self.observations if not o.municipality and o.group == latest.group]
+        first = min((o.year for o in rows if o.region is None and o.status == STATUS_PRESENT), default=latest.year)
+        start = value(find(rows, first, None, latest.group))
+        others = []
+        for name, obs in compared:
+            begin = value(find(rows, first, None, latest.group, obs.region))
+            if begin and value(obs) is not None:
+                others.append(f"{name} {change_text(value(obs) * 100 / begin)}")
+        if first == latest.year or not start or not others:
+            return ""
+        return f"seit {first}: {change_text(latest.value * 100 / start)} ({', '.join(others)})"
 
     def value_text(self, obs: Observation) -> str:
         """„36,4 %“, „1.408 Verträge“, „77“ (unit „Anzahl“) — or why there is no value."""
@@ -221,6 +236,23 @@ class Monitoring:
             yield indicator.csv_url, indicator.csv_bytes
         text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
         yield self.package_url, text.encode("utf-8")
+
+
+def find(observations, year, place, group, region=None) -> Observation | None:
+    """The observation of a year, municipality, group and region (None: none of them)."""
+    return next((o for o in observations if o.year == year and o.municipality == place and o.group == group
+                 and o.region == region), None)
+
+
+def value(o: Observation | None) -> float | None:
+    return o.value if o is not None and o.status == STATUS_PRESENT else None
+
+
+def change_text(index: float) -> str:
+    """An index (start = 100) as the change in per cent: 132.8 -> „+32,8 %“."""
+    change = index - 100
+    sign = "+" if change > 0.05 else "−" if change < -0.05 else "±"
+    return f"{sign}{format_number(number_text(abs(change), 1))} %"
 
 
 def format_number(raw: str) -> str:
