@@ -52,6 +52,8 @@ class Chart:
     breaks: list[int] = field(default_factory=list)
     #: bar charts: a reference value drawn as a dashed line, e.g. the county average
     reference: tuple[str, float] | None = None
+    #: line charts: where each label stands (e.g. its year), when the labels are not evenly spaced
+    positions: list[float] | None = None
 
     def svg(self) -> Markup:
         return render(self)
@@ -88,11 +90,11 @@ def swatch(kind: str, index: int, prefix: str) -> Markup:
                   f'focusable="false">{defs}{inner}</svg>')
 
 
-def nice_scale(maximum: float) -> tuple[float, float]:
-    """(step, top) of a zero-based axis with about four ticks."""
+def nice_scale(maximum: float, ticks: int = 4) -> tuple[float, float]:
+    """(step, top) of a zero-based axis with about ``ticks`` ticks."""
     if maximum <= 0:
         return 1.0, 1.0
-    raw = maximum / 4
+    raw = maximum / max(ticks, 1)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     return step, step * math.ceil(maximum / step - 1e-9)
@@ -116,8 +118,10 @@ def _line(chart: Chart) -> tuple[str, float]:
     n = len(chart.labels)
     x0, x1 = left + 12, WIDTH - right - 8
 
+    where = chart.positions or list(range(n))
+
     def x(i):
-        return (x0 + x1) / 2 if n == 1 else x0 + i * (x1 - x0) / (n - 1)
+        return (x0 + x1) / 2 if n == 1 else x0 + (where[i] - where[0]) * (x1 - x0) / (where[-1] - where[0])
 
     def y(v):
         return top + plot_h - v / scale_top * plot_h
@@ -182,28 +186,49 @@ def _marker(x: float, y: float, index: int) -> str:
 def _wrap(label: str, width: int) -> list[str]:
     lines, current = [], ""
     for word in label.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
+        for n, piece in enumerate(_pieces(word, width)):
+            glue = "" if n else " "  # the pieces of one word join without a space
+            if current and len(current) + len(glue) + len(piece) > width:
+                lines.append(current)
+                current = piece
+            else:
+                current = f"{current}{glue}{piece}".strip()
     lines.append(current)
     return lines[:3]
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """A word too long for a line, split after „/“ or „-“ (kept at the end of the first piece)."""
+    if len(word) <= width:
+        return [word]
+    for mark in ("/", "-"):
+        at = word.find(mark, 1, width)
+        if 0 < at < len(word) - 1:
+            return [word[:at + 1], *_pieces(word[at + 1:], width)]
+    return [word]
 
 
 def _bar(chart: Chart) -> tuple[str, float]:
     count = len(chart.series)
     bar, gap, pad, top = 14, 2, 12, (30 if chart.reference else 10)
-    label_chars = 16
+    longest_word = max((len(piece) for label in chart.labels for word in label.split() for piece in _pieces(word, 16)),
+                       default=0)
+    label_chars = max(16, min(22, longest_word))  # a long word („Schulartunabhängige“) keeps its line
     wraps = [_wrap(label, label_chars) for label in chart.labels]
     label_w = min(label_chars, max((len(line) for w in wraps for line in w), default=4)) * CHAR + 8
-    texts = [t for s in chart.series for t in s.texts]
-    right = max((len(t) for t in texts), default=3) * CHAR + 10
+    # value labels stand right of their bars; „keine Daten“ stands inside the plot, which must hold it
+    shown = [t for s in chart.series for t, v in zip(s.texts, s.values) if v is not None]
+    empty = [t for s in chart.series for t, v in zip(s.texts, s.values) if v is None]
+    right = max((len(t) for t in shown), default=3) * CHAR + 10
+    right = min(right, WIDTH - label_w - max((len(t) for t in empty), default=0) * CHAR - 8)
     left, x_end = label_w, WIDTH - right
     values = [v for s in chart.series for v in s.values if v is not None]
     if chart.reference:
         values.append(chart.reference[1])
     step, scale_top = nice_scale(max(values, default=0))
+    widest = max(len(tick_text(scale_top, step)), len(tick_text(step, step))) * CHAR + 4
+    if (x_end - left) / max(scale_top / step, 1) < widest:  # tick labels would overlap: fewer ticks
+        step, scale_top = nice_scale(max(values, default=0), max(1, int((x_end - left) // widest)))
 
     def x(v):
         return left + v / scale_top * (x_end - left)

@@ -196,6 +196,11 @@ class _PackageCheck:
         if "comparison" in resource and resource["comparison"] not in COMPARISONS:
             self._meta(index, "indicator-comparison-invalid", "comparison", value=resource["comparison"],
                        indicator=indicator)
+        notes = resource.get("source_notes")
+        if notes is not None and not (isinstance(notes, list) and all(isinstance(n, str) for n in notes)):
+            self._meta(index, "indicator-metadata-type", "source_notes", label="Fußnoten der Statistik",
+                       indicator=indicator, expected="eine Liste von Texten",
+                       help="Schreiben Sie jede Fußnote als Text in Anführungszeichen: [\"…\", \"…\"].")
         if "example" in resource and not isinstance(resource["example"], bool):
             self._meta(index, "indicator-metadata-type", "example", label="Beispieldaten", indicator=indicator,
                        expected="true oder false (ohne Anführungszeichen)",

@@ -58,7 +58,8 @@ def comparison_chart(ind: Indicator) -> Chart | None:
         desc.append(f"{name}: {ind.value_text(last)} im Jahr {last.year}." if last else f"{name}: keine Werte.")
     desc.append(ALL_VALUES)
     return Chart("line", f"{ind.id}-vergleich", f"{ind.title}: {ind.county_title} im Vergleich, "
-                 f"{years[0]} bis {years[-1]}", " ".join(desc), axis_label(ind), [str(y) for y in years], series)
+                 f"{years[0]} bis {years[-1]}", " ".join(desc), axis_label(ind), [str(y) for y in years], series,
+                 positions=list(years))
 
 
 def _index_chart(ind: Indicator, rows, years: list[int]) -> Chart | None:
@@ -89,7 +90,7 @@ def _index_chart(ind: Indicator, rows, years: list[int]) -> Chart | None:
             + (f"Ohne Wert im Jahr {base}: {listing(left_out)}. " if left_out else "")
             + "Die Werte selbst stehen in der Tabelle unter dem Diagramm.")
     return Chart("line", f"{ind.id}-entwicklung", f"{ind.title}: Entwicklung im Vergleich, {base} bis {shown[-1]}",
-                 desc, label, [str(y) for y in shown], series)
+                 desc, label, [str(y) for y in shown], series, positions=list(shown))
 
 
 def listing(names: list[str]) -> str:

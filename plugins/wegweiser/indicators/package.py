@@ -79,6 +79,8 @@ class Indicator:
     sources: list[dict] = field(default_factory=list)
     licenses: list[dict] = field(default_factory=list)
     notes: str = ""
+    #: footnotes of the statistical office that concern the county's Land or the whole table
+    source_notes: list[str] = field(default_factory=list)
     breaks: list[dict] = field(default_factory=list)
     group_title: str = ""
     derived: bool = False
@@ -178,8 +180,8 @@ class Indicator:
             begin = value(find(rows, first, None, latest.group, obs.region))
             if begin and value(obs) is not None:
                 others.append(f"{name} {change_text(value(obs) * 100 / begin)}")
-        if first == latest.year or not start or not others:
-            return ""
+        if first == latest.year or not start or not others:  # one year of counts: their values
+            return "; ".join(f"{name}: {self.value_text(obs)}" for name, obs in compared)
         return f"seit {first}: {change_text(latest.value * 100 / start)} ({', '.join(others)})"
 
     def value_text(self, obs: Observation) -> str:
@@ -315,6 +317,7 @@ def _indicator(folder: Path, resource: dict, monitoring: Monitoring, places: dic
         sources=resource.get("sources") or [],
         licenses=resource.get("licenses") or monitoring.licenses,
         notes=resource.get("notes", ""),
+        source_notes=resource.get("source_notes") or [],
         breaks=resource.get("breaks") or [],
         group_title=fields.get("group", {}).get("title", ""),
         observations=observations,

@@ -132,7 +132,7 @@ def _span(years: list[int]) -> str:
 
 
 def _line_chart(ind: Indicator, years: list[int], place: str | None = None) -> Chart:
-    labels = list(range(years[0], years[-1] + 1))
+    labels = years
     observations = ind.by_place if place else ind.county
     names = ind.groups or [ind.place(place) if place else ind.county_title]
     keys = ind.groups or [None]
@@ -148,7 +148,7 @@ def _place_line_chart(ind: Indicator, places: list[str], years: list[int]) -> Ch
     """Every row has a municipality: one municipality's groups, or one line per municipality."""
     if len(places) == 1:
         return _line_chart(ind, years, places[0])
-    labels = list(range(years[0], years[-1] + 1))
+    labels = years
     series = []
     for key in places:
         found = [find(ind.by_place, y, key, None) for y in labels]
@@ -164,7 +164,7 @@ def _time_chart(ind: Indicator, title: str, labels: list[int], series: list[Seri
     desc += [f"Bruch der Zeitreihe ab {labels[i]}." for i in breaks]
     desc.append(ALL_VALUES)
     return Chart("line", chart_id, f"{title}, {labels[0]} bis {labels[-1]}", " ".join(desc),
-                 axis_label(ind), [str(y) for y in labels], series, breaks=breaks)
+                 axis_label(ind), [str(y) for y in labels], series, breaks=breaks, positions=list(labels))
 
 
 def _series_summary(s: Series, labels: list[str], ind: Indicator, single: bool) -> str:
