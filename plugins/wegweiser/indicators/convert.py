@@ -23,7 +23,7 @@ from wegweiser.indicators.regions import GERMANY, KEY, MAX_PEERS, display_name, 
 from wegweiser.indicators.stat_table import DataRow, ImportFailed, Measure, StatTable, Time
 
 #: row labels that are a part of the label above them („dar. ohne Ausbildungsvertrag“ under Berufsschulen)
-_PART_OF = re.compile(r"^(dar\.|darunter|davon|und zwar)\b", re.I)
+_PART_OF = re.compile(r"^(dar\.|darunter|davon|und zwar)(\s|:|$)", re.I)
 _COUNTY_WORDS = {"", "insgesamt", "gesamt", "landkreis", "kreis", "summe", "alle"}
 
 

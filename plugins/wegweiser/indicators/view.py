@@ -193,7 +193,8 @@ def _group_bar_chart(ind: Indicator, year: int) -> Chart:
     keys = [None, *ind.compared] if ind.compares_values else [None]
     groups = [g for g in ind.groups if g != ind.total_group] if len(ind.groups) > 2 else ind.groups
     first = {g: value(find(rows, year, None, g)) for g in groups}
-    groups.sort(key=lambda g: (first[g] is None, -(first[g] or 0)))
+    if not all(any(ch.isdigit() for ch in g) for g in groups):  # age groups and the like keep their order
+        groups.sort(key=lambda g: (first[g] is None, -(first[g] or 0)))
     series = []
     for key in keys:
         found = [find(rows, year, None, g, key) for g in groups]
