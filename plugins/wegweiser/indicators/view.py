@@ -51,6 +51,8 @@ def charts(ind: Indicator) -> list[Chart]:
         place_years = sorted({o.year for o in ind.by_place})
         if len(place_years) > 1 and (len(places) == 1 and lines_fit or not ind.groups and len(places) <= len(COLOURS)):
             result.append(_place_line_chart(ind, places, place_years))
+    elif not county_years and ind.by_region and len(ind.compared) <= len(COLOURS):
+        result.append(_region_line_chart(ind))
     comparison = comparison_chart(ind)
     if comparison:
         result.append(comparison)
@@ -154,6 +156,16 @@ def _place_line_chart(ind: Indicator, places: list[str], years: list[int]) -> Ch
         found = [find(ind.by_place, y, key, None) for y in labels]
         series.append(Series(ind.place(key), [value(o) for o in found], [text(o) for o in found]))
     return _time_chart(ind, by(ind.title, "Gemeinde"), labels, series, f"{ind.id}-verlauf")
+
+
+def _region_line_chart(ind: Indicator) -> Chart:
+    """Only regions to compare with, no county rows (e.g. a city's figures beside the Land's)."""
+    years = sorted({o.year for o in ind.by_region})
+    series = []
+    for key in ind.compared:
+        found = [find(ind.by_region, y, None, ind.headline_group, key) for y in years]
+        series.append(Series(ind.region_title(key), [value(o) for o in found], [text(o) for o in found]))
+    return _time_chart(ind, ind.title, years, series, f"{ind.id}-verlauf")
 
 
 def _time_chart(ind: Indicator, title: str, labels: list[int], series: list[Series], chart_id: str) -> Chart:
