@@ -76,7 +76,11 @@ def choose_measures(table: StatTable, spec: ImportSpec) -> tuple[list[Measure], 
     if spec.groups:
         chosen = [_pick(measures, ref, table.name) for ref in spec.groups]
         return [m for m in measures if m in chosen], True
-    return [_pick(measures, spec.value, table.name) if spec.value not in (None, "") else measures[0]], False
+    if spec.value not in (None, ""):
+        return [_pick(measures, spec.value, table.name)], False
+    if table.kind == "wide" and len(measures) > 1:  # a plain table: one column per group
+        return measures, True
+    return [measures[0]], False
 
 
 def _pick(measures: list[Measure], ref, name: str) -> Measure:
@@ -91,9 +95,8 @@ def _pick(measures: list[Measure], ref, name: str) -> Measure:
     found = exact or [m for m in measures if wanted in m.label.casefold()]
     if len(found) == 1:
         return found[0]
-    what = "passt zu mehreren" if found else "passt zu keiner"
-    raise ImportFailed(f"{name}: „{ref}“ {what} Wertspalte. Geben Sie die Nummer an (--value 2). Die Tabelle hat: "
-                       f"{listing}.")
+    what = "passt zu mehreren Wertspalten" if found else "passt zu keiner Wertspalte"
+    raise ImportFailed(f"{name}: „{ref}“ {what}. Geben Sie die Nummer an (--value 2). Die Tabelle hat: {listing}.")
 
 
 def convert(table: StatTable, spec: ImportSpec, guide: Guide) -> Converted:

@@ -148,7 +148,7 @@ def _describe_result(converted, new: dict, title_of_groups: str, out) -> None:
     places = sorted({r["municipality"] for r in converted.rows if r["municipality"]})
     regions = ", ".join(f"{r['title']} ({r['code']})" for r in converted.regions) or "keine"
     print(f"  Regionen: {county}" + (f" ({converted.county['code']})" if converted.county.get("code") else "")
-          + (f", {len(places)} Gemeinden" if places else "") + f"; zum Vergleich: {regions}", file=out)
+          + (f", {len(places)} {'Gemeinde' if len(places) == 1 else 'Gemeinden'}" if places else "") + f"; zum Vergleich: {regions}", file=out)
     if converted.groups:
         shown = ", ".join(converted.groups[:8]) + (" …" if len(converted.groups) > 8 else "")
         print(f"  Gruppen ({title_of_groups}): {len(converted.groups)} – {shown}", file=out)

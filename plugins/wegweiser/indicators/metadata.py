@@ -152,7 +152,8 @@ def _span(years: list[int]) -> str:
 
 def _unit(converted: Converted) -> str:
     units = [m.unit for m in converted.measures if m.unit]
-    return units[0] if units else "Anzahl"
+    unit = units[0] if units else "Anzahl"
+    return {"prozent": "%", "promille": "‰"}.get(unit.casefold(), unit)
 
 
 def guess_area(code: str, areas: list[str]) -> str:

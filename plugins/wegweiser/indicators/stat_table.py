@@ -66,6 +66,9 @@ class Measure:
 
     @property
     def label(self) -> str:
+        years = sorted({c.time.year for c in self.columns if c.time})
+        if not self.parts and years:
+            return f"Werte der Jahre {years[0]}–{years[-1]}" if len(years) > 1 else f"Werte des Jahres {years[0]}"
         return " / ".join(self.parts) or f"Spalte {self.columns[0].index + 1}"
 
 
