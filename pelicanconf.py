@@ -78,3 +78,6 @@ WEGWEISER_REPO_HOST = "github"
 WEGWEISER_REPO_BRANCH = "main"
 WEGWEISER_SUBMIT_EMAIL = None  # None: WEGWEISER_OFFICE_EMAIL
 WEGWEISER_SUBMIT_ROUTES = ["pull-request", "email", "download"]
+# Indicators from official statistics (wegweiser import TABLE --kind indicator): up to five other
+# Kreise (official keys, AGS) compared with the county besides its Land and Germany.
+WEGWEISER_COMPARE_REGIONS = []
