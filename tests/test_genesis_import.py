@@ -314,3 +314,25 @@ def test_imported_pages_have_no_axe_violations(imported_site, chromium):
             assert violations == [], f"{name}: {describe(violations)}"
             assert horizontal_overflow(page) <= 0, name
         assert page.foreign_requests == []
+
+
+def test_a_table_downloaded_flat_is_asked_for_again_as_a_table(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    flat = tmp_path / "22541-01-01-4_flat.csv"
+    flat.write_text("Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;1_Merkmal_Code;1_Merkmal_Label;"
+                    "1_Auspraegung_Code;1_Auspraegung_Label;KITA01__Tageseinrichtungen__Anzahl\n"
+                    "22541;Statistik der Tageseinrichtungen;STAG;Stichtag;31.12.2002;KREISE;Kreise;03151;"
+                    "Gifhorn, Landkreis;77\n", encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, flat, "--id", "kitas", "--region", "03151")
+    assert code == 1 and "im Format „flat“" in out and "Tabellenformat „CSV“" in out
+
+
+def test_header_rows_that_name_the_key_columns_are_read_alike():
+    """Some exports write labels above the date, key and name columns; the table is the same."""
+    text, encoding = decode(DAY_CARE.read_bytes(), DAY_CARE.name)
+    labelled = text.replace("\n;;;Anzahl;", "\nStichtag;Schlüssel;Region;Anzahl;", 1)
+    assert labelled != text
+    plain, named = read_genesis(text, "a.csv", encoding), read_genesis(labelled, "b.csv", encoding)
+    assert [m.label for m in named.measures()] == [m.label for m in plain.measures()]
+    assert [(r.code, r.name, r.time, r.dims, r.cells) for r in named.rows] == \
+        [(r.code, r.name, r.time, r.dims, r.cells) for r in plain.rows]

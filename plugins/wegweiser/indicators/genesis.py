@@ -30,10 +30,11 @@ import csv
 import io
 import re
 
+from wegweiser.indicators.cells import looks_like_value
 from wegweiser.indicators.stat_table import Column, DataRow, Footnote, ImportFailed, StatTable, Time, time_of
 
-MARKER = "GENESIS-Tabelle"
-_CODE = re.compile(r"GENESIS-Tabelle:\s*(\S+)")
+FLAT = "Statistik_Code;"
+_CODE = re.compile(r"(?:GENESIS-)?Tabelle:\s*(\d{5}-[\w-]+)")
 _KEY = re.compile(r"DG|\d{2}|\d{3}|\d{5}|\d{8,12}")
 _DEPTH = re.compile(r"region(?:ale?)?\s+Tiefe:\s*(?P<depth>[^;]+)", re.I)
 _REFERENCE = re.compile(r"-\s*(?P<ref>(?:Stichtag[e]?|Schuljahr|Jahr|Jahresdurchschnitt|Kalenderjahr|"
@@ -50,8 +51,12 @@ _FOOTNOTE_WHO = re.compile(r"^(?P<who>[^:]{2,120}?)(?:\s*\([^)]*\))?:\s+(?P<text
 
 
 def is_genesis(text: str) -> bool:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return first.lstrip("\ufeff").startswith(MARKER)
+    """Whether one of the first lines names a GENESIS table („GENESIS-Tabelle: 21111-01-03-4“)."""
+    first = [line.lstrip("\ufeff") for line in text.splitlines()[:8] if line.strip()][:5]
+    if first and first[0].startswith(FLAT):
+        raise ImportFailed("Diese GENESIS-Tabelle ist im Format „flat“ (eine Zeile je Wert) heruntergeladen. Laden "
+                           "Sie sie bitte im Tabellenformat „CSV“ herunter, wie es docs/indikatoren.md beschreibt.")
+    return any(_CODE.match(line) for line in first)
 
 
 def read_genesis(text: str, name: str, encoding: str) -> StatTable:
@@ -67,40 +72,35 @@ def read_genesis(text: str, name: str, encoding: str) -> StatTable:
     for cells in reader:
         start, line = line, reader.line_num + 1
         cells = [c.rstrip() for c in cells]
-        filled = [c for c in cells if c.strip()]
+        filled = [c.strip() for c in cells if c.strip()]
         if footer or not filled:
-            footer.extend(c.strip() for c in filled)
+            footer.extend(filled)
             continue
         first = cells[0].strip()
         if _RULE.fullmatch(first):
             footer.append("")
             continue
-        if not first:  # a header row
-            if table.rows:
-                repeated.append(cells)
-            else:
-                headers.append(cells)
-            continue
-        if len(filled) == 1 and time_of(first) and (headers or titles):
+        alone = len(filled) == 1 and bool(first)  # only the first cell: a title line or a block's year
+        if alone and time_of(first) and (headers or titles):
             block_time = time_of(first)
-            continue
-        if not headers:
-            titles.append(" ".join(c.strip() for c in filled))
-            continue
-        if key_count is None:
-            key_count = _key_count(headers)
-            table.columns = _columns(headers, key_count)
-        if repeated:
-            if _texts(repeated) != _texts(headers):
+        elif alone and not headers:
+            titles.append(first)
+        elif headers and _is_data(cells):
+            if key_count is None:
+                key_count = _key_count(headers, cells)
+                table.columns = _columns(headers, key_count)
+            if repeated and _texts(repeated) != _texts(headers):
                 raise ImportFailed(f"{name}, Zeile {start}: Die Kopfzeilen dieses Blocks unterscheiden sich von "
                                    "denen am Anfang der Tabelle. Laden Sie die Tabelle so herunter, dass alle Jahre "
                                    "dieselben Spalten haben.")
             repeated = []
-        row = _data_row(cells, start, key_count, block_time)
-        if row is None:
-            footer.append(" ".join(c.strip() for c in filled))
-            continue
-        table.rows.append(row)
+            table.rows.append(_data_row(cells, start, key_count, block_time))
+        elif not table.rows:
+            headers.append(cells)
+        elif not first or _texts([cells]) == _texts(headers[:1]) or repeated:
+            repeated.append(cells)
+        else:
+            footer.append(" ".join(filled))
     if not headers or not table.rows:
         raise ImportFailed(f"{name}: Die Tabelle hat keine Kopfzeilen oder keine Datenzeilen. Ist es eine "
                            "GENESIS-Tabelle im CSV-Format, wie sie die Statistikdatenbanken herunterladen lassen?")
@@ -112,13 +112,32 @@ def read_genesis(text: str, name: str, encoding: str) -> StatTable:
     return table
 
 
+def _key_position(cells: list[str]) -> int | None:
+    """Where the region key stands: first, or after a date."""
+    keys = [c.strip() for c in cells[:3]]
+    at = 1 if keys and time_of(keys[0]) and not _KEY.fullmatch(keys[0]) else 0
+    return at if at < len(keys) and _KEY.fullmatch(keys[at]) else None
+
+
+def _is_data(cells: list[str]) -> bool:
+    at = _key_position(cells)
+    return at is not None and any(c.strip() and looks_like_value(c) for c in cells[at + 2:])
+
+
 def _texts(rows: list[list[str]]) -> list[list[str]]:
     return [[c.strip() for c in row if c.strip()] for row in rows]
 
 
-def _key_count(headers: list[list[str]]) -> int:
-    """The number of leading columns that are keys (date, region, name, row labels)."""
-    return min(next(i for i, c in enumerate(row) if c.strip()) for row in headers if any(c.strip() for c in row))
+def _key_count(headers: list[list[str]], data: list[str]) -> int:
+    """The number of leading columns that are keys (date, region, name, row labels): where the header
+    rows start, or — when the header names the key columns too — where the first data row's values start."""
+    start = min(next(i for i, c in enumerate(row) if c.strip()) for row in headers if any(c.strip() for c in row))
+    if start:
+        return start
+    at = _key_position(data) + 2
+    while at < len(data) and data[at].strip() and not looks_like_value(data[at]):
+        at += 1
+    return at
 
 
 def _columns(headers: list[list[str]], key_count: int) -> list[Column]:
@@ -141,17 +160,10 @@ def _columns(headers: list[list[str]], key_count: int) -> list[Column]:
     return columns
 
 
-def _data_row(cells: list[str], line: int, key_count: int, block_time: Time | None) -> DataRow | None:
+def _data_row(cells: list[str], line: int, key_count: int, block_time: Time | None) -> DataRow:
     keys = [c.strip() for c in cells[:key_count]]
-    time, key_at = None, None
-    for i, cell in enumerate(keys):
-        if time is None and key_at is None and time_of(cell) and not _KEY.fullmatch(cell):
-            time = time_of(cell)
-        elif _KEY.fullmatch(cell):
-            key_at = i
-            break
-    if key_at is None:
-        return None
+    key_at = _key_position(cells)
+    time = time_of(keys[0]) if key_at == 1 else None
     name = cells[key_at + 1].strip() if key_at + 1 < key_count else ""
     dims = tuple(cells[i].strip() for i in range(key_at + 2, key_count))
     return DataRow(line, cells, code=keys[key_at], name=name, time=time or block_time, dims=dims)

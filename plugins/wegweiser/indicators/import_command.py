@@ -53,7 +53,7 @@ def import_indicator(args, settings: dict, out) -> int:
         schemas = project.schemas()
         guide = Guide(municipalities=list(schemas.vocabularies["municipalities"].rows),
                       county=dict(package.get("county") or {}),
-                      peers=list(settings.get("WEGWEISER_COMPARE_REGIONS") or []))
+                      peers=_peers(settings.get("WEGWEISER_COMPARE_REGIONS")))
         converted = convert(table, spec, guide)
         for problem in converted.problems:
             print(problem.as_text(path.name), file=out)
@@ -98,6 +98,13 @@ def new_indicator(project: Project, indicator_id: str, force: bool, out) -> int:
     print(f"Angelegt: {relative_path(target, project.root)}. Füllen Sie aus, was die Tabelle nicht sagt, und "
           f"importieren Sie mit „wegweiser import TABELLE.csv --kind indicator --id {indicator_id}“.", file=out)
     return 0
+
+
+def _peers(setting) -> list[str]:
+    """WEGWEISER_COMPARE_REGIONS: a list of keys (a text with commas is read as well)."""
+    if isinstance(setting, str):
+        setting = setting.split(",")
+    return [str(key).strip() for key in setting or [] if str(key).strip()]
 
 
 def _check_id(indicator_id: str) -> None:
