@@ -147,3 +147,15 @@ def test_an_unknown_key_in_the_description_file_is_named(tmp_path, monkeypatch, 
     spec.write_text("titel: Kinder\n", encoding="utf-8")
     code, out = _run(root, monkeypatch, capsys, "import", AGES, "--kind", "indicator", "--id", "kinder", "--mapping", spec)
     assert code == 1 and "Die Angabe „titel“ gibt es nicht" in out and "title" in out
+
+
+def test_a_json_description_file_beside_the_table_is_read(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    table = tmp_path / "ganztag.csv"
+    shutil.copy(YEARS, table)
+    spec = yaml.safe_load((GENESIS / "wide-ganztag-jahre.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "ganztag.json").write_text(json.dumps({**spec, "title": "Aus JSON"}), encoding="utf-8")
+    code, out = _run(root, monkeypatch, capsys, "import", table, "--kind", "indicator", "--id", "ganztag")
+    assert code == 0, out
+    package = json.loads((root / "data" / "indicators" / "datapackage.json").read_text(encoding="utf-8"))
+    assert next(r for r in package["resources"] if r["name"] == "ganztag")["title"] == "Aus JSON"

@@ -19,8 +19,6 @@ from wegweiser.indicators.compare import ALL_VALUES, axis_label, comparison_char
 from wegweiser.indicators.package import COUNT_UNITS, Indicator, format_number
 from wegweiser.indicators.regions import COUNTY_FALLBACK
 
-__all__ = ["Table", "axis_label", "charts", "tables"]
-
 
 @dataclass
 class Table:
