@@ -103,3 +103,11 @@ def test_the_example_compares_the_county_with_niedersachsen_and_germany(example_
     assert f"Vergleich: Niedersachsen: {value['03']} %; Deutschland: {value['DG']} %" in overview
     counts = (example_site / "bildungsmonitoring" / "neue-ausbildungsvertraege" / "index.html").read_text(encoding="utf-8")
     assert "Entwicklung im Vergleich" in counts and "Index (2015 = 100)" in counts
+
+
+def test_figures_of_regions_alone_get_a_time_chart_and_a_table():
+    ind = _indicator("%", {"03": {2023: 33.0, 2024: 34.1}, "DG": {2023: 35.0, 2024: 36.4}})
+    (chart,) = charts(ind)
+    assert chart.kind == "line" and [s.name for s in chart.series] == ["Niedersachsen", "Deutschland"]
+    cells = [cell for t in tables(ind) for r in t.rows for cell in r["cells"] if cell]
+    assert sorted(id(c) for c in cells) == sorted(id(o) for o in ind.observations)
