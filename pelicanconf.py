@@ -26,3 +26,6 @@ WEGWEISER_EXAMPLE_NOTICE = True
 # fictional like the example county; set your own (GitHub or GitLab, "github" or "gitlab").
 WEGWEISER_REPO_URL = "https://github.com/landkreis-musterland/bildungswegweiser"
 WEGWEISER_REPO_HOST = "github"
+# Indicators from official statistics (wegweiser import TABLE --kind indicator): up to five other
+# Kreise (official keys, AGS) compared with the county besides its Land and Germany.
+WEGWEISER_COMPARE_REGIONS = []

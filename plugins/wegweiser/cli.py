@@ -156,6 +156,10 @@ def cmd_new(args) -> int:
 
     settings = read_settings(_settings_path(args), _overrides(args))
     project = Project.from_settings(settings)
+    if args.kind == "indicator":
+        from wegweiser.indicators.import_command import new_indicator
+
+        return new_indicator(project, args.id, args.force, sys.stdout)
     schemas = project.schemas()
     id_field = schemas.for_kind(args.kind).by_name["id"]
 
@@ -256,6 +260,10 @@ def cmd_import(args) -> int:
     from wegweiser.importing import importer
 
     settings = read_settings(_settings_path(args), _overrides(args))
+    if args.kind == "indicator":
+        from wegweiser.indicators.import_command import import_indicator
+
+        return import_indicator(args, settings, sys.stdout)
     project = Project.from_settings(settings)
     if args.kind == "municipalities":
         return _import_municipalities(args, settings, project)
@@ -460,19 +468,33 @@ def parser() -> argparse.ArgumentParser:
 
     n = sub.add_parser("new", help="eine neue Datei mit allen Feldern anlegen")
     common(n)
-    n.add_argument("kind", choices=["offer", "provider"])
+    n.add_argument("kind", choices=["offer", "provider", "indicator"],
+                   help="indicator: die Beschreibungsdatei für den Import einer Statistiktabelle")
     n.add_argument("id", help="Kennung, z. B. vhs-deutsch-a1")
     n.add_argument("--force", action="store_true")
     n.set_defaults(func=cmd_new)
 
-    i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV- oder Excel-Datei übernehmen")
+    i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV- oder Excel-Datei übernehmen; "
+                                      "eine Statistiktabelle (GENESIS) als Indikator")
     common(i)
     i.add_argument("file", help="CSV- oder XLSX-Datei")
-    i.add_argument("--kind", required=True, choices=["offers", "providers", "municipalities"],
-                   help="was die Zeilen sind; municipalities: das Gemeindeverzeichnis (GV-ISys) von Destatis")
+    i.add_argument("--kind", required=True, choices=["offers", "providers", "municipalities", "indicator"],
+                   help="was die Zeilen sind; municipalities: das Gemeindeverzeichnis (GV-ISys) von Destatis; "
+                        "indicator: eine Statistiktabelle (GENESIS)")
     i.add_argument("--kreis", help="nur mit --kind municipalities: Kreisschlüssel, 5 Ziffern (Standard: WEGWEISER_AGS)")
     i.add_argument("--postcodes", help="nur mit --kind municipalities: CSV mit den Spalten plz,ags für weitere "
                                        "Postleitzahlen")
+    indicator = i.add_argument_group("nur für --kind indicator (siehe docs/indikatoren.md)")
+    indicator.add_argument("--id", help="Kennung des Indikators, z. B. kita-plaetze")
+    indicator.add_argument("--region", help="amtlicher Gemeindeschlüssel des eigenen Kreises, z. B. 03151 "
+                                            "(Standard: WEGWEISER_AGS)")
+    indicator.add_argument("--compare", help="bis zu fünf weitere Regionen zum Vergleich, z. B. 03252,14627")
+    indicator.add_argument("--value", help="die Wertspalte: Nummer oder Teil der Überschrift")
+    indicator.add_argument("--groups", help="mehrere Wertspalten als Gruppen, z. B. 2,3,4")
+    indicator.add_argument("--rows", help="nur diese Zeilen, z. B. Insgesamt")
+    indicator.add_argument("--title", help="Titel auf der Website")
+    indicator.add_argument("--area", help="Bildungsbereich, z. B. fruehkindliche-bildung")
+    indicator.add_argument("--unit", help="Einheit, z. B. Plätze")
     i.add_argument("--mapping", help="Zuordnungsdatei (YAML): welche Spalte in welches Feld; ohne: Spalten "
                                      "heißen wie die Felder (Format des Datenexports)")
     i.add_argument("--overwrite", action="store_true", help="vorhandene Dateien ersetzen")
