@@ -34,8 +34,8 @@ def _project(tmp_path, package: str = "fixture"):
     """A small project; its indicator package is the test fixture's (no county yet) or the example's."""
     root = make_project(tmp_path / "project", FIXTURES / "minimal" / "content",
                         extra="WEGWEISER_DATA_PATH = str(HERE / 'data')")
-    for folder in ("schemas", "vocabularies"):
-        shutil.copytree(ROOT / "data" / folder, root / "data" / folder)
+    # the example's municipalities; schemas and the other vocabularies are the package's defaults
+    shutil.copytree(ROOT / "data" / "vocabularies", root / "data" / "vocabularies")
     source = FIXTURES / "indicators" / "valid" if package == "fixture" else ROOT / "data" / "indicators"
     shutil.copytree(source, root / "data" / "indicators")
     return root
