@@ -26,7 +26,6 @@ from wegweiser.pelican_plugin.files import entry_files as entry_files_of, site_f
 from wegweiser.pelican_plugin.incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
 from wegweiser.pelican_plugin.pages import content_pages, search_page
 from wegweiser.pelican_plugin.structured_data import structured_data
-from wegweiser.pelican_plugin.template_lookup import fast_dict_lookups
 
 
 class ValidationFailed(Exception):
@@ -85,7 +84,6 @@ class GuideGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        fast_dict_lookups(self.env)
         self.catalog = None
         self.validation = None
 
