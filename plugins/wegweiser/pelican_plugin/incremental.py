@@ -35,7 +35,6 @@ from typing import NamedTuple
 
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.content.digests import hash_folder
-from wegweiser.build.pieces import Pieces
 from wegweiser.build.previous_site import BUILDINFO, read_info
 
 #: settings that do not change what a page looks like
@@ -176,7 +175,7 @@ def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) ->
     return h.hexdigest()
 
 
-def write_new(staging: Path, relative: str, data: bytes | Pieces) -> None:
+def write_new(staging: Path, relative: str, data: bytes) -> None:
     """Write a file whose place :meth:`Incremental.clear` has made (no file is there), creating its
     folder if need be — here, in the process that writes it, not while the build plans."""
     target = os.path.join(staging, relative)
@@ -186,10 +185,7 @@ def write_new(staging: Path, relative: str, data: bytes | Pieces) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fh = open(target, "wb")
     with fh:
-        if isinstance(data, Pieces):
-            fh.writelines(data)
-        else:
-            fh.write(data)
+        fh.write(data)
 
 
 class Incremental:
@@ -307,12 +303,9 @@ class Incremental:
         """Note a file just made for :meth:`entry_file`."""
         self.written += 1
 
-    def write_file(self, relative: str, data: bytes | Pieces) -> None:
+    def write_file(self, relative: str, data: bytes) -> None:
         """Write a non-page file, or keep or link the previous one when its bytes are identical."""
-        h = hashlib.sha256()
-        for piece in data if isinstance(data, Pieces) else (data,):
-            h.update(piece)
-        print_ = "sha256:" + h.hexdigest()
+        print_ = "sha256:" + hashlib.sha256(data).hexdigest()
         self.new_files[relative] = print_
         if not self._reuse(relative, print_, self.old_files.get(relative)):
             self._write(relative, data)
@@ -324,7 +317,7 @@ class Incremental:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
 
-    def _write(self, relative: str, data: bytes | Pieces) -> None:
+    def _write(self, relative: str, data: bytes) -> None:
         self.clear(relative)
         write_new(self.staging, relative, data)
         self.written += 1
