@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from wegweiser.catalog.catalog import Catalog
-from wegweiser.build.previous_site import is_site_path
+from wegweiser.build.site_folders import is_site_path
 from wegweiser.pelican_plugin.incremental import EntryFile
 
 Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes or EntryFile
