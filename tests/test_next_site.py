@@ -20,6 +20,13 @@ from wegweiser.build.run import build
 from wegweiser.build.site_folders import next_of
 
 
+def _clean_build(project, out):
+    """The site a build without any cache or earlier output makes."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    assert build(project / "pelicanconf.py", out).ok
+    return site_tree(out)
+
+
 def _empty_folders(folder):
     return [p for p in folder.rglob("*") if p.is_dir() and not any(p.iterdir())]
 
@@ -56,10 +63,7 @@ def test_each_build_in_the_next_site_equals_a_clean_build(project, tmp_path):
         assert result.ok, (name, result.error)
         # the site published before is now the next site, unchanged
         assert site_tree(next_of(out)) == published, f"{name}: the published site was changed in place"
-        clean = tmp_path / f"clean-{name}"
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        assert build(settings, clean).ok
-        assert site_tree(out) == site_tree(clean), name
+        assert site_tree(out) == _clean_build(project, tmp_path / f"clean-{name}"), name
         assert _empty_folders(out) == [], name
     assert not (out / "angebote" / "online-englisch").exists() or (project / GONE).exists()
 
@@ -84,9 +88,7 @@ def test_a_next_site_without_build_information_is_not_used(project, tmp_path):
     (next_of(out) / ".buildinfo.json").unlink()
     edit(project / OFFER, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
     assert build(settings, out).ok
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    assert build(settings, tmp_path / "clean").ok
-    assert site_tree(out) == site_tree(tmp_path / "clean")
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
 
 
 def test_files_pelican_writes_itself_are_written_afresh(project, tmp_path):
@@ -115,9 +117,7 @@ def test_a_page_pelican_no_longer_writes_is_gone_after_builds_in_the_next_site(p
     for _ in range(2):  # built in each of the two sites once
         assert build(settings, out).ok
         assert not (out / page).exists()
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    assert build(settings, tmp_path / "clean").ok
-    assert site_tree(out) == site_tree(tmp_path / "clean")
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
 
 
 def test_a_next_site_naming_paths_outside_the_site_is_not_used(project, tmp_path):
@@ -131,9 +131,7 @@ def test_a_next_site_naming_paths_outside_the_site_is_not_used(project, tmp_path
     (next_of(out) / ".buildinfo.json").write_text(json.dumps(info))
     assert build(settings, out).ok
     assert victim.read_text() == "bleibt"
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    assert build(settings, tmp_path / "clean").ok
-    assert site_tree(out) == site_tree(tmp_path / "clean")
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
 
 
 TWO_AT_ONCE = """
@@ -158,7 +156,5 @@ def test_two_builds_at_once_take_turns(project, tmp_path):
     script = TWO_AT_ONCE.format(settings=str(settings), output=str(out))
     builds = [subprocess.Popen([sys.executable, "-c", script], cwd=project) for _ in range(2)]
     assert [process.wait(timeout=300) for process in builds] == [0, 0]
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    assert build(settings, tmp_path / "clean").ok
-    assert site_tree(out) == site_tree(tmp_path / "clean")
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
     assert site_tree(next_of(out)) == site_tree(tmp_path / "clean")  # the first of the two
