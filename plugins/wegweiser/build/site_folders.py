@@ -26,8 +26,6 @@ import os
 import shutil
 from pathlib import Path
 
-from wegweiser.build.gc_pause import cycle_collection_paused
-
 try:
     import fcntl
 except ImportError:  # Windows: builds into the same folder are not kept apart there
@@ -54,9 +52,7 @@ def one_build_at_a_time(target: Path):
 
 def read_info(folder: Path) -> dict | None:
     try:
-        text = (folder / BUILDINFO).read_text(encoding="utf-8")
-        with cycle_collection_paused():  # a list per page (core/gc_pause.py)
-            info = json.loads(text)
+        info = json.loads((folder / BUILDINFO).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return info if isinstance(info, dict) else None
