@@ -139,7 +139,7 @@ def build_ours(folder: Path) -> dict:
         changes.append(seconds)
         rss_changed = max(rss_changed, rss)
         tree = max(tree, tree_changed)
-        changed = sorted(changes)[1]
+    changed = sorted(changes)[1]
     # a change to what the search data holds (its title): the search index is rebuilt as well
     offer = offers[len(offers) // 3]
     offer.write_text(re.sub(r"^title: (.*?)(['\"]?)$", r"title: \1 neu\2", offer.read_text(encoding="utf-8"), count=1,
