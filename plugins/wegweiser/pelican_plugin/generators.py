@@ -111,7 +111,7 @@ class GuideGenerator(Generator):
         output = Path(self.output_path)
         project = Project.from_settings(self.settings)
         state = build_state(self.settings)
-        incremental = Incremental(state.published, output, state.holds, state.published_info)
+        incremental = Incremental(output, state)
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
         # The other files (search data, open data, feeds, and the calendars and form data of

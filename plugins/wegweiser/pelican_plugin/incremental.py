@@ -35,7 +35,8 @@ from typing import NamedTuple
 
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.content.digests import hash_folder
-from wegweiser.build.site_folders import read_info, remove_files
+from wegweiser.build.site_folders import remove_files
+from wegweiser.build.state import BuildState
 
 #: settings that do not change what a page looks like
 _IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS", "WEGWEISER_WORKERS", "WEGWEISER_PARALLEL_MIN"}
@@ -196,21 +197,18 @@ class Incremental:
     changed in place, and its files that no page makes any more are removed.
     """
 
-    def __init__(self, previous: Path | None, staging: Path, holds: dict | None = None, info: dict | None = None):
-        """``staging``: the folder the new site is made in; ``info``: the previous output's build
-        information if already read (else read here)."""
-        self.previous = Path(previous) if previous else None
-        self.staging = Path(staging)
-        self.holds = holds or {}
+    def __init__(self, staging: Path, state: BuildState):
+        """``staging``: the folder the new site is made in; ``state``: the build's (published site,
+        its build information, what ``staging`` holds)."""
+        self.previous, self.staging, self.holds = state.published, Path(staging), state.holds
         self.old, self.old_search, self.old_files = {}, {}, {}
-        if self.previous and info is None:
-            info = read_info(self.previous)
-        if self.previous and info is not None:
-            try:
+        info = state.published_info if self.previous else None
+        try:
+            if info is not None:
                 self.old, self.old_search = dict(info["pages"]), dict(info.get("search") or {})
                 self.old_files = dict(info.get("files") or {})
-            except (ValueError, KeyError, TypeError, AttributeError):
-                self.old, self.old_search, self.old_files = {}, {}, {}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.old, self.old_search, self.old_files = {}, {}, {}
         self.new: dict[str, str] = {}
         self.new_files: dict[str, str] = {}
         self.search_key: str | None = None  # what the search data was made from (restore_search)
