@@ -13,7 +13,7 @@ the two folders in one step, so that ``.output.next/`` then holds the site befor
   and the files Pelican wrote itself (``other``). A build first removes the next site's build
   information and Pelican's files (Pelican writes them afresh, and in place); a next site without
   build information — left by a killed build — is emptied, and a failed build removes it.
-- One build at a time uses the next site: it holds a lock on ``.output.lock`` meanwhile.
+- One build at a time uses the next site: meanwhile it holds a lock on the folder that holds both.
 """
 
 from __future__ import annotations
@@ -44,10 +44,15 @@ def next_of(target: Path) -> Path:
 @contextlib.contextmanager
 def one_build_at_a_time(target: Path):
     """Wait until no other build uses ``target``'s next site, and hold it until the block ends."""
-    with open(target.with_name(f".{target.name}.lock"), "a") as lock:
-        if fcntl is not None:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed (or the process ends)
+    if fcntl is None:
         yield
+        return
+    parent = os.open(target.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(parent, fcntl.LOCK_EX)  # released when closed (or when the process ends)
+        yield
+    finally:
+        os.close(parent)
 
 
 def read_info(folder: Path) -> dict | None:
