@@ -98,8 +98,8 @@ def test_export_import_round_trip(example_site, catalog, tmp_path, capsys):
                                    "WEGWEISER_DATA_PATH": str(ROOT / "data")})
     _, copy_catalog = again.load()
     files = dict(exports.data_package(copy_catalog, {}))
-    assert files["angebote.csv"].joined() == (folder / "angebote.csv").read_bytes()  # written piece by piece
-    assert files["anbieter.csv"].joined() == (folder / "anbieter.csv").read_bytes()
+    assert files["angebote.csv"] == (folder / "angebote.csv").read_bytes()
+    assert files["anbieter.csv"] == (folder / "anbieter.csv").read_bytes()
 
 
 def test_data_page_names_licence_attribution_and_files(example_site, catalog):

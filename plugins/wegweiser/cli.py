@@ -67,7 +67,7 @@ def cmd_build(args) -> int:
     from wegweiser.build.run import build
 
     result = build(_settings_path(args), Path(args.output) if args.output else None, _overrides(args),
-                   progress=_ProgressBar("Seiten", delay=2.0), background_cleanup=True)
+                   progress=_ProgressBar("Seiten", delay=2.0))
     shown = result.findings if args.verbose or args.format != "text" else [f for f in result.findings if f.is_error]
     _print_findings(shown, args.format, sys.stdout if result.ok else sys.stderr)
     warnings = [f for f in result.findings if not f.is_error]

@@ -18,7 +18,6 @@ import re
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.content.entry_file import slugify
 from wegweiser.catalog.entry_store import EntryStore
-from wegweiser.build.pieces import Pieces
 from wegweiser.content.schema import Field, TableSchema
 
 #: Separator of the items of a list field inside one CSV cell.
@@ -109,11 +108,6 @@ def _fk_fields(fk: dict) -> list[str]:
 
 def entries_csv(schema: TableSchema, entries, store: EntryStore | None = None) -> bytes:
     """CSV (UTF-8, comma, header row) of the entries, one row each (rows kept in ``store``)."""
-    return csv_pieces(schema, entries, store).joined()
-
-
-def csv_pieces(schema: TableSchema, entries, store: EntryStore | None = None) -> Pieces:
-    """:func:`entries_csv` as its lines, not joined (each row as kept in ``store``)."""
     store = store or EntryStore()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -128,7 +122,7 @@ def csv_pieces(schema: TableSchema, entries, store: EntryStore | None = None) ->
     for entry in entries:
         lines.append(store.get(f"csv-row:{schema.name}", entry, lambda entry=entry: line(
             [cell_text(f, entry.values.get(f.name)) for f in schema.fields] + [entry.body or ""])))
-    return Pieces(lines)
+    return b"".join(lines)
 
 
 def tables(catalog: Catalog) -> list[dict]:
@@ -207,9 +201,9 @@ def data_attribution(settings: dict) -> str:
 
 
 def data_package(catalog: Catalog, settings: dict):
-    """``(path below daten/, bytes or Pieces)`` of every file of the Data Package."""
+    """``(path below daten/, bytes)`` of every file of the Data Package."""
     for kind in ("offer", "provider"):
-        yield FILES[kind], csv_pieces(catalog.schemas.for_kind(kind), _entries(catalog, kind), catalog.store)
+        yield FILES[kind], entries_csv(catalog.schemas.for_kind(kind), _entries(catalog, kind), catalog.store)
     for vocab in catalog.vocabularies.values():
         yield f"{VOCABULARY_FOLDER}/{vocab.path.name}", vocab.path.read_bytes()
     text = json.dumps(descriptor(catalog, settings), ensure_ascii=False, indent=2) + "\n"

@@ -1,8 +1,7 @@
 """Non-HTML files of the guide (CSV, JSON, iCalendar, feeds, …).
 
-Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` (or ``Pieces`` of
-bytes, see core/pieces.py) with a path relative to the output folder (``PRODUCERS``: files
-made from the whole catalog) —
+Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` with a path relative
+to the output folder (``PRODUCERS``: files made from the whole catalog) —
 or ``(path, EntryFile)`` for a file made from one offer or provider alone (or a list of
 them), which is then made only when these entries changed (``ENTRY_PRODUCERS``).
 Producers are plain functions, usually thin wrappers around a core module.
@@ -14,11 +13,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from wegweiser.catalog.catalog import Catalog
-from wegweiser.build.pieces import Pieces
-from wegweiser.build.previous_site import is_site_path
+from wegweiser.build.site_folders import is_site_path
 from wegweiser.pelican_plugin.incremental import EntryFile
 
-Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes, Pieces or EntryFile
+Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes or EntryFile
 
 
 def office_report(catalog: Catalog, settings: dict):
@@ -92,7 +90,7 @@ ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:
     """The files made from the whole catalog."""
-    yield from _checked(PRODUCERS, catalog, settings, (bytes, Pieces))
+    yield from _checked(PRODUCERS, catalog, settings, bytes)
 
 
 def entry_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, EntryFile]]:
@@ -108,8 +106,7 @@ def _checked(producers, catalog: Catalog, settings: dict, kind: type):
                 if clean.is_absolute() or ".." in clean.parts:
                     raise ValueError(f"{producer.__name__} tried to write outside the output folder: {path}")
                 path = clean.as_posix()
-            if not isinstance(data, kind) or isinstance(data, Pieces) and not all(isinstance(p, bytes) for p in data):
-                wanted = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
-                raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {wanted}")
+            if not isinstance(data, kind):
+                raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {kind.__name__}")
             yield path, data
 

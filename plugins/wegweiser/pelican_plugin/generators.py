@@ -16,6 +16,7 @@ from markupsafe import Markup
 from pelican.generators import Generator
 
 from wegweiser.build import workers as parallel
+from wegweiser.build.state import build_state
 from wegweiser.catalog.entry_store import EntryStore
 from wegweiser.checks.findings import summary
 from wegweiser.build.gc_pause import cycle_collection_paused
@@ -26,7 +27,6 @@ from wegweiser.pelican_plugin.files import entry_files as entry_files_of, site_f
 from wegweiser.pelican_plugin.incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
 from wegweiser.pelican_plugin.pages import content_pages, search_page
 from wegweiser.pelican_plugin.structured_data import structured_data
-from wegweiser.pelican_plugin.template_lookup import fast_dict_lookups
 
 
 class ValidationFailed(Exception):
@@ -85,14 +85,13 @@ class GuideGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        fast_dict_lookups(self.env)
         self.catalog = None
         self.validation = None
 
     def generate_context(self):
         project = Project.from_settings(self.settings)
         # wegweiser.build has validated already; Pelican run directly validates here.
-        validation, catalog = project.load(self.settings.get("_WEGWEISER_VALIDATION"))
+        validation, catalog = project.load(build_state(self.settings).validation)
         self.validation = validation
         if catalog is None:
             raise ValidationFailed(validation.findings)
@@ -111,9 +110,8 @@ class GuideGenerator(Generator):
     def generate_output(self, writer):
         output = Path(self.output_path)
         project = Project.from_settings(self.settings)
-        incremental = Incremental(self.settings.get("_WEGWEISER_PREVIOUS_OUTPUT"), output,
-                                  self.settings.get("_WEGWEISER_STAGING_HOLDS"),
-                                  self.settings.get("_WEGWEISER_PREVIOUS_INFO"))
+        state = build_state(self.settings)
+        incremental = Incremental(output, state)
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
         # The other files (search data, open data, feeds, and the calendars and form data of
@@ -124,7 +122,7 @@ class GuideGenerator(Generator):
                                fork=parallel.worker_count(self.settings, len(self.catalog.offers)) > 1)
         try:
             todo, kept = self._plan(incremental, global_hash, content_pages(self.catalog))
-            progress = self._progress(kept, len(todo) + 1)
+            progress = self._progress(state.progress, kept, len(todo) + 1)
             self._make(writer, incremental, global_hash, todo, progress)
             new_files, written, reused, search, incremental.search_key = job.result()
             incremental.merge(new_files, written, reused)
@@ -134,12 +132,12 @@ class GuideGenerator(Generator):
             self._make(writer, incremental, global_hash, last, progress)
         finally:
             job.cancel()  # only after a failure: the job is done otherwise
-        incremental.save(self.catalog, self.settings.get("_WEGWEISER_HANDED"))  # wegweiser.build writes it
-        self.context["wegweiser_pages"] = {"written": incremental.written, "unchanged": incremental.reused}
+        state.fingerprints = incremental.save(self.catalog)  # written to .buildinfo.json by wegweiser.build
+        state.written, state.unchanged = incremental.written, incremental.reused
 
-    def _progress(self, kept: int, to_make: int):
-        """Report pages, kept or rendered, as they are done."""
-        report = self.settings.get("_WEGWEISER_PROGRESS") or (lambda done, total: None)
+    def _progress(self, report, kept: int, to_make: int):
+        """Report pages, kept or rendered, as they are done (to ``report(done, total)`` if given)."""
+        report = report or (lambda done, total: None)
         finished = [0]
 
         def done(count: int) -> None:
