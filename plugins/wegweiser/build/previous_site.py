@@ -26,7 +26,6 @@ import uuid
 from pathlib import Path
 
 from wegweiser.build.atomic import discard
-from wegweiser.build.gc_pause import cycle_collection_paused
 
 BUILDINFO = ".buildinfo.json"
 
@@ -37,9 +36,7 @@ def spare_of(target: Path) -> Path:
 
 def read_info(folder: Path) -> dict | None:
     try:
-        text = (folder / BUILDINFO).read_text(encoding="utf-8")
-        with cycle_collection_paused():  # a list per page (core/gc_pause.py)
-            info = json.loads(text)
+        info = json.loads((folder / BUILDINFO).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return info if isinstance(info, dict) else None

@@ -9,7 +9,6 @@ only the files that differ are touched.
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import logging
 import os
@@ -22,8 +21,6 @@ from wegweiser.build.atomic import remove_stale, swap_in
 from wegweiser.build.previous_site import finish, read_info, spare_of, take_spare
 from wegweiser.checks.findings import Finding
 from wegweiser.catalog.project import Project
-from wegweiser.build.heap import keep_large_blocks_apart
-from wegweiser.checks.validate import row_checker
 
 
 @dataclass
@@ -52,18 +49,10 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     removes the previous output in a detached process (see atomic.swap_in).
     """
     started = time.perf_counter()
-    keep_large_blocks_apart()  # a compact heap for this process and those it forks (core/heap.py)
-    checker = row_checker(overrides)  # gets ready while Pelican is imported and the caches are read
     from pelican import Pelican
 
-    try:
-        settings = read_settings(settings_file, overrides)
-        project = Project.from_settings(settings)
-        validation = project.validate(checker=checker)
-    finally:
-        if checker is not None:
-            checker.close()  # validation closes it; here also when the settings could not be read
-    gc.freeze()  # the parsed files live until the end: later collections need not walk them again
+    settings = read_settings(settings_file, overrides)
+    validation = Project.from_settings(settings).validate()
     if not validation.ok:
         return BuildResult(ok=False, findings=validation.findings, seconds=time.perf_counter() - started)
     target = Path(output or settings["OUTPUT_PATH"]).resolve()

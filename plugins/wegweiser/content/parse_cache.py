@@ -11,18 +11,15 @@ build slower.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from wegweiser.content import frontmatter
 from wegweiser.content.digests import hash_folder
 from wegweiser.content.frontmatter import SourceFile
 
-VERSION = 5
-#: entries per pickle in the cache file: pickling all at once needs memory for all of them again
-CHUNK = 500
+VERSION = 6
 
 
 def cache_key(data_dir: Path) -> str:
@@ -47,23 +44,14 @@ class SourceCache:
         self.extras: dict = {}
         self.hits = 0
         self.added = 0
-        #: each chunk as read: where it is in the file read and its entries (written again as they were if unchanged)
-        self._chunks: list[tuple[int, int, list[tuple]]] = []
-        #: the file read, kept open until saved: a build replacing it meanwhile does not change what it reads
-        self._read_from = None
         try:
-            fh = self._read_from = self.path.open("rb")
-            stored = pickle.load(fh)
+            with self.path.open("rb") as fh:
+                stored = pickle.load(fh)
             if isinstance(stored, dict) and stored.get("key") == self.key:
-                for _ in range(int(stored["chunks"])):
-                    start = fh.tell()
-                    items = [(rel, (digest, src, signature)) for rel, digest, src, signature in pickle.load(fh)]
-                    self.entries.update(items)
-                    self._chunks.append((start, fh.tell(), [entry for _, entry in items]))
-                self.extras = stored.get("extras") or {}
+                self.entries, self.extras = dict(stored["entries"]), dict(stored["extras"])
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError, ValueError,
                 ImportError, IndexError):
-            self.entries, self.extras, self._chunks = {}, {}, []
+            self.entries, self.extras = {}, {}
         self._loaded_extras = dict(self.extras)
 
     def lookup(self, path: Path, rel: str) -> SourceFile | None:
@@ -109,54 +97,14 @@ class SourceCache:
         unchanged = (not self.added and self.used.keys() == self.entries.keys()
                      and self.extras.keys() == self._loaded_extras.keys()
                      and all(self.extras[k] is v for k, v in self._loaded_extras.items()))
-        try:
-            if not (unchanged and self.path.is_file()):
-                self._write()
-        finally:
-            if self._read_from is not None:
-                self._read_from.close()
-            self._read_from, self._chunks = None, []
-
-    def _write(self) -> None:
+        if unchanged and self.path.is_file():
+            return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            items = list(self.used.items())
-            chunks = range(0, len(items), CHUNK)
             with tmp.open("wb") as fh:
-                pickle.dump({"key": self.key, "extras": self.extras, "chunks": len(chunks)}, fh,
+                pickle.dump({"key": self.key, "extras": self.extras, "entries": self.used}, fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
-                for number, start in enumerate(chunks):
-                    fh.write(self._pickled(number, items[start:start + CHUNK]))
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout simply builds without the cache
-
-    def _pickled(self, number: int, items: list[tuple[str, tuple]]) -> bytes:
-        """Chunk ``number``: its bytes as read if it holds the very entries read then (most chunks,
-        after a change to a few files: pickling them all again took most of the time of saving)."""
-        if number < len(self._chunks):
-            start, end, read = self._chunks[number]
-            if len(read) == len(items) and all(entry is old for (_, entry), old in zip(items, read)):
-                self._read_from.seek(start)
-                data = self._read_from.read(end - start)
-                if len(data) == end - start:
-                    return data
-        buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(
-            [(rel, digest, src, signature) for rel, (digest, src, signature) in items])
-        return buffer.getvalue()
-
-
-def _no_path() -> None:
-    return None
-
-
-class _Pickler(pickle.Pickler):
-    """Paths are not kept (:meth:`SourceCache.lookup` sets the file's path on every hit): making
-    6,000 path objects was a sixth of reading the cache."""
-
-    def reducer_override(self, obj):
-        if isinstance(obj, PurePath):
-            return _no_path, ()
-        return NotImplemented
