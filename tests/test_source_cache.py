@@ -125,3 +125,19 @@ def test_an_untouched_file_is_not_read_again(minimal_project, monkeypatch):
     assert _validate(minimal_project).errors == []
     content = minimal_project / "content"
     assert not [path for path in read if path.parent.parent == content]  # no offer or provider file
+
+
+def test_a_cache_of_several_chunks_gives_each_file_as_it_is_after_a_change(minimal_project, monkeypatch):
+    """Chunks of unchanged files are written again as they were read, the changed file's anew."""
+    from wegweiser.content import parse_cache
+
+    monkeypatch.setattr(parse_cache, "CHUNK", 2)  # the minimal project's files in several chunks
+    _validate(minimal_project)
+    offer = minimal_project / "content" / "offers" / "deutschkurs-a1.md"
+    offer.write_text(offer.read_text(encoding="utf-8").replace("A1 am Abend", "A1 am Vormittag"), encoding="utf-8")
+    changed = _validate(minimal_project)
+    again = _validate(minimal_project)  # every file from the rewritten cache
+    assert _seen(again) == _seen(changed)
+    assert [s.values for s in again.sources["offer"]] == [s.values for s in changed.sources["offer"]]
+    assert "Deutschkurs A1 am Vormittag" in [s.values.get("title") for s in again.sources["offer"]]
+    assert all(s.path == minimal_project / s.rel for kind in ("offer", "provider") for s in again.sources[kind])
