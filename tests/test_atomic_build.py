@@ -42,7 +42,8 @@ def test_failure_after_half_the_pages_leaves_the_previous_output(minimal_project
         return original(self, name, *args, **kwargs)
 
     monkeypatch.setattr(Writer, "write_file", fail_halfway)
-    result = build(minimal_project / "pelicanconf.py", minimal_project / "output")
+    one = {"WEGWEISER_WORKERS": 1}  # every page written in this process, where they can be counted
+    result = build(minimal_project / "pelicanconf.py", minimal_project / "output", one)
     assert len(written) == first.pages // 2, "the failure must happen in the middle of writing pages"
     assert not result.ok and "Festplatte voll" in result.error
     assert _snapshot(minimal_project / "output") == before

@@ -318,10 +318,9 @@ def _timeout(signum, frame):
 
 
 def test_a_thousand_broken_offers_are_all_reported(minimal_project):
-    """So many findings that frictionless's answer fills a pipe while the next request is sent (the
-    build hung there: the standby waited to write, the build to send), and more than frictionless
-    reports by default (it stopped at 1,000 per check, and a file whose errors were cut off was
-    cached as clean: fixing the reported files then published the others)."""
+    """More findings than fit into a pipe between processes (a build once hung on that), and more
+    than frictionless reports by default (it stopped at 1,000 per check, and a file whose errors
+    were cut off was cached as clean: fixing the reported files then published the others)."""
     import signal
 
     offers = minimal_project / "content" / "offers"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 from collections import Counter
 import json
@@ -110,6 +111,7 @@ def cmd_serve(args) -> int:
 
     def rebuild():
         result = build(settings_file, output, _overrides(args))
+        gc.unfreeze()  # the build froze its catalog (pelican_plugin/generators.py): let the next one free it
         _print_findings([f for f in result.findings if f.is_error] if not result.ok else [], "text")
         if result.ok:
             print(f"Neu erzeugt: {result.pages} Seiten ({result.seconds:.1f} s).", flush=True)

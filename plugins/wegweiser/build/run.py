@@ -7,7 +7,6 @@ validation and rendering both succeeded (site_folders.py): only the files that d
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import logging
 import shutil
@@ -19,8 +18,6 @@ from wegweiser.build.site_folders import finish, one_build_at_a_time, prepare_ne
 from wegweiser.build.state import KEY, BuildState
 from wegweiser.checks.findings import Finding
 from wegweiser.catalog.project import Project
-from wegweiser.build.heap import keep_large_blocks_apart
-from wegweiser.checks.validate import row_checker
 
 
 @dataclass
@@ -48,18 +45,10 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
     ``progress(done, total)`` is called while pages are rendered.
     """
     started = time.perf_counter()
-    keep_large_blocks_apart()  # a compact heap for this process and those it forks (core/heap.py)
-    checker = row_checker(overrides)  # gets ready while Pelican is imported and the caches are read
     from pelican import Pelican
 
-    try:
-        settings = read_settings(settings_file, overrides)
-        project = Project.from_settings(settings)
-        validation = project.validate(checker=checker)
-    finally:
-        if checker is not None:
-            checker.close()  # validation closes it; here also when the settings could not be read
-    gc.freeze()  # the parsed files live until the end: later collections need not walk them again
+    settings = read_settings(settings_file, overrides)
+    validation = Project.from_settings(settings).validate()
     if not validation.ok:
         return BuildResult(ok=False, findings=validation.findings, seconds=time.perf_counter() - started)
     target = Path(output or settings["OUTPUT_PATH"]).resolve()

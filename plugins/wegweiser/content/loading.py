@@ -27,13 +27,12 @@ def open_cache(schemas: Schemas, root: Path) -> SourceCache:
 
 
 def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceCache | None = None,
-                 prepare=None, parallel: dict | None = None) -> dict[str, list[SourceFile]]:
+                 parallel: dict | None = None) -> dict[str, list[SourceFile]]:
     """Read every offer and provider file; problems become findings on the file.
 
     Without ``cache`` the project's cache is opened and saved here; with one, the caller
-    saves it once it has added its own results to the files. ``prepare(kind, src)`` is
-    called on every file the cache did not know (with the reading, on all cores as
-    ``parallel`` allows: see core/parallel.py).
+    saves it once it has added its own results to the files. The files the cache does not
+    know are read on all cores as ``parallel`` allows (see build/workers.py).
     """
     content_dir = Path(content_dir)
     result: dict[str, list[SourceFile]] = {}
@@ -66,16 +65,12 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceC
         try:
             src = read_source(path, rel, literal[kind])
             _normalise_lists(src, schemas.for_kind(kind))
-            if prepare is not None:
-                prepare(kind, src)
         except Exception as exc:  # noqa: BLE001 - a file must never turn into a traceback
             src = SourceFile(path=path, rel=rel)
             src.findings.append(finding("unexpected", rel, value=f"{type(exc).__name__}: {exc}"))
         return src
 
-    workers = worker_count(parallel or {}, len(todo))
-    # read by forked workers only: the parsed files live on, the parsers' garbage stays there
-    for (kind, position, _, _), src in zip(todo, run(todo, read, workers, lambda count: None, share=False)):
+    for (kind, position, _, _), src in zip(todo, run(read, todo, worker_count(parallel or {}, len(todo)))):
         result[kind][position] = src
         cache.add(src)
     if own_cache:

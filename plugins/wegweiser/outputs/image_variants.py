@@ -72,6 +72,9 @@ class ImageFailed(Exception):
         self.findings = findings
         super().__init__("; ".join(f.as_text() for f in findings))
 
+    def __reduce__(self):  # from a worker process, with its findings
+        return ImageFailed, (self.findings,)
+
 
 def resolve_image(images_dir: Path, name: str) -> Path | None:
     """The file ``name`` refers to inside ``images_dir``, or None when it points outside."""

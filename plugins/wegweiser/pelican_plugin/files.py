@@ -34,7 +34,7 @@ def search_data(catalog: Catalog, settings: dict):
     """Search index shards, facets and result store under /suche/daten/, and lunr.js."""
     from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
-    for name, data in catalog_search_files(catalog, int(settings.get("WEGWEISER_WORKERS") or 0)).hand_out():
+    for name, data in catalog_search_files(catalog).hand_out():
         yield f"{SEARCH_FOLDER}/{name}", data
     yield "theme/js/lunr.min.js", _node_module(settings, "lunr/lunr.min.js")
 

@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 
-from wegweiser.build import workers as parallel
-from wegweiser.build.gc_pause import cycle_collection_paused
 
 K1 = 1.2
 B = 0.75
@@ -159,15 +157,12 @@ def split_index(serialized: dict, shard_bytes: int) -> list[tuple[str, dict]]:
 
 
 def dumped_shards(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
-                  shard_bytes: int, dump: Callable[[dict], bytes], workers: int = 1) -> list[tuple[str, bytes]]:
+                  shard_bytes: int, dump: Callable[[dict], bytes]) -> list[tuple[str, bytes]]:
     """``(first term, dump(shard))`` of each shard of ``split_index(serialized_index(documents,
-    boosts), shard_bytes)``, without the whole index in between: the shards made from the counted
-    terms and serialised on ``workers`` processes (see core/parallel.py)."""
-    with cycle_collection_paused():
-        counted = _Counted(documents, boosts)
-        groups = counted.groups(shard_bytes)
-        return parallel.run(groups, lambda group: (group[0], dump(counted.shard(group))),
-                            parallel.worker_count({"WEGWEISER_WORKERS": workers}, len(groups)), lambda count: None)
+    boosts), shard_bytes)``, without the whole index in between: each shard made from the counted
+    terms and serialised in turn."""
+    counted = _Counted(documents, boosts)
+    return [(group[0], dump(counted.shard(group))) for group in counted.groups(shard_bytes)]
 
 
 class _Counted:
