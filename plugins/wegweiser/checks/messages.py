@@ -26,6 +26,22 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Datei ist ein Verweis (Symlink) auf „{value}“ außerhalb des Projekts.",
         "Kopieren Sie die Datei in den Ordner content/, statt auf sie zu verweisen.",
     ),
+    "broken-link": (
+        "Die Datei ist ein Verweis (Symlink) auf „{value}“, der {reason}.",
+        "Löschen Sie den Verweis oder legen Sie an seiner Stelle die Datei selbst ab.",
+    ),
+    "not-a-file": (
+        "Das ist keine Datei, sondern {value}; der Bildungswegweiser liest sie nicht.",
+        "Löschen Sie den Eintrag und legen Sie an seiner Stelle eine gewöhnliche Textdatei ab.",
+    ),
+    "in-subfolder": (
+        "Die Datei liegt in einem Unterordner von {folder} und wird deshalb nicht gelesen.",
+        "Verschieben Sie sie direkt in den Ordner {folder}; Unterordner werden nicht durchsucht.",
+    ),
+    "folder-link": (
+        "Das ist ein Verweis (Symlink) auf den Ordner „{value}“; Unterordner von {folder} werden nicht gelesen.",
+        "Legen Sie die Dateien direkt in den Ordner {folder} und löschen Sie den Verweis.",
+    ),
     "front-matter-missing": (
         "Die Datei beginnt nicht mit einem YAML-Kopf zwischen zwei Zeilen „---“.",
         "Beginnen Sie die Datei mit einer Zeile „---“, dann die Felder (z. B. „title: …“), "
@@ -70,6 +86,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "unknown-field": (
         "Das Feld „{field}“ gibt es nicht.",
         "{suggestion}Alle erlaubten Felder stehen in {schema_file}.",
+    ),
+    "not-finite": (
+        "„{value}“ im Feld „{field}“ ist keine Zahl, mit der sich rechnen lässt (unendlich oder „keine Zahl“).",
+        "Tragen Sie eine gewöhnliche Zahl ein, z. B. 12.5, oder lassen Sie das Feld weg.",
     ),
     "nested-value": (
         "„{field}“ darf keine verschachtelten Werte enthalten.",
@@ -197,6 +217,25 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Solcher Code kann Besucherinnen und Besucher angreifen (Skripte, Ereignis-Attribute wie "
         "onerror, javascript:- oder data:-Links, SVG, Formulare, eigene Stile). Entfernen Sie ihn; "
         "zum Formatieren genügt Markdown: **fett**, Listen mit „- “, Links als [Text](https://…).",
+    ),
+    # Characters that do not belong in a text (content/characters.py)
+    "control-character": (
+        "„{label}“ enthält ein unsichtbares Steuerzeichen: {value}, Zeichen Nr. {position}.",
+        "Solche Zeichen stammen meist aus kopiertem Text oder aus einem Escape wie \"\\0\" in "
+        "Anführungszeichen. Löschen Sie das Zeichen (am sichersten: den Text an dieser Stelle neu "
+        "tippen). Zeilenumbrüche und Tabulatoren sind nur in der Beschreibung und in langen "
+        "Textfeldern erlaubt.",
+    ),
+    "bidi-control": (
+        "„{label}“ enthält eine unsichtbare Steuerung der Schreibrichtung: {value}, Zeichen Nr. {position}.",
+        "Sie lässt den Text im Browser in einer anderen Reihenfolge erscheinen, als er geschrieben "
+        "ist (z. B. eine Telefonnummer rückwärts). Löschen Sie das Zeichen; arabischen oder "
+        "hebräischen Text zeigt der Browser auch ohne sie richtig an.",
+    ),
+    "invisible-character": (
+        "„{label}“ enthält ein unsichtbares Zeichen: {value}, Zeichen Nr. {position}.",
+        "Es stammt meist aus kopiertem Text und stört die Suche (das Wort wird nicht gefunden). "
+        "Löschen Sie das Zeichen, wenn es nicht mit Absicht dort steht.",
     ),
     "coords-incomplete": (
         "Es ist nur „{label}“ angegeben; Breiten- und Längengrad gehören zusammen.",

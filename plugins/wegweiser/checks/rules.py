@@ -14,11 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from wegweiser.catalog import freshness
-from wegweiser.checks.findings import WARNING
+from wegweiser.checks.findings import ERROR, WARNING
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.outputs.image_variants import resolve_image
 from wegweiser.checks.images import ImageProblem, inspect_image
 from wegweiser.checks.messages import finding
+from wegweiser.content.characters import INVISIBLE, character_problems
 from wegweiser.content.sanitize import find_unsafe, markup_in_text
 from wegweiser.content.schema import Schemas
 
@@ -155,6 +156,38 @@ def check_markup_in_text(kind, src: SourceFile, ctx: RuleContext):
                           label=fld.title)
 
 
+#: how findings name the Markdown body
+BODY_LABEL = "Beschreibung"
+
+
+def check_characters(kind, src: SourceFile, ctx: RuleContext):
+    """Every text (each value, each list item, the body) without control, bidi or invisible
+    characters; tab and newline only in the body and in long texts (content/characters.py)."""
+    schema = ctx.schemas.for_kind(kind)
+    for name, value in src.values.items():
+        fld = schema.by_name.get(name)
+        texts = [item for item in value if isinstance(item, str)] if isinstance(value, list) else [value]
+        label = fld.title if fld else name
+        for text in texts:
+            if isinstance(text, str):
+                yield from character_findings(src.rel, text, bool(fld and fld.multiline), field=name,
+                                              label=label, line=src.line_of(name))
+    yield from character_findings(src.rel, src.body, True, label=BODY_LABEL, line=src.body_line or None,
+                                  in_text=True)
+
+
+def character_findings(rel: str, text: str, multiline: bool, *, label: str, line: int | None,
+                       field: str | None = None, in_text: bool = False):
+    """The findings for the characters of one text; with ``in_text``, ``line`` is the text's first
+    line in the file and each finding names the line the character is on."""
+    for problem in character_problems(text, multiline):
+        at = line + problem.line - 1 if in_text and line else line
+        yield finding(problem.code, rel, field=field, value=problem.shown, line=at, label=label,
+                      column=problem.column if in_text else None,
+                      position=problem.column if in_text else problem.position,
+                      severity=WARNING if problem.code == INVISIBLE else ERROR)
+
+
 def check_unsafe_body(kind, src: SourceFile, ctx: RuleContext):
     """The Markdown body must not contain scripts, event handlers, foreign schemes, SVG, styles, …"""
     found = find_unsafe(src.body)
@@ -255,6 +288,7 @@ FILE_RULES = (
     check_age_order,
     check_link_schemes,
     check_markup_in_text,
+    check_characters,
     check_unsafe_body,
     check_coordinates,
     check_postcode_matches_municipality,

@@ -8,6 +8,7 @@ that text fields keep the exact characters written (``01234`` stays a postcode,
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import sys
 from dataclasses import dataclass, field
@@ -151,10 +152,16 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
             continue
         src.lines[key] = line
         try:
-            src.values[key] = _value(value_node, key in string_fields)
+            value = _value(value_node, key in string_fields)
         except _Nested:
             src.dropped.add(key)
             src.findings.append(finding("nested-value", src.rel, field=key, line=line))
+            continue
+        if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf: no limit can judge them
+            src.dropped.add(key)
+            src.findings.append(finding("not-finite", src.rel, field=key, value=value_node.value, line=line))
+            continue
+        src.values[key] = value
 
 
 #: nesting deeper than this is refused before composing (front matter is flat anyway)

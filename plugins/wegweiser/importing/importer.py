@@ -14,6 +14,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import math
 import re
 import string
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from wegweiser.checks import validate as _validate
 from wegweiser.content.entry_file import render_entry, slugify
 from wegweiser.outputs.exports import BODY_COLUMN, LIST_DELIMITER
 from wegweiser.checks.findings import WARNING, Finding
+from wegweiser.content.characters import visible
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.loading import load_sources, relative_path
 from wegweiser.checks.messages import finding
@@ -250,7 +252,7 @@ def convert(fld, value, mapping: Mapping):
             return int(re.split(r"[.,]", text)[0])
         raise _Bad("import-integer", text)
     if fld.type == "number":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             return value
         text = _text(value).replace(" ", "")
         if "," in text:
@@ -258,9 +260,12 @@ def convert(fld, value, mapping: Mapping):
         if re.fullmatch(r"[+-]?\d+", text):
             return int(text)
         try:
-            return float(text)
+            number = float(text)
         except ValueError:
-            raise _Bad("import-number", _text(value)) from None
+            number = math.nan
+        if not math.isfinite(number):  # also "inf", "NaN": no limit can judge them
+            raise _Bad("import-number", _text(value))
+        return number
     if fld.type == "date":
         if isinstance(value, dt.datetime):
             return value.date()
@@ -340,8 +345,8 @@ class Problem:
         if self.finding.field and self.finding.field != self.column:
             where += f" (Feld „{self.finding.field}“)"
         label = "Fehler" if self.is_error else "Warnung"
-        text = f"{where}: {label}: {self.finding.message}"
-        return text + (f"\n    → {self.finding.hint}" if self.finding.hint else "")
+        text = f"{visible(where)}: {label}: {visible(self.finding.message)}"
+        return text + (f"\n    → {visible(self.finding.hint)}" if self.finding.hint else "")
 
 
 @dataclass
