@@ -165,6 +165,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Geben Sie eine vollständige Adresse an, z. B. https://www.example.org/anmeldung "
         "oder mailto:info@example.org.",
     ),
+    "mailto-extra": (
+        "Der E-Mail-Link „{value}“ enthält mehr als eine Adresse und einen Betreff.",
+        "Geben Sie nur die Adresse an, z. B. mailto:info@example.org (ein Betreff mit ?subject=… ist "
+        "erlaubt). Versteckte Empfänger (cc, bcc), weitere Adressen oder ein vorgefertigter Text (body) "
+        "gehören nicht in den Link.",
+    ),
     "link-invalid": (
         "„{value}“ ist keine vollständige Adresse.",
         "Geben Sie die Adresse mit https:// am Anfang an, z. B. https://www.example.org.",
@@ -213,10 +219,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Hervorhebungen und Links sind nur in der Beschreibung unter dem Kopf möglich.",
     ),
     "unsafe-html": (
-        "Die Beschreibung enthält HTML, das auf der Website nicht erlaubt ist: {value}.",
+        "{part} enthält HTML, das auf der Website nicht erlaubt ist: {value}.",
         "Solcher Code kann Besucherinnen und Besucher angreifen (Skripte, Ereignis-Attribute wie "
-        "onerror, javascript:- oder data:-Links, SVG, Formulare, eigene Stile). Entfernen Sie ihn; "
-        "zum Formatieren genügt Markdown: **fett**, Listen mit „- “, Links als [Text](https://…).",
+        "onerror, javascript:- oder data:-Links, E-Mail-Links mit versteckten Empfängern, Bilder "
+        "von fremden Servern, SVG, Formulare, eigene Stile). Entfernen Sie ihn; zum Formatieren "
+        "genügt Markdown: **fett**, Listen mit „- “, Links als [Text](https://…).",
     ),
     # Characters that do not belong in a text (content/characters.py)
     "control-character": (
@@ -254,6 +261,30 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Für ein Angebot „{format_label}“ fehlt der Ort ({field}).",
         "Geben Sie die Gemeinde an, in der das Angebot stattfindet, oder setzen Sie "
         "„format: online“.",
+    ),
+    "page-unknown-field": (
+        "Die Angabe „{field}“ im Kopf der Seite gibt es nicht.",
+        "{suggestion}Erlaubt sind {allowed}, je in einer Zeile am Anfang der Datei (z. B. „Title: "
+        "Impressum“), danach eine Leerzeile und der Text. Beginnt die erste Zeile des Textes mit "
+        "einem Wort und Doppelpunkt, setzen Sie eine Leerzeile davor.",
+    ),
+    "page-title-missing": (
+        "Die Seite hat keinen Titel.",
+        "Schreiben Sie in die erste Zeile „Title: …“ mit dem Titel der Seite, dann eine Leerzeile und den Text.",
+    ),
+    "page-slug": (
+        "„{value}“ ist keine erlaubte Adresse für eine Seite.",
+        "Verwenden Sie nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. „Slug: impressum“; die "
+        "Seite erscheint dann unter /impressum/.",
+    ),
+    "page-duplicate-slug": (
+        "Die Adresse „{value}“ hat auch die Seite {other}.",
+        "Jede Seite braucht eine eigene Adresse: Ändern Sie „Slug:“ in einer der beiden Dateien.",
+    ),
+    "page-not-markdown": (
+        "Die Datei wird nicht veröffentlicht: Seiten entstehen nur aus Markdown-Dateien (.md), nicht aus „{value}“.",
+        "Schreiben Sie den Text als Markdown in eine Datei mit der Endung .md (Überschriften mit „## “, "
+        "Tabellen mit „| … |“) oder verschieben Sie die Datei aus dem Ordner content/pages.",
     ),
     "page-missing": (
         "Die Seite „{page}“ fehlt; die Website verlinkt sie erst, wenn es sie gibt.",

@@ -20,7 +20,7 @@ from wegweiser.outputs.image_variants import resolve_image
 from wegweiser.checks.images import ImageProblem, inspect_image
 from wegweiser.checks.messages import finding
 from wegweiser.content.characters import INVISIBLE, character_problems
-from wegweiser.content.sanitize import find_unsafe, markup_in_text
+from wegweiser.content.sanitize import find_unsafe, link_problem, markup_in_text
 from wegweiser.content.schema import Schemas
 
 # Bounding box of Germany (WGS 84), generous by a few kilometres.
@@ -100,6 +100,8 @@ def check_link_schemes(kind, src: SourceFile, ctx: RuleContext):
             yield finding("link-invalid", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
         elif scheme == "mailto" and "@" not in parts.path:
             yield finding("link-invalid", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
+        elif scheme == "mailto" and link_problem(value.strip()):  # hidden recipients or text
+            yield finding("mailto-extra", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
 
 
 def check_images(kind, src: SourceFile, ctx: RuleContext):
@@ -192,22 +194,29 @@ def check_unsafe_body(kind, src: SourceFile, ctx: RuleContext):
     """The Markdown body must not contain scripts, event handlers, foreign schemes, SVG, styles, …"""
     found = find_unsafe(src.body)
     if found:
-        yield finding("unsafe-html", src.rel, value=", ".join(found[:5]),
-                      line=_body_line(src, found[0]))
+        yield unsafe_finding(src.rel, found, line=body_line(src.body, src.body_line, found[0]))
 
 
-def _body_line(src: SourceFile, needle: str) -> int | None:
-    """Line in the file where ``needle`` first appears in the body (the body's first line if not found)."""
-    key = needle.strip("<>=:").lower()
-    try:
-        lines = src.path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    start = max(src.body_line - 1, 0)
-    for number, text in enumerate(lines[start:], start=start + 1):
-        if key and key in text.lower():
-            return number
-    return src.body_line or None
+#: the unsafe constructs a message lists (then „…“)
+UNSAFE_LISTED = 5
+
+
+def unsafe_finding(rel: str, found: list[str], line: int | None, field: str | None = None,
+                   part: str = "Die Beschreibung"):
+    """The finding for the unsafe constructs of one text (``part`` names it in the message)."""
+    listed = ", ".join(found[:UNSAFE_LISTED]) + (", …" if len(found) > UNSAFE_LISTED else "")
+    return finding("unsafe-html", rel, field=field, value=listed, line=line, part=part)
+
+
+def body_line(body: str, first_line: int, needle: str) -> int | None:
+    """Line in the file where ``needle`` (a construct of :func:`find_unsafe`) first appears in the body
+    that starts on ``first_line`` (that line if not found): the construct itself, else its scheme."""
+    lines = body.lower().split("\n")
+    for key in (needle.strip("<>=:").lower(), needle.split(":")[0].strip("<>=").lower()):
+        for number, text in enumerate(lines):
+            if key and key in text:
+                return first_line + number
+    return first_line or None
 
 
 def check_coordinates(kind, src: SourceFile, ctx: RuleContext):

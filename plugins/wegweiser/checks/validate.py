@@ -19,15 +19,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from wegweiser.content.digests import hash_folder
-from wegweiser.checks.findings import WARNING, Finding, sort_findings
+from wegweiser.checks.findings import Finding, sort_findings
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.build.gc_pause import cycle_collection_paused
 from wegweiser.indicators.check import validate_indicators
 from wegweiser.content.loading import load_sources, open_cache, relative_path
 from wegweiser.checks.messages import TYPE_NAMES, finding
+from wegweiser.checks.pages import page_findings
 from wegweiser.build.workers import Standby, run, worker_count
 from wegweiser.checks.rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from wegweiser.content.sanitize import render_markdown
@@ -100,7 +100,7 @@ def _validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt
         vocabularies = _vocabulary_findings(root, schemas, cache, checker)
         indicators = _indicator_findings(root, schemas, cache, checker)
         findings.extend(_file_rule_findings(sources, ctx))
-        findings.extend(_page_findings(root, Path(content_dir)))
+        findings.extend(page_findings(root, Path(content_dir)))
         for kind in KINDS:
             for src in sources[kind]:
                 if src.values:
@@ -358,40 +358,6 @@ def _run_rules(rules, kind: str, src: SourceFile, ctx: RuleContext):
             yield from rule(kind, src, ctx)
         except Exception as exc:  # a rule must never turn a bad file into a traceback
             yield finding("unexpected", src.rel, value=f"{rule.__name__}: {exc!r}")
-
-
-class RequiredPage(NamedTuple):
-    title: str  # suggested as the page's title
-    link: str  # the footer's link text
-    why: str
-
-
-#: pages a public body's website must have (content/pages/<slug>.md), in the footer's order
-REQUIRED_PAGES = {
-    "impressum": RequiredPage("Impressum", "Impressum", "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
-    "datenschutz": RequiredPage("Datenschutz", "Datenschutz", "Informationspflichten nach Art. 13 DSGVO."),
-    "barrierefreiheit": RequiredPage("Erklärung zur Barrierefreiheit", "Barrierefreiheit",
-                                     "Pflicht öffentlicher Stellen nach BITV 2.0 und den Landesgesetzen."),
-    "leichte-sprache": RequiredPage("Leichte Sprache", "Leichte Sprache",
-                                    "Erläuterungen in Leichter Sprache nach § 4 BITV 2.0."),
-}
-
-
-def _page_findings(root: Path, content_dir: Path) -> list[Finding]:
-    """A warning for each required static page that content/pages/ does not have (by file name
-    or by its ``Slug:`` line)."""
-    folder = content_dir / "pages"
-    slugs = set()
-    for path in folder.glob("*.md") if folder.is_dir() else []:
-        slugs.add(path.stem)
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:2000]
-        except OSError:
-            continue
-        slugs.update(m.group(1).strip() for m in re.finditer(r"(?im)^slug:\s*(\S+)\s*$", head))
-    return [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=page.title, why=page.why,
-                    severity=WARNING)
-            for slug, page in REQUIRED_PAGES.items() if slug not in slugs]
 
 
 def _vocabulary_findings(root: Path, schemas: Schemas, cache, checker: Standby | None = None) -> Callable[[], list]:

@@ -62,16 +62,26 @@ def _construct(node):
 def read_source(path: Path, rel: str, string_fields: set[str] | frozenset = frozenset()) -> SourceFile:
     """Read ``path``; ``string_fields`` keep their literal text instead of YAML's guess."""
     src = SourceFile(path=path, rel=rel)
+    text = read_text(src)
+    if text is not None:
+        _split(src, text, string_fields)
+    return src
+
+
+def read_text(src: SourceFile) -> str | None:
+    """The text of ``src.path`` with Unix line ends (its digest noted), or None with a finding on
+    ``src`` when it is too large, unreadable or not UTF-8."""
+    path, rel = src.path, src.rel
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             size = f"{path.stat().st_size / 1_000_000:.1f} MB"
             src.findings.append(finding("too-large", rel, value=size, limit="1 MB"))
-            return src
+            return None
         raw = path.read_bytes()
         src.digest = hashlib.sha256(raw).hexdigest()
     except OSError as exc:
         src.findings.append(finding("unreadable", rel, value=exc.strerror or str(exc)))
-        return src
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,10 +89,8 @@ def read_source(path: Path, rel: str, string_fields: set[str] | frozenset = froz
         src.findings.append(
             finding("encoding", rel, value=f"0x{raw[exc.start]:02x}", position=exc.start, line=line)
         )
-        return src
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _split(src, text, string_fields)
-    return src
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _split(src: SourceFile, text: str, string_fields) -> None:

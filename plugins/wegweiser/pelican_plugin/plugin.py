@@ -10,8 +10,9 @@ from pelican import signals
 from wegweiser.catalog.display import FILTERS, GLOBALS
 from wegweiser.catalog.project import Project
 from wegweiser.outputs.security import meta_policy
-from wegweiser.checks.validate import REQUIRED_PAGES
+from wegweiser.checks.pages import REQUIRED_PAGES
 from wegweiser.pelican_plugin.generators import GuideGenerator
+from wegweiser.pelican_plugin.page_reader import only_page_reader
 
 
 def add_template_helpers(pelican):
@@ -54,6 +55,7 @@ def note_static(generator):
 def register():
     signals.initialized.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
+    signals.readers_init.connect(only_page_reader)  # static pages are untrusted content too
     # what Pelican writes itself, for the spare site's bookkeeping (wegweiser/spare.py)
     signals.content_written.connect(note_content)
     signals.feed_written.connect(note_content)
