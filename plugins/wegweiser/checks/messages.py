@@ -117,11 +117,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Kürzen Sie den Text. {description}",
     ),
     "minimum": (
-        "„{value}“ ist zu klein für „{label}“ (mindestens {limit}).",
+        "„{value}“ ist {too} für „{label}“ (mindestens {limit}).",
         "{description}",
     ),
     "maximum": (
-        "„{value}“ ist zu groß für „{label}“ (höchstens {limit}).",
+        "„{value}“ ist {too} für „{label}“ (höchstens {limit}).",
         "{description}",
     ),
     "enum": (

@@ -25,7 +25,7 @@ import yaml
 
 from wegweiser.checks import validate as _validate
 from wegweiser.content.entry_file import render_entry, slugify
-from wegweiser.outputs.exports import BODY_COLUMN, LIST_DELIMITER
+from wegweiser.outputs.exports import BODY_COLUMN, LIST_DELIMITER, from_spreadsheet
 from wegweiser.checks.findings import WARNING, Finding
 from wegweiser.content.characters import visible
 from wegweiser.content.frontmatter import SourceFile
@@ -185,7 +185,7 @@ def _read_csv(path: Path, mapping: Mapping | None) -> Table:
     rows = []
     try:
         for number, cells in enumerate(reader, start=2):
-            rows.append((number, dict(zip(header, cells))))
+            rows.append((number, dict(zip(header, map(from_spreadsheet, cells)))))
     except csv.Error as exc:
         raise ImportFailed(f"{path.name}, Zeile {reader.line_num}: Die CSV-Datei ist fehlerhaft ({exc}).") from None
     return Table(path.name, header, rows, encoding, delimiter)
@@ -209,7 +209,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
                 if any(c not in (None, "") for c in cells):
                     header = ["" if c is None else str(c).strip() for c in cells]
                 continue
-            rows.append((number, dict(zip(header, cells))))
+            rows.append((number, dict(zip(header, (from_spreadsheet(c) if isinstance(c, str) else c for c in cells)))))
     finally:
         book.close()
     if header is None:
