@@ -77,7 +77,7 @@ def cmd_build(args) -> int:
         detail = ", ".join(f"{n}× {code}" for code, n in sorted(codes.items()))
         print(f"{len(warnings)} Warnungen ({detail}); Einzelheiten mit „wegweiser validate“.")
     if not result.ok:
-        if result.error:
+        if result.error and result.error not in {f.message for f in shown}:  # said by a finding already
             print(f"Fehler beim Erzeugen der Website: {visible(result.error)}", file=sys.stderr)
         print("Es wurde nichts veröffentlicht; die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 1

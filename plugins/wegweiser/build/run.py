@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wegweiser.build.atomic import remove_stale, swap_in
+from wegweiser.build.disk import disk_finding
 from wegweiser.build.previous_site import finish, read_info, spare_of, take_spare
 from wegweiser.checks.findings import Finding
 from wegweiser.catalog.project import Project
@@ -91,8 +92,9 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
         swap_in(staging, target, background_cleanup, keep=spare_of(target))
     except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
         shutil.rmtree(staging, ignore_errors=True)
-        findings = getattr(exc, "findings", validation.findings)
-        return BuildResult(ok=False, findings=findings, error=_describe(exc),
+        disk = disk_finding(exc, target)  # a full disk: the page written at the time is not to blame
+        findings = [disk] if disk else getattr(exc, "findings", validation.findings)
+        return BuildResult(ok=False, findings=findings, error=disk.message if disk else _describe(exc),
                            seconds=time.perf_counter() - started)
     return BuildResult(ok=True, findings=validation.findings, seconds=time.perf_counter() - started,
                        pages=pages, output=target, **stats)

@@ -329,6 +329,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Datei {value} gibt es schon; sie wird nicht überschrieben.",
         "Rufen Sie den Import mit --overwrite auf, um vorhandene Dateien zu ersetzen.",
     ),
+    "disk-error": (
+        "Auf dem Datenträger unter {value} {what} ({free}); die Website konnte nicht nach {file} "
+        "geschrieben werden.",
+        "An den Inhalten liegt es nicht, und die bisherige Website ist unverändert. {fix} Rufen Sie "
+        "danach „wegweiser build“ noch einmal auf.",
+    ),
     "unexpected": (
         "Beim Verarbeiten ist ein unerwarteter Fehler aufgetreten: {value}.",
         "Bitte melden Sie diesen Fehler mit der genannten Datei an das technische Team.",
