@@ -38,6 +38,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Datei liegt in einem Unterordner von {folder} und wird deshalb nicht gelesen.",
         "Verschieben Sie sie direkt in den Ordner {folder}; Unterordner werden nicht durchsucht.",
     ),
+    "folder-unreadable": (
+        "Der Ordner kann nicht gelesen werden ({value}); seine Dateien fehlen.",
+        "Ist der Ordner ein Verweis (Symlink), der im Kreis oder ins Leere zeigt? Ersetzen Sie ihn durch "
+        "einen gewöhnlichen Ordner mit den Dateien.",
+    ),
     "folder-link": (
         "Das ist ein Verweis (Symlink) auf den Ordner „{value}“; Unterordner von {folder} werden nicht gelesen.",
         "Legen Sie die Dateien direkt in den Ordner {folder} und löschen Sie den Verweis.",

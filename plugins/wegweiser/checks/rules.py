@@ -221,7 +221,8 @@ def body_line(body: str, first_line: int, needle: str) -> int | None:
 
 def check_coordinates(kind, src: SourceFile, ctx: RuleContext):
     lat, lon = _number(src.values.get("lat")), _number(src.values.get("lon"))
-    present = {k for k in ("lat", "lon") if src.values.get(k) is not None}
+    # a value dropped with a finding of its own (e.g. .inf) counts as given
+    present = {k for k in ("lat", "lon") if src.values.get(k) is not None or k in src.dropped}
     if len(present) == 1:
         (only,) = present
         label = ctx.schemas.for_kind(kind).by_name[only].title

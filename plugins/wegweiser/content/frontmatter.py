@@ -270,6 +270,7 @@ _PROBLEMS = {
     "found character that cannot start any token": "ein Wert beginnt mit @ oder `: setzen Sie ihn in Anführungszeichen",
     "found a tab character": "Tabulatorzeichen sind nicht erlaubt",
     "found unknown escape character": "unbekanntes Zeichen nach „\\“ in Anführungszeichen",
+    "found invalid Unicode character escape code": "ungültiger Zeichencode nach „\\u“ in Anführungszeichen",
     "found undefined tag handle": "unbekannte Markierung mit „!“",
     "found duplicate anchor": "ein Anker mit „&“ ist doppelt",
     "block sequence entries are not allowed in this context": "Listenpunkt „- “ an unerwarteter Stelle",

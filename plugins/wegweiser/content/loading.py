@@ -33,8 +33,12 @@ def scan_folder(folder: Path, root: Path, hidden: bool = False) -> tuple[list[Pa
     those pages), except editors' lock files (``.#…``)."""
     try:
         names = sorted(os.listdir(folder))
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return [], []  # no such folder: nothing of this kind
+    except OSError as exc:  # e.g. a link to itself
+        reason = {errno.ELOOP: "ein Verweis, der im Kreis zeigt", errno.EACCES: "keine Leserechte"}.get(
+            exc.errno, exc.strerror or str(exc))
+        return [], [(Path(folder), finding("folder-unreadable", relative_path(Path(folder), root), value=reason))]
     files: list[Path] = []
     refused: list[tuple[Path, Finding]] = []
     for name in names:
