@@ -505,3 +505,28 @@ def test_a_thousand_broken_offers_are_all_reported(minimal_project):
         assert not result.ok and not result.error
         assert {(f.file, f.field) for f in result.findings if f.is_error and f.file.startswith("content/offers/kurs-")} == expected
     assert not (minimal_project / "output").exists()
+
+
+def test_what_the_second_round_findings_say(minimal_project):
+    """The unsafe-HTML message says „…“ when it lists only some constructs; a NaN is one clear finding;
+    invisible characters (zero-width space, byte order mark) are flagged as warnings."""
+    from conftest import core_settings
+
+    from wegweiser.catalog.project import Project
+
+    for case in ("unsafe-many-constructs", "nan-cost"):
+        shutil.copy(CORPUS / "offers" / f"{case}.md", minimal_project / "content" / "offers")
+    offers = minimal_project / "content" / "offers"
+    text = (offers / "deutschkurs-a1.md").read_text(encoding="utf-8")
+    (offers / "deutschkurs-a1.md").write_text(text.replace("title: Deutschkurs A1", "title: Deutsch\u200bkurs A1")
+                                              .replace("Alltagsdeutsch", "Alltags\ufeffdeutsch"), encoding="utf-8")
+    findings = Project.from_settings(core_settings(minimal_project)).validate().findings
+    unsafe = next(f for f in findings if f.code == "unsafe-html")
+    assert unsafe.message.endswith(", …."), unsafe.message
+    assert unsafe.value == "<script>, <style>, <iframe>, <form>, <svg>, …"  # five of seven, then „…“
+    costs = [f for f in findings if f.file.endswith("nan-cost.md")]
+    assert [(f.code, f.field) for f in costs] == [("not-finite", "cost_eur")]
+    assert "„.nan“ im Feld „cost_eur“ ist keine Zahl" in costs[0].message
+    invisible = sorted(((f.field or "", f.line, f.is_error, f.value) for f in findings if f.code == "invisible-character"))
+    assert invisible == [("", 32, False, "Byte-Order-Mark (U+FEFF)"),
+                         ("title", 3, False, "Leerzeichen ohne Breite (U+200B)")]
