@@ -14,7 +14,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from wegweiser.build.run import build
 
@@ -360,6 +360,7 @@ OWN = {
     "page-control-in-title": {("title", "control-character", 1)},
     "page-raw-nul-in-body": {(None, "control-character", 7)},
     "page-duplicate-slug": {("slug", "page-duplicate-slug", 2)},
+    "page-reserved-slug": {("slug", "page-slug-reserved", 2)},
     "page-first-line-looks-like-a-key": {("hinweis", "page-unknown-field", 3)},
 }
 # case -> {(file, field, code, line)} for cases whose findings name other files
@@ -530,3 +531,13 @@ def test_what_the_second_round_findings_say(minimal_project):
     invisible = sorted(((f.field or "", f.line, f.is_error, f.value) for f in findings if f.code == "invisible-character"))
     assert invisible == [("", 32, False, "Byte-Order-Mark (U+FEFF)"),
                          ("title", 3, False, "Leerzeichen ohne Breite (U+200B)")]
+
+
+def test_the_reserved_page_addresses_are_the_guides_own_folders(example_site):
+    """A page may not take a folder the guide writes itself (it would be overwritten without a word)."""
+    from wegweiser.checks.pages import RESERVED_SLUGS
+    from wegweiser.content.static_pages import read_page
+
+    pages = {read_page(p, p.name).values.get("slug") or p.stem for p in (ROOT / "content" / "pages").glob("*.md")}
+    folders = {p.name for p in example_site.iterdir() if p.is_dir()} - pages
+    assert folders and folders <= RESERVED_SLUGS, folders - RESERVED_SLUGS

@@ -282,6 +282,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Verwenden Sie nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. „Slug: impressum“; die "
         "Seite erscheint dann unter /impressum/.",
     ),
+    "page-slug-reserved": (
+        "Die Adresse „/{value}/“ gehört schon zum Bildungswegweiser; die Seite würde überschrieben.",
+        "Wählen Sie für die Seite eine andere Adresse, z. B. „Slug: {value}-info“ (oder benennen Sie "
+        "die Datei um).",
+    ),
     "page-duplicate-slug": (
         "Die Adresse „{value}“ hat auch die Seite {other}.",
         "Jede Seite braucht eine eigene Adresse: Ändern Sie „Slug:“ in einer der beiden Dateien.",

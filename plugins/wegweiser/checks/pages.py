@@ -24,6 +24,10 @@ from wegweiser.content.static_pages import PAGE_KEYS, PAGES_FOLDER, read_page
 
 #: a page's address below the site (Pelican: PAGE_URL = "{slug}/")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+#: the guide's own folders (pelican_plugin/pages.py and the outputs): a page there would be
+#: overwritten without a word (a test compares this with a built site)
+RESERVED_SLUGS = {"a-z", "anbieter", "angebote", "bereiche", "bestandsaufnahme", "bilder", "bildungsmonitoring",
+                  "daten", "lebenslagen", "mitmachen", "orte", "suche", "theme", "themen", "zielgruppen"}
 
 
 class RequiredPage(NamedTuple):
@@ -57,7 +61,9 @@ def page_findings(root: Path, content_dir: Path) -> list[Finding]:
             continue  # unreadable: its finding says why
         findings += _page(src)
         slug = src.values.get("slug") or path.stem
-        if slug in slugs:
+        if slug in RESERVED_SLUGS:
+            findings.append(finding("page-slug-reserved", rel, field="slug", value=slug, line=src.line_of("slug")))
+        elif slug in slugs:
             findings.append(finding("page-duplicate-slug", rel, field="slug", value=slug, line=src.line_of("slug"),
                                     other=slugs[slug]))
         slugs.setdefault(slug, rel)
