@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from wegweiser.content.facets import Facet, facet_registry
+
 #: ``limit_errors`` for frictionless's checks: every error. Its default stops a check at 1,000
 #: errors, and a file whose errors were cut off would be cached as if it had none.
 EVERY_ERROR = sys.maxsize
@@ -137,6 +139,8 @@ class Schemas:
     offer: TableSchema
     provider: TableSchema
     vocabularies: dict[str, Vocabulary]
+    #: the search filters: vocabulary fields of the offer schema (content/facets.py)
+    facets: tuple[Facet, ...] = ()
 
     def for_kind(self, kind: str) -> TableSchema:
         return self.offer if kind == "offer" else self.provider
@@ -194,7 +198,8 @@ def _typed_row(row: dict, schema: TableSchema) -> dict:
 def load_schemas(data_dir: Path) -> Schemas:
     """Read ``data/schemas/*.schema.json`` and ``data/vocabularies/*.csv``."""
     data_dir = Path(data_dir)
-    offer = TableSchema("offers", _read_json(data_dir / "schemas" / "offer.schema.json"))
+    offer_path = data_dir / "schemas" / "offer.schema.json"
+    offer = TableSchema("offers", _read_json(offer_path))
     provider = TableSchema("providers", _read_json(data_dir / "schemas" / "provider.schema.json"))
     vocabularies = {}
     for csv_path in sorted((data_dir / "vocabularies").glob("*.csv")):
@@ -203,4 +208,8 @@ def load_schemas(data_dir: Path) -> Schemas:
         schema = TableSchema(name, _read_json(schema_path))
         rows = [_typed_row(row, schema) for row in _read_csv(csv_path)]
         vocabularies[name] = Vocabulary(name=name, schema=schema, path=csv_path, rows=rows)
-    return Schemas(data_dir=data_dir, offer=offer, provider=provider, vocabularies=vocabularies)
+    try:
+        facets = facet_registry(offer, vocabularies)
+    except ValueError as exc:
+        raise SchemaError(f"{offer_path}: {exc}") from None
+    return Schemas(data_dir=data_dir, offer=offer, provider=provider, vocabularies=vocabularies, facets=facets)

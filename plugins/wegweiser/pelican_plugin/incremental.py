@@ -78,7 +78,8 @@ def global_digest(settings: dict, data_dir: Path, today, static_urls: list[str] 
 
 #: what a template may read from ``guide`` without depending on the other offers and providers:
 #: these answer from their arguments, the data folder, the images and the date (global_digest)
-CATALOG_LOOKUPS = frozenset({"label", "labels", "vocabularies", "images", "today", "schemas", "place_of", "cards"})
+CATALOG_LOOKUPS = frozenset({"label", "labels", "vocabularies", "images", "today", "schemas", "place_of", "facets",
+                             "card"})
 
 
 class CatalogView:

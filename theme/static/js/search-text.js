@@ -1,22 +1,7 @@
 /* German text normalisation for search: the exact mirror of
-   plugins/wegweiser/core/search_text.py (a test compares both on the example content). */
+   plugins/wegweiser/search/search_text.py (a test compares both on the example content). */
 (function (root) {
   "use strict";
-  var STOP = ("aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes " +
-    "anderm andern anderr anders auch auf aus bei bin bis bist da damit dann das dasselbe dazu dass " +
-    "dein deine deinem deinen deiner deines dem demselben den denn denselben der derer derselbe " +
-    "derselben des desselben dessen dich die dies diese dieselbe dieselben diesem diesen dieser " +
-    "dieses dir doch dort du durch ein eine einem einen einer eines einig einige einigem einigen " +
-    "einiger einiges einmal er es etwas euch euer eure eurem euren eurer eures fur gegen gewesen " +
-    "hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer " +
-    "ihres im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann " +
-    "kein keine keinem keinen keiner keines konnen konnte machen man manche manchem manchen mancher " +
-    "manches mein meine meinem meinen meiner meines mich mir mit muss musste nach nicht nichts noch " +
-    "nun nur ob oder ohne sehr sein seine seinem seinen seiner seines selbst sich sie sind so solche " +
-    "solchem solchen solcher solches soll sollte sondern sonst uber um und uns unse unsem unsen unser " +
-    "unses unter viel vom von vor wahrend war waren warst was weg weil weiter welche welchem welchen " +
-    "welcher welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte wurde wurden " +
-    "zu zum zur zwar zwischen").split(" ");
   var FOLD = [["ä", "a"], ["ö", "o"], ["ü", "u"], ["ß", "ss"], ["ae", "a"], ["oe", "o"], ["ue", "u"]];
   var ACCENT_FROM = "àáâãåçèéêëìíîïñòóôõùúûýÿ";
   var ACCENT_TO = "aaaaaceeeeiiiinoooouuuyy";
@@ -31,9 +16,6 @@
     }
     return out;
   }
-
-  var stopWords = {};
-  STOP.forEach(function (w) { stopWords[fold(w)] = true; });
 
   function words(text) {
     return fold(text).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
@@ -58,11 +40,20 @@
     return word.split("&").join("ie").split("%").join("ei").split("$").join("sch");
   }
 
-  function terms(text) {
-    return words(text).filter(function (w) { return !stopWords[w]; }).map(stem);
+  // The stop words as a set ({word: true}) from a list: the search data brings them (the manifest's
+  // "stop", read from plugins/wegweiser/search/stop_words_de.txt), so index and query drop the same words.
+  function stopWords(list) {
+    var set = Object.create(null);
+    list.forEach(function (w) { set[fold(w)] = true; });
+    return set;
   }
 
-  var api = { fold: fold, words: words, stem: stem, terms: terms, isStopWord: function (w) { return !!stopWords[w]; } };
+  // Index terms of a text: folded words without the stop words (a set from stopWords), stemmed.
+  function terms(text, stop) {
+    return words(text).filter(function (w) { return !stop[w]; }).map(stem);
+  }
+
+  var api = { fold: fold, words: words, stem: stem, terms: terms, stopWords: stopWords };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserText = api;
 })(this);

@@ -1,6 +1,6 @@
 /* Bildungswegweiser search: loads the index only when a search is made, keeps the
    query and the filters in the URL, counts every filter value for the current results.
-   Data layout: plugins/wegweiser/core/search_index.py. */
+   Data layout: plugins/wegweiser/search/search_index.py. */
 (function () {
   "use strict";
   var form = document.getElementById("suche");
@@ -28,8 +28,13 @@
   var locateMessage = form.querySelector("[data-locate-message]");
   var placeBadge = form.querySelector("[data-place-active]");
   var geoOrigin = null; // the device location: kept in memory only, never in the URL
-  var FACETS = ["bereich", "thema", "ort", "zielgruppe", "foerderung", "sprache", "form", "barrierefrei"];
+  // The vocabulary filters, by URL parameter: the page's filter groups, rendered from the facet registry
+  // (plugins/wegweiser/content/facets.py); the facets file holds their keys and columns by the same names.
+  var FACETS = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
+    return el.getAttribute("data-facet");
+  });
   var cache = {};
+  var stopWords = null; // from the manifest, once
   var shown = PAGE;
   var lastResults = [];
   var lastOnline = [];
@@ -251,9 +256,11 @@
   // and no link (/suche/?q=aaaa…) may freeze the tab.
   var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20;
 
-  // Query words without stop words; the last one is still being typed, so it also matches as a prefix.
-  function queryTerms(q) {
-    var terms = T.words(String(q).slice(0, MAX_QUERY)).filter(function (w) { return !T.isStopWord(w); })
+  // Query words without stop words (the search data's); the last one is still being typed, so it also
+  // matches as a prefix.
+  function queryTerms(m, q) {
+    if (!stopWords) stopWords = T.stopWords(m.stop);
+    var terms = T.words(String(q).slice(0, MAX_QUERY)).filter(function (w) { return !stopWords[w]; })
       .slice(0, MAX_TERMS)
       .map(function (w) { return { word: w, stem: T.stem(w), prefix: false }; });
     if (terms.length) terms[terms.length - 1].prefix = true;
@@ -284,7 +291,7 @@
 
   // {doc: score} for the text query (all words must match), or null without a query.
   function textMatches(m, q) {
-    var terms = queryTerms(q);
+    var terms = queryTerms(m, q);
     if (!terms.length) return Promise.resolve(null);
     return loadLunr().then(function () {
       return Promise.all(terms.map(function (t) { return scoreTerm(m, t); }));
@@ -303,43 +310,30 @@
   }
 
   /* ---------- rendering ---------- */
-  var dateFmt = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" });
-  function euro(v) {
-    if (v === null || v === undefined) return "";
-    if (v === 0) return "kostenlos";
-    return new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(v) + " €";
-  }
+  // A result card: a copy of the page's card template (the list pages' card macro), filled with the
+  // offer's texts from the search store, formatted at build time (plugins/wegweiser/catalog/card.py).
+  var cardTemplate = document.querySelector("[data-card-template]");
 
-  function card(row, km, approximate) {
-    var li = document.createElement("li");
-    li.className = "ww-card";
-    var h = document.createElement("h3");
-    h.className = "ww-card__title";
-    var a = document.createElement("a");
-    a.className = "ww-card__link";
-    a.href = base + "/angebote/" + row[0] + "/";
-    a.textContent = row[1];
-    if (row[2]) a.lang = row[2];
-    h.appendChild(a);
-    li.appendChild(h);
-    var meta = document.createElement("p");
-    meta.className = "ww-card__meta";
-    var parts = [row[3], row[4]];
-    if (row[5]) parts.push("ab " + dateFmt.format(new Date(row[5] + "T00:00:00")));
-    if (row[7] !== null) parts.push(euro(row[7]));
-    parts.forEach(function (text) {
-      if (!text) return;
-      var span = document.createElement("span");
-      span.textContent = text;
-      meta.appendChild(span);
+  function card(m, row, km, approximate) {
+    var texts = {};
+    m.card.forEach(function (name, i) { texts[name] = row[i]; });
+    if (km !== null && km !== undefined) texts.distance = distanceText(km, approximate);
+    var li = cardTemplate.content.firstElementChild.cloneNode(true);
+    Array.prototype.forEach.call(li.querySelectorAll("[data-card]"), function (el) {
+      var text = texts[el.getAttribute("data-card")];
+      el.removeAttribute("data-card");
+      if (text) el.textContent = text;
+      else el.parentNode.removeChild(el);
     });
-    if (km !== null && km !== undefined) {
-      var dist = document.createElement("span");
-      dist.className = "ww-card__distance";
-      dist.textContent = distanceText(km, approximate);
-      meta.insertBefore(dist, meta.firstChild);
-    }
-    li.appendChild(meta);
+    Array.prototype.forEach.call(li.querySelectorAll("[data-card-href]"), function (el) {
+      el.setAttribute("href", el.getAttribute("href") + texts[el.getAttribute("data-card-href")]);
+      el.removeAttribute("data-card-href");
+    });
+    Array.prototype.forEach.call(li.querySelectorAll("[data-card-lang]"), function (el) {
+      var lang = texts[el.getAttribute("data-card-lang")];
+      if (lang) el.setAttribute("lang", lang);
+      el.removeAttribute("data-card-lang");
+    });
     return li;
   }
 
@@ -526,7 +520,7 @@
         var d = i < page.length ? page[i] : online[i - page.length];
         var km = lastDistances ? lastDistances[d] : null;
         var approximate = lastFacets && lastFacets.geo[d] && lastFacets.geo[d][2] === 1;
-        (i < page.length ? list : onlineList).appendChild(card(row, km, approximate));
+        (i < page.length ? list : onlineList).appendChild(card(m, row, km, approximate));
       });
       more.hidden = lastResults.length <= shown;
       onlineSection.hidden = !online.length;
