@@ -59,4 +59,5 @@ def test_a_hostile_link_shows_its_answer_at_once(chromium, example_server):
         page.goto(f"{example_server}/suche/?q={quote('a' * 20_000)}")
         page.wait_for_function("document.querySelector('[data-status]').textContent.trim() !== ''", timeout=10_000)
         assert len(page.input_value("#suche-q")) == 200
-        assert page.evaluate(SEARCH, "deutsch") <= BUDGET_MS * 5  # the tab still answers
+        page.evaluate(SEARCH, "deutsch")  # the tab still answers (this loads the word's search files)
+        assert page.evaluate(SEARCH, "deutsch ") <= BUDGET_MS

@@ -19,6 +19,7 @@ from wegweiser.checks.findings import WARNING, Finding
 from wegweiser.checks.messages import finding
 from wegweiser.checks.rules import body_line, character_findings, unsafe_finding
 from wegweiser.content.loading import relative_path, scan_folder
+from wegweiser.content.parse_cache import SourceCache
 from wegweiser.content.sanitize import markup_in_text, unsafe_in_html
 from wegweiser.content.static_pages import PAGE_KEYS, PAGES_FOLDER, read_page
 
@@ -47,19 +48,23 @@ REQUIRED_PAGES = {
 }
 
 
-def page_findings(root: Path, content_dir: Path) -> list[Finding]:
-    """Every finding about content/pages: each page's, then a warning for each required page missing."""
+def page_findings(root: Path, content_dir: Path, cache: SourceCache | None = None) -> list[Finding]:
+    """Every finding about content/pages: each page's, then a warning for each required page missing.
+    A page ``cache`` knows unchanged is not read again."""
     folder = Path(content_dir) / PAGES_FOLDER
     files, refused = scan_folder(folder, root, hidden=True)  # Pelican reads hidden pages too
     findings = [problem for _, problem in refused] + _other_files(folder, root)
     slugs: dict[str, str] = {}
     for path in files:
         rel = relative_path(path, root)
-        src = read_page(path, rel)
-        findings += src.findings
-        if src.derived.get("html") is None:
+        src = cache.lookup(path, rel) if cache is not None else None
+        if src is None:
+            src = _checked_page(path, rel)
+            if cache is not None:
+                cache.add(src)
+        findings += src.findings + src.derived.get("rules", [])
+        if "rules" not in src.derived:
             continue  # unreadable: its finding says why
-        findings += _page(src)
         slug = src.values.get("slug") or path.stem
         if slug in RESERVED_SLUGS:
             findings.append(finding("page-slug-reserved", rel, field="slug", value=slug, line=src.line_of("slug")))
@@ -70,6 +75,14 @@ def page_findings(root: Path, content_dir: Path) -> list[Finding]:
     return findings + [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=page.title,
                                why=page.why, severity=WARNING)
                        for slug, page in REQUIRED_PAGES.items() if slug not in slugs]
+
+
+def _checked_page(path: Path, rel: str):
+    """The page read, with the findings about it alone (``derived["rules"]``; its HTML is not kept)."""
+    src = read_page(path, rel)
+    if src.derived.get("html") is not None:
+        src.derived = {"rules": _page(src)}
+    return src
 
 
 def _page(src) -> list[Finding]:

@@ -100,7 +100,7 @@ def _validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt
         vocabularies = _vocabulary_findings(root, schemas, cache, checker)
         indicators = _indicator_findings(root, schemas, cache, checker)
         findings.extend(_file_rule_findings(sources, ctx))
-        findings.extend(page_findings(root, Path(content_dir)))
+        findings.extend(page_findings(root, Path(content_dir), cache))
         for kind in KINDS:
             for src in sources[kind]:
                 if src.values:
