@@ -36,10 +36,18 @@ def test_the_domain_core_never_imports_pelican():
 
 
 def test_every_folder_is_a_documented_package():
+    """Folders of code are documented packages; the others (theme, schemas and vocabularies, lunr.js)
+    are package data, which pyproject.toml must ship with the wheel."""
+    import tomllib
+
     folders = [p for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"]
-    assert len(folders) >= 8
-    for folder in folders:
+    code = [f for f in folders if any(f.rglob("*.py"))]
+    assert len(code) >= 8
+    for folder in code:
         init = folder / "__init__.py"
         assert init.is_file(), folder
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"{folder.name}/__init__.py has no docstring"
+    pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = {pattern.split("/")[0] for pattern in pyproject["tool"]["setuptools"]["package-data"]["wegweiser"]}
+    assert {f.name for f in folders if f not in code} <= shipped
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import phone_page
-from conftest import ROOT, edit, run_cli, serve
+from conftest import ROOT, copy_data, edit, run_cli, serve
 
 from wegweiser.build.run import build
 from wegweiser.content.facets import RESERVED_FOLDERS, RESERVED_PARAMETERS
@@ -39,8 +39,7 @@ def test_every_vocabulary_field_of_the_offer_schema_is_a_filter_in_foreign_key_o
 
 
 def _data_copy(tmp_path: Path) -> tuple[Path, dict]:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    data = copy_data(tmp_path / "data")
     return data, json.loads((data / "schemas" / "offer.schema.json").read_text(encoding="utf-8"))
 
 

@@ -23,6 +23,8 @@ from wegweiser.content.parse_cache import SourceCache
 from wegweiser.content.sanitize import markup_in_text, unsafe_in_html
 from wegweiser.content.static_pages import PAGE_KEYS, PAGES_FOLDER, read_page
 
+#: What a page made by ``wegweiser init`` asks the office to replace: "[[BITTE ERGÄNZEN: Telefon]]".
+PLACEHOLDER = re.compile(r"\[\[\s*BITTE ERGÄNZEN:?\s*([^\]]*)\]\]", re.IGNORECASE)
 #: a page's address below the site (Pelican: PAGE_URL = "{slug}/")
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 #: the guide's own folders (pelican_plugin/pages.py and the outputs): a page there would be
@@ -49,7 +51,8 @@ REQUIRED_PAGES = {
 
 
 def page_findings(root: Path, content_dir: Path, cache: SourceCache | None = None) -> list[Finding]:
-    """Every finding about content/pages: each page's, then a warning for each required page missing.
+    """Every finding about content/pages: each page's (placeholders left by ``wegweiser init`` are
+    warnings), then a warning for each required page missing.
     A page ``cache`` knows unchanged is not read again."""
     folder = Path(content_dir) / PAGES_FOLDER
     files, refused = scan_folder(folder, root, hidden=True)  # Pelican reads hidden pages too
@@ -118,6 +121,9 @@ def _page(src) -> list[Finding]:
     if unsafe:
         found.append(unsafe_finding(rel, unsafe, body_line(src.body, src.body_line, unsafe[0]),
                                     part="Der Text der Seite"))
+    text = src.derived["text"]
+    found += [finding("page-placeholder", rel, value=m.group(1).strip(), line=text.count("\n", 0, m.start()) + 1,
+                      severity=WARNING) for m in PLACEHOLDER.finditer(text)]
     return found
 
 

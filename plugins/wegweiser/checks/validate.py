@@ -509,6 +509,8 @@ def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: s
         close = difflib.get_close_matches(str(value), ids, n=1, cutoff=0.6)
         if close:
             allowed = f" – meinten Sie „{close[0]}“?"
+        elif not ids:
+            allowed = " – die Liste ist noch leer."
         elif len(ids) <= 25:
             allowed = ": " + ", ".join(ids) + "."
     return finding("unknown-reference", src.rel, field=field_name, value=value, line=line,

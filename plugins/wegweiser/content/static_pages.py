@@ -27,13 +27,15 @@ FORMATTED_KEYS = ("summary",)
 
 def read_page(path: Path, rel: str) -> SourceFile:
     """A page as a :class:`SourceFile`: ``values`` holds the header (keys in lower case, as Pelican
-    reads them; repeated keys in ``derived["repeated"]``), ``derived["html"]`` the unsanitised HTML of
-    the body and ``derived["summary_html"]`` that of the summary."""
+    reads them; repeated keys in ``derived["repeated"]``), ``derived["text"]`` the whole text,
+    ``derived["html"]`` the unsanitised HTML of the body and ``derived["summary_html"]`` that of the
+    summary."""
     src = SourceFile(path=path, rel=rel)
     text = read_text(src)
     if text is None:
         return src
     converter = page_markdown()
+    src.derived["text"] = text
     src.derived["html"] = converter.convert(text)  # the meta extension takes the header off, as in Pelican
     meta = getattr(converter, "Meta", {})
     src.values = {key: "\n".join(lines) for key, lines in meta.items()}

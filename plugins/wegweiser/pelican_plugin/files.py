@@ -41,15 +41,19 @@ def search_data(catalog: Catalog, settings: dict):
     yield "theme/js/lunr.min.js", _node_module(settings, "lunr/lunr.min.js")
 
 
-def _node_module(settings: dict, path: str) -> bytes:
-    from wegweiser.catalog.project import Project
+#: lunr.min.js of lunr 2.3.9 (MIT), the same file npm installs for package.json's pin (a test holds
+#: them equal): it travels with the package, so that a guide needs no Node.js to build.
+VENDOR_DIR = Path(__file__).resolve().parents[1] / "vendor"
 
-    folder = settings.get("WEGWEISER_NODE_MODULES") or Project.from_settings(settings).root / "node_modules"
-    target = Path(folder) / path
+
+def _node_module(settings: dict, path: str) -> bytes:
+    """A file of a JavaScript package: from WEGWEISER_NODE_MODULES when set, else the package's copy."""
+    folder = settings.get("WEGWEISER_NODE_MODULES")
+    target = Path(folder) / path if folder else VENDOR_DIR / Path(path).name
     if not target.is_file():
         raise FileNotFoundError(
             f"{target} fehlt. Installieren Sie die JavaScript-Pakete mit „npm ci“ im Projektordner "
-            "(make html und make serve erledigen das automatisch).")
+            "oder lassen Sie die Einstellung WEGWEISER_NODE_MODULES weg.")
     return target.read_bytes()
 
 
