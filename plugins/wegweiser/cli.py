@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from wegweiser.checks.findings import summary
+from wegweiser.content.characters import visible
 from wegweiser.content.loading import content_files, relative_path
 from wegweiser.content.schema import SchemaError
 from wegweiser.catalog.project import Project
@@ -77,8 +78,8 @@ def cmd_build(args) -> int:
         detail = ", ".join(f"{n}× {code}" for code, n in sorted(codes.items()))
         print(f"{len(warnings)} Warnungen ({detail}); Einzelheiten mit „wegweiser validate“.")
     if not result.ok:
-        if result.error:
-            print(f"Fehler beim Erzeugen der Website: {result.error}", file=sys.stderr)
+        if result.error and result.error not in {f.message for f in shown}:  # said by a finding already
+            print(f"Fehler beim Erzeugen der Website: {visible(result.error)}", file=sys.stderr)
         print("Es wurde nichts veröffentlicht; die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 1
     print(f"Fertig: {result.pages} Seiten in {result.output}; {result.written} Dateien neu geschrieben, "
@@ -286,7 +287,7 @@ def cmd_import(args) -> int:
                                       project.today, overwrite=args.overwrite,
                                       stale_months=project.stale_months, progress=_ProgressBar("Zeilen prüfen"))
     except importer.ImportFailed as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
+        print(f"Fehler: {visible(exc)}", file=sys.stderr)
         return 1
     bad_rows = 0
     for part, label in ((result.provider, "Anbieter"), (result, "Angebote" if result.provider else "")):
@@ -346,10 +347,11 @@ def _report_import(result, table, project, args, label: str, started: float) -> 
         for planned in result.planned:
             if planned.action in ("neu", "ersetzen"):
                 verb = "würde anlegen" if planned.action == "neu" else "würde ersetzen"
-                print(f"{verb}: {relative_path(planned.path, project.root)}")
+                print(f"{verb}: {visible(relative_path(planned.path, project.root))}")
         sample = next((p for p in result.planned if p.text and p.action != "vorhanden"), None)
         if sample:
-            print(f"\nBeispiel ({sample.path.name}):\n{sample.text}")
+            shown = "\n".join(visible(line) for line in sample.text.split("\n"))
+            print(f"\nBeispiel ({visible(sample.path.name)}):\n{shown}")
         written = 0
     else:
         written = importer.write_import(result, progress=_ProgressBar("Dateien schreiben"))
@@ -512,7 +514,7 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except SchemaError as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
+        print(f"Fehler: {visible(exc)}", file=sys.stderr)
         return 1
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from wegweiser.build.site_folders import finish, one_build_at_a_time, prepare_next, publish, read_info
 from wegweiser.build.state import KEY, BuildState
+from wegweiser.build.disk import disk_finding
 from wegweiser.checks.findings import Finding
 from wegweiser.catalog.project import Project
 
@@ -69,8 +70,9 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
             publish(folder, target)
         except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
             shutil.rmtree(folder, ignore_errors=True)
-            findings = getattr(exc, "findings", validation.findings)
-            return BuildResult(ok=False, findings=findings, error=_describe(exc),
+            disk = disk_finding(exc, target)  # a full disk: the page written at the time is not to blame
+            findings = [disk] if disk else getattr(exc, "findings", validation.findings)
+            return BuildResult(ok=False, findings=findings, error=disk.message if disk else _describe(exc),
                                seconds=time.perf_counter() - started)
     return BuildResult(ok=True, findings=validation.findings, seconds=time.perf_counter() - started,
                        pages=pages, output=target, written=state.written, unchanged=state.unchanged)

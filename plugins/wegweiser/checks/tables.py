@@ -242,7 +242,9 @@ def _constraint_finding(error, src: SourceFile, schema: TableSchema, kw: dict) -
     else:
         unit = "Zeichen"
     actual = len(cell) if isinstance(cell, (str, list)) else ""
-    return finding(code, src.rel, limit=limit, unit=unit, actual=actual, allowed=limit, **kw)
+    date = fld is not None and fld.type == "date"
+    too = {"minimum": "zu früh" if date else "zu klein", "maximum": "zu spät" if date else "zu groß"}.get(code, "")
+    return finding(code, src.rel, limit=limit, unit=unit, actual=actual, allowed=limit, too=too, **kw)
 
 
 def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: str, value,

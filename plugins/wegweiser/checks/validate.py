@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from wegweiser.build.workers import run, worker_count
-from wegweiser.checks.findings import WARNING, Finding, sort_findings
+from wegweiser.checks.findings import Finding, sort_findings
 from wegweiser.checks.messages import finding
+from wegweiser.checks.pages import page_findings
 from wegweiser.checks.rules import CONTEXT_RULES, FILE_RULES, RuleContext
 from wegweiser.checks.tables import check_rows, check_vocabularies, reference_findings, unique_findings
 from wegweiser.content.digests import hash_folder
 from wegweiser.content.frontmatter import SourceFile
-from wegweiser.content.loading import load_sources, open_cache, relative_path
+from wegweiser.content.loading import load_sources, open_cache
 from wegweiser.content.sanitize import render_markdown
 from wegweiser.content.schema import KINDS, Schemas
 from wegweiser.indicators.check import validate_indicators
@@ -73,7 +72,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
     stamp = hashlib.sha256()
     hash_folder(stamp, Path(schemas.data_dir) / "indicators")
     findings += _kept(cache, "indicators", stamp.hexdigest(), validate_indicators, root, schemas)
-    findings += _page_findings(root, content_dir)
+    findings += page_findings(root, content_dir, cache)
     cache.save()
     return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
 
@@ -136,42 +135,3 @@ def _kept(cache, name: str, stamp: str, check, *args) -> list[Finding]:
     return list(kept[1])
 
 
-class RequiredPage(NamedTuple):
-    title: str  # suggested as the page's title
-    link: str  # the footer's link text
-    why: str
-
-
-#: pages a public body's website must have (content/pages/<slug>.md), in the footer's order
-REQUIRED_PAGES = {
-    "impressum": RequiredPage("Impressum", "Impressum", "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
-    "datenschutz": RequiredPage("Datenschutz", "Datenschutz", "Informationspflichten nach Art. 13 DSGVO."),
-    "barrierefreiheit": RequiredPage("Erklärung zur Barrierefreiheit", "Barrierefreiheit",
-                                     "Pflicht öffentlicher Stellen nach BITV 2.0 und den Landesgesetzen."),
-    "leichte-sprache": RequiredPage("Leichte Sprache", "Leichte Sprache",
-                                    "Erläuterungen in Leichter Sprache nach § 4 BITV 2.0."),
-}
-
-
-#: What a page made by ``wegweiser init`` asks the office to replace: "[[BITTE ERGÄNZEN: Telefon]]".
-PLACEHOLDER = re.compile(r"\[\[\s*BITTE ERGÄNZEN:?\s*([^\]]*)\]\]", re.IGNORECASE)
-
-
-def _page_findings(root: Path, content_dir: Path) -> list[Finding]:
-    """A warning for each required static page that content/pages/ does not have (by file name
-    or by its ``Slug:`` line), and for each placeholder left in a page."""
-    folder = content_dir / "pages"
-    slugs, placeholders = set(), []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        slugs.add(path.stem)
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        slugs.update(m.group(1).strip() for m in re.finditer(r"(?im)^slug:\s*(\S+)\s*$", text[:2000]))
-        placeholders += [finding("page-placeholder", relative_path(path, root), value=m.group(1).strip(),
-                                 line=text.count("\n", 0, m.start()) + 1, severity=WARNING)
-                         for m in PLACEHOLDER.finditer(text)]
-    return [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=page.title, why=page.why,
-                    severity=WARNING)
-            for slug, page in REQUIRED_PAGES.items() if slug not in slugs] + placeholders

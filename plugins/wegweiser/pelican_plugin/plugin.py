@@ -11,8 +11,9 @@ from wegweiser.build.state import build_state
 from wegweiser.catalog.display import FILTERS, GLOBALS
 from wegweiser.catalog.project import Project
 from wegweiser.outputs.security import meta_policy
-from wegweiser.checks.validate import REQUIRED_PAGES
+from wegweiser.checks.pages import REQUIRED_PAGES
 from wegweiser.pelican_plugin.generators import GuideGenerator
+from wegweiser.pelican_plugin.page_reader import only_page_reader
 
 
 def add_template_helpers(pelican):
@@ -53,6 +54,7 @@ def note_static(generator):
 def register():
     signals.initialized.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
+    signals.readers_init.connect(only_page_reader)  # static pages are untrusted content too
     # what Pelican writes itself: the next build removes it first (wegweiser/build/site_folders.py)
     signals.content_written.connect(note_content)
     signals.feed_written.connect(note_content)

@@ -96,7 +96,7 @@
   /* ---------- state <-> URL ---------- */
   function readState(search) {
     var p = new URLSearchParams(search);
-    var state = { q: p.get("q") || "", kostenlos: p.get("kostenlos") === "1",
+    var state = { q: (p.get("q") || "").slice(0, MAX_QUERY), kostenlos: p.get("kostenlos") === "1",
                   alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {},
                   nahe: p.get("nahe") || "", plz: p.get("plz") || "", umkreis: p.get("umkreis") || "" };
     FACETS.forEach(function (f) { state.facets[f] = p.getAll(f); });
@@ -251,11 +251,17 @@
     return preds;
   }
 
+  // A query is read up to MAX_QUERY characters and MAX_TERMS words, and only words of at most
+  // MAX_TYPO letters tolerate a typo: lunr's typo matching grows with the square of a word's length,
+  // and no link (/suche/?q=aaaa…) may freeze the tab.
+  var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20;
+
   // Query words without stop words (the search data's); the last one is still being typed, so it also
   // matches as a prefix.
   function queryTerms(m, q) {
     if (!stopWords) stopWords = T.stopWords(m.stop);
-    var terms = T.words(q).filter(function (w) { return !stopWords[w]; })
+    var terms = T.words(String(q).slice(0, MAX_QUERY)).filter(function (w) { return !stopWords[w]; })
+      .slice(0, MAX_TERMS)
       .map(function (w) { return { word: w, stem: T.stem(w), prefix: false }; });
     if (terms.length) terms[terms.length - 1].prefix = true;
     return terms;
@@ -271,7 +277,9 @@
         idx.query(function (q) {
           q.term(term.stem, { usePipeline: false, boost: 10 });
           if (term.prefix) q.term(term.stem, { usePipeline: false, wildcard: TRAILING, boost: 3 });
-          if (term.stem.length >= 5) q.term(term.stem, { usePipeline: false, editDistance: 1, boost: 1 });
+          if (term.stem.length >= 5 && term.stem.length <= MAX_TYPO) {
+            q.term(term.stem, { usePipeline: false, editDistance: 1, boost: 1 });
+          }
         }).forEach(function (hit) {
           var doc = parseInt(hit.ref, 36);
           scores[doc] = (scores[doc] || 0) + hit.score;
