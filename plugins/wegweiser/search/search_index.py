@@ -9,8 +9,11 @@ The browser downloads
 - the store chunk(s) holding the rows of the results shown (title, provider, place, dates, cost).
 
 Documents are numbered in catalog order (alphabetical); the number in base 36 is the lunr ref.
-Texts are normalised by :mod:`search_text` before indexing, so the index has an empty pipeline
-and the browser applies the same normalisation (``search-text.js``) before querying.
+What is indexed of an offer is :mod:`documents`' business. Texts are normalised by
+:mod:`search_text` before indexing, so the index has an empty pipeline and the browser applies
+the same normalisation (``search-text.js``) before querying. The manifest also carries the heads
+and modifiers the content's compounds rest on (:mod:`compounds`: the browser splits query words
+with them) and the words that name a filter (:mod:`filter_words`).
 """
 
 from __future__ import annotations
@@ -22,16 +25,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from wegweiser.catalog.catalog import Catalog, Entry
+from wegweiser.search import documents
+from wegweiser.search.compounds import Lexicon, lexicon
+from wegweiser.search.filter_words import filter_words
 from wegweiser.search.lunr_index import dumped_shards, serialized_index
-from wegweiser.search.search_text import terms
+from wegweiser.search.synonyms import Synonyms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
 SEARCH_FOLDER = "suche/daten"
 SHARD_BYTES = 24_000
 STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)
-TITLE_BOOST = 4
-BOOSTS = {"t": TITLE_BOOST, "b": 1}
+#: title above summary above facts above description (see documents.py)
+BOOSTS = {"t": 8, "s": 4, "f": 2, "d": 1}
 # filter name in the URL -> offer field (lists and single values alike)
 FACETS = {
     "bereich": "area",
@@ -59,26 +65,15 @@ def ref(number: int) -> str:
             return out
 
 
-def _labels(catalog: Catalog, vocabulary: str, keys) -> str:
-    return " ".join(catalog.labels(vocabulary, keys if isinstance(keys, list) else [keys] if keys else []))
+def word_list(catalog: Catalog) -> Lexicon:
+    """The compound splitter's word list, kept next to the entry store when the build has one."""
+    folder = catalog.store.folder
+    return lexicon(folder.parent if folder else None)
 
 
-def document_text(catalog: Catalog, offer: Entry) -> tuple[str, str]:
-    """(title text, body text) of an offer as indexed: no Markdown body, to stay small."""
-    body = " ".join(filter(None, [
-        offer.summary,
-        offer.provider_entry.name,
-        offer.venue,
-        _labels(catalog, "municipalities", offer.municipality),
-        _labels(catalog, "areas", offer.area),
-        _labels(catalog, "topics", offer.topics),
-        _labels(catalog, "target_groups", offer.target_groups),
-        _labels(catalog, "formats", offer.format),
-        _labels(catalog, "funding", offer.funding),
-        _labels(catalog, "languages", [lang for lang in offer.languages or [] if lang != "de"]),
-        _labels(catalog, "provider_kinds", offer.provider_entry.kind),
-    ]))
-    return offer.title, body
+def synonyms(catalog: Catalog) -> Synonyms:
+    vocabulary = catalog.vocabularies.get("synonyms")
+    return catalog.memo("search-synonyms", lambda: Synonyms.from_rows(vocabulary.rows if vocabulary else []))
 
 
 def index_documents(catalog: Catalog):
@@ -87,17 +82,16 @@ def index_documents(catalog: Catalog):
         yield ref(number), document_terms(catalog, offer)
 
 
-def document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
+def document_terms(catalog: Catalog, offer: Entry) -> dict:
     return catalog.store.get("search-terms", offer, lambda: _document_terms(catalog, offer))
 
 
-def _document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
-    title, body = document_text(catalog, offer)
-    return {"t": terms(title), "b": terms(body)}
+def _document_terms(catalog: Catalog, offer: Entry) -> dict:
+    return documents.document_terms(catalog, offer, word_list(catalog), synonyms(catalog))
 
 
 def build_index(catalog: Catalog) -> dict:
-    """The whole serialised lunr index: title (boosted) and body of every offer (tests compare shards with it)."""
+    """The whole serialised lunr index of every offer (tests compare shards with it)."""
     return serialized_index(index_documents(catalog), BOOSTS)
 
 
@@ -182,6 +176,17 @@ def _store_row(catalog: Catalog, offer: Entry) -> list:
     ]
 
 
+def compound_parts(catalog: Catalog) -> tuple[list[str], list[str]]:
+    """The heads and modifiers that the compounds of all offers rest on, sorted."""
+    heads: set[str] = set()
+    modifiers: set[str] = set()
+    for offer in catalog.offers:
+        found = document_terms(catalog, offer)
+        heads.update(found["heads"])
+        modifiers.update(found["modifiers"])
+    return sorted(heads), sorted(modifiers)
+
+
 def _dump(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -232,9 +237,11 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
         name = _named("store", data)
         files[name] = data
         store_names.append(name)
+    heads, modifiers = compound_parts(catalog)
     manifest = _dump({
         "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
         "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK,
+        "heads": heads, "modifiers": modifiers, "filters": filter_words(catalog, synonyms(catalog)),
     })
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest

@@ -1,5 +1,6 @@
-/* German text normalisation for search: the exact mirror of
-   plugins/wegweiser/core/search_text.py (a test compares both on the example content). */
+/* German text normalisation for search: the exact mirror of plugins/wegweiser/search/search_text.py
+   and of the compound splitter in plugins/wegweiser/search/compounds.py (tests compare both on every
+   word of the example content). */
 (function (root) {
   "use strict";
   var STOP = ("aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes " +
@@ -62,7 +63,61 @@
     return words(text).filter(function (w) { return !stopWords[w]; }).map(stem);
   }
 
-  var api = { fold: fold, words: words, stem: stem, terms: terms, isStopWord: function (w) { return !!stopWords[w]; } };
+  /* ---- compounds (compounds.py) ---- */
+  var MIN_MODIFIER = 4;
+  var MIN_HEAD = 4;
+  var LINKERS = ["s", "es", "n", "en", "er", "ens", "e"];
+  var NOT_HEADS = {};
+  ("isch lich ling chen lein heit keit reich voll sam bar haft los lose losen weise ung ungen innen erin " +
+   "erinnen tion ende enden tete eren").split(" ").forEach(function (w) { NOT_HEADS[w] = true; });
+
+  // [modifier, head, modifier is plain, modifier's split, head is plain, head's split] or null
+  function split(word, isHead, isModifier, memo) {
+    memo = memo || {};
+    if (!Object.prototype.hasOwnProperty.call(memo, word)) {
+      memo[word] = null;
+      memo[word] = splitPass(word, isHead, isModifier, memo, true) || splitPass(word, isHead, isModifier, memo, false);
+    }
+    return memo[word];
+  }
+
+  function splitPass(word, isHead, isModifier, memo, plainHead) {
+    for (var cut = MIN_MODIFIER; cut <= word.length - MIN_HEAD; cut++) {
+      var modifier = word.slice(0, cut), head = word.slice(cut);
+      if (NOT_HEADS[head] || stopWords[head] || stopWords[modifier] || isHead(head) !== plainHead) continue;
+      var headSplit = split(head, isHead, isModifier, memo);
+      if (!plainHead && headSplit === null) continue;
+      var plainModifier = isModifier(modifier);
+      var modifierSplit = modifierSplitOf(modifier, isHead, isModifier, memo);
+      if (!plainModifier && modifierSplit === null) continue;
+      return [modifier, head, plainModifier, modifierSplit, plainHead, headSplit];
+    }
+    return null;
+  }
+
+  function modifierSplitOf(modifier, isHead, isModifier, memo) {
+    var found = split(modifier, isHead, isModifier, memo);
+    for (var i = 0; i < LINKERS.length; i++) {
+      var linker = LINKERS[i];
+      if (found === null && modifier.slice(-linker.length) === linker && modifier.length - linker.length >= MIN_MODIFIER) {
+        found = split(modifier.slice(0, -linker.length), isHead, isModifier, memo);
+      }
+    }
+    return found;
+  }
+
+  function partStems(tree) {
+    if (tree === null) return [];
+    var all = [stem(tree[0])].concat(partStems(tree[3]), [stem(tree[1])], partStems(tree[5]));
+    var seen = {}, out = [];
+    all.forEach(function (p) {
+      if (!stopWords[p] && !seen[p]) { seen[p] = true; out.push(p); }
+    });
+    return out;
+  }
+
+  var api = { fold: fold, words: words, stem: stem, terms: terms, split: split, partStems: partStems,
+              isStopWord: function (w) { return !!stopWords[w]; } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserText = api;
 })(this);

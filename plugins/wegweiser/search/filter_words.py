@@ -1,0 +1,49 @@
+"""Words that name a filter: a place, "kostenlos", "online", "barrierefrei" and the accessibility labels.
+
+The browser recognises them in a query (as terms, normalised like the index) and applies the
+filter instead of requiring the word as text; the filter is shown as a tag that removes the
+word. Synonyms of the office's list count too (umsonst, gratis → kostenlos).
+"""
+
+from __future__ import annotations
+
+from wegweiser.search.search_text import terms
+from wegweiser.search.synonyms import Synonyms
+
+#: filter (URL parameter) -> (words, values, tag text) that are not a vocabulary's labels
+FIXED = [
+    ("kostenlos", ["kostenlos", "kostenfrei"], [], "kostenlos"),
+    ("form", ["online"], ["online", "hybrid"], "online"),
+    ("barrierefrei", ["barrierefrei"], ["rollstuhlgerecht"], "barrierefrei"),
+]
+
+
+def _with_synonyms(entry: tuple[str, ...], synonyms: Synonyms) -> list[tuple[str, ...]]:
+    found = [entry]
+    for group in synonyms.groups:
+        if entry in group:
+            found += [e for e in group if e not in found]
+    return found
+
+
+def filter_words(catalog, synonyms: Synonyms) -> list[list]:
+    """[terms joined by spaces, filter, values, tag text] of every filter word, longest first."""
+    out: dict[str, list] = {}
+
+    def add(words: tuple[str, ...], name: str, values: list[str], text: str) -> None:
+        for entry in _with_synonyms(words, synonyms):
+            out.setdefault(" ".join(entry), [" ".join(entry), name, values, text])
+
+    for row in catalog.vocabularies["municipalities"].rows:
+        label_terms = tuple(terms(row["label"]))
+        if label_terms:
+            add(label_terms, "ort", [row["id"]], f"Ort: {row['label']}")
+            add(label_terms[:1], "ort", [row["id"]], f"Ort: {row['label']}")
+    for row in catalog.vocabularies["accessibility"].rows:
+        label_terms = tuple(terms(row["label"]))
+        if label_terms:
+            add(label_terms, "barrierefrei", [row["id"]], row["label"])
+    for name, words, values, text in FIXED:
+        for word in words:
+            add(tuple(terms(word)), name, values, text)
+    return sorted(out.values(), key=lambda item: (-len(item[0].split()), item[0]))
