@@ -35,7 +35,8 @@ LINKERS = ("s", "es", "n", "en", "er", "ens", "e")
 #: nouns in the word list that are mostly word endings when they end a word (zusätz|lich, erfolg|reich)
 NOT_HEADS = frozenset({"isch", "lich", "ling", "chen", "lein", "heit", "keit", "reich", "voll", "sam", "bar",
                        "haft", "los", "lose", "losen", "weise", "ung", "ungen", "innen", "erin", "erinnen", "tion", "ende",
-                       "enden", "tete", "eren"})
+                       "enden", "tete", "eren", "ische", "ischen", "ischer", "isches", "liche", "lichen",
+                       "licher", "liches", "ling", "linge", "lingen", "schaft", "schaften"})
 #: Wiktionary's parts of speech that are no ordinary nouns (as german-nouns' own parser skips them)
 _NOT_NOUNS = {"Buchstabe", "Abkürzung", "Wortverbindung", "Vorname", "Nachname", "Familienname", "Eigenname",
               "Straßenname", "Ortsnamengrundwort", "Toponym", "Gebundenes Lexem", "Affix", "Suffix", "Präfix"}
@@ -90,6 +91,14 @@ def part_stems(tree: Split | None) -> list[str]:
     modifier, head, _, modifier_split, _, head_split = tree
     out = [stem(modifier), *part_stems(modifier_split), stem(head), *part_stems(head_split)]
     return list(dict.fromkeys(p for p in out if p not in STOP_WORDS))
+
+
+def part_words(tree: Split | None) -> list[str]:
+    """Every part of a split as it is written (bildungs, beratung), the parts' own parts included."""
+    if tree is None:
+        return []
+    modifier, head, _, modifier_split, _, head_split = tree
+    return [modifier, *part_words(modifier_split), head, *part_words(head_split)]
 
 
 def plain_parts(tree: Split | None, heads: set, modifiers: set) -> None:

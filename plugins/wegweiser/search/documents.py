@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from wegweiser.search.compounds import MIN_HEAD, MIN_MODIFIER, Lexicon, part_stems, plain_parts
+from wegweiser.search.compounds import MIN_HEAD, MIN_MODIFIER, Lexicon, part_stems, part_words, plain_parts
 from wegweiser.search.search_text import STOP_WORDS, stem, words
 from wegweiser.search.synonyms import Synonyms
 
@@ -81,18 +81,20 @@ def field_texts(catalog, offer) -> dict[str, str]:
 def text_terms(text: str, lexicon: Lexicon, synonyms: Synonyms, splits: tuple[set, set]) -> list[str]:
     """Index terms of a text: each word's stem, then the stems of its compound parts, then the
     synonyms of both. ``splits`` collects the heads and modifiers the compounds rest on."""
-    sequence, parts = [], []
+    sequence, stems, parts, written = [], [], [], []
     for word in words(text):
         if word in STOP_WORDS:
             continue
-        sequence.append(stem(word))
+        sequence.append(word)
+        stems.append(stem(word))
         if len(word) >= MIN_MODIFIER + MIN_HEAD:
             tree = lexicon.split(word)
             if tree is not None:
                 parts += part_stems(tree)
+                written += part_words(tree)
                 plain_parts(tree, *splits)
-    present = set(sequence).union(parts)
-    return sequence + parts + [t for t in synonyms.expand(sequence, parts) if t not in present]
+    present = set(stems).union(parts)
+    return stems + parts + [t for t in synonyms.expand(sequence, written) if t not in present]
 
 
 def document_terms(catalog, offer, lexicon: Lexicon, synonyms: Synonyms) -> dict:

@@ -20,7 +20,7 @@ FIXED = [
 
 def _with_synonyms(entry: tuple[str, ...], synonyms: Synonyms) -> list[tuple[str, ...]]:
     found = [entry]
-    for group in synonyms.groups:
+    for group in synonyms.entries:
         if entry in group:
             found += [e for e in group if e not in found]
     return found

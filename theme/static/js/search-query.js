@@ -11,6 +11,7 @@
   "use strict";
 
   var EXACT = 10, PREFIX = 3, TYPO = 1, HEAD = 2, MODIFIER = 1;
+  var RARE = 10;  // a word matching fewer offers strongly also matches by its compound's head
 
   function create(options) {
     var m = options.manifest, T = options.text, lunr = options.lunr, loadIndex = options.loadIndex;
@@ -75,12 +76,14 @@
     }
 
     // [modifier stem, head stem] of a compound word: split as the index was (the content's heads and
-    // modifiers), or — for a word the index does not hold — against the heads alone.
-    function compound(word, isKnown) {
+    // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
+    // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
+    function compound(word, indexes) {
       var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; });
-      if (tree === null && !isKnown) {
-        tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; },
-                       function (x) { return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)]; });
+      if (tree === null && !known(indexes, T.stem(word))) {
+        tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
+          return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)] || known(indexes, T.stem(x));
+        });
       }
       return tree === null ? null : [T.stem(tree[0]), T.stem(tree[1])];
     }
@@ -104,45 +107,92 @@
       };
     }
 
-    // {doc: score} of one text word: the word itself, then its compound's head and modifier.
+    function add(into, scores, only) {
+      Object.keys(scores).forEach(function (d) {
+        if (!only || d in only) into[d] = (into[d] || 0) + scores[d];
+      });
+    }
+
+    // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
+    // prefix or with a typo), or both parts of its compound; weak: only the compound's head, for a
+    // word that matches few offers strongly (Sprachkurs: also other …kurse; Deutschkurs: no).
     function scoreToken(token) {
       return indexesFor([token.stem]).then(function (indexes) {
-        var scores = run(indexes, wordClauses(token, 1));
-        var parts = compound(token.word, known(indexes, token.stem));
+        var strong = run(indexes, wordClauses(token, 1));
+        var parts = compound(token.word, indexes);
         if (!parts) {
-          if (Object.keys(scores).length || token.stem.length < 8) return scores;
-          return run(indexes, wordClauses(token, 2));
+          if (!Object.keys(strong).length && token.stem.length >= 8) strong = run(indexes, wordClauses(token, 2));
+          return { strong: strong, weak: {} };
         }
         return indexesFor(parts).then(function (more) {
-          var byHead = run(more, function (q) { q.term(parts[1], { usePipeline: false, boost: HEAD }); });
-          Object.keys(byHead).forEach(function (d) { scores[d] = (scores[d] || 0) + byHead[d]; });
-          var byModifier = run(more, function (q) { q.term(parts[0], { usePipeline: false, boost: MODIFIER }); });
-          Object.keys(byModifier).forEach(function (d) { if (d in scores) scores[d] += byModifier[d]; });
-          return scores;
+          var fields = {}, byHead = {}, byModifier = {};
+          more.forEach(function (idx) {
+            idx.query(function (q) {
+              q.term(parts[1], { usePipeline: false, boost: HEAD });
+              q.term(parts[0], { usePipeline: false, boost: MODIFIER });
+            }).forEach(function (hit) {
+              var doc = parseInt(hit.ref, 36), found = hit.matchData.metadata;
+              var seen = fields[doc] || (fields[doc] = { head: {}, modifier: {} });
+              if (found[parts[1]]) {
+                Object.keys(found[parts[1]]).forEach(function (f) { seen.head[f] = true; });
+                byHead[doc] = (byHead[doc] || 0) + hit.score;
+              }
+              if (found[parts[0]]) {
+                Object.keys(found[parts[0]]).forEach(function (f) { seen.modifier[f] = true; });
+                byModifier[doc] = (byModifier[doc] || 0) + hit.score;
+              }
+            });
+          });
+          // Both parts in the title, the summary or the facts count like the word (in a long
+          // description they are often apart: "Deutschen Qualifikationsrahmen … Lehrgang").
+          var weak = {};
+          Object.keys(byHead).forEach(function (d) {
+            var together = Object.keys(fields[d].head).some(function (f) { return f !== "d" && fields[d].modifier[f]; });
+            if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
+            else weak[d] = byHead[d];
+          });
+          return { strong: strong, weak: Object.keys(strong).length < RARE ? weak : {} };
         });
       });
     }
 
     /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, all: whether the
-       offers in scores match every word, missing: words that match no offer}; null without tokens. */
+       offers in scores match every word, missing: words that match no offer}; null without tokens.
+       Offers matching every word (strongly or weakly) are the result; when there are none, the
+       offers matching most words are (all false). */
     function match(tokens) {
       if (!tokens.length) return Promise.resolve(null);
       return Promise.all(tokens.map(scoreToken)).then(function (perToken) {
-        var scores = {}, count = {}, missing = [];
-        perToken.forEach(function (s, i) {
-          var docs = Object.keys(s);
+        var all = matching(perToken);
+        if (Object.keys(all.scores).length) return { scores: all.scores, count: all.count, all: true, missing: [] };
+        var some = { scores: {}, count: {} }, missing = [];
+        perToken.forEach(function (t, i) {
+          var docs = Object.keys(t.strong).concat(Object.keys(t.weak));
           if (!docs.length) missing.push(tokens[i].word);
           docs.forEach(function (d) {
-            scores[d] = (scores[d] || 0) + s[d];
-            count[d] = (count[d] || 0) + 1;
+            some.scores[d] = (some.scores[d] || 0) + (t.strong[d] || t.weak[d]);
+            some.count[d] = (some.count[d] || 0) + 1;
           });
         });
-        var all = {}, any = false;
-        Object.keys(count).forEach(function (d) {
-          if (count[d] === tokens.length) { all[d] = scores[d]; any = true; }
-        });
-        return { scores: any ? all : scores, count: count, all: any, missing: missing, words: tokens.length };
+        return { scores: some.scores, count: some.count, all: false, missing: missing };
       });
+    }
+
+    // Offers matching every token, with their summed scores.
+    function matching(perToken) {
+      var scores = null;
+      perToken.forEach(function (t) {
+        var mine = {};
+        add(mine, t.strong);
+        add(mine, t.weak);
+        if (scores === null) { scores = mine; return; }
+        var next = {};
+        Object.keys(scores).forEach(function (d) { if (d in mine) next[d] = scores[d] + mine[d]; });
+        scores = next;
+      });
+      var count = {};
+      Object.keys(scores).forEach(function (d) { count[d] = perToken.length; });
+      return { scores: scores, count: count };
     }
 
     /* Documents of a match in ranking order: more words matched first, then the score. */
