@@ -129,7 +129,7 @@ class GuideGenerator(Generator):
             new_files, written, reused, search, incremental.search_key = job.result()
             incremental.merge(new_files, written, reused)
             self.catalog.derived["search"] = search  # its names, for .buildinfo.json
-            last, kept = self._plan(incremental, global_hash, [search_page(search.manifest_name)])
+            last, kept = self._plan(incremental, global_hash, [search_page(search.manifest_name, self.catalog)])
             progress(kept)
             self._make(writer, incremental, global_hash, last, progress)
         finally:

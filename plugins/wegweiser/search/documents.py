@@ -78,16 +78,17 @@ def field_texts(catalog, offer) -> dict[str, str]:
     }
 
 
-def text_terms(text: str, lexicon: Lexicon, synonyms: Synonyms, splits: tuple[set, set]) -> list[str]:
-    """Index terms of a text: each word's stem, then the stems of its compound parts, then the
-    synonyms of both. ``splits`` collects the heads and modifiers the compounds rest on."""
+def text_terms(text: str, lexicon: Lexicon | None, synonyms: Synonyms, splits: tuple[set, set]) -> list[str]:
+    """Index terms of a text: each word's stem, then the stems of its compound parts (without a
+    lexicon: none), then the synonyms of both. ``splits`` collects the heads and modifiers the
+    compounds rest on."""
     sequence, stems, parts, written = [], [], [], []
     for word in words(text):
         if word in STOP_WORDS:
             continue
         sequence.append(word)
         stems.append(stem(word))
-        if len(word) >= MIN_MODIFIER + MIN_HEAD:
+        if lexicon is not None and len(word) >= MIN_MODIFIER + MIN_HEAD:
             tree = lexicon.split(word)
             if tree is not None:
                 parts += part_stems(tree)
