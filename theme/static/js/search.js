@@ -491,6 +491,7 @@
     if (!state.q && !n) {
       section.hidden = true;
       list.textContent = "";
+      implied.textContent = "";
       return Promise.resolve();
     }
     var m;
