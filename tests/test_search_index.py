@@ -180,3 +180,37 @@ def test_our_index_builder_handles_repeats_and_empty_fields():
                  ("2", {"t": ["yoga"], "b": ["yoga", "abend", "kurs"]})]
     boosts = {"t": 4, "b": 1}
     assert json.dumps(serialized_index(documents, boosts)) == json.dumps(_lunr_py_index(documents, boosts))
+
+
+def test_the_search_page_reads_the_shards_as_lunr_js_does(catalog):
+    """search-query.js scores the shards itself: for exact terms, prefixes and one typo it finds the
+    offers lunr.js finds."""
+    assert NODE and LUNR_JS.is_file(), "node and npm ci are required"
+    files = search_files(catalog)
+    manifest = json.loads(files.files[files.manifest_name])
+    shards = [json.loads(files.files[name]) for name in manifest["shards"]]
+    query_js = ROOT / "theme" / "static" / "js" / "search-query.js"
+    script = f"""
+      const lunr = require({json.dumps(str(LUNR_JS))});
+      const Q = require({json.dumps(str(query_js))});
+      const {{shards, queries}} = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+      const out = [];
+      for (const [q, how] of queries) {{
+        const theirs = new Set(), ours = new Set();
+        for (const s of shards) {{
+          const idx = lunr.Index.load(s), mine = Q.prepare(s);
+          const opts = how === 'prefix' ? {{wildcard: lunr.Query.wildcard.TRAILING}} : how === 'typo' ? {{editDistance: 1}} : {{}};
+          idx.query(b => b.term(q, Object.assign({{usePipeline: false}}, opts))).forEach(h => theirs.add(parseInt(h.ref, 36)));
+          mine.terms.forEach((t, i) => {{
+            const hit = how === 'prefix' ? t.startsWith(q) : how === 'typo' ? Q.near(q, t, 1) : t === q;
+            if (hit) {{ const p = mine.postings(i); for (let k = 1; k < p.length; k += 3) ours.add(p[k]); }}
+          }});
+        }}
+        out.push([[...theirs].sort(), [...ours].sort()]);
+      }}
+      process.stdout.write(JSON.stringify(out));
+    """
+    queries = [[q, how] for q in QUERIES + ["schulabschlus", "kindrgar", "deustch"] for how in ("exact", "prefix", "typo")]
+    found = _js(script, {"shards": shards, "queries": queries})
+    assert all(theirs == ours for theirs, ours in found), [q for q, (t, o) in zip(queries, found) if t != o]
+    assert sum(1 for theirs, _ in found if theirs) > 20

@@ -5,7 +5,6 @@
 const fs = require("fs");
 const path = require("path");
 const ROOT = path.resolve(__dirname, "..", "..");
-const lunr = require(path.join(ROOT, "node_modules", "lunr", "lunr.js"));
 const T = require(path.join(ROOT, "theme", "static", "js", "search-text.js"));
 const Q = require(path.join(ROOT, "theme", "static", "js", "search-query.js"));
 
@@ -14,8 +13,8 @@ const dir = path.join(input.site, "suche", "daten");
 const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"));
 const manifest = read(fs.readdirSync(dir).find((n) => n.startsWith("manifest-")));
 const indexes = {};
-const loadIndex = (name) => Promise.resolve(indexes[name] || (indexes[name] = lunr.Index.load(read(name))));
-const engine = Q.create({ manifest, text: T, lunr, loadIndex });
+const loadIndex = (name) => Promise.resolve(indexes[name] || (indexes[name] = Q.prepare(read(name))));
+const engine = Q.create({ manifest, text: T, loadIndex });
 const facets = read(manifest.facets);
 const ids = [].concat(...manifest.store.map((name) => read(name).map((row) => row[0])));
 

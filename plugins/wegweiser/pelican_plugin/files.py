@@ -11,7 +11,7 @@ Producers are plain functions, usually thin wrappers around a core module.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.build.pieces import Pieces
@@ -33,24 +33,11 @@ def office_report(catalog: Catalog, settings: dict):
 
 
 def search_data(catalog: Catalog, settings: dict):
-    """Search index shards, facets and result store under /suche/daten/, and lunr.js."""
+    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js)."""
     from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
     for name, data in catalog_search_files(catalog, int(settings.get("WEGWEISER_WORKERS") or 0)).hand_out():
         yield f"{SEARCH_FOLDER}/{name}", data
-    yield "theme/js/lunr.min.js", _node_module(settings, "lunr/lunr.min.js")
-
-
-def _node_module(settings: dict, path: str) -> bytes:
-    from wegweiser.catalog.project import Project
-
-    folder = settings.get("WEGWEISER_NODE_MODULES") or Project.from_settings(settings).root / "node_modules"
-    target = Path(folder) / path
-    if not target.is_file():
-        raise FileNotFoundError(
-            f"{target} fehlt. Installieren Sie die JavaScript-Pakete mit „npm ci“ im Projektordner "
-            "(make html und make serve erledigen das automatisch).")
-    return target.read_bytes()
 
 
 def indicator_data(catalog: Catalog, settings: dict):

@@ -19,7 +19,7 @@ from wegweiser.search.search_text import STOP_WORDS, terms, words
 
 #: letters an inflected form may add to or drop from an entry's word, and which
 INFLECTION = 2
-ENDINGS = frozenset({"e", "s", "n", "en", "er", "es", "ns"})
+ENDINGS = frozenset({"e", "s", "n", "r", "m", "en", "er", "es", "em", "ns"})
 #: shorter words must be written exactly (DaF is not dafür, Art not Arten)
 MIN_INFLECTED = 4
 

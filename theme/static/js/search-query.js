@@ -4,17 +4,90 @@
    A query is split into filter words (a place, "kostenlos", "online", "barrierefrei", … from the
    manifest's list) and text words. Each text word matches an offer by its stem (the last word also
    as a prefix; longer words with one typo, with two when nothing else matches), and a compound
-   (Sprachkurs) also by its head (…kurs) with a lower score, its modifier adding to it. Offers that
-   match every text word come first; when none does, the offers matching most of them are given,
-   with the words that matched nothing. Data layout: plugins/wegweiser/search/search_index.py. */
+   (Sprachkurs) also by both its parts, or — when the word itself is rare — by its head alone
+   (…kurs) with a lower score. Offers that match every text word are the result; when none does,
+   the offers matching most of them are, with the words that matched nothing.
+
+   The shards are lunr 2.3.9 indexes (plugins/wegweiser/search/search_index.py builds them); their
+   field vectors hold each term's BM25 score per field and offer, field boost included. An offer's
+   score is the sum of those scores of the terms it matched, times the clause's weight below. This
+   reads the shards directly instead of through lunr.js: lunr.js's query builds match data and
+   vectors for every hit, about 400 ms for "Kita" in the 2,893 Kitas of Berlin; this takes a few. */
 (function (root) {
   "use strict";
 
   var EXACT = 10, PREFIX = 3, TYPO = 1, HEAD = 2, MODIFIER = 1;
   var RARE = 10;  // a word matching fewer offers strongly also matches by its compound's head
+  var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
+
+  /* A shard as the engine reads it: its terms in order, and per term the flat list
+     [field number, offer, score, …] of its postings. */
+  function prepare(shard) {
+    var fields = shard.fields;
+    var terms = [], slot = [], byTerm = {};
+    shard.invertedIndex.forEach(function (entry) {
+      terms.push(entry[0]);
+      slot.push(entry[1]._index);
+    });
+    shard.fieldVectors.forEach(function (vector) {
+      var ref = vector[0], cut = ref.indexOf("/");
+      var field = fields.indexOf(ref.slice(0, cut)), doc = parseInt(ref.slice(cut + 1), 36);
+      var pairs = vector[1];
+      for (var i = 0; i < pairs.length; i += 2) {
+        var list = byTerm[pairs[i]] || (byTerm[pairs[i]] = []);
+        list.push(field, doc, pairs[i + 1]);
+      }
+    });
+    return { fields: fields, terms: terms, postings: function (i) { return byTerm[slot[i]] || []; } };
+  }
+
+  // Position of the first term >= word.
+  function lowerBound(terms, word) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < word) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // Whether two words are at most k edits apart (insert, delete, replace, swap two neighbours).
+  function near(a, b, k) {
+    if (Math.abs(a.length - b.length) > k) return false;
+    var before = null, previous = [], current;
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        current.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > k) return false;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length] <= k;
+  }
+
+  // Positions of a shard's terms matching a word exactly, as a prefix, or with up to k typos.
+  function expand(shard, word, how, k) {
+    var terms = shard.terms, found = [], i = lowerBound(terms, word);
+    if (how === "exact") {
+      if (terms[i] === word) found.push(i);
+    } else if (how === "prefix") {
+      for (; i < terms.length && terms[i].indexOf(word) === 0; i++) found.push(i);
+    } else {
+      for (i = 0; i < terms.length; i++) if (near(word, terms[i], k)) found.push(i);
+    }
+    return found;
+  }
 
   function create(options) {
-    var m = options.manifest, T = options.text, lunr = options.lunr, loadIndex = options.loadIndex;
+    var m = options.manifest, T = options.text, loadIndex = options.loadIndex;
     var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
     var headStems = {};
     (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
@@ -39,7 +112,7 @@
       return names;
     }
 
-    function indexesFor(stems) {
+    function shardsOf(stems) {
       var names = {};
       stems.forEach(function (s) { shardsFor(s).forEach(function (n) { names[n] = true; }); });
       return Promise.all(Object.keys(names).map(loadIndex));
@@ -71,83 +144,67 @@
       return { filters: found, tokens: tokens };
     }
 
-    function known(indexes, term) {
-      return indexes.some(function (idx) { return Object.prototype.hasOwnProperty.call(idx.invertedIndex, term); });
+    function known(shards, term) {
+      return shards.some(function (shard) { return expand(shard, term, "exact").length > 0; });
     }
 
     // [modifier stem, head stem] of a compound word: split as the index was (the content's heads and
     // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
     // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
-    function compound(word, indexes) {
+    function compound(word, shards) {
       var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; });
-      if (tree === null && !known(indexes, T.stem(word))) {
+      if (tree === null && !known(shards, T.stem(word))) {
         tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
-          return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)] || known(indexes, T.stem(x));
+          return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)] || known(shards, T.stem(x));
         });
       }
       return tree === null ? null : [T.stem(tree[0]), T.stem(tree[1])];
     }
 
-    function run(indexes, build) {
-      var scores = {};
-      indexes.forEach(function (idx) {
-        idx.query(build).forEach(function (hit) {
-          var doc = parseInt(hit.ref, 36);
-          scores[doc] = (scores[doc] || 0) + hit.score;
+    /* Adds the scores of the terms matching a word (times weight) to scores {doc: score}; fields
+       {doc: {field: true}} notes where they matched. */
+    function score(shards, word, how, k, weight, scores, fields) {
+      shards.forEach(function (shard) {
+        expand(shard, word, how, k).forEach(function (i) {
+          var list = shard.postings(i);
+          for (var p = 0; p < list.length; p += 3) {
+            var doc = list[p + 1];
+            scores[doc] = (scores[doc] || 0) + list[p + 2] * weight;
+            if (fields) (fields[doc] || (fields[doc] = {}))[shard.fields[list[p]]] = true;
+          }
         });
       });
+    }
+
+    function wordScores(shards, token, typos) {
+      var scores = {};
+      score(shards, token.stem, "exact", 0, EXACT, scores);
+      if (token.prefix) score(shards, token.stem, "prefix", 0, PREFIX, scores);
+      if (typos && token.stem.length >= 5) score(shards, token.stem, "fuzzy", typos, TYPO, scores);
       return scores;
     }
 
-    function wordClauses(token, typos) {
-      return function (q) {
-        q.term(token.stem, { usePipeline: false, boost: EXACT });
-        if (token.prefix) q.term(token.stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX });
-        if (typos && token.stem.length >= 5) q.term(token.stem, { usePipeline: false, editDistance: typos, boost: TYPO });
-      };
-    }
-
-    function add(into, scores, only) {
-      Object.keys(scores).forEach(function (d) {
-        if (!only || d in only) into[d] = (into[d] || 0) + scores[d];
-      });
-    }
-
     // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
-    // prefix or with a typo), or both parts of its compound; weak: only the compound's head, for a
-    // word that matches few offers strongly (Sprachkurs: also other …kurse; Deutschkurs: no).
+    // prefix or with a typo), or both parts of its compound in one field but the description; weak:
+    // only the compound's head, for a word that matches few offers strongly (Sprachkurs: also other
+    // …kurse; Deutschkurs: no).
     function scoreToken(token) {
-      return indexesFor([token.stem]).then(function (indexes) {
-        var strong = run(indexes, wordClauses(token, 1));
-        var parts = compound(token.word, indexes);
+      return shardsOf([token.stem]).then(function (shards) {
+        var strong = wordScores(shards, token, 1);
+        var parts = compound(token.word, shards);
         if (!parts) {
-          if (!Object.keys(strong).length && token.stem.length >= 8) strong = run(indexes, wordClauses(token, 2));
+          if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
           return { strong: strong, weak: {} };
         }
-        return indexesFor(parts).then(function (more) {
-          var fields = {}, byHead = {}, byModifier = {};
-          more.forEach(function (idx) {
-            idx.query(function (q) {
-              q.term(parts[1], { usePipeline: false, boost: HEAD });
-              q.term(parts[0], { usePipeline: false, boost: MODIFIER });
-            }).forEach(function (hit) {
-              var doc = parseInt(hit.ref, 36), found = hit.matchData.metadata;
-              var seen = fields[doc] || (fields[doc] = { head: {}, modifier: {} });
-              if (found[parts[1]]) {
-                Object.keys(found[parts[1]]).forEach(function (f) { seen.head[f] = true; });
-                byHead[doc] = (byHead[doc] || 0) + hit.score;
-              }
-              if (found[parts[0]]) {
-                Object.keys(found[parts[0]]).forEach(function (f) { seen.modifier[f] = true; });
-                byModifier[doc] = (byModifier[doc] || 0) + hit.score;
-              }
-            });
-          });
-          // Both parts in the title, the summary or the facts count like the word (in a long
-          // description they are often apart: "Deutschen Qualifikationsrahmen … Lehrgang").
+        return shardsOf(parts).then(function (more) {
+          var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
+          score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
+          score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
           var weak = {};
           Object.keys(byHead).forEach(function (d) {
-            var together = Object.keys(fields[d].head).some(function (f) { return f !== "d" && fields[d].modifier[f]; });
+            var together = Object.keys(headFields[d]).some(function (f) {
+              return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
+            });
             if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
             else weak[d] = byHead[d];
           });
@@ -183,8 +240,8 @@
       var scores = null;
       perToken.forEach(function (t) {
         var mine = {};
-        add(mine, t.strong);
-        add(mine, t.weak);
+        Object.keys(t.strong).forEach(function (d) { mine[d] = t.strong[d]; });
+        Object.keys(t.weak).forEach(function (d) { mine[d] = t.weak[d]; });
         if (scores === null) { scores = mine; return; }
         var next = {};
         Object.keys(scores).forEach(function (d) { if (d in mine) next[d] = scores[d] + mine[d]; });
@@ -223,7 +280,7 @@
     };
   }
 
-  var api = { create: create, filterTest: filterTest };
+  var api = { create: create, prepare: prepare, near: near, filterTest: filterTest };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserQuery = api;
 })(this);

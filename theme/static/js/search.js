@@ -53,43 +53,12 @@
     return cache[url];
   }
 
-  function loadLunr() {
-    if (window.lunr) return Promise.resolve(window.lunr);
-    if (!cache.lunr) {
-      cache.lunr = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = base + "/theme/js/lunr.min.js";
-        s.onload = function () { resolve(window.lunr); };
-        s.onerror = reject;
-        document.head.appendChild(s);
-      });
-    }
-    return cache.lunr;
-  }
-
   function manifest() { return getJSON(manifestUrl); }
 
-  function shardIndex(m, name) {
+  function shardIndex(name) {
     var key = "idx:" + name;
-    if (!cache[key]) {
-      cache[key] = Promise.all([loadLunr(), getJSON(dataDir + name)]).then(function (r) {
-        return r[0].Index.load(r[1]);
-      });
-    }
+    if (!cache[key]) cache[key] = getJSON(dataDir + name).then(Q.prepare);
     return cache[key];
-  }
-
-  // Shards whose term range [boundary_i, boundary_i+1) can hold terms starting with prefix.
-  function shardsFor(m, prefix) {
-    var names = [];
-    for (var i = 0; i < m.boundaries.length; i++) {
-      var lo = m.boundaries[i];
-      var hi = i + 1 < m.boundaries.length ? m.boundaries[i + 1] : null;
-      var startsBefore = hi === null || prefix < hi;
-      var endsAfter = lo <= prefix || lo.indexOf(prefix) === 0;
-      if (startsBefore && endsAfter) names.push(m.shards[i]);
-    }
-    return names;
   }
 
   /* ---------- state <-> URL ---------- */
@@ -253,11 +222,7 @@
   }
 
   function engine(m) {
-    if (!cache.engine) {
-      cache.engine = loadLunr().then(function (lunr) {
-        return Q.create({ manifest: m, text: T, lunr: lunr, loadIndex: function (name) { return shardIndex(m, name); } });
-      });
-    }
+    if (!cache.engine) cache.engine = Promise.resolve(Q.create({ manifest: m, text: T, loadIndex: shardIndex }));
     return cache.engine;
   }
 
