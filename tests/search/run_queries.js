@@ -14,8 +14,7 @@ const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"))
 const manifest = read(fs.readdirSync(dir).find((n) => n.startsWith("manifest-")));
 const indexes = {};
 const loadIndex = (name) => Promise.resolve(indexes[name] || (indexes[name] = Q.prepare(read(name))));
-const engine = Q.create({ manifest, text: T, loadIndex });
-const facets = read(manifest.facets);
+const engine = Q.create({ manifest, text: T, loadIndex, loadData: (name) => Promise.resolve(read(name)) });
 const ids = [].concat(...manifest.store.map((name) => read(name).map((row) => row[0])));
 
 (async () => {
@@ -23,7 +22,7 @@ const ids = [].concat(...manifest.store.map((name) => read(name).map((row) => ro
   for (const q of input.queries) {
     const analysis = engine.analyse(q);
     const result = await engine.match(analysis.tokens);
-    const tests = analysis.filters.map((f) => Q.filterTest(f, facets));
+    const tests = await engine.filterTests(analysis.filters);
     let docs = result ? engine.ranked(result) : ids.map((_, i) => i);
     docs = docs.filter((d) => tests.every((t) => t(d)));
     out.push({ q, ids: docs.map((d) => ids[d]), all: result ? result.all : true,

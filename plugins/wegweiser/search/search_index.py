@@ -6,6 +6,7 @@ The browser downloads
 - ``manifest-<hash>.json``: which shard holds which terms, where facets and store live;
 - the shard(s) holding the query's terms (each a complete lunr index over those terms);
 - ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
+- ``filters-<hash>.json``: for each word that names a filter, the offers passing it as a bit set;
 - the store chunk(s) holding the rows of the results shown (title, provider, place, dates, cost).
 
 Documents are numbered in catalog order (alphabetical); the number in base 36 is the lunr ref.
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.search import documents
 from wegweiser.search.compounds import Lexicon, lexicon
-from wegweiser.search.filter_words import filter_words
+from wegweiser.search.filter_words import filter_sets, filter_words
 from wegweiser.search.lunr_index import dumped_shards, serialized_index
 from wegweiser.search.synonyms import Synonyms
 
@@ -227,9 +228,14 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
         files[name] = data
         shard_names.append(name)
         boundaries.append(first_term)
-    facets = _dump(build_facets(catalog))
+    facet_data = build_facets(catalog)
+    facets = _dump(facet_data)
     facets_name = _named("facets", facets)
     files[facets_name] = facets
+    words = filter_words(catalog, synonyms(catalog))
+    filters = _dump(filter_sets(words, facet_data))
+    filters_name = _named("filters", filters)
+    files[filters_name] = filters
     store = build_store(catalog)
     store_names = []
     for start in range(0, len(store), STORE_CHUNK):
@@ -241,7 +247,7 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
     manifest = _dump({
         "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
         "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK,
-        "heads": heads, "modifiers": modifiers, "filters": filter_words(catalog, synonyms(catalog)),
+        "heads": heads, "modifiers": modifiers, "filters": words, "filtersets": filters_name,
     })
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest

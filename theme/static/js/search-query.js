@@ -87,7 +87,7 @@
   }
 
   function create(options) {
-    var m = options.manifest, T = options.text, loadIndex = options.loadIndex;
+    var m = options.manifest, T = options.text, loadIndex = options.loadIndex, loadData = options.loadData;
     var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
     var headStems = {};
     (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
@@ -261,7 +261,18 @@
       return docs;
     }
 
-    return { analyse: analyse, match: match, ranked: ranked };
+    /* Tests (doc → passes) of the filters named by query words, from their bit sets. */
+    function filterTests(named) {
+      if (!named.length) return Promise.resolve([]);
+      return loadData(m.filtersets).then(function (sets) {
+        return named.map(function (f) {
+          var bits = atob(sets[f.name + "=" + f.values.join(",")] || "");
+          return function (d) { return ((bits.charCodeAt(d >> 3) || 0) >> (d & 7) & 1) === 1; };
+        });
+      });
+    }
+
+    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests };
   }
 
   /* A test of one filter named by query words, on the filter data (facets-*.json). */

@@ -222,7 +222,10 @@
   }
 
   function engine(m) {
-    if (!cache.engine) cache.engine = Promise.resolve(Q.create({ manifest: m, text: T, loadIndex: shardIndex }));
+    if (!cache.engine) {
+      cache.engine = Promise.resolve(Q.create({ manifest: m, text: T, loadIndex: shardIndex,
+                                                loadData: function (name) { return getJSON(dataDir + name); } }));
+    }
     return cache.engine;
   }
 
@@ -464,14 +467,15 @@
       m = loaded;
       return textMatches(m, state.q);
     }).then(function (text) {
-      // With only a text query, results are shown before the filter data (the biggest file) arrives.
+      // Without filters of the form, results are shown before the filter data (the biggest file)
+      // arrives; words that name a filter are applied with their small bit sets.
       state.implied = text.analysis.filters;
-      var needFacets = n > 0 || state.implied.length > 0 || text.ranked === null;
-      return Promise.all([needFacets ? getJSON(dataDir + m.facets) : null, text]);
+      return Promise.all([n > 0 ? getJSON(dataDir + m.facets) : null, text,
+                          engine(m).then(function (e) { return e.filterTests(state.implied); })]);
     }).then(function (r) {
-      var facets = r[0], text = r[1];
+      var facets = r[0], text = r[1], tests = r[2];
       if (id !== runId) return;
-      if (!facets) return showTextResults(state, m, text, id, started);
+      if (!facets) return showTextResults(state, m, text, tests, id, started);
       var candidates = [];
       if (text.ranked === null) for (var d = 0; d < facets.n; d++) candidates.push(d);
       else candidates = text.ranked.slice();
@@ -511,8 +515,11 @@
       count: count, ms: (window.performance ? performance.now() : 0) - started } }));
   }
 
-  function showTextResults(state, m, text, id, started) {
+  function showTextResults(state, m, text, tests, id, started) {
+    var d;
     var results = text.ranked;
+    if (results === null) for (results = [], d = 0; d < m.n; d++) results.push(d);
+    results = results.filter(function (d) { return tests.every(function (t) { return t(d); }); });
     lastResults = results;
     lastOnline = [];
     lastDistances = null;
