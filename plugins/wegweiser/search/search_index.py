@@ -4,7 +4,7 @@ Nothing here is loaded by any page except ``/suche/`` and only once the search i
 The browser downloads
 
 - ``manifest-<hash>.json``: which shard holds which terms, where facets and store live;
-- the shard(s) holding the query's terms (each a complete lunr index over those terms);
+- the shard(s) holding the query's terms (each a lunr index over those terms, in compact form);
 - ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
 - ``filters-<hash>.json``: for each word that names a filter, the offers passing it as a bit set;
 - the store chunk(s) holding the rows of the results shown (title, provider, place, dates, cost).
@@ -29,12 +29,13 @@ from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.search import documents
 from wegweiser.search.compounds import Lexicon, lexicon
 from wegweiser.search.filter_words import filter_sets, filter_words
-from wegweiser.search.lunr_index import dumped_shards, serialized_index
+from wegweiser.search.lunr_index import compact, dumped_shards, serialized_index
 from wegweiser.search.synonyms import Synonyms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
 SEARCH_FOLDER = "suche/daten"
-SHARD_BYTES = 24_000
+#: a shard's size in lunr's serialised form; shipped compact (lunr_index.compact), it is about a fifth
+SHARD_BYTES = 60_000
 STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)
 #: title above summary above facts above description (see documents.py)
@@ -223,7 +224,7 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
     index shards made on ``workers`` processes (0: all cores, see core/parallel.py)."""
     files: dict[str, bytes] = {}
     shard_names, boundaries = [], []
-    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, workers):
+    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, workers, compact):
         name = _named("s", data)
         files[name] = data
         shard_names.append(name)

@@ -8,11 +8,11 @@
    (…kurs) with a lower score. Offers that match every text word are the result; when none does,
    the offers matching most of them are, with the words that matched nothing.
 
-   The shards are lunr 2.3.9 indexes (plugins/wegweiser/search/search_index.py builds them); their
-   field vectors hold each term's BM25 score per field and offer, field boost included. An offer's
-   score is the sum of those scores of the terms it matched, times the clause's weight below. This
-   reads the shards directly instead of through lunr.js: lunr.js's query builds match data and
-   vectors for every hit, about 400 ms for "Kita" in the 2,893 Kitas of Berlin; this takes a few. */
+   The shards are lunr 2.3.9 indexes (plugins/wegweiser/search/search_index.py builds them) in a
+   compact form (lunr_index.compact): each term's BM25 score per field and offer, field boost
+   included. An offer's score is the sum of those scores of the terms it matched, times the
+   clause's weight below. lunr.js itself is not used: its query builds match data and vectors for
+   every hit, about 400 ms for "Kita" in the 2,893 Kitas of Berlin; this takes a few. */
 (function (root) {
   "use strict";
 
@@ -20,25 +20,26 @@
   var RARE = 10;  // a word matching fewer offers strongly also matches by its compound's head
   var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
 
-  /* A shard as the engine reads it: its terms in order, and per term the flat list
-     [field number, offer, score, …] of its postings. */
+  /* A shard as the engine reads it (lunr_index.compact writes it): its terms in order, and per term
+     the flat list [field number, offer, score, …] of its postings. */
   function prepare(shard) {
-    var fields = shard.fields;
-    var terms = [], slot = [], byTerm = {};
-    shard.invertedIndex.forEach(function (entry) {
-      terms.push(entry[0]);
-      slot.push(entry[1]._index);
-    });
-    shard.fieldVectors.forEach(function (vector) {
-      var ref = vector[0], cut = ref.indexOf("/");
-      var field = fields.indexOf(ref.slice(0, cut)), doc = parseInt(ref.slice(cut + 1), 36);
-      var pairs = vector[1];
-      for (var i = 0; i < pairs.length; i += 2) {
-        var list = byTerm[pairs[i]] || (byTerm[pairs[i]] = []);
-        list.push(field, doc, pairs[i + 1]);
+    var flat = {};
+    return {
+      fields: shard.fields,
+      terms: shard.terms,
+      postings: function (i) {
+        if (!flat[i]) {
+          var out = flat[i] = [];
+          shard.postings[i].forEach(function (p) {
+            for (var k = 0, doc = 0; k < p[1].length; k++) {
+              doc += p[1][k];
+              out.push(p[0], doc, p[2][k] / 100);
+            }
+          });
+        }
+        return flat[i];
       }
-    });
-    return { fields: fields, terms: terms, postings: function (i) { return byTerm[slot[i]] || []; } };
+    };
   }
 
   // Position of the first term >= word.
