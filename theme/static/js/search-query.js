@@ -102,20 +102,21 @@
       return set;
     }
 
-    // Shards whose term range [boundary_i, boundary_i+1) can hold terms starting with prefix.
-    function shardsFor(prefix) {
+    // Shards whose term range [boundary_i, boundary_i+1) can hold the term, or (asPrefix) terms
+    // starting with it.
+    function shardsFor(term, asPrefix) {
       var names = [];
       for (var i = 0; i < m.boundaries.length; i++) {
         var lo = m.boundaries[i];
         var hi = i + 1 < m.boundaries.length ? m.boundaries[i + 1] : null;
-        if ((hi === null || prefix < hi) && (lo <= prefix || lo.indexOf(prefix) === 0)) names.push(m.shards[i]);
+        if ((hi === null || term < hi) && (lo <= term || (asPrefix && lo.indexOf(term) === 0))) names.push(m.shards[i]);
       }
       return names;
     }
 
-    function shardsOf(stems) {
+    function shardsOf(terms, asPrefix) {
       var names = {};
-      stems.forEach(function (s) { shardsFor(s).forEach(function (n) { names[n] = true; }); });
+      terms.forEach(function (s) { shardsFor(s, asPrefix).forEach(function (n) { names[n] = true; }); });
       return Promise.all(Object.keys(names).map(loadIndex));
     }
 
@@ -187,11 +188,20 @@
 
     // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
     // prefix or with a typo), or both parts of its compound in one field but the description; weak:
-    // only the compound's head, for a word that matches few offers strongly (Sprachkurs: also other
-    // …kurse; Deutschkurs: no).
+    // only the compound's head. The parts are looked at only for a word that matches few offers
+    // itself (Sprachkurs: also other …kurse; Deutschkurs: no).
+    // The shard of a word; for a word being typed that the index does not hold as it is, also the
+    // shards of the terms it begins (a complete word does not load those: "Kita" not "Kitaplatz").
+    function shardsOfToken(token) {
+      return shardsOf([token.stem], false).then(function (shards) {
+        return token.prefix && !known(shards, token.stem) ? shardsOf([token.stem], true) : shards;
+      });
+    }
+
     function scoreToken(token) {
-      return shardsOf([token.stem]).then(function (shards) {
+      return shardsOfToken(token).then(function (shards) {
         var strong = wordScores(shards, token, 1);
+        if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {} };  // parts add little
         var parts = compound(token.word, shards);
         if (!parts) {
           if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
@@ -209,7 +219,7 @@
             if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
             else weak[d] = byHead[d];
           });
-          return { strong: strong, weak: Object.keys(strong).length < RARE ? weak : {} };
+          return { strong: strong, weak: weak };
         });
       });
     }
