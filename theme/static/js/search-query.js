@@ -211,13 +211,14 @@
           var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
           score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
           score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
-          var weak = {};
+          // A head in most offers (every Kita is a Kindergarten) says nothing about them: no weak matches.
+          var weak = {}, informative = Object.keys(byHead).length <= m.n / 2;
           Object.keys(byHead).forEach(function (d) {
             var together = Object.keys(headFields[d]).some(function (f) {
               return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
             });
             if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
-            else weak[d] = byHead[d];
+            else if (informative) weak[d] = byHead[d];
           });
           return { strong: strong, weak: weak };
         });
