@@ -99,7 +99,7 @@ def test_no_dead_ends(chromium, example_server):
         page.goto(example_server + "/suche/?q=Musikinstrument Xylophon")
         page.wait_for_function("document.querySelector('[data-status]').textContent.includes('zu einem Teil')")
         assert "„Xylophon“ kommt in keinem Angebot vor." in page.text_content("[data-partial]")
-        assert page.locator("[data-results] li").count() > 0
+        page.wait_for_function("document.querySelectorAll('[data-results] li').length > 0")  # the music offers
         page.goto(example_server + "/suche/?q=Xylophon")
         page.wait_for_function("!document.querySelector('[data-help]').hidden")
         help_links = page.locator("[data-help-links] li:not([hidden]) a").all_text_contents()
