@@ -257,9 +257,10 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
 
 def search_key(catalog: Catalog) -> str:
     """A digest of everything the search data is made from besides code, settings, data folder and
-    date: each published offer's terms, filter values and result row, in catalog order. Most
-    changes to an offer (its description, contact, …) leave it unchanged, and the previous search
-    data is kept; each offer's part is kept across builds like the values it is made from."""
+    date: each published offer's terms, filter values and result row, in catalog order. Some
+    changes to an offer (its contact, registration link, image, …) leave it unchanged, and the
+    previous search data is kept; each offer's part is kept across builds like the values it is
+    made from."""
     h = hashlib.sha256(f"{len(catalog.offers)}\n".encode())
     for offer in catalog.offers:
         h.update(catalog.store.get("search-digest", offer, lambda offer=offer: _offer_digest(catalog, offer)))

@@ -19,6 +19,8 @@
   var EXACT = 10, PREFIX = 3, TYPO = 1, HEAD = 2, MODIFIER = 1;
   var RARE = 10;  // a word matching fewer offers strongly also matches by its compound's head
   var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
+  // Words around a place that name no offer: "Kita in der Nähe von Musterstadt"
+  var NEAR = { nahe: true, nah: true, naehe: true, umgebung: true, umkreis: true, gegend: true, umland: true };
 
   /* A shard as the engine reads it (lunr_index.compact writes it): its terms in order, and per term
      the flat list [field number, offer, score, …] of its postings. */
@@ -138,6 +140,9 @@
           tokens.push({ word: words[i], stem: stems[i], prefix: false });
           i += 1;
         }
+      }
+      if (found.some(function (f) { return f.name === "ort"; })) {
+        tokens = tokens.filter(function (t) { return !NEAR[t.word]; });
       }
       var typing = !/\s$/.test(q);
       if (tokens.length && typing && words.length && tokens[tokens.length - 1].word === words[words.length - 1]) {
