@@ -43,7 +43,7 @@ browser-deps: $(NODE_STAMP)
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core >/dev/null; \
 	fi
 
-html: $(PY_STAMP) $(NODE_STAMP)
+html: $(PY_STAMP)
 	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)
 
 validate: $(PY_STAMP)
@@ -52,10 +52,10 @@ validate: $(PY_STAMP)
 docs: $(PY_STAMP)
 	$(BIN)/wegweiser docs --settings $(SETTINGS)
 
-serve: $(PY_STAMP) $(NODE_STAMP)
+serve: $(PY_STAMP)
 	$(BIN)/wegweiser serve --settings $(SETTINGS) --output $(OUTPUTDIR) --port $(PORT) --bind $(BIND)
 
-publish: $(PY_STAMP) $(NODE_STAMP)
+publish: $(PY_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
 test: $(PY_STAMP) browser-deps

@@ -34,6 +34,16 @@ WEGWEISER_NODE_MODULES = {node_modules!r}
 '''
 
 
+def copy_data(target: Path) -> Path:
+    """A data folder with every schema and vocabulary of its own: the package's defaults, then the
+    example's data/ (municipalities, indicators) over them; for tests that edit one of them."""
+    from wegweiser.content.schema import DEFAULTS_DIR
+
+    shutil.copytree(DEFAULTS_DIR, target)
+    shutil.copytree(ROOT / "data", target, dirs_exist_ok=True)
+    return target
+
+
 def make_project(folder: Path, content: Path | None = None, extra: str = "", today: dt.date = TODAY) -> Path:
     """A project folder with a copy of ``content`` and settings based on pelicanconf.py."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -64,7 +74,7 @@ def editable_project(tmp_path) -> Path:
     """The minimal project with its own copy of the theme and the data folder, for tests that edit them."""
     theme, data = tmp_path / "theme", tmp_path / "data"
     shutil.copytree(ROOT / "theme", theme)
-    shutil.copytree(ROOT / "data", data)
+    copy_data(data)
     return make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
                         extra=f"THEME = {str(theme)!r}\nWEGWEISER_DATA_PATH = {str(data)!r}\n")
 
@@ -80,6 +90,29 @@ def site_tree(folder: Path) -> dict[str, bytes]:
     """Every file of a built site by path (without the build information), to compare two builds."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".buildinfo.json"}
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_serve(project: Path, log) -> tuple:
+    """``wegweiser serve`` for ``project`` as a user starts it, on a free port, writing to ``log``
+    (a file: a pipe nobody reads would fill up); returns the process and the base URL."""
+    import os
+    import subprocess
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "wegweiser.cli", "serve", "--settings",
+                                str(project / "pelicanconf.py"), "--port", str(port)],
+                               cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    return process, f"http://127.0.0.1:{port}"
 
 
 def run_cli(project: Path, *args: str) -> int:

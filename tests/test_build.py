@@ -78,7 +78,7 @@ def _card(raw: str, offer) -> str:
 
 
 def test_an_offer_card_is_the_same_in_every_list_at_its_heading_level(example_site, example_catalog):
-    """Cards are rendered once per build and reused: the heading level is part of what is reused."""
+    """One card macro for every list: only the heading level differs between lists."""
     for offer in example_catalog.offers[:20]:
         on_provider = _card((example_site / offer.provider_entry.save_as).read_text(encoding="utf-8"), offer)
         on_area = _card((example_site / "bereiche" / offer.area / "index.html").read_text(encoding="utf-8"), offer)

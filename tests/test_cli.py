@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
-from conftest import run_cli, FIXTURES, ROOT, make_project
+from conftest import run_cli, FIXTURES, ROOT, make_project, start_serve
 from test_validation_rules import CASES
 
 
@@ -92,16 +88,10 @@ def test_failed_build_leaves_previous_output_untouched(minimal_project, capsys):
     assert not list(minimal_project.glob(".output.*"))
 
 
-def test_missing_schema_folder_is_a_german_error(tmp_path, capsys):
+def test_missing_data_folder_is_a_german_error(tmp_path, capsys):
     project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra='WEGWEISER_DATA_PATH = "fehlt"')
     assert run_cli(project, "validate") == 1
-    assert "Schema-Datei fehlt" in capsys.readouterr().err
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    assert "Der Datenordner fehlt" in capsys.readouterr().err
 
 
 def _get(url: str) -> str:
@@ -122,13 +112,8 @@ def _until(check, seconds: float = 60) -> bool:
 
 
 def test_serve_rebuilds_on_change_and_stops_its_server(minimal_project, tmp_path):
-    port = _free_port()
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")  # a file: a pipe nobody reads would fill up
-    serve = subprocess.Popen([sys.executable, "-m", "wegweiser.cli", "serve", "--settings",
-                              str(minimal_project / "pelicanconf.py"), "--port", str(port)],
-                             cwd=minimal_project, stdout=log, stderr=subprocess.STDOUT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
-    base = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    serve, base = start_serve(minimal_project, log)
     try:
         assert _until(lambda: "Deutschkurs A1" in _get(f"{base}/angebote/deutschkurs-a1/"))
         source = minimal_project / "content" / "offers" / "deutschkurs-a1.md"

@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 
-from conftest import ROOT, make_project
+from conftest import ROOT, copy_data, make_project
 
 from wegweiser.build.run import read_settings
 from wegweiser.cli import main
@@ -61,7 +61,7 @@ def test_value_forms_are_german():
 def test_docs_command_writes_and_checks(tmp_path, capsys):
     project = make_project(tmp_path / "project", extra='WEGWEISER_DATA_PATH = str(HERE / "data")\nWEGWEISER_ROOT = str(HERE)')
     (project / "content").symlink_to(ROOT / "content")
-    shutil.copytree(ROOT / "data", project / "data")
+    copy_data(project / "data")
     cwd = os.getcwd()
     os.chdir(project)
     try:

@@ -181,11 +181,10 @@ def test_progress_bar_on_stderr_for_long_imports(minimal_project, tmp_path, caps
 
 
 def berlin_project(tmp_path):
-    """An empty project with the example vocabularies and Berlin's Bezirke as municipalities."""
+    """An empty project with the package's vocabularies and Berlin's Bezirke as municipalities."""
     project = make_project(tmp_path / "berlin",
                            extra=f"WEGWEISER_DATA_PATH = {str(tmp_path / 'berlin' / 'data')!r}")
-    shutil.copytree(ROOT / "data" / "schemas", project / "data" / "schemas")
-    shutil.copytree(ROOT / "data" / "vocabularies", project / "data" / "vocabularies")
+    (project / "data" / "vocabularies").mkdir(parents=True)
     bezirke = runpy.run_path(str(ROOT / "docs" / "import" / "berlin_bezirke.py"))["municipalities"]
     excerpt = FIXTURES / "import" / "berlin-kitas-excerpt.csv"
     (project / "data" / "vocabularies" / "municipalities.csv").write_text(bezirke(excerpt), encoding="utf-8")

@@ -37,6 +37,10 @@ CASES = {
     "missing-status-column": {("quote.csv", "status", "indicator-header-missing", 1)},
     "duplicate-row": {("quote.csv", None, "indicator-duplicate-row", 7)},
     "blank-row": {("quote.csv", None, "indicator-blank-row", 4)},
+    "semicolon-separated": {("quote.csv", None, "indicator-separator", 1)},
+    "german-header": {("quote.csv", "year", "indicator-header-wrong", 1)},
+    "unknown-region": {("quote.csv", "region", "indicator-region-unknown", 4)},
+    "region-and-municipality": {("quote.csv", "region", "indicator-region-and-municipality", 4)},
     "many-problems": {("quote.csv", "year", "indicator-type-error", 2), ("quote.csv", "value", "indicator-value-missing", 4),
                       ("quote.csv", "municipality", "unknown-reference", 5)},
     # the metadata in datapackage.json
@@ -67,8 +71,7 @@ def _project(tmp_path, case: str | None = None):
     root = make_project(tmp_path / "project", FIXTURES / "minimal" / "content",
                         extra="WEGWEISER_DATA_PATH = str(HERE / 'data')")
     data = root / "data"
-    for folder in ("schemas", "vocabularies"):
-        shutil.copytree(ROOT / "data" / folder, data / folder)
+    shutil.copytree(ROOT / "data" / "vocabularies", data / "vocabularies")  # the municipalities
     shutil.copytree(INDICATORS / "valid", data / "indicators")
     if case:
         for path in (INDICATORS / "invalid" / case).iterdir():
@@ -274,18 +277,26 @@ def _german(raw: str) -> str:
 
 
 def _expected_cells(indicator, csv_text: str):
+    """(table, row headers, column header, text) of every CSV row: municipalities by year; the county and
+    the regions it is compared with side by side per year, or the county's groups per year and the
+    regions' groups in a table of their own."""
     rows = list(csv.DictReader(io.StringIO(csv_text)))
-    county_years = {r["year"] for r in rows if not r.get("municipality")}
+    county_years = {r["year"] for r in rows if not r.get("municipality") and not r.get("region")}
     for r in rows:
         text = _german(r["value"]) if r["status"] == "vorhanden" else {"fehlt": "keine Daten", "geheim": "gesperrt"}[r["status"]]
         group = r.get("group") or None
+        region = r.get("region") or None
         if r.get("municipality"):
             headers = (indicator.places[r["municipality"]],) + ((group,) if group else ())
             yield ("tabelle-gemeinden", headers, r["year"], text)
+        elif group and region:
+            yield ("tabelle-vergleich", (indicator.region_title(region), group), r["year"], text)
         elif len(county_years) == 1 and group:
             yield ("tabelle-gruppen", (group,), r["year"], text)
+        elif group:
+            yield ("tabelle-zeitreihe", (r["year"],), group, text)
         else:
-            yield ("tabelle-zeitreihe", (r["year"],), group or "Landkreis", text)
+            yield ("tabelle-zeitreihe", (r["year"],), indicator.region_title(region), text)
 
 
 def test_every_indicator_page_has_an_accessible_chart_and_every_csv_value(example_site, example_catalog):
@@ -308,9 +319,10 @@ def test_gaps_are_shown_as_words_never_as_zero(example_site):
     page = _parse(example_site / "bildungsmonitoring" / "betreuungsquote-unter-3" / "index.html")
     row = next(r for r in page.tables["tabelle-gemeinden"]["rows"] if r["headers"] == ["Kastanienhof"])
     assert row["cells"] == ["gesperrt"] * len(row["cells"])
-    assert "Ohne Wert: Kastanienhof (gesperrt)" in page.svgs[1]["desc"]
+    by_place = next(svg for svg in page.svgs if "nach Gemeinde" in svg["title"])
+    assert "Ohne Wert: Kastanienhof (gesperrt)" in by_place["desc"]
     page = _parse(example_site / "bildungsmonitoring" / "ganztagsquote-grundschule" / "index.html")
-    assert ("tabelle-zeitreihe", ("2020",), "Landkreis", "keine Daten") in page.triples()
+    assert ("tabelle-zeitreihe", ("2020",), "Landkreis Musterland", "keine Daten") in page.triples()
     assert "2020 (keine Daten)" in page.svgs[0]["desc"]
 
 
@@ -413,3 +425,86 @@ def test_indicator_pages_have_no_axe_violations(example_site, example_server, ex
             assert violations == [], f"{path}: {describe(violations)}"
             assert horizontal_overflow(page) <= 0, path
         assert page.foreign_requests == []
+
+
+# -- reported by a new user (issue 25) ----------------------------------------------------------------
+
+def test_a_semicolon_table_is_reported_once_naming_its_header_and_asking_for_commas(tmp_path):
+    findings = [f for f in _validate(_project(tmp_path, "semicolon-separated")).errors if f.file.endswith("quote.csv")]
+    assert len(findings) == 1  # not one "Zeile N wiederholt das Jahr" per row
+    (found,) = findings
+    assert "„year;municipality;value;status“" in found.message and "Semikolon" in found.message
+    assert "Kommas" in found.hint and "„year,municipality,value,status“" in found.hint
+
+
+def test_a_german_column_name_is_reported_once_with_its_english_name(tmp_path):
+    (found,) = [f for f in _validate(_project(tmp_path, "german-header")).errors if f.file.endswith("quote.csv")]
+    assert "„jahr“" in found.message and "statt „jahr“ schreiben Sie „year“" in found.hint
+    assert "wiederholt" not in found.message
+
+
+def test_example_false_on_a_resource_is_honoured(tmp_path):
+    root = _project(tmp_path)
+    path = root / "data" / "indicators" / PACKAGE
+    package = json.loads(path.read_text(encoding="utf-8"))
+    package["example"] = True
+    package["resources"][0]["example"] = False  # quote: real figures inside an example package
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert _validate(root).ok
+    result = build(root / "pelicanconf.py", tmp_path / "out")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error]
+    notice = "Beispieldaten: Alle Zahlen dieses Indikators sind erfunden."
+    assert notice not in (tmp_path / "out" / "bildungsmonitoring" / "quote" / "index.html").read_text(encoding="utf-8")
+    assert notice in (tmp_path / "out" / "bildungsmonitoring" / "anzahl" / "index.html").read_text(encoding="utf-8")
+    overview = (tmp_path / "out" / "bildungsmonitoring" / "index.html").read_text(encoding="utf-8")
+    assert "Beispieldaten: Die Zahlen von Testanzahl sind erfunden." in overview
+    assert "Alle Zahlen sind erfunden" not in overview
+
+
+def _by_municipality(title, places, groups=("unter 3 Jahre", "3 bis unter 6 Jahre")):
+    from wegweiser.indicators.package import Indicator, Observation
+
+    observations = [Observation(year, 10.0 + year - 2020 + n, "vorhanden", str(10 + year - 2020 + n), municipality=place,
+                                group=group)
+                    for year in (2022, 2023, 2024) for place in places for n, group in enumerate(groups)]
+    return Indicator(id="kinder", title=title, description="Kinder.", area="fruehkindliche-bildung", unit="Kinder",
+                     reference_date="31. Dezember", observations=observations, group_title="Altersgruppe",
+                     places={"musterstadt": "Musterstadt", "eichenau": "Eichenau"})
+
+
+def test_a_series_whose_every_row_has_a_municipality_gets_a_time_chart():
+    from wegweiser.indicators.view import charts
+
+    (chart,) = charts(_by_municipality("Kinder nach Altersgruppe", ["musterstadt"]))
+    assert chart.kind == "line" and chart.labels == ["2022", "2023", "2024"]
+    assert [s.name for s in chart.series] == ["unter 3 Jahre", "3 bis unter 6 Jahre"]
+    assert chart.title == "Kinder nach Altersgruppe, Musterstadt, 2022 bis 2024"
+
+
+def test_chart_titles_say_nach_once():
+    from wegweiser.indicators.view import charts
+
+    titles = [c.title for c in charts(_by_municipality("Kinder nach Altersgruppe", ["musterstadt", "eichenau"]))]
+    assert "Kinder nach Altersgruppe und Gemeinde, 2024" in titles
+    assert not [t for t in titles if t.count(" nach ") > 1]
+
+
+def test_derived_indicator_titles_say_nach_once(example_site):
+    page = _parse(example_site / "bildungsmonitoring" / "angebote-je-1000-einwohner" / "index.html")
+    assert [svg["title"] for svg in page.svgs] == ["Angebote je 1.000 Einwohner nach Gemeinde, 2026"]
+    page = _parse(example_site / "bildungsmonitoring" / "angebote-nach-zielgruppe" / "index.html")
+    assert "nach Zielgruppe nach" not in page.svgs[0]["desc"]
+
+
+def test_population_reference_date_names_municipalities_counted_on_another_day(tmp_path):
+    root = _project(tmp_path)
+    vocabulary = root / "data" / "vocabularies" / "municipalities.csv"
+    text = vocabulary.read_text(encoding="utf-8")
+    vocabulary.write_text(text.replace("11840,2025-12-31", "11840,2023-12-31").replace("2890,2025-12-31", "2890,"),
+                          encoding="utf-8")
+    settings = {"PATH": str(root / "content"), "WEGWEISER_TODAY": TODAY.isoformat(), "WEGWEISER_DATA_PATH": str(root / "data")}
+    validation, catalog = Project.from_settings(settings).load()
+    assert catalog is not None, [f.as_text() for f in validation.errors]
+    date = catalog.monitoring.get("angebote-je-1000-einwohner").reference_date
+    assert date == ("Angebote am 23. November 2026; Einwohner am 31. Dezember 2025 (Eichenau am 31. Dezember 2023; "
+                    "Stichtag nicht angegeben: Ulmenried)")

@@ -140,7 +140,8 @@ def test_offers_without_coordinates_use_the_municipality_centre_marked_approxima
     manifest = json.loads(next(data.glob("manifest-*.json")).read_text())
     facets = json.loads((data / manifest["facets"]).read_text())
     store = [row for name in manifest["store"] for row in json.loads((data / name).read_text())]
-    geo = {row[0]: facets["geo"][i] for i, row in enumerate(store)}
+    url = manifest["card"].index("url")
+    geo = {row[url].split("/")[1]: facets["geo"][i] for i, row in enumerate(store)}
     assert geo["kita-sonnenblume"] == [52681, 10193, 1]
     assert geo["deutschkurs-a1"] == [52620, 10080, 0]
     assert geo["online-englisch"] == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, copy_data
 from frictionless import Package, Resource, Schema
 
 from wegweiser.content.schema import load_schemas
@@ -67,7 +67,7 @@ def test_list_references_in_vocabularies_are_checked(tmp_path):
     import shutil
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    copy_data(data)
     path = data / "vocabularies" / "life_situations.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("kinder-unter-3,", "babys,"), encoding="utf-8")
     schemas = load_schemas(data)

@@ -8,11 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import describe, phone_page, run_axe
-from conftest import TODAY
+from conftest import ROOT, TODAY
 
-from wegweiser.pelican_plugin.pages import SEARCH_FILTER_GROUPS
-from wegweiser.search.search_index import FACETS
+from wegweiser.content.schema import load_schemas
 
+#: the search filters by URL parameter
+FACETS = {facet.parameter: facet for facet in load_schemas(ROOT / "data").facets}
 
 
 
@@ -67,6 +68,13 @@ def test_german_variants_find_the_same_offers(page, example_server, queries):
     assert all(f == found[0] for f in found)
 
 
+def test_stop_words_of_the_search_data_are_left_out_of_a_query(page, example_server):
+    """„für“ is in no index (a stop word): a query with it finds what the query without it finds."""
+    without = _search(page, example_server, "q=Kinder+Eltern")
+    assert without
+    assert _search(page, example_server, "q=f%C3%BCr+Kinder+und+Eltern") == without
+
+
 def test_strasse_finds_strasse(page, example_server):
     assert "kroetenzaun-mitmachaktion-buchholz" in _search(page, example_server, "q=Strasse")
 
@@ -94,7 +102,7 @@ def test_several_words_must_all_match(page, example_server, catalog):
 
 
 def _python_matches(catalog, name: str, value: str):
-    field = FACETS[name]
+    field = FACETS[name].field
     result = []
     for o in catalog.offers:
         v = o.values.get(field)
@@ -103,9 +111,9 @@ def _python_matches(catalog, name: str, value: str):
     return result
 
 
-@pytest.mark.parametrize("name", [g[0] for g in SEARCH_FILTER_GROUPS])
+@pytest.mark.parametrize("name", list(FACETS))
 def test_each_facet_filters_and_counts_like_python(page, example_server, catalog, name):
-    vocab = dict((g[0], g[2]) for g in SEARCH_FILTER_GROUPS)[name]
+    vocab = FACETS[name].vocabulary
     value = max(catalog.vocabularies[vocab].by_id, key=lambda k: len(_python_matches(catalog, name, k)))
     expected = _python_matches(catalog, name, value)
     page.goto(example_server + "/suche/")
@@ -118,7 +126,7 @@ def test_each_facet_filters_and_counts_like_python(page, example_server, catalog
     free = sum(1 for o in expected if o.cost_eur == 0)
     assert page.text_content("label[for=f-kostenlos] [data-count]") == f"({free})"
     other = "bereich" if name != "bereich" else "ort"
-    for row in catalog.vocabularies[dict((g[0], g[2]) for g in SEARCH_FILTER_GROUPS)[other]].rows[:4]:
+    for row in catalog.vocabularies[FACETS[other].vocabulary].rows[:4]:
         n = sum(1 for o in expected if o in _python_matches(catalog, other, row["id"]))
         assert page.text_content(f"label[for=f-{other}-{row['id']}] [data-count]") == f"({n})"
 

@@ -60,7 +60,8 @@ def test_python_and_javascript_split_every_word_of_the_content_the_same(catalog)
       const T = require({json.dumps(str(TEXT_JS))});
       const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
       const heads = new Set(input.heads), modifiers = new Set(input.modifiers);
-      const out = input.words.map(w => T.partStems(T.split(w, h => heads.has(h), m => modifiers.has(m))));
+      const stop = T.stopWords(input.stop);
+      const out = input.words.map(w => T.partStems(T.split(w, h => heads.has(h), m => modifiers.has(m), stop), stop));
       process.stdout.write(JSON.stringify(out));
     """
     proc = subprocess.run([NODE, "-e", script], input=_dump({"words": vocabulary, **manifest}).decode(),

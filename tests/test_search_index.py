@@ -13,11 +13,12 @@ from lunr.index import Index
 
 from wegweiser.search.lunr_index import compact, dumped_shards, split_index
 from wegweiser.search.search_index import BOOSTS, SHARD_BYTES, _dump, build_index, index_documents, ref, search_files
-from wegweiser.search.search_text import STOP_WORDS, fold, stem, terms, words
+from wegweiser.search.search_text import STOP_WORDS, fold, read_stop_words, stem, terms, words
 
 NODE = shutil.which("node")
 TEXT_JS = ROOT / "theme" / "static" / "js" / "search-text.js"
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
+STOP_WORDS_FILE = ROOT / "plugins" / "wegweiser" / "search" / "stop_words_de.txt"
 
 
 
@@ -41,6 +42,21 @@ def _js(script: str, payload) -> object:
     return json.loads(proc.stdout)
 
 
+def _manifest_stop_words(catalog) -> list[str]:
+    """The stop words as the browser gets them: with the search data."""
+    files = search_files(catalog, workers=1)
+    return json.loads(files.files[files.manifest_name])["stop"]
+
+
+def test_stop_words_are_read_from_one_data_file_and_shipped_with_the_search_data(catalog, tmp_path):
+    assert STOP_WORDS == read_stop_words(STOP_WORDS_FILE)
+    assert sorted(STOP_WORDS) == _manifest_stop_words(catalog)
+    assert {"und", "fur", "uber"} <= STOP_WORDS  # folded as the words they stand for
+    own = tmp_path / "stop.txt"
+    own.write_text("# eine Liste\nUnd  Für\n\nÜBER\n", encoding="utf-8")
+    assert read_stop_words(own) == {"und", "fur", "uber"}
+
+
 def test_python_and_javascript_normalise_every_word_the_same(catalog):
     assert NODE, "node is required"
     texts = [f"{o.title} {o.summary} {o.body}" for o in catalog.offers]
@@ -48,9 +64,10 @@ def test_python_and_javascript_normalise_every_word_the_same(catalog):
     script = f"""
       const T = require({json.dumps(str(TEXT_JS))});
       const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-      process.stdout.write(JSON.stringify(input.map(w => [T.words(w), T.terms(w)])));
+      const stop = T.stopWords(input.stop);
+      process.stdout.write(JSON.stringify(input.words.map(w => [T.words(w), T.terms(w, stop)])));
     """
-    js = _js(script, vocabulary)
+    js = _js(script, {"words": vocabulary, "stop": _manifest_stop_words(catalog)})
     python = [[words(w), terms(w)] for w in vocabulary]
     mismatches = [(w, p, j) for w, p, j in zip(vocabulary, python, js) if p != j]
     assert len(vocabulary) > 1000

@@ -66,10 +66,10 @@ def test_cross_file_checks_run_even_when_every_file_is_cached(minimal_project):
 def test_a_vocabulary_change_invalidates_cached_checks(minimal_project, tmp_path):
     import shutil
 
-    from conftest import ROOT
+    from conftest import copy_data
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    copy_data(data)
     settings = core_settings(minimal_project, WEGWEISER_DATA_PATH=str(data))
     assert Project.from_settings(settings).validate().errors == []
     # shorten the summary limit in the schema: cached rows must be checked again

@@ -1,4 +1,4 @@
-"""The ``wegweiser`` command: validate, build, serve, new, import."""
+"""The ``wegweiser`` command: init, validate, build, serve, new, import, report, docs."""
 
 from __future__ import annotations
 
@@ -105,7 +105,8 @@ def cmd_serve(args) -> int:
     settings = read_settings(settings_file, _overrides(args))
     output = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     project = Project.from_settings(settings)
-    watched = [project.content_dir, project.data_dir, settings["THEME"], settings_file]
+    watched = [project.content_dir, project.data_dir, settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", []),
+               settings_file]
 
     def rebuild():
         result = build(settings_file, output, _overrides(args))
@@ -121,7 +122,7 @@ def cmd_serve(args) -> int:
     # The server is a process of its own, so that rebuilds may fork workers on all cores (a fork
     # next to a server thread would copy only this thread, and whatever locks that one held).
     # It serves the folder by its path: a rebuild swaps a new folder in under the same name.
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(args.port), "--bind", args.bind,
+    server = subprocess.Popen([sys.executable, "-m", "wegweiser.preview_server", str(args.port), "--bind", args.bind,
                                "--directory", str(output)], stdout=subprocess.DEVNULL)
     time.sleep(0.5)
     if server.poll() is not None:
@@ -155,6 +156,10 @@ def cmd_new(args) -> int:
 
     settings = read_settings(_settings_path(args), _overrides(args))
     project = Project.from_settings(settings)
+    if args.kind == "indicator":
+        from wegweiser.indicators.import_command import new_indicator
+
+        return new_indicator(project, args.id, args.force, sys.stdout)
     schemas = project.schemas()
     id_field = schemas.for_kind(args.kind).by_name["id"]
 
@@ -255,12 +260,18 @@ def cmd_import(args) -> int:
     from wegweiser.importing import importer
 
     settings = read_settings(_settings_path(args), _overrides(args))
+    if args.kind == "indicator":
+        from wegweiser.indicators.import_command import import_indicator
+
+        return import_indicator(args, settings, sys.stdout)
     project = Project.from_settings(settings)
+    if args.kind == "municipalities":
+        return _import_municipalities(args, settings, project)
     schemas = project.schemas()
     kind = importer.KIND_NAMES[args.kind]
     schema = schemas.for_kind(kind)
     try:
-        mapping = importer.load_mapping(Path(args.mapping), schema) if args.mapping else None
+        mapping = importer.load_mapping(Path(args.mapping), schema, schemas.provider) if args.mapping else None
         if mapping and mapping.kind and importer.KIND_NAMES.get(mapping.kind) != kind:
             raise importer.ImportFailed(
                 f"Die Zuordnungsdatei ist für „{mapping.kind}“, nicht für „{args.kind}“.")
@@ -275,6 +286,53 @@ def cmd_import(args) -> int:
     except importer.ImportFailed as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 1
+    bad_rows = 0
+    for part, label in ((result.provider, "Anbieter"), (result, "Angebote" if result.provider else "")):
+        if part is not None:
+            bad_rows += _report_import(part, table, project, args, label, started)
+    return 1 if bad_rows else 0
+
+
+def _import_municipalities(args, settings: dict, project) -> int:
+    """``--kind municipalities``: data/vocabularies/municipalities.csv from the Gemeindeverzeichnis."""
+    from wegweiser.importing.mapping import ImportFailed
+    from wegweiser.importing.municipalities import add_postcodes, municipalities_csv, read_municipalities
+
+    kreis = args.kreis or settings.get("WEGWEISER_AGS") or ""
+    target = project.data_dir / "vocabularies" / "municipalities.csv"
+    try:
+        selection = read_municipalities(Path(args.file), str(kreis))
+        added = add_postcodes(selection, Path(args.postcodes)) if args.postcodes else 0
+    except ImportFailed as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    name = f" ({selection.kreis_name})" if selection.kreis_name else ""
+    print(f"Kreis {selection.kreis}{name}: {len(selection.municipalities)} Gemeinden"
+          + (f", {added} weitere Postleitzahlen aus {Path(args.postcodes).name}" if args.postcodes else "") + ".")
+    for reason in selection.skipped:
+        print(f"Nicht übernommen: {reason}.")
+    text = municipalities_csv(selection)
+    rel = relative_path(target, project.root)
+    has_rows = target.is_file() and len(target.read_text(encoding="utf-8-sig").strip().splitlines()) > 1
+    if args.dry_run:
+        print(f"Probelauf, nichts geschrieben. {rel} würde so aussehen:\n{text}")
+        return 0
+    if has_rows and not args.overwrite and target.read_text(encoding="utf-8-sig") != text:
+        print(f"{rel} enthält schon Gemeinden; nichts geschrieben. Mit --overwrite ersetzen (die Kennungen "
+              "entstehen aus den Namen und bleiben dieselben).", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Geschrieben: {rel}. Prüfen Sie mit „wegweiser validate“; „wegweiser docs“ aktualisiert CONTRIBUTING.md.")
+    return 0
+
+
+def _report_import(result, table, project, args, label: str, started: float) -> int:
+    """Print the problems of one planned import, write it (unless --dry-run) and sum it up."""
+    from wegweiser.importing import importer
+
+    if label:
+        print(f"\n{label}:")
     for problem in result.problems:
         print(problem.as_text(table.name))
     kept = importer.exists_problems(result, project.root)
@@ -293,7 +351,6 @@ def cmd_import(args) -> int:
         written = 0
     else:
         written = importer.write_import(result, progress=_ProgressBar("Dateien schreiben"))
-    seconds = time.perf_counter() - started
     new, replaced = result.count("neu"), result.count("ersetzen")
     parts = [f"{new} neu", f"{replaced} ersetzt", f"{result.count('vorhanden')} vorhanden (nicht überschrieben)",
              f"{result.bad_rows} {'Zeile' if result.bad_rows == 1 else 'Zeilen'} mit Fehlern (nicht importiert)"]
@@ -301,8 +358,58 @@ def cmd_import(args) -> int:
         parts.append(f"{result.merged} doppelte Zeilen zusammengeführt")
     prefix = "Probelauf, nichts geschrieben" if args.dry_run else \
         f"{written} {'Datei' if written == 1 else 'Dateien'} geschrieben"
-    print(f"{prefix}: {', '.join(parts)} ({seconds:.1f} s).")
-    return 1 if result.bad_rows else 0
+    print(f"{prefix}: {', '.join(parts)} ({time.perf_counter() - started:.1f} s).")
+    return result.bad_rows
+
+
+#: (answer, question, example) in the order ``wegweiser init`` asks them
+_INIT_QUESTIONS = (
+    ("county", "Name des Landkreises oder der kreisfreien Stadt", "Landkreis Gifhorn"),
+    ("in_county", "Wie heißt es im Satz „Bildungsangebote …“?", None),
+    ("ags", "Kreisschlüssel (5 Ziffern)", "03151"),
+    ("email", "E-Mail-Adresse des Bildungsbüros", "bildungsbuero@landkreis.de"),
+    ("repo_url", "Adresse des Repositorys (leer: später eintragen)", "https://github.com/landkreis/bildungswegweiser"),
+    ("host", "Plattform des Repositorys: github oder gitlab", None),
+    ("site_url", "Öffentliche Adresse der Website (leer: GitHub/GitLab Pages)", "https://bildung.landkreis.de"),
+)
+
+
+def _ask(name: str, question: str, example: str | None, default: str) -> str:
+    hint = f" [{default}]" if default else (f" (z. B. {example})" if example else "")
+    try:
+        answer = input(f"> {question}{hint}: ").strip()
+    except EOFError:
+        answer = ""
+    return answer or default
+
+
+def cmd_init(args) -> int:
+    """A new guide's repository from a few answers (asked for unless given as options)."""
+    from wegweiser.new_guide.create import Answers, InitFailed, default_in_county, write_guide
+
+    given = {name: getattr(args, name) for name, _, _ in _INIT_QUESTIONS}
+    interactive = sys.stdin.isatty() and not args.no_input
+    if not interactive:
+        missing = [f"--{n.replace('_', '-')}" for n in ("county", "ags", "email") if not given[n]]
+        if missing:
+            print(f"Fehler: Es fehlen {', '.join(missing)} (ohne Terminal wird nicht nachgefragt).", file=sys.stderr)
+            return 1
+    else:
+        print("Ein neuer Bildungswegweiser. Vorgaben in eckigen Klammern übernehmen Sie mit der Eingabetaste.")
+        for name, question, example in _INIT_QUESTIONS:
+            if given[name] is None:
+                default = {"in_county": default_in_county(given["county"] or "Landkreis"),
+                           "host": "gitlab" if "gitlab" in (given["repo_url"] or "") else "github"}.get(name, "")
+                given[name] = _ask(name, question, example, default)
+    answers = Answers(**{k: v or "" for k, v in given.items()}, package=args.package or "")
+    try:
+        written = write_guide(Path(args.folder), answers)
+    except InitFailed as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    print(f"Angelegt: {args.folder} mit {len(written)} Dateien. Die nächsten Schritte stehen in "
+          f"{Path(args.folder) / 'README.md'}; „wegweiser validate“ nennt die Platzhalter, die noch zu füllen sind.")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -313,6 +420,19 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--settings", help="Pelican-Einstellungsdatei (Standard: pelicanconf.py)")
         sp.add_argument("--today", help="Stichtag JJJJ-MM-TT statt heute (für Tests)")
         sp.set_defaults(publish=False)
+
+    init = sub.add_parser("init", help="einen neuen Bildungswegweiser anlegen (fragt nach, was fehlt)")
+    init.add_argument("folder", help="neuer, leerer Ordner")
+    init.add_argument("--county", help="Name, z. B. „Landkreis Gifhorn“")
+    init.add_argument("--in-county", dest="in_county", help="Form im Satz, z. B. „im Landkreis Gifhorn“")
+    init.add_argument("--ags", help="Kreisschlüssel (5 Ziffern), z. B. 03151")
+    init.add_argument("--email", help="E-Mail-Adresse des Bildungsbüros")
+    init.add_argument("--repo-url", dest="repo_url", help="Adresse des Repositorys auf GitHub oder GitLab")
+    init.add_argument("--host", choices=["github", "gitlab"], help="Plattform des Repositorys")
+    init.add_argument("--site-url", dest="site_url", help="öffentliche Adresse der Website")
+    init.add_argument("--package", help="pip-Anforderung für das Programm (Standard: diese Hauptversion)")
+    init.add_argument("--no-input", action="store_true", help="nicht nachfragen; fehlende Angaben sind ein Fehler")
+    init.set_defaults(func=cmd_init)
 
     v = sub.add_parser("validate", help="alle Inhalte prüfen")
     common(v)
@@ -348,15 +468,33 @@ def parser() -> argparse.ArgumentParser:
 
     n = sub.add_parser("new", help="eine neue Datei mit allen Feldern anlegen")
     common(n)
-    n.add_argument("kind", choices=["offer", "provider"])
+    n.add_argument("kind", choices=["offer", "provider", "indicator"],
+                   help="indicator: die Beschreibungsdatei für den Import einer Statistiktabelle")
     n.add_argument("id", help="Kennung, z. B. vhs-deutsch-a1")
     n.add_argument("--force", action="store_true")
     n.set_defaults(func=cmd_new)
 
-    i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV- oder Excel-Datei übernehmen")
+    i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV- oder Excel-Datei übernehmen; "
+                                      "eine Statistiktabelle (GENESIS) als Indikator")
     common(i)
     i.add_argument("file", help="CSV- oder XLSX-Datei")
-    i.add_argument("--kind", required=True, choices=["offers", "providers"], help="was die Zeilen sind")
+    i.add_argument("--kind", required=True, choices=["offers", "providers", "municipalities", "indicator"],
+                   help="was die Zeilen sind; municipalities: das Gemeindeverzeichnis (GV-ISys) von Destatis; "
+                        "indicator: eine Statistiktabelle (GENESIS)")
+    i.add_argument("--kreis", help="nur mit --kind municipalities: Kreisschlüssel, 5 Ziffern (Standard: WEGWEISER_AGS)")
+    i.add_argument("--postcodes", help="nur mit --kind municipalities: CSV mit den Spalten plz,ags für weitere "
+                                       "Postleitzahlen")
+    indicator = i.add_argument_group("nur für --kind indicator (siehe docs/indikatoren.md)")
+    indicator.add_argument("--id", help="Kennung des Indikators, z. B. kita-plaetze")
+    indicator.add_argument("--region", help="amtlicher Gemeindeschlüssel des eigenen Kreises, z. B. 03151 "
+                                            "(Standard: WEGWEISER_AGS)")
+    indicator.add_argument("--compare", help="bis zu fünf weitere Regionen zum Vergleich, z. B. 03252,14627")
+    indicator.add_argument("--value", help="die Wertspalte: Nummer oder Teil der Überschrift")
+    indicator.add_argument("--groups", help="mehrere Wertspalten als Gruppen, z. B. 2,3,4")
+    indicator.add_argument("--rows", help="nur diese Zeilen, z. B. Insgesamt")
+    indicator.add_argument("--title", help="Titel auf der Website")
+    indicator.add_argument("--area", help="Bildungsbereich, z. B. fruehkindliche-bildung")
+    indicator.add_argument("--unit", help="Einheit, z. B. Plätze")
     i.add_argument("--mapping", help="Zuordnungsdatei (YAML): welche Spalte in welches Feld; ohne: Spalten "
                                      "heißen wie die Felder (Format des Datenexports)")
     i.add_argument("--overwrite", action="store_true", help="vorhandene Dateien ersetzen")

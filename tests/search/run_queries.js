@@ -15,7 +15,9 @@ const manifest = read(fs.readdirSync(dir).find((n) => n.startsWith("manifest-"))
 const indexes = {};
 const loadIndex = (name) => Promise.resolve(indexes[name] || (indexes[name] = Q.prepare(read(name))));
 const engine = Q.create({ manifest, text: T, loadIndex, loadData: (name) => Promise.resolve(read(name)) });
-const ids = [].concat(...manifest.store.map((name) => read(name).map((row) => row[0])));
+// an offer's id from its result row's address (angebote/<id>/, catalog/card.py)
+const url = manifest.card.indexOf("url");
+const ids = [].concat(...manifest.store.map((name) => read(name).map((row) => row[url].replace(/\/$/, "").split("/").pop())));
 
 (async () => {
   const out = [];

@@ -12,9 +12,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 from wegweiser.catalog import freshness
+from wegweiser.catalog.card import card_texts
 from wegweiser.catalog.entry_store import EntryStore
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.sanitize import render_markdown
+from wegweiser.content.facets import Facet
 from wegweiser.content.schema import Schemas, TableSchema, Vocabulary
 from wegweiser.checks.validate import Validation
 
@@ -116,15 +118,23 @@ class Catalog:
             self.derived[key] = compute()
         return self.derived[key]
 
-    @property
-    def cards(self) -> dict:
-        """Rendered offer cards of this build by offer and heading level, filled by the theme's
-        ``offer_list``: an offer appears in many lists, and each card is rendered once per process."""
-        return self.memo("cards", dict)
+    def card(self, offer: Entry) -> dict[str, str]:
+        """The texts of an offer's result card (catalog/card.py), made once per process: an offer
+        appears in many lists."""
+        cards = self.memo("cards", dict)
+        texts = cards.get(offer.values["id"])
+        if texts is None:
+            texts = cards[offer.values["id"]] = card_texts(self, offer)
+        return texts
 
     @property
     def vocabularies(self) -> dict[str, Vocabulary]:
         return self.schemas.vocabularies
+
+    @property
+    def facets(self) -> tuple[Facet, ...]:
+        """The search filters, read from the offer schema (content/facets.py)."""
+        return self.schemas.facets
 
     def label(self, vocabulary: str, key) -> str:
         vocab = self.vocabularies.get(vocabulary)

@@ -220,6 +220,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Seite „{page}“ fehlt; die Website verlinkt sie erst, wenn es sie gibt.",
         "Legen Sie {file} an (erste Zeile „Title: {page}“, dann der Text). {why}",
     ),
+    "page-placeholder": (
+        "Hier steht noch ein Platzhalter: „{value}“.",
+        "Ersetzen Sie „[[BITTE ERGÄNZEN: {value}]]“ durch die richtige Angabe oder löschen Sie den Satz, "
+        "wenn er für Ihren Landkreis nicht zutrifft.",
+    ),
     "reviewed-stale": (
         "Der Eintrag wurde zuletzt am {value} geprüft, vor mehr als {months} Monaten.",
         "Fragen Sie beim Anbieter nach, ob die Angaben noch stimmen, und setzen Sie dann "
@@ -254,6 +259,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "import-no-id": (
         "Aus dieser Zeile ergibt sich keine Kennung (id).",
         "Füllen Sie Spalte „{column}“ aus oder ändern Sie die Zuordnung für „id“ in der Zuordnungsdatei.",
+    ),
+    "import-slug-shortened": (
+        "Die Kennung „{value}“ ist länger als {limit} Zeichen; sie wurde am Wortende gekürzt zu „{new}“.",
+        "Passt die gekürzte Kennung nicht, geben Sie in der Zuordnungsdatei eine kürzere Vorlage für „{field}“ an.",
+    ),
+    "import-id-suffix": (
+        "Die Kennung „{value}“ hat schon Zeile {first}; diese Zeile bekommt „{new}“.",
+        "Beschreiben beide Zeilen dasselbe, löschen Sie eine; sonst passt die Kennung mit Nummer, oder geben "
+        "Sie in der Zuordnungsdatei eine Vorlage an, die beide unterscheidet (z. B. mit dem Ort).",
     ),
     "import-exists": (
         "Die Datei {value} gibt es schon; sie wird nicht überschrieben.",
@@ -325,8 +339,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "indicator-column-unknown": (
         "Die Spalte „{value}“ im Schema des Indikators „{indicator}“ ist nicht vorgesehen.",
-        "Erlaubt sind year, municipality, group, value und status. Für eine Aufteilung (z. B. nach "
-        "Geschlecht) verwenden Sie die Spalte group mit einem passenden Titel.",
+        "Erlaubt sind year, municipality, region, group, value, status und note. Für eine Aufteilung (z. B. "
+        "nach Geschlecht) verwenden Sie die Spalte group mit einem passenden Titel.",
     ),
     "indicator-group-title": (
         "Die Spalte „group“ des Indikators „{indicator}“ hat keinen Titel.",
@@ -363,7 +377,39 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "indicator-header-wrong": (
         "Spalte {position} heißt „{value}“, laut Schema aber „{field}“.",
         "Die erste Zeile muss die Spaltennamen aus dem Schema in dieser Reihenfolge enthalten: "
-        "{columns}.",
+        "{columns}.{translation}",
+    ),
+    "indicator-separator": (
+        "Die Spalten der Kopfzeile „{value}“ sind durch {separator} getrennt, nicht durch Kommas.",
+        "Trennen Sie die Spalten mit Kommas und schreiben Sie Dezimalzahlen mit Punkt; die Kopfzeile lautet "
+        "dann „{header}“. Tabellen mit Semikolon (etwa aus Excel oder vom Statistikamt) wandelt "
+        "„wegweiser import DATEI --kind indicator --id KENNUNG“ um.",
+    ),
+    "indicator-region-unknown": (
+        "Die Region „{value}“ steht nicht unter „regions“ in data/indicators/datapackage.json{allowed}",
+        "Tragen Sie die Region dort mit Schlüssel und Namen ein, z. B. {{\"code\": \"03\", \"title\": "
+        "\"Niedersachsen\"}}, oder korrigieren Sie den Schlüssel. Regionen zum Vergleich gehören nicht in "
+        "municipalities.csv: Dort stehen nur die Gemeinden des Landkreises.",
+    ),
+    "indicator-region-and-municipality": (
+        "Zeile {line} nennt die Gemeinde „{place}“ und die Region „{value}“.",
+        "Eine Zeile gilt entweder für eine Gemeinde des Landkreises (Spalte municipality) oder für eine "
+        "Region zum Vergleich (Spalte region); lassen Sie eine der beiden Zellen leer.",
+    ),
+    "indicator-regions-invalid": (
+        "Die Region Nr. {number} unter „regions“ ist ungültig: {problem}.",
+        "Jede Region braucht einen Schlüssel („code“: DG für Deutschland, der amtliche Gemeindeschlüssel "
+        "wie 03 oder 03151, oder eine Kennung aus Kleinbuchstaben) und einen Namen („title“).",
+    ),
+    "indicator-county-invalid": (
+        "Die Angabe „county“ (der eigene Landkreis) ist unvollständig.",
+        "Schreiben Sie {{\"code\": \"03151\", \"title\": \"Landkreis Gifhorn\"}}: den amtlichen "
+        "Gemeindeschlüssel und den Namen, mit dem der Landkreis in Diagrammen und Tabellen erscheint.",
+    ),
+    "indicator-comparison-invalid": (
+        "„{value}“ ist als Vergleich („comparison“) des Indikators „{indicator}“ nicht erlaubt.",
+        "„values“ vergleicht die Werte selbst (für Quoten und Anteile), „index“ die Entwicklung seit dem "
+        "ersten gemeinsamen Jahr (für Anzahlen, die von der Größe der Region abhängen).",
     ),
     "indicator-header-extra": (
         "Die Spalte „{value}“ (Spalte {position}) steht nicht im Schema.",
@@ -411,8 +457,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "indicator-duplicate-row": (
         "Zeile {line} wiederholt {what} aus Zeile {first_line}.",
-        "Jede Kombination aus Jahr, Gemeinde und Gruppe darf nur einmal vorkommen. Löschen oder "
-        "korrigieren Sie eine der beiden Zeilen.",
+        "Jede Kombination aus Jahr, Gemeinde oder Region und Gruppe darf nur einmal vorkommen. Löschen "
+        "oder korrigieren Sie eine der beiden Zeilen.",
     ),
     "indicator-unlisted-file": (
         "Die Tabelle ist in data/indicators/datapackage.json nicht beschrieben und wird nicht "

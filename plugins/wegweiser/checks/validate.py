@@ -377,21 +377,28 @@ REQUIRED_PAGES = {
 }
 
 
+#: What a page made by ``wegweiser init`` asks the office to replace: "[[BITTE ERGÄNZEN: Telefon]]".
+PLACEHOLDER = re.compile(r"\[\[\s*BITTE ERGÄNZEN:?\s*([^\]]*)\]\]", re.IGNORECASE)
+
+
 def _page_findings(root: Path, content_dir: Path) -> list[Finding]:
     """A warning for each required static page that content/pages/ does not have (by file name
-    or by its ``Slug:`` line)."""
+    or by its ``Slug:`` line), and for each placeholder left in a page."""
     folder = content_dir / "pages"
-    slugs = set()
-    for path in folder.glob("*.md") if folder.is_dir() else []:
+    slugs, placeholders = set(), []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         slugs.add(path.stem)
         try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+            text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        slugs.update(m.group(1).strip() for m in re.finditer(r"(?im)^slug:\s*(\S+)\s*$", head))
+        slugs.update(m.group(1).strip() for m in re.finditer(r"(?im)^slug:\s*(\S+)\s*$", text[:2000]))
+        placeholders += [finding("page-placeholder", relative_path(path, root), value=m.group(1).strip(),
+                                 line=text.count("\n", 0, m.start()) + 1, severity=WARNING)
+                         for m in PLACEHOLDER.finditer(text)]
     return [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=page.title, why=page.why,
                     severity=WARNING)
-            for slug, page in REQUIRED_PAGES.items() if slug not in slugs]
+            for slug, page in REQUIRED_PAGES.items() if slug not in slugs] + placeholders
 
 
 def _vocabulary_findings(root: Path, schemas: Schemas, cache, checker: Standby | None = None) -> Callable[[], list]:
@@ -541,6 +548,8 @@ def _reference_finding(src, schema: TableSchema, schemas: Schemas, field_name: s
         close = difflib.get_close_matches(str(value), ids, n=1, cutoff=0.6)
         if close:
             allowed = f" – meinten Sie „{close[0]}“?"
+        elif not ids:
+            allowed = " – die Liste ist noch leer."
         elif len(ids) <= 25:
             allowed = ": " + ", ".join(ids) + "."
     return finding("unknown-reference", src.rel, field=field_name, value=value, line=line,

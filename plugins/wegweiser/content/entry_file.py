@@ -29,9 +29,18 @@ def render_entry(schema: TableSchema, values: dict, body: str = "") -> str:
     return text + ("\n" + body + "\n" if body else "")
 
 
-def slugify(text: str, max_length: int = 80) -> str:
-    """An id for ``text``: lowercase ASCII, umlauts spelt out, words joined by ``-``."""
+def slugify(text: str, max_length: int | None = 80) -> str:
+    """An id for ``text``: lowercase ASCII, umlauts spelt out, words joined by ``-``; a longer one
+    ends at the last word boundary within ``max_length`` (``None``: no limit)."""
     text = str(text).translate(_UMLAUTS)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return slug[:max_length].rstrip("-")
+    return slug if max_length is None else shorten_slug(slug, max_length)
+
+
+def shorten_slug(slug: str, max_length: int) -> str:
+    """``slug`` cut to ``max_length`` at a word boundary; a first word longer than that is cut."""
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[:max_length + 1].rsplit("-", 1)[0] if "-" in slug[:max_length + 1] else ""
+    return cut.rstrip("-") or slug[:max_length].rstrip("-")

@@ -1,7 +1,12 @@
-"""Load the Table Schemas and vocabularies under ``data/``.
+"""Load the Table Schemas and vocabularies: the guide's ``data/`` over the package's defaults.
 
 The schemas are the single source of truth: field names, types, required-ness,
-German labels and help texts are read from them, never restated in code.
+German labels and help texts are read from them, never restated in code. The
+product's schemas and default vocabularies travel with the installed package
+(``wegweiser/defaults/``); a file of the same name in the guide's ``data/`` takes
+its place, and a vocabulary only the guide has is added. So a guide keeps only
+what is its own (its municipalities, say), and an upgrade of the package brings
+the rest.
 """
 
 from __future__ import annotations
@@ -13,9 +18,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from wegweiser.content.facets import Facet, facet_registry
+
 #: ``limit_errors`` for frictionless's checks: every error. Its default stops a check at 1,000
 #: errors, and a file whose errors were cut off would be cached as if it had none.
 EVERY_ERROR = sys.maxsize
+
+#: The product's schemas/ and vocabularies/ (municipalities.csv there is empty: each guide has its own).
+DEFAULTS_DIR = Path(__file__).resolve().parents[1] / "defaults"
 
 KINDS = ("offer", "provider")
 #: Folder (below the content root) holding the files of each kind.
@@ -129,6 +139,8 @@ class Schemas:
     offer: TableSchema
     provider: TableSchema
     vocabularies: dict[str, Vocabulary]
+    #: the search filters: vocabulary fields of the offer schema (content/facets.py)
+    facets: tuple[Facet, ...] = ()
 
     def for_kind(self, kind: str) -> TableSchema:
         return self.offer if kind == "offer" else self.provider
@@ -183,16 +195,33 @@ def _typed_row(row: dict, schema: TableSchema) -> dict:
     return typed
 
 
+def data_file(data_dir: Path, rel: str) -> Path:
+    """``data_dir/rel`` when the guide has it, else the package's default (when neither has it:
+    the guide's path, for the message)."""
+    own, default = Path(data_dir) / rel, DEFAULTS_DIR / rel
+    return default if not own.is_file() and default.is_file() else own
+
+
 def load_schemas(data_dir: Path) -> Schemas:
-    """Read ``data/schemas/*.schema.json`` and ``data/vocabularies/*.csv``."""
+    """Read ``schemas/*.schema.json`` and ``vocabularies/*.csv`` of the guide's data folder, each
+    file falling back to the package's default (see the module's docstring)."""
     data_dir = Path(data_dir)
-    offer = TableSchema("offers", _read_json(data_dir / "schemas" / "offer.schema.json"))
-    provider = TableSchema("providers", _read_json(data_dir / "schemas" / "provider.schema.json"))
+    if not data_dir.is_dir():
+        raise SchemaError(f"{data_dir}: Der Datenordner fehlt (Einstellung WEGWEISER_DATA_PATH). Er enthält "
+                          "die eigenen Listen des Wegweisers, mindestens vocabularies/municipalities.csv; "
+                          "legen Sie ihn an oder korrigieren Sie die Einstellung.")
+    offer_path = data_file(data_dir, "schemas/offer.schema.json")
+    offer = TableSchema("offers", _read_json(offer_path))
+    provider = TableSchema("providers", _read_json(data_file(data_dir, "schemas/provider.schema.json")))
     vocabularies = {}
-    for csv_path in sorted((data_dir / "vocabularies").glob("*.csv")):
-        name = csv_path.stem
-        schema_path = csv_path.with_name(f"{name}.schema.json")
-        schema = TableSchema(name, _read_json(schema_path))
+    names = {p.stem for folder in (DEFAULTS_DIR, data_dir) for p in (folder / "vocabularies").glob("*.csv")}
+    for name in sorted(names):
+        csv_path = data_file(data_dir, f"vocabularies/{name}.csv")
+        schema = TableSchema(name, _read_json(data_file(data_dir, f"vocabularies/{name}.schema.json")))
         rows = [_typed_row(row, schema) for row in _read_csv(csv_path)]
         vocabularies[name] = Vocabulary(name=name, schema=schema, path=csv_path, rows=rows)
-    return Schemas(data_dir=data_dir, offer=offer, provider=provider, vocabularies=vocabularies)
+    try:
+        facets = facet_registry(offer, vocabularies)
+    except ValueError as exc:
+        raise SchemaError(f"{offer_path}: {exc}") from None
+    return Schemas(data_dir=data_dir, offer=offer, provider=provider, vocabularies=vocabularies, facets=facets)

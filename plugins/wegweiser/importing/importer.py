@@ -12,128 +12,31 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import difflib
 import datetime as dt
 import io
 import re
-import string
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from wegweiser.checks import validate as _validate
-from wegweiser.content.entry_file import render_entry, slugify
-from wegweiser.outputs.exports import BODY_COLUMN, LIST_DELIMITER
 from wegweiser.checks.findings import WARNING, Finding
-from wegweiser.content.frontmatter import SourceFile
-from wegweiser.content.loading import load_sources, relative_path
 from wegweiser.checks.messages import finding
 from wegweiser.checks.rules import RULES, RuleContext
+from wegweiser.content.entry_file import render_entry
+from wegweiser.content.frontmatter import SourceFile
+from wegweiser.content.loading import load_sources
 from wegweiser.content.schema import KIND_FOLDERS, Schemas, TableSchema
+from wegweiser.importing import transforms
+from wegweiser.importing.ids import number_id, slug_id
+from wegweiser.importing.mapping import KIND_NAMES, ImportFailed, Mapping, Rule, identity_mapping, load_mapping
+from wegweiser.importing.result import ImportResult, Planned, Problem, Progress, exists_problems, write_import
+from wegweiser.outputs.exports import BODY_COLUMN
 
-#: Cell texts that count as empty (compared case-insensitively), besides the empty cell.
-EMPTY_VALUES = frozenset({"n/a", "na", "n.a.", "k.a.", "k. a.", "-", "–", "—", "null", "none", "#n/a", "nan"})
-KIND_NAMES = {"offers": "offer", "providers": "provider", "offer": "offer", "provider": "provider"}
 _TRUE = {"ja", "j", "yes", "y", "true", "wahr", "1", "x"}
 _FALSE = {"nein", "n", "no", "false", "falsch", "0"}
 _DIGITS = re.compile(r"\[0-9\]\{(\d+)\}")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_OPTIONS = {"column", "value", "template", "map", "slug", "default"}
-
-Progress = Callable[[int, int], None]
-
-
-class ImportFailed(Exception):
-    """The input or the mapping cannot be used at all (German message)."""
-
-
-# --- the mapping -----------------------------------------------------------------
-
-
-@dataclass
-class Rule:
-    """How one target field gets its value from a row."""
-
-    target: str
-    column: str | None = None
-    value: object = None
-    template: str | None = None
-    map: dict | None = None
-    slug: bool = False
-    default: object = None
-
-    @property
-    def columns(self) -> list[str]:
-        if self.column is not None:
-            return [self.column]
-        if self.template is not None:
-            return [name for _, name, _, _ in string.Formatter().parse(self.template) if name]
-        return []
-
-
-@dataclass
-class Mapping:
-    rules: dict[str, Rule]
-    delimiter: str | None = None
-    encoding: str | None = None
-    sheet: str | None = None
-    list_delimiter: str = LIST_DELIMITER
-    empty: frozenset = EMPTY_VALUES
-    duplicates: str = "error"
-    kind: str | None = None
-    optional_errors: str = "row"  # row: the row is not imported; drop: the value is left out
-
-
-def identity_mapping(schema: TableSchema, header: list[str]) -> Mapping:
-    """Columns named like schema fields (and ``body``) feed those fields: the export format."""
-    targets = set(schema.field_names) | {BODY_COLUMN}
-    return Mapping(rules={c: Rule(c, column=c) for c in header if c in targets})
-
-
-def load_mapping(path: Path, schema: TableSchema) -> Mapping:
-    """Read a mapping file; unknown fields or options are reported in German."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFailed(f"Die Zuordnungsdatei {path} kann nicht gelesen werden ({exc}).") from None
-    except yaml.YAMLError as exc:
-        raise ImportFailed(f"Die Zuordnungsdatei {path} ist kein gültiges YAML: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
-        raise ImportFailed(f"{path}: Die Zuordnungsdatei braucht einen Abschnitt „fields:“, "
-                           "der jedem Feld eine Spalte oder einen Wert zuordnet.")
-    targets = set(schema.field_names) | {BODY_COLUMN}
-    rules = {}
-    for target, spec in data["fields"].items():
-        if target not in targets:
-            raise ImportFailed(f"{path}: Das Feld „{target}“ gibt es nicht. Erlaubt sind: "
-                               f"{', '.join(schema.field_names)}, {BODY_COLUMN}.")
-        if isinstance(spec, str):
-            spec = {"column": spec}
-        if not isinstance(spec, dict) or not spec.keys() & {"column", "value", "template"} \
-                or spec.keys() - _OPTIONS:
-            raise ImportFailed(f"{path}: Für „{target}“ braucht es genau eine Angabe „column“, "
-                               "„value“ oder „template“ (dazu optional „map“, „slug“, „default“).")
-        translate = spec.get("map")
-        if translate is not None and not isinstance(translate, dict):
-            raise ImportFailed(f"{path}: „map“ bei „{target}“ ordnet Werte zu, "
-                               "z. B. „map: {Krippe: kita}“.")
-        rules[target] = Rule(target, column=spec.get("column"), value=spec.get("value"),
-                             template=spec.get("template"),
-                             map={str(k): v for k, v in translate.items()} if translate else None,
-                             slug=bool(spec.get("slug")), default=spec.get("default"))
-    csv_options = data.get("csv") or {}
-    empty = EMPTY_VALUES | {str(v).strip().casefold() for v in data.get("empty") or []}
-    duplicates = data.get("duplicates", "error")
-    if duplicates not in ("error", "first"):
-        raise ImportFailed(f"{path}: „duplicates“ ist „error“ (Standard) oder „first“.")
-    optional_errors = data.get("optional_errors", "row")
-    if optional_errors not in ("row", "drop"):
-        raise ImportFailed(f"{path}: „optional_errors“ ist „row“ (Standard) oder „drop“.")
-    return Mapping(rules=rules, delimiter=csv_options.get("delimiter"), encoding=csv_options.get("encoding"),
-                   sheet=data.get("sheet"), list_delimiter=str(data.get("list_delimiter", LIST_DELIMITER)),
-                   empty=frozenset(empty), duplicates=duplicates, kind=data.get("kind"),
-                   optional_errors=optional_errors)
 
 
 # --- reading the table -------------------------------------------------------------
@@ -299,6 +202,7 @@ class _Cells(dict):
 
 
 def _raw(rule: Rule, cells: _Cells, row: dict):
+    """The rule's value for a row: its source, then the transforms and ``map`` (``slug`` comes later)."""
     if rule.template is not None:
         try:
             value = rule.template.format_map(cells)
@@ -306,83 +210,45 @@ def _raw(rule: Rule, cells: _Cells, row: dict):
             raise ImportFailed(f"Die Vorlage „{rule.template}“ für das Feld „{rule.target}“ lässt sich "
                                f"nicht anwenden ({exc}). Schreiben Sie Spaltennamen in geschweiften "
                                "Klammern, z. B. „kita-{Nummer}“.") from None
+    elif rule.join is not None:
+        value = rule.separator.join(cells[column] for column in rule.join if cells[column])
     elif rule.column is not None:
-        value = row.get(rule.column)
+        value = cells[rule.column] if rule.steps else row.get(rule.column)
     else:
         value = rule.value
+    if rule.steps and value is not None and not isinstance(value, list):
+        value = transforms.apply(_text(value), rule.steps)
     if rule.map is not None and not isinstance(value, list):
         key = _text(value) if value is not None else ""
         value = rule.map.get(key, value)
-    if rule.slug and value is not None and not isinstance(value, list):
-        value = slugify(_text(value))
     return value
 
 
-# --- planning and writing ------------------------------------------------------------------
-
-
-@dataclass
-class Problem:
-    """A finding about one row of the input, with the source column."""
-
-    row: int | None
-    column: str | None
-    finding: Finding
-
-    @property
-    def is_error(self) -> bool:
-        return self.finding.is_error
-
-    def as_text(self, table: str) -> str:
-        where = table + (f", Zeile {self.row}" if self.row else "")
-        if self.column:
-            where += f", Spalte „{self.column}“"
-        if self.finding.field and self.finding.field != self.column:
-            where += f" (Feld „{self.finding.field}“)"
-        label = "Fehler" if self.is_error else "Warnung"
-        text = f"{where}: {label}: {self.finding.message}"
-        return text + (f"\n    → {self.finding.hint}" if self.finding.hint else "")
-
-
-@dataclass
-class Planned:
-    row: int
-    path: Path
-    values: dict
-    body: str
-    action: str = "neu"  # neu | ersetzen | vorhanden | fehler
-    text: str = ""
-
-
-@dataclass
-class ImportResult:
-    kind: str
-    table: Table
-    planned: list[Planned] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    merged: int = 0
-
-    def count(self, action: str) -> int:
-        return sum(1 for p in self.planned if p.action == action)
-
-    @property
-    def bad_rows(self) -> int:
-        return len({p.row for p in self.problems if p.is_error})
+# --- planning -----------------------------------------------------------------------------
 
 
 def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, root: Path,
                 content_dir: Path, today: dt.date, overwrite: bool = False,
                 stale_months: int = 12, progress: Progress | None = None) -> ImportResult:
-    """Convert and check every row; nothing is written yet."""
+    """Convert and check every row; nothing is written yet. With ``mapping.provider`` (rows that are
+    each a provider and its offer) the providers are planned first, into ``result.provider``."""
     schema = schemas.for_kind(kind)
-    missing = sorted({c for r in mapping.rules.values() for c in r.columns} - set(table.header))
+    rules = [*mapping.rules.values(), *(mapping.provider.rules.values() if mapping.provider else [])]
+    missing = sorted({c for r in rules for c in r.columns} - set(table.header))
     if missing:
-        raise ImportFailed(f"{table.name}: Die Spalte(n) {', '.join(f'„{c}“' for c in missing)} gibt es nicht. "
+        close = {c: difflib.get_close_matches(c, table.header, n=1, cutoff=0.7) for c in missing}
+        named = ", ".join(f"„{c}“" + (f" (meinten Sie „{close[c][0]}“?)" if close[c] else "") for c in missing)
+        raise ImportFailed(f"{table.name}: Die Spalte(n) {named} gibt es nicht. "
                            f"Vorhanden sind: {', '.join(table.header)}.")
     if "id" not in mapping.rules:
         raise ImportFailed(f"{table.name}: Es ist nicht angegeben, woraus die Kennung (id) entsteht. "
                            "Ordnen Sie „id“ in der Zuordnungsdatei eine Spalte oder Vorlage zu.")
     result = ImportResult(kind=kind, table=table)
+    extra_providers = []
+    if mapping.provider is not None and kind == "offer":
+        result.provider = plan_import(table, mapping.provider, "provider", schemas, root, content_dir, today,
+                                      overwrite, stale_months)
+        extra_providers = [s for s in result.provider.sources if s.values.get("id") in result.provider.kept_ids]
     folder = Path(content_dir) / KIND_FOLDERS[kind]
     sources, by_id = [], {}
     total = len(table.rows)
@@ -395,15 +261,20 @@ def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, roo
         key = src.values.get("id")
         if key and key in by_id:
             first = by_id[key]
-            if mapping.duplicates == "first" or (first.values, first.body) == (src.values, body):
+            if mapping.on_duplicate == "first" or (first.values, first.body) == (src.values, body):
                 result.merged += 1
+                result.ids_by_row[number] = key
                 continue
+            if mapping.on_duplicate == "suffix":
+                key = number_id(src, key, by_id, schema, folder, result, first.row)
         planned = Planned(number, src.path, src.values, body)
         if key:
             by_id.setdefault(key, planned)
+            result.ids_by_row[number] = key
         sources.append(src)
         result.planned.append(planned)
-    _check(result, sources, kind, schemas, root, content_dir, today, stale_months, mapping)
+    result.sources = sources
+    _check(result, sources, kind, schemas, root, content_dir, today, stale_months, mapping, extra_providers)
     if mapping.optional_errors == "drop":
         _drop_optional(result, schema)
     error_rows = {p.row for p in result.problems if p.is_error}
@@ -424,6 +295,8 @@ def _convert_row(number: int, row: dict, mapping: Mapping, schema: TableSchema, 
     rel = f"Zeile {number}"
     for target, rule in mapping.rules.items():
         raw = _raw(rule, cells, row)
+        if rule.slug and not _is_empty(raw, mapping) and not isinstance(raw, list):
+            raw = slug_id(rule, _text(raw), number, result)
         if _is_empty(raw, mapping) or raw == []:
             raw = rule.default
         if _is_empty(raw, mapping) or raw == []:
@@ -443,6 +316,8 @@ def _convert_row(number: int, row: dict, mapping: Mapping, schema: TableSchema, 
             continue
         if value is not None and value != "":
             values[target] = value
+    if result.provider is not None and "provider" not in mapping.rules and number in result.provider.ids_by_row:
+        values["provider"] = result.provider.ids_by_row[number]  # the provider this row also is
     key = values.get("id")
     if not isinstance(key, str) or not key:
         column = ", ".join(mapping.rules["id"].columns) or "id"
@@ -455,11 +330,13 @@ def _convert_row(number: int, row: dict, mapping: Mapping, schema: TableSchema, 
 
 
 def _check(result: ImportResult, sources: list[SourceFile], kind: str, schemas: Schemas, root: Path,
-           content_dir: Path, today: dt.date, stale_months: int, mapping: Mapping) -> None:
-    """Validate the converted rows like content files; findings become row problems."""
+           content_dir: Path, today: dt.date, stale_months: int, mapping: Mapping,
+           extra_providers: list[SourceFile] = ()) -> None:
+    """Validate the converted rows like content files; findings become row problems.
+    ``extra_providers``: providers of the same import, not written yet."""
     existing = load_sources(content_dir, schemas, root)
-    new_ids = {s.values.get("id") for s in sources} if kind == "provider" else set()
-    others = [s for s in existing["provider"] if s.values.get("id") not in new_ids]
+    new_ids = {s.values.get("id") for s in (sources if kind == "provider" else extra_providers)}
+    others = [s for s in existing["provider"] if s.values.get("id") not in new_ids] + list(extra_providers)
     package = {"offer": sources, "provider": others} if kind == "offer" else {"offer": [], "provider": sources + others}
     rows = {s.rel: s for s in sources}
     findings: list[Finding] = _validate.check_tables(schemas, package)
@@ -494,28 +371,6 @@ def _drop_optional(result: ImportResult, schema: TableSchema) -> None:
         hint = f"{problem.finding.hint} {_DROPPED_HINT}".strip()
         result.problems[index] = Problem(problem.row, problem.column,
                                          dataclasses.replace(problem.finding, severity=WARNING, hint=hint))
-
-
-def write_import(result: ImportResult, progress: Progress | None = None) -> int:
-    """Write the planned files that have no error; returns the number written."""
-    todo = [p for p in result.planned if p.action in ("neu", "ersetzen")]
-    for done, planned in enumerate(todo, start=1):
-        planned.path.parent.mkdir(parents=True, exist_ok=True)
-        planned.path.write_text(planned.text, encoding="utf-8")
-        if progress and (done % 100 == 0 or done == len(todo)):
-            progress(done, len(todo))
-    return len(todo)
-
-
-def exists_problems(result: ImportResult, root: Path) -> list[Problem]:
-    """One warning per file that exists and is kept."""
-    out = []
-    for p in result.planned:
-        if p.action == "vorhanden":
-            rel = relative_path(p.path, root)
-            out.append(Problem(p.row, None, finding("import-exists", f"Zeile {p.row}", value=rel,
-                                                    line=p.row, severity="warning")))
-    return out
 
 
 __all__ = ["ImportFailed", "ImportResult", "KIND_NAMES", "Mapping", "Problem", "Table",

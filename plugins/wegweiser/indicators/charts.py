@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-#: Okabe–Ito colours with enough contrast on white, most distinct first.
-COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#8F6A00")
-DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 2", "1 2")
-MARKERS = ("circle", "square", "triangle", "diamond", "circle-open", "square-open")
+#: Okabe–Ito colours with enough contrast on white, most distinct first; eight series (a county,
+#: its Land, Germany and five other regions) differ in colour, dash, marker and hatching.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#000000", "#CC79A7", "#8F6A00", "#5A5A5A", "#6A3D9A")
+DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 2", "1 2", "12 3", "5 2 1 2 1 2")
+MARKERS = ("circle", "square", "triangle", "diamond", "circle-open", "square-open", "triangle-open",
+           "diamond-open")
+#: hatching of bar series 1 to 7 (series 0 is solid): (kind, angle)
+HATCHES = (("line", 45), ("line", -45), ("line", 0), ("line", 90), ("cross", 0), ("cross", 45), ("dots", 0))
 TEXT, MUTED, GRID = "#1b1b1b", "#4a4a4a", "#c8c8c8"
 #: a white outline keeps value labels readable where they cross a line
 HALO = 'stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round"'
@@ -48,6 +52,8 @@ class Chart:
     breaks: list[int] = field(default_factory=list)
     #: bar charts: a reference value drawn as a dashed line, e.g. the county average
     reference: tuple[str, float] | None = None
+    #: line charts: where each label stands (e.g. its year), when the labels are not evenly spaced
+    positions: list[float] | None = None
 
     def svg(self) -> Markup:
         return render(self)
@@ -84,11 +90,11 @@ def swatch(kind: str, index: int, prefix: str) -> Markup:
                   f'focusable="false">{defs}{inner}</svg>')
 
 
-def nice_scale(maximum: float) -> tuple[float, float]:
-    """(step, top) of a zero-based axis with about four ticks."""
+def nice_scale(maximum: float, ticks: int = 4) -> tuple[float, float]:
+    """(step, top) of a zero-based axis with about ``ticks`` ticks."""
     if maximum <= 0:
         return 1.0, 1.0
-    raw = maximum / 4
+    raw = maximum / max(ticks, 1)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     return step, step * math.ceil(maximum / step - 1e-9)
@@ -112,8 +118,10 @@ def _line(chart: Chart) -> tuple[str, float]:
     n = len(chart.labels)
     x0, x1 = left + 12, WIDTH - right - 8
 
+    where = chart.positions or list(range(n))
+
     def x(i):
-        return (x0 + x1) / 2 if n == 1 else x0 + i * (x1 - x0) / (n - 1)
+        return (x0 + x1) / 2 if n == 1 else x0 + (where[i] - where[0]) * (x1 - x0) / (where[-1] - where[0])
 
     def y(v):
         return top + plot_h - v / scale_top * plot_h
@@ -168,7 +176,7 @@ def _marker(x: float, y: float, index: int) -> str:
         return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.8" {common}/>'
     if shape.startswith("square"):
         return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" {common}/>'
-    if shape == "triangle":
+    if shape.startswith("triangle"):
         return f'<path d="M{x:.1f} {y - 4.5:.1f} L{x + 4.5:.1f} {y + 3.5:.1f} L{x - 4.5:.1f} {y + 3.5:.1f} Z" {common}/>'
     return f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y:.1f} L{x:.1f} {y + 5:.1f} L{x - 5:.1f} {y:.1f} Z" {common}/>'
 
@@ -178,28 +186,49 @@ def _marker(x: float, y: float, index: int) -> str:
 def _wrap(label: str, width: int) -> list[str]:
     lines, current = [], ""
     for word in label.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
+        for n, piece in enumerate(_pieces(word, width)):
+            glue = "" if n else " "  # the pieces of one word join without a space
+            if current and len(current) + len(glue) + len(piece) > width:
+                lines.append(current)
+                current = piece
+            else:
+                current = f"{current}{glue}{piece}".strip()
     lines.append(current)
     return lines[:3]
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """A word too long for a line, split after „/“ or „-“ (kept at the end of the first piece)."""
+    if len(word) <= width:
+        return [word]
+    for mark in ("/", "-"):
+        at = word.find(mark, 1, width)
+        if 0 < at < len(word) - 1:
+            return [word[:at + 1], *_pieces(word[at + 1:], width)]
+    return [word]
 
 
 def _bar(chart: Chart) -> tuple[str, float]:
     count = len(chart.series)
     bar, gap, pad, top = 14, 2, 12, (30 if chart.reference else 10)
-    label_chars = 16
+    longest_word = max((len(piece) for label in chart.labels for word in label.split() for piece in _pieces(word, 16)),
+                       default=0)
+    label_chars = max(16, min(22, longest_word))  # a long word („Schulartunabhängige“) keeps its line
     wraps = [_wrap(label, label_chars) for label in chart.labels]
     label_w = min(label_chars, max((len(line) for w in wraps for line in w), default=4)) * CHAR + 8
-    texts = [t for s in chart.series for t in s.texts]
-    right = max((len(t) for t in texts), default=3) * CHAR + 10
+    # value labels stand right of their bars; „keine Daten“ stands inside the plot, which must hold it
+    shown = [t for s in chart.series for t, v in zip(s.texts, s.values) if v is not None]
+    empty = [t for s in chart.series for t, v in zip(s.texts, s.values) if v is None]
+    right = max((len(t) for t in shown), default=3) * CHAR + 10
+    right = min(right, WIDTH - label_w - max((len(t) for t in empty), default=0) * CHAR - 8)
     left, x_end = label_w, WIDTH - right
     values = [v for s in chart.series for v in s.values if v is not None]
     if chart.reference:
         values.append(chart.reference[1])
     step, scale_top = nice_scale(max(values, default=0))
+    widest = max(len(tick_text(scale_top, step)), len(tick_text(step, step))) * CHAR + 4
+    if (x_end - left) / max(scale_top / step, 1) < widest:  # tick labels would overlap: fewer ticks
+        step, scale_top = nice_scale(max(values, default=0), max(1, int((x_end - left) // widest)))
 
     def x(v):
         return left + v / scale_top * (x_end - left)
@@ -256,11 +285,16 @@ def _patterns(chart: Chart) -> str:
 
 
 def _pattern_def(prefix: str, index: int) -> str:
-    """Series 0 is solid; the others add white hatching at different angles."""
+    """Series 0 is solid; the others add white hatching, cross-hatching or dots."""
     if index == 0:
         return ""
     colour = COLOURS[index % len(COLOURS)]
-    angle = (45, -45, 0, 90, 30)[(index - 1) % 5]
+    kind, angle = HATCHES[(index - 1) % len(HATCHES)]
+    marks = {
+        "line": '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/>',
+        "cross": '<path d="M0 0V6M0 3H6" stroke="#ffffff" stroke-width="1.5"/>',
+        "dots": '<circle cx="3" cy="3" r="1.4" fill="#ffffff"/>',
+    }[kind]
     return (f'<defs><pattern id="{escape(prefix)}-p{index}" width="6" height="6" patternUnits="userSpaceOnUse" '
             f'patternTransform="rotate({angle})"><rect width="6" height="6" fill="{colour}"/>'
-            f'<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>')
+            f'{marks}</pattern></defs>')

@@ -4,27 +4,28 @@ The metadata rules of the guide (title, definition, unit, area, sources, …) ar
 checked first and reported with the line in ``datapackage.json``; then
 frictionless checks each descriptor and each CSV, and its error types are mapped
 to the German texts of :mod:`messages`; finally the rules a Table Schema cannot
-express (status and value agree, known municipalities, no duplicate rows).
+express (status and value agree, known municipalities, no duplicate rows; see
+:mod:`table_check`).
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
 import json
 import re
 from pathlib import Path
 
 from wegweiser.checks.findings import WARNING, Finding
-from wegweiser.indicators.package import OPTIONAL_COLUMNS, PACKAGE_FILE, REQUIRED_COLUMNS, STATUS_PRESENT, STATUSES
+from wegweiser.indicators.package import COMPARISONS, OPTIONAL_COLUMNS, PACKAGE_FILE, REQUIRED_COLUMNS
 from wegweiser.indicators.derived import RESERVED_PREFIX
+from wegweiser.indicators.regions import KEY
+from wegweiser.indicators.table_check import check_table
 from wegweiser.content.json_lines import key_lines
 from wegweiser.content.loading import relative_path
-from wegweiser.checks.messages import TYPE_NAMES, finding
-from wegweiser.content.schema import EVERY_ERROR, Schemas
+from wegweiser.checks.messages import finding
+from wegweiser.content.schema import Schemas
 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
 _PROPERTY = re.compile(r"at property '(\w+)'")
 
 #: metadata property -> (German label, help text); all of them are required.
@@ -42,19 +43,7 @@ REQUIRED_METADATA = {
     "schema": ("Schema", "Das Table Schema der Tabelle mit den Spalten year, value und status."),
 }
 #: optional text properties -> German label
-OPTIONAL_TEXT = {"numerator": "Zähler", "denominator": "Nenner", "notes": "Hinweise"}
-ADVICE = {
-    "year": "Tragen Sie das Jahr vierstellig ein, z. B. 2024; bei Schuljahren das Jahr, in dem es beginnt.",
-    "value": "Schreiben Sie Zahlen mit Punkt als Dezimaltrennzeichen und ohne Tausenderpunkt (z. B. 1234.5). "
-             "Gibt es keinen Wert, lassen Sie die Zelle leer und setzen Sie status auf „fehlt“ oder „geheim“.",
-    "status": "Erlaubt sind „vorhanden“ (Wert angegeben), „fehlt“ (kein Wert erhoben) und „geheim“ "
-              "(statistische Geheimhaltung).",
-    "municipality": "Tragen Sie die Kennung der Gemeinde aus data/vocabularies/municipalities.csv ein; "
-                    "leer lassen für den ganzen Landkreis.",
-    "group": "Tragen Sie einen der im Schema erlaubten Werte ein.",
-}
-
-
+OPTIONAL_TEXT = {"numerator": "Zähler", "denominator": "Nenner", "notes": "Hinweise", "attribution": "Namensnennung"}
 def validate_indicators(root: Path, schemas: Schemas) -> list[Finding]:
     """Findings for ``<data>/indicators``; none when the folder does not exist."""
     folder = Path(schemas.data_dir) / "indicators"
@@ -84,6 +73,7 @@ class _PackageCheck:
         self.root, self.folder, self.rel = root, folder, rel
         self.descriptor, self.lines, self.schemas = descriptor, lines, schemas
         self.findings: list[Finding] = []
+        self.regions: set[str] = set()
 
     def run(self) -> list[Finding]:
         self._check_package()
@@ -100,7 +90,7 @@ class _PackageCheck:
                 seen[name] = self._line(index, "name")
             try:
                 if self._check_metadata(index, resource):
-                    self._check_table(resource)
+                    self.findings.extend(check_table(self.folder, self.root, resource, self.schemas, self.regions))
             except Exception as exc:  # noqa: BLE001 - a broken file must give a finding, never a traceback
                 self._meta(index, "unexpected", None, value=repr(exc))
         for csv_path in sorted(self.folder.glob("*.csv")):
@@ -131,6 +121,31 @@ class _PackageCheck:
             line = self.lines.get((prop,)) if prop else None
             self.findings.append(finding("indicator-package-invalid", self.rel, field=prop, line=line,
                                          value=error.note or error.message))
+        self._check_regions(self.descriptor.get("regions"))
+        county = self.descriptor.get("county")
+        if county is not None and not (isinstance(county, dict) and isinstance(county.get("title"), str)
+                                       and county["title"].strip() and KEY.fullmatch(str(county.get("code", "DG")))):
+            self.findings.append(finding("indicator-county-invalid", self.rel, field="county",
+                                         line=self.lines.get(("county",))))
+
+    def _check_regions(self, regions) -> None:
+        """``regions``: the regions compared with, each with a key (``code``) and a title."""
+        if regions is None:
+            return
+        for number, item in enumerate(regions if isinstance(regions, list) else [regions], start=1):
+            code = item.get("code") if isinstance(item, dict) else None
+            problem = ""
+            if not isinstance(code, str) or not KEY.fullmatch(code):
+                problem = f"der Schlüssel „{code or ''}“ ist nicht erlaubt"
+            elif code in self.regions:
+                problem = f"den Schlüssel „{code}“ gibt es schon"
+            elif not isinstance(item.get("title"), str) or not item["title"].strip():
+                problem = "der Name (title) fehlt"
+            if problem:
+                self.findings.append(finding("indicator-regions-invalid", self.rel, field="regions", number=number,
+                                             problem=problem, line=self.lines.get(("regions", number - 1))))
+            else:
+                self.regions.add(code)
 
     # -- metadata ------------------------------------------------------------
 
@@ -178,6 +193,18 @@ class _PackageCheck:
         for number in _bad_licenses(resource.get("licenses")):
             self._meta(index, "indicator-license-invalid", "licenses", "licenses", number - 1, number=number,
                        where=f"des Indikators „{indicator}“")
+        if "comparison" in resource and resource["comparison"] not in COMPARISONS:
+            self._meta(index, "indicator-comparison-invalid", "comparison", value=resource["comparison"],
+                       indicator=indicator)
+        notes = resource.get("source_notes")
+        if notes is not None and not (isinstance(notes, list) and all(isinstance(n, str) for n in notes)):
+            self._meta(index, "indicator-metadata-type", "source_notes", label="Fußnoten der Statistik",
+                       indicator=indicator, expected="eine Liste von Texten",
+                       help="Schreiben Sie jede Fußnote als Text in Anführungszeichen: [\"…\", \"…\"].")
+        if "example" in resource and not isinstance(resource["example"], bool):
+            self._meta(index, "indicator-metadata-type", "example", label="Beispieldaten", indicator=indicator,
+                       expected="true oder false (ohne Anführungszeichen)",
+                       help="true: Die Zahlen sind erfunden und werden so gekennzeichnet; false: echte Zahlen.")
         self._check_schema(index, resource.get("schema"), indicator)
         if len(self.findings) == before:
             self._frictionless_descriptor(index, resource, indicator)
@@ -262,35 +289,6 @@ class _PackageCheck:
             self._meta(index, "indicator-metadata-invalid", prop, value=error.note or error.message,
                        indicator=indicator)
 
-    # -- the table -------------------------------------------------------------
-
-    def _check_table(self, resource: dict) -> None:
-        path = self.folder / resource["path"]
-        rel = relative_path(path, self.root)
-        fields = {f["name"]: f for f in resource["schema"]["fields"]}
-        columns = ", ".join(fields)
-        from frictionless import Resource
-
-        report = Resource.from_descriptor(resource, basepath=str(self.folder)).validate(limit_errors=EVERY_ERROR)
-        short_rows: set[tuple] = set()
-        bad_cells: set[tuple] = set()
-        for task in report.tasks:
-            for error in task.errors:
-                found = _table_finding(error, rel, fields, columns)
-                if found is None:
-                    continue
-                cell = (getattr(error, "row_number", None), getattr(error, "field_name", None))
-                if error.type == "missing-cell":
-                    short_rows.add(cell)
-                elif cell in short_rows:
-                    continue  # the short row is reported once, not again as an empty required cell
-                if all(cell):
-                    bad_cells.add(cell)
-                self.findings.append(found)
-        for error in report.errors:
-            self.findings.append(finding("indicator-unreadable", rel, value=error.note or error.message))
-        if not report.errors:
-            self.findings.extend(_row_rules(path, rel, fields, bad_cells, self.schemas))
 
 
 def _bad_licenses(licenses) -> list[int]:
@@ -301,91 +299,3 @@ def _bad_licenses(licenses) -> list[int]:
         return [1]
     return [n for n, item in enumerate(licenses, start=1)
             if not isinstance(item, dict) or not (item.get("name") or item.get("path"))]
-
-
-def _table_finding(error, rel: str, fields: dict, columns: str) -> Finding | None:
-    field_name = getattr(error, "field_name", None) or None
-    fld = fields.get(field_name, {})
-    line = getattr(error, "row_number", None)
-    label = fld.get("title", field_name or "")
-    advice = fld.get("description") or ADVICE.get(field_name or "", "")
-    if field_name in ADVICE and field_name != "group":
-        advice = ADVICE[field_name]
-    position = getattr(error, "field_number", None)
-    kw = dict(field=field_name, line=line, label=label, advice=advice, columns=columns)
-    if error.type == "type-error":
-        return finding("indicator-type-error", rel, value=error.cell, expected=TYPE_NAMES.get(fld.get("type"), ""),
-                       **kw)
-    if error.type == "constraint-error":
-        match = _CONSTRAINT.search(error.note)
-        name, limit = (match.group(1), match.group(2)) if match else ("", "")
-        if name == "required":
-            return finding("indicator-required", rel, **kw)
-        return finding("indicator-constraint", rel, value=error.cell, rule=_rule(name, limit, fld), **kw)
-    if error.type == "missing-label":
-        return finding("indicator-header-missing", rel, **{**kw, "line": 1})
-    if error.type == "incorrect-label":
-        return finding("indicator-header-wrong", rel, value=error.label, position=position, **{**kw, "line": 1})
-    if error.type in ("extra-label", "duplicate-label", "blank-label"):
-        return finding("indicator-header-extra", rel, value=getattr(error, "label", ""), position=position,
-                       **{**kw, "field": None, "line": 1})
-    if error.type == "missing-cell":
-        return finding("indicator-cell-missing", rel, **kw)
-    if error.type == "extra-cell":
-        return finding("indicator-cell-extra", rel, value=error.cell, **{**kw, "field": None})
-    if error.type == "blank-row":
-        return finding("indicator-blank-row", rel, line=line)
-    if error.type in ("primary-key", "unique-error", "foreign-key"):
-        return None  # duplicates and municipalities are checked by _row_rules
-    return finding("table-error", rel, field=field_name, value=error.message, line=line)
-
-
-def _rule(name: str, limit: str, fld: dict) -> str:
-    if name == "enum":
-        allowed = fld.get("constraints", {}).get("enum") or []
-        return "erlaubt sind " + ", ".join(f"„{v}“" for v in allowed)
-    return {
-        "minimum": f"der Wert muss mindestens {limit} sein",
-        "maximum": f"der Wert darf höchstens {limit} sein",
-        "pattern": "die Form stimmt nicht",
-        "minLength": f"mindestens {limit} Zeichen",
-        "maxLength": f"höchstens {limit} Zeichen",
-    }.get(name, f"Regel „{name}“ ({limit})")
-
-
-def _row_rules(path: Path, rel: str, fields: dict, bad_cells: set, schemas: Schemas) -> list[Finding]:
-    """Status and value agree, municipalities exist, each year/place/group once."""
-    vocab = schemas.vocabularies.get("municipalities")
-    known = list(vocab.by_id) if vocab else []
-    findings, seen = [], {}
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-        rows = list(csv.reader(fh))
-    header = rows[0] if rows else []
-    for line, cells in enumerate(rows[1:], start=2):
-        if not cells:
-            continue
-        row = dict(zip(header, (c.strip() for c in cells)))
-        status, value = row.get("status", ""), row.get("value", "")
-        if (line, "status") not in bad_cells and (line, "value") not in bad_cells and status in STATUSES:
-            if status == STATUS_PRESENT and not value:
-                findings.append(finding("indicator-value-missing", rel, field="value", line=line))
-            elif status != STATUS_PRESENT and value:
-                findings.append(finding("indicator-value-with-status", rel, field="value", value=value,
-                                        status=status, line=line))
-        place = row.get("municipality", "")
-        if place and known and place not in known and (line, "municipality") not in bad_cells:
-            close = difflib.get_close_matches(place, known, n=1, cutoff=0.6)
-            findings.append(finding(
-                "unknown-reference", rel, field="municipality", value=place, line=line,
-                label=fields.get("municipality", {}).get("title", "Gemeinde"),
-                source="data/vocabularies/municipalities.csv",
-                allowed=f" – meinten Sie „{close[0]}“?" if close else ".",
-            ))
-        key = (row.get("year", ""), place, row.get("group", ""))
-        if key in seen:
-            what = f"das Jahr {key[0]}" + (f", Gemeinde „{place}“" if place else "") + \
-                   (f", Gruppe „{key[2]}“" if key[2] else "")
-            findings.append(finding("indicator-duplicate-row", rel, line=line, what=what, first_line=seen[key]))
-        else:
-            seen[key] = line
-    return findings

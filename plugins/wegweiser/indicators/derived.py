@@ -72,7 +72,6 @@ def per_inhabitants(catalog, area: dict | None, places: dict[str, str]) -> Indic
              + " Ein Angebot kann viele oder wenige Plätze haben; die Zahl zeigt nur, wo es Angebote gibt.")
     if empty:
         notes += " Ohne Angebot vor Ort: " + ", ".join(empty) + "."
-    population_date = max((str(r.get("population_date") or "") for r in rows), default="")
     return Indicator(
         id="angebote-je-1000-einwohner" + (f"-{area['id']}" if area else ""),
         title="Angebote je 1.000 Einwohner" + (f": {area['label']}" if area else " nach Gemeinde"),
@@ -80,7 +79,7 @@ def per_inhabitants(catalog, area: dict | None, places: dict[str, str]) -> Indic
                     + ("" if area is None else f" (Bildungsbereich {area['label']})") + ".",
         area=area["id"] if area else "",
         unit="Angebote je 1.000 Einwohner",
-        reference_date=f"Angebote am {de_date(catalog.today)}; Einwohner am {_date_text(population_date)}",
+        reference_date=f"Angebote am {de_date(catalog.today)}; Einwohner {population_dates(rows)}",
         numerator="im Bildungswegweiser veröffentlichte Angebote mit Ort in der Gemeinde",
         denominator="Einwohnerinnen und Einwohner der Gemeinde, geteilt durch 1.000",
         sources=[SOURCE, {"title": "Einwohnerzahlen der Gemeinden (data/vocabularies/municipalities.csv)"}],
@@ -117,11 +116,27 @@ def _obs(year: int, value: float, municipality: str | None = None) -> Observatio
     return Observation(year=year, value=float(raw), status=STATUS_PRESENT, raw=raw, municipality=municipality)
 
 
+def population_dates(rows: list[dict]) -> str:
+    """„am 31. Dezember 2025“ — and the municipalities counted on another day, or on a day not stated:
+    „am 31. Dezember 2025 (Eichenau am 31. Dezember 2023; Stichtag nicht angegeben: Tannheim)“."""
+    by_date: dict[str, list[str]] = collections.defaultdict(list)
+    for row in rows:
+        if row["population"]:
+            by_date[str(row.get("population_date") or "")].append(row["label"])
+    dated = sorted((d for d in by_date if d), key=lambda d: (-len(by_date[d]), d))
+    if not dated:
+        return "(Stichtag nicht angegeben)"
+    others = [f"{', '.join(by_date[d])} am {_date_text(d)}" for d in dated[1:]]
+    if by_date.get(""):
+        others.append("Stichtag nicht angegeben: " + ", ".join(by_date[""]))
+    return f"am {_date_text(dated[0])}" + (f" ({'; '.join(others)})" if others else "")
+
+
 def _date_text(iso: str) -> str:
     try:
         return de_date(dt.date.fromisoformat(iso))
     except ValueError:
-        return iso or "–"
+        return iso
 
 
 def _attach_csv(indicator: Indicator) -> None:

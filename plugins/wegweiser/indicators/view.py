@@ -1,7 +1,10 @@
 """What an indicator page shows: charts with text alternatives and the data tables.
 
 County values over several years become a line chart (one line per group);
-municipality values of the newest year become a bar chart, with the county
+with the county compared to its Land, Germany or other regions a second chart
+sets them side by side (see :mod:`compare`). A series whose every row belongs
+to a municipality gets the same time chart for its municipalities.
+Municipality values of the newest year become a bar chart, with the county
 value as a reference line; a single year of groups becomes a bar chart of the
 groups. Every CSV row appears in exactly one table, so the tables hold every
 value the charts show.
@@ -11,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wegweiser.indicators.charts import Chart, Series
-from wegweiser.indicators.package import STATUS_PRESENT, STATUS_TEXT, Indicator, Observation, format_number
-
-ALL_VALUES = "Alle Werte stehen in der Tabelle unter dem Diagramm."
+from wegweiser.indicators.charts import COLOURS, Chart, Series
+from wegweiser.indicators.compare import ALL_VALUES, axis_label, comparison_chart, find, listing, text, value
+from wegweiser.indicators.package import COUNT_UNITS, Indicator, format_number
+from wegweiser.indicators.regions import COUNTY_FALLBACK
 
 
 @dataclass
@@ -26,18 +29,32 @@ class Table:
     row_header_count: int = 1
 
 
-def axis_label(indicator: Indicator) -> str:
-    return f"Werte in {indicator.unit}" if indicator.unit in ("%", "‰") else indicator.unit
+def by(title: str, what: str) -> str:
+    """„Title nach what“ — or „… und what“ when the title already says „nach …“."""
+    if title.endswith(f"nach {what}"):
+        return title
+    return f"{title} und {what}" if " nach " in f" {title} " else f"{title} nach {what}"
 
 
 def charts(ind: Indicator) -> list[Chart]:
     result = []
     county_years = sorted({o.year for o in ind.county})
-    if len(county_years) > 1:
+    lines_fit = len(ind.groups) <= len(COLOURS)
+    if len(county_years) > 1 and lines_fit:
         result.append(_line_chart(ind, county_years))
     elif county_years and ind.groups and not ind.by_place:
-        result.append(_group_bar_chart(ind, county_years[0]))
-    if ind.by_place:
+        result.append(_group_bar_chart(ind, county_years[-1]))
+    elif not county_years and ind.by_place:
+        places = _places(ind)
+        place_years = sorted({o.year for o in ind.by_place})
+        if len(place_years) > 1 and (len(places) == 1 and lines_fit or not ind.groups and len(places) <= len(COLOURS)):
+            result.append(_place_line_chart(ind, places, place_years))
+    elif not county_years and ind.by_region and len(ind.compared) <= len(COLOURS):
+        result.append(_region_line_chart(ind))
+    comparison = comparison_chart(ind)
+    if comparison:
+        result.append(comparison)
+    if ind.by_place and len(_places(ind)) > 1:
         result.append(_place_bar_chart(ind))
     return result
 
@@ -45,21 +62,35 @@ def charts(ind: Indicator) -> list[Chart]:
 def tables(ind: Indicator) -> list[Table]:
     result = []
     county = ind.county
+    regions = ind.compared
     if county:
         years = sorted({o.year for o in county})
+        rows = [o for o in ind.observations if not o.municipality]
+        keys = [None, *regions]
+        names = [ind.region_title(k) for k in keys]
         if len(years) == 1 and ind.groups:
+            beside = regions if {o.year for o in ind.by_region} <= set(years) else []
+            keys = [None, *beside]
+            columns = [ind.region_title(k) for k in keys] if beside else [str(years[0])]
             table = Table("tabelle-gruppen", f"Nach {ind.group_title or 'Gruppe'}, {years[0]} ({axis_label(ind)})",
-                          [ind.group_title or "Gruppe", str(years[0])])
+                          [ind.group_title or "Gruppe", *columns])
             for group in ind.groups:
-                table.rows.append({"headers": [group], "cells": [_find(county, years[0], None, group)]})
+                table.rows.append({"headers": [group], "cells": [find(rows, years[0], None, group, k) for k in keys]})
+            regions = [k for k in regions if k not in beside]
+        elif not ind.groups:
+            table = Table("tabelle-zeitreihe", f"{listing(names)}, {_span(years)} ({axis_label(ind)})",
+                          ["Jahr", *names])
+            for year in sorted({o.year for o in rows}):
+                table.rows.append({"headers": [str(year)], "cells": [find(rows, year, None, None, k) for k in keys]})
+            regions = []
         else:
-            series = ind.groups or [None]
-            names = ind.groups or ["Landkreis"]
-            table = Table("tabelle-zeitreihe", f"Landkreis, {_span(years)} ({axis_label(ind)})", ["Jahr", *names])
+            table = Table("tabelle-zeitreihe", f"{ind.county_title}, {_span(years)} ({axis_label(ind)})",
+                          ["Jahr", *ind.groups])
             for year in years:
-                table.rows.append({"headers": [str(year)],
-                                   "cells": [_find(county, year, None, g) for g in series]})
+                table.rows.append({"headers": [str(year)], "cells": [find(county, year, None, g) for g in ind.groups]})
         result.append(table)
+    if regions:
+        result.append(_region_table(ind, regions))
     places = ind.by_place
     if places:
         years = sorted({o.year for o in places})
@@ -67,47 +98,83 @@ def tables(ind: Indicator) -> list[Table]:
         header = ["Gemeinde"] + ([ind.group_title or "Gruppe"] if ind.groups else []) + [str(y) for y in years]
         table = Table("tabelle-gemeinden", f"Nach Gemeinde, {_span(years)} ({axis_label(ind)})", header,
                       row_header_count=2 if ind.groups else 1)
-        present = {o.municipality for o in places}
-        for key in [k for k in ind.places if k in present] + sorted(present - set(ind.places)):
+        for key in _places(ind):
             for group in groups:
                 headers = [ind.place(key)] + ([group] if group else [])
-                table.rows.append({"headers": headers, "cells": [_find(places, y, key, group) for y in years]})
+                table.rows.append({"headers": headers, "cells": [find(places, y, key, group) for y in years]})
         result.append(table)
     return result
+
+
+def _region_table(ind: Indicator, regions: list[str]) -> Table:
+    """Rows of the compared regions (and their groups), one column per year."""
+    rows = ind.by_region
+    years = sorted({o.year for o in rows})
+    groups = ind.groups or [None]
+    header = ["Region"] + ([ind.group_title or "Gruppe"] if ind.groups else []) + [str(y) for y in years]
+    table = Table("tabelle-vergleich", f"Zum Vergleich: {listing([ind.region_title(k) for k in regions])}, "
+                  f"{_span(years)} ({axis_label(ind)})", header, row_header_count=2 if ind.groups else 1)
+    for key in regions:
+        for group in groups:
+            cells = [find(rows, y, None, group, key) for y in years]
+            if any(c is not None for c in cells):
+                table.rows.append({"headers": [ind.region_title(key)] + ([group] if group else []), "cells": cells})
+    return table
+
+
+def _places(ind: Indicator) -> list[str]:
+    present = {o.municipality for o in ind.by_place}
+    return [k for k in ind.places if k in present] + sorted(present - set(ind.places))
 
 
 def _span(years: list[int]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]} bis {years[-1]}"
 
 
-def _find(observations, year, place, group) -> Observation | None:
-    return next((o for o in observations if o.year == year and o.municipality == place and o.group == group), None)
-
-
-def _value(o: Observation | None) -> float | None:
-    return o.value if o is not None and o.status == STATUS_PRESENT else None
-
-
-def _text(o: Observation | None) -> str:
-    return o.text if o is not None else STATUS_TEXT["fehlt"]
-
-
-def _line_chart(ind: Indicator, years: list[int]) -> Chart:
-    labels = list(range(years[0], years[-1] + 1))
-    names = ind.groups or ["Landkreis"]
+def _line_chart(ind: Indicator, years: list[int], place: str | None = None) -> Chart:
+    labels = years
+    observations = ind.by_place if place else ind.county
+    names = ind.groups or [ind.place(place) if place else ind.county_title]
     keys = ind.groups or [None]
     series = []
     for name, key in zip(names, keys):
-        found = [_find(ind.county, y, None, key) for y in labels]
-        series.append(Series(name, [_value(o) for o in found], [_text(o) for o in found]))
+        found = [find(observations, y, place, key) for y in labels]
+        series.append(Series(name, [value(o) for o in found], [text(o) for o in found]))
+    title = f"{ind.title}, {ind.place(place)}" if place else ind.title
+    return _time_chart(ind, title, labels, series, f"{ind.id}-verlauf")
+
+
+def _place_line_chart(ind: Indicator, places: list[str], years: list[int]) -> Chart:
+    """Every row has a municipality: one municipality's groups, or one line per municipality."""
+    if len(places) == 1:
+        return _line_chart(ind, years, places[0])
+    labels = years
+    series = []
+    for key in places:
+        found = [find(ind.by_place, y, key, None) for y in labels]
+        series.append(Series(ind.place(key), [value(o) for o in found], [text(o) for o in found]))
+    return _time_chart(ind, by(ind.title, "Gemeinde"), labels, series, f"{ind.id}-verlauf")
+
+
+def _region_line_chart(ind: Indicator) -> Chart:
+    """Only regions to compare with, no county rows (e.g. a city's figures beside the Land's)."""
+    years = sorted({o.year for o in ind.by_region})
+    series = []
+    for key in ind.compared:
+        found = [find(ind.by_region, y, None, ind.headline_group, key) for y in years]
+        series.append(Series(ind.region_title(key), [value(o) for o in found], [text(o) for o in found]))
+    return _time_chart(ind, ind.title, years, series, f"{ind.id}-verlauf")
+
+
+def _time_chart(ind: Indicator, title: str, labels: list[int], series: list[Series], chart_id: str) -> Chart:
     breaks = [labels.index(b["year"]) for b in ind.breaks if b.get("year") in labels]
-    desc = [f"Liniendiagramm: {ind.title}, {labels[0]} bis {labels[-1]}, {axis_label(ind)}."]
+    desc = [f"Liniendiagramm: {title}, {labels[0]} bis {labels[-1]}, {axis_label(ind)}."]
     for s in series:
         desc.append(_series_summary(s, [str(y) for y in labels], ind, single=len(series) == 1))
     desc += [f"Bruch der Zeitreihe ab {labels[i]}." for i in breaks]
     desc.append(ALL_VALUES)
-    return Chart("line", f"{ind.id}-verlauf", f"{ind.title}, {labels[0]} bis {labels[-1]}", " ".join(desc),
-                 axis_label(ind), [str(y) for y in labels], series, breaks=breaks)
+    return Chart("line", chart_id, f"{title}, {labels[0]} bis {labels[-1]}", " ".join(desc),
+                 axis_label(ind), [str(y) for y in labels], series, breaks=breaks, positions=list(labels))
 
 
 def _series_summary(s: Series, labels: list[str], ind: Indicator, single: bool) -> str:
@@ -118,48 +185,66 @@ def _series_summary(s: Series, labels: list[str], ind: Indicator, single: bool) 
     first, last = pairs[0], pairs[-1]
     high = max(pairs, key=lambda p: p[1])
     low = min(pairs, key=lambda p: p[1])
-    text = (f"{prefix}{first[2]} {ind.unit} im Jahr {first[0]}, {last[2]} {ind.unit} im Jahr {last[0]}; "
-            f"höchster Wert {high[2]} {ind.unit} ({high[0]}), niedrigster Wert {low[2]} {ind.unit} ({low[0]}).")
+    unit = _unit_suffix(ind)
+    text_ = (f"{prefix}{first[2]}{unit} im Jahr {first[0]}, {last[2]}{unit} im Jahr {last[0]}; "
+             f"höchster Wert {high[2]}{unit} ({high[0]}), niedrigster Wert {low[2]}{unit} ({low[0]}).")
     gaps = [f"{label} ({t})" for label, v, t in zip(labels, s.values, s.texts) if v is None]
     if gaps:
-        text += " Ohne Wert: " + ", ".join(gaps) + "."
-    return text
+        text_ += " Ohne Wert: " + ", ".join(gaps) + "."
+    return text_
+
+
+def _unit_suffix(ind: Indicator) -> str:
+    return "" if ind.unit in COUNT_UNITS else f" {ind.unit}"
 
 
 def _group_bar_chart(ind: Indicator, year: int) -> Chart:
-    found = [_find(ind.county, year, None, g) for g in ind.groups]
-    pairs = sorted(zip(ind.groups, found), key=lambda p: -(_value(p[1]) or -1))
-    series = Series(str(year), [_value(o) for _, o in pairs], [_text(o) for _, o in pairs])
-    labels = [g for g, _ in pairs]
-    desc = (f"Balkendiagramm: {ind.title} nach {ind.group_title or 'Gruppe'}, {year}, {axis_label(ind)}. "
-            + _bar_summary(series, labels, ind, "bei") + " " + ALL_VALUES)
-    return Chart("bar", f"{ind.id}-gruppen", f"{ind.title}, {year}", desc, axis_label(ind), labels, [series])
+    rows = [o for o in ind.observations if not o.municipality and o.year == year]
+    keys = [None, *ind.compared] if ind.compares_values else [None]
+    groups = [g for g in ind.groups if g != ind.total_group] if len(ind.groups) > 2 else ind.groups
+    first = {g: value(find(rows, year, None, g)) for g in groups}
+    if not all(any(ch.isdigit() for ch in g) for g in groups):  # age groups and the like keep their order
+        groups.sort(key=lambda g: (first[g] is None, -(first[g] or 0)))
+    series = []
+    for key in keys:
+        found = [find(rows, year, None, g, key) for g in groups]
+        series.append(Series(ind.region_title(key) if len(keys) > 1 else str(year),
+                             [value(o) for o in found], [text(o) for o in found]))
+    title = by(ind.title, ind.group_title or "Gruppe")
+    desc = [f"Balkendiagramm: {title}, {year}, {axis_label(ind)}."]
+    for s in series:
+        desc.append(("" if len(series) == 1 else f"{s.name}: ") + _bar_summary(s, groups, ind, "bei"))
+    if ind.total_group and ind.total_group not in groups:
+        desc.append(f"Ohne die Gruppe „{ind.total_group}“.")
+    desc.append(ALL_VALUES)
+    return Chart("bar", f"{ind.id}-gruppen", f"{title}, {year}", " ".join(desc), axis_label(ind), groups, series)
 
 
 def _place_bar_chart(ind: Indicator) -> Chart:
     year = max(o.year for o in ind.by_place)
     rows = [o for o in ind.by_place if o.year == year]
-    keys = [k for k in ind.places if any(o.municipality == k for o in rows)]
-    keys += sorted({o.municipality for o in rows} - set(keys))
+    keys = [k for k in _places(ind) if any(o.municipality == k for o in rows)]
     groups = ind.groups or [None]
-    first = {k: _value(_find(rows, year, k, groups[0])) for k in keys}
+    first = {k: value(find(rows, year, k, groups[0])) for k in keys}
     keys.sort(key=lambda k: (first[k] is None, -(first[k] or 0)))
     labels = [ind.place(k) for k in keys]
     series = []
     for group in groups:
-        found = [_find(rows, year, k, group) for k in keys]
-        series.append(Series(group or str(year), [_value(o) for o in found], [_text(o) for o in found]))
+        found = [find(rows, year, k, group) for k in keys]
+        series.append(Series(group or str(year), [value(o) for o in found], [text(o) for o in found]))
     reference = None
-    county = _find(ind.county, year, None, None)
-    if not ind.groups and _value(county) is not None:
-        reference = (f"Landkreis: {format_number(county.raw)}", county.value)
-    desc = [f"Balkendiagramm: {ind.title} nach Gemeinde, {year}, {axis_label(ind)}."]
+    county = find(ind.county, year, None, None)
+    if not ind.groups and value(county) is not None:
+        reference = (f"{ind.county_title}: {format_number(county.raw)}", county.value)
+    title = by(ind.title, "Gemeinde")
+    desc = [f"Balkendiagramm: {title}, {year}, {axis_label(ind)}."]
     for s in series:
         desc.append(("" if len(series) == 1 else f"{s.name}: ") + _bar_summary(s, labels, ind))
     if reference:
-        desc.append(f"Gestrichelte Linie: Wert für den ganzen Landkreis, {county.text} {ind.unit}.")
+        who = "den ganzen Landkreis" if ind.county_title == COUNTY_FALLBACK else ind.county_title
+        desc.append(f"Gestrichelte Linie: Wert für {who}, {ind.value_text(county)}.")
     desc.append(ALL_VALUES)
-    return Chart("bar", f"{ind.id}-gemeinden", f"{ind.title} nach Gemeinde, {year}", " ".join(desc),
+    return Chart("bar", f"{ind.id}-gemeinden", f"{title}, {year}", " ".join(desc),
                  axis_label(ind), labels, series, reference=reference)
 
 
@@ -169,9 +254,10 @@ def _bar_summary(s: Series, labels: list[str], ind: Indicator, prep: str = "in")
         return "Keine Werte."
     high = max(pairs, key=lambda p: p[1])
     low = min(pairs, key=lambda p: p[1])
-    text = (f"Höchster Wert: {high[2]} {ind.unit} {prep} {high[0]}; "
-            f"niedrigster Wert: {low[2]} {ind.unit} {prep} {low[0]}.")
+    unit = _unit_suffix(ind)
+    text_ = (f"Höchster Wert: {high[2]}{unit} {prep} {high[0]}; "
+             f"niedrigster Wert: {low[2]}{unit} {prep} {low[0]}.")
     gaps = [f"{label} ({t})" for label, v, t in zip(labels, s.values, s.texts) if v is None]
     if gaps:
-        text += " Ohne Wert: " + ", ".join(gaps) + "."
-    return text
+        text_ += " Ohne Wert: " + ", ".join(gaps) + "."
+    return text_

@@ -83,6 +83,7 @@ def export_schema(schema: TableSchema) -> dict:
     descriptor = copy.deepcopy(schema.descriptor)
     list_fields = set()
     for field in descriptor["fields"]:
+        field.pop("filter", None)  # the guide's search filter (content/facets.py), nothing about the data
         if field.get("example") in ("", None, []):
             field.pop("example", None)
         if field.get("type") in ("array", "list"):

@@ -69,7 +69,8 @@ def global_digest(settings: dict, data_dir: Path, today, static_urls: list[str] 
     h.update(json.dumps({k: _plain(v) for k, v in sorted(settings.items())
                          if k.isupper() and not k.startswith("_") and k not in _IGNORED_SETTINGS},
                         sort_keys=True, default=str).encode())
-    hash_folder(h, Path(settings["THEME"]) / "templates")
+    for folder in [*settings.get("THEME_TEMPLATES_OVERRIDES", []), Path(settings["THEME"]) / "templates"]:
+        hash_folder(h, Path(folder))  # the guide's own templates first, as Pelican looks them up
     hash_folder(h, Path(data_dir))
     _stat_tree(h, Path(settings.get("PATH") or "content") / "images")
     hash_folder(h, Path(__file__).resolve().parents[1])  # the guide's code
@@ -78,7 +79,8 @@ def global_digest(settings: dict, data_dir: Path, today, static_urls: list[str] 
 
 #: what a template may read from ``guide`` without depending on the other offers and providers:
 #: these answer from their arguments, the data folder, the images and the date (global_digest)
-CATALOG_LOOKUPS = frozenset({"label", "labels", "vocabularies", "images", "today", "schemas", "place_of", "cards"})
+CATALOG_LOOKUPS = frozenset({"label", "labels", "vocabularies", "images", "today", "schemas", "place_of", "facets",
+                             "card"})
 
 
 class CatalogView:

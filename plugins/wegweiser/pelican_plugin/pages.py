@@ -8,31 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wegweiser.catalog.catalog import Catalog
+from wegweiser.content.facets import BrowsePages
 from wegweiser.outputs.ical import is_dated
 from wegweiser.search.guidance import help_links
 from wegweiser.search.search_index import catalog_search_files
 
-#: (URL parameter, legend, vocabulary) of the search page's filter groups, in display order
-SEARCH_FILTER_GROUPS = [
-    ("bereich", "Bildungsbereich", "areas"),
-    ("thema", "Thema", "topics"),
-    ("ort", "Ort", "municipalities"),
-    ("zielgruppe", "Für wen", "target_groups"),
-    ("form", "Form", "formats"),
-    ("sprache", "Sprache", "languages"),
-    ("foerderung", "Förderung", "funding"),
-    ("barrierefrei", "Barrierefreiheit", "accessibility"),
-]
+#: the life situations' pages: their offers are matched by rules (target groups and topics of the
+#: vocabulary's rows), not by a field; the other browse pages are the filters' (content/facets.py)
+LIFE_SITUATION_PAGES = BrowsePages("lebenslagen", "Lebenslagen", "Nach Lebenslage")
 
-#: vocabulary name -> (URL folder, offer field, German plural title, "nach …" link text);
-#: no field: life situation rules
-TERM_PAGES = {
-    "life_situations": ("lebenslagen", None, "Lebenslagen", "Nach Lebenslage"),
-    "areas": ("bereiche", "area", "Bildungsbereiche", "Nach Bildungsbereich"),
-    "topics": ("themen", "topics", "Themen", "Nach Thema"),
-    "municipalities": ("orte", "municipality", "Orte", "Nach Ort"),
-    "target_groups": ("zielgruppen", "target_groups", "Zielgruppen", "Nach Zielgruppe"),
-}
+
+def browse_pages(catalog: Catalog) -> list[tuple[str, str | None, BrowsePages]]:
+    """(vocabulary, offer field — None for the life situations —, pages) of every set of browse pages."""
+    return [("life_situations", None, LIFE_SITUATION_PAGES),
+            *((facet.vocabulary, facet.field, facet.pages) for facet in catalog.facets if facet.pages)]
 
 
 @dataclass
@@ -132,8 +121,7 @@ def search_page(manifest: str, catalog: Catalog) -> SitePage:
     return SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[_crumb("Startseite", "")],
                     description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
                                 "Kosten filtern.",
-                    variables={"search_manifest": manifest, "filter_groups": SEARCH_FILTER_GROUPS,
-                               "search_help": help_links(catalog)})
+                    variables={"search_manifest": manifest, "search_help": help_links(catalog)})
 
 
 def content_pages(catalog: Catalog):
@@ -146,7 +134,7 @@ def content_pages(catalog: Catalog):
                                "Thema, Ort und Zielgruppe.",
                    variables={"links": [
                        _crumb("Alle Angebote von A bis Z", "a-z/"),
-                       *(_crumb(by, f"{folder}/") for folder, _, _, by in TERM_PAGES.values()),
+                       *(_crumb(pages.link, f"{pages.folder}/") for _, _, pages in browse_pages(catalog)),
                        _crumb("Nach Anbieter", "anbieter/"),
                    ]})
     offers_crumb = _crumb("Angebote", "angebote/")
@@ -161,14 +149,13 @@ def content_pages(catalog: Catalog):
     for provider in catalog.providers:
         yield SitePage(provider.page_url, "provider", provider.name, description=provider.summary,
                        breadcrumbs=[home, providers_crumb], variables={"provider": provider})
-    for vocabulary, (folder, field_name, plural, _) in TERM_PAGES.items():
-        vocab = catalog.vocabularies[vocabulary]
+    for vocabulary, field_name, pages in browse_pages(catalog):
         terms = [
-            {"row": row, "url": f"{folder}/{row['id']}/", "offers": _matching(catalog, field_name, row)}
-            for row in vocab.rows
+            {"row": row, "url": f"{pages.folder}/{row['id']}/", "offers": _matching(catalog, field_name, row)}
+            for row in catalog.vocabularies[vocabulary].rows
         ]
-        index_crumb = _crumb(plural, f"{folder}/")
-        yield SitePage(f"{folder}/", "terms", plural, description=f"Bildungsangebote nach {plural}.",
+        index_crumb = _crumb(pages.title, f"{pages.folder}/")
+        yield SitePage(f"{pages.folder}/", "terms", pages.title, description=f"Bildungsangebote nach {pages.title}.",
                        breadcrumbs=[home], variables={"terms": terms, "vocabulary": vocabulary})
         for term in terms:
             yield from _term_pages(term, vocabulary, [home, index_crumb])

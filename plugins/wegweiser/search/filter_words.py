@@ -12,11 +12,11 @@ import base64
 from wegweiser.search.search_text import terms
 from wegweiser.search.synonyms import Synonyms
 
-#: filter (URL parameter) -> (words, values, tag text) that are not a vocabulary's labels
+#: (vocabulary of the filter, or "kostenlos"; words; values; tag text) of words that are no label
 FIXED = [
     ("kostenlos", ["kostenlos", "kostenfrei"], [], "kostenlos"),
-    ("form", ["online"], ["online", "hybrid"], "online"),
-    ("barrierefrei", ["barrierefrei"], ["rollstuhlgerecht"], "barrierefrei"),
+    ("formats", ["online"], ["online", "hybrid"], "online"),
+    ("accessibility", ["barrierefrei"], ["rollstuhlgerecht"], "barrierefrei"),
 ]
 
 
@@ -29,25 +29,31 @@ def _with_synonyms(entry: tuple[str, ...], synonyms: Synonyms) -> list[tuple[str
 
 
 def filter_words(catalog, synonyms: Synonyms) -> list[list]:
-    """[terms joined by spaces, filter, values, tag text] of every filter word, longest first."""
+    """[terms joined by spaces, filter (its URL parameter), values, tag text, vocabulary or "kostenlos"]
+    of every filter word, longest first; only for filters the offer schema has (catalog.facets)."""
     out: dict[str, list] = {}
+    parameter = {facet.vocabulary: facet.parameter for facet in catalog.facets}
+    parameter["kostenlos"] = "kostenlos"
 
-    def add(words: tuple[str, ...], name: str, values: list[str], text: str) -> None:
+    def add(words: tuple[str, ...], vocabulary: str, values: list[str], text: str) -> None:
         for entry in _with_synonyms(words, synonyms):
-            out.setdefault(" ".join(entry), [" ".join(entry), name, values, text])
+            out.setdefault(" ".join(entry), [" ".join(entry), parameter[vocabulary], values, text, vocabulary])
 
-    for row in catalog.vocabularies["municipalities"].rows:
-        label_terms = tuple(terms(row["label"]))
-        if label_terms:
-            add(label_terms, "ort", [row["id"]], f"Ort: {row['label']}")
-            add(label_terms[:1], "ort", [row["id"]], f"Ort: {row['label']}")
-    for row in catalog.vocabularies["accessibility"].rows:
-        label_terms = tuple(terms(row["label"]))
-        if label_terms:
-            add(label_terms, "barrierefrei", [row["id"]], row["label"])
-    for name, words, values, text in FIXED:
-        for word in words:
-            add(tuple(terms(word)), name, values, text)
+    if "municipalities" in parameter:
+        for row in catalog.vocabularies["municipalities"].rows:
+            label_terms = tuple(terms(row["label"]))
+            if label_terms:
+                add(label_terms, "municipalities", [row["id"]], f"Ort: {row['label']}")
+                add(label_terms[:1], "municipalities", [row["id"]], f"Ort: {row['label']}")
+    if "accessibility" in parameter:
+        for row in catalog.vocabularies["accessibility"].rows:
+            label_terms = tuple(terms(row["label"]))
+            if label_terms:
+                add(label_terms, "accessibility", [row["id"]], row["label"])
+    for vocabulary, words, values, text in FIXED:
+        if vocabulary in parameter:
+            for word in words:
+                add(tuple(terms(word)), vocabulary, values, text)
     return sorted(out.values(), key=lambda item: (-len(item[0].split()), item[0]))
 
 
@@ -56,7 +62,7 @@ def filter_sets(entries: list[list], facets: dict) -> dict[str, str]:
     of the filter words ``entries``, from the filter data (``search_index.build_facets``): the browser
     applies a filter word with a few bytes per thousand offers instead of loading the filter data."""
     out = {}
-    for _, name, values, _ in entries:
+    for _, name, values, _, _ in entries:
         key = filter_key(name, values)
         if key in out:
             continue

@@ -3,11 +3,13 @@
 Nothing here is loaded by any page except ``/suche/`` and only once the search is used.
 The browser downloads
 
-- ``manifest-<hash>.json``: which shard holds which terms, where facets and store live;
+- ``manifest-<hash>.json``: which shard holds which terms, where facets and store live, the
+  fields of a store row and the stop words (the query drops the words the index left out);
 - the shard(s) holding the query's terms (each a lunr index over those terms, in compact form);
 - ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
 - ``filters-<hash>.json``: for each word that names a filter, the offers passing it as a bit set;
-- the store chunk(s) holding the rows of the results shown (title, provider, place, dates, cost).
+- the store chunk(s) holding the rows of the results shown: each offer's result card, its texts
+  formatted in Python (catalog/card.py), in the order the manifest's ``card`` names.
 
 Documents are numbered in catalog order (alphabetical); the number in base 36 is the lunr ref.
 What is indexed of an offer is :mod:`documents`' business. Texts are normalised by
@@ -25,11 +27,13 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from wegweiser.catalog.card import CARD_FIELDS
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.search import documents
 from wegweiser.search.compounds import Lexicon, lexicon
 from wegweiser.search.filter_words import filter_sets, filter_words
 from wegweiser.search.lunr_index import compact, dumped_shards, serialized_index
+from wegweiser.search.search_text import STOP_WORDS
 from wegweiser.search.synonyms import Synonyms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
@@ -40,21 +44,6 @@ STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)
 #: title above summary above facts above description (see documents.py)
 BOOSTS = {"t": 8, "s": 4, "f": 2, "d": 1}
-# filter name in the URL -> offer field (lists and single values alike)
-FACETS = {
-    "bereich": "area",
-    "thema": "topics",
-    "ort": "municipality",
-    "zielgruppe": "target_groups",
-    "foerderung": "funding",
-    "sprache": "languages",
-    "form": "format",
-    "barrierefrei": "accessibility",
-}
-VOCABULARY_OF = {
-    "area": "areas", "topics": "topics", "municipality": "municipalities", "target_groups": "target_groups",
-    "funding": "funding", "languages": "languages", "format": "formats", "accessibility": "accessibility",
-}
 
 
 def ref(number: int) -> str:
@@ -102,8 +91,8 @@ def _days(value) -> int | None:
 
 
 def _facet_keys(catalog: Catalog) -> dict[str, list]:
-    """Each filter's vocabulary ids, in vocabulary order."""
-    return {name: list(catalog.vocabularies[VOCABULARY_OF[f]].by_id) for name, f in FACETS.items()}
+    """Each filter's vocabulary ids, in vocabulary order, by the filter's URL parameter."""
+    return {facet.parameter: list(catalog.vocabularies[facet.vocabulary].by_id) for facet in catalog.facets}
 
 
 def offer_facets(catalog: Catalog, offer: Entry) -> tuple[list, list]:
@@ -116,17 +105,17 @@ def _offer_facets(catalog: Catalog, offer: Entry) -> tuple[list, list]:
     position, centres = catalog.memo("search-facet-positions", lambda: (
         {name: {key: i for i, key in enumerate(ids)} for name, ids in _facet_keys(catalog).items()},
         {row["id"]: row for row in catalog.vocabularies["municipalities"].rows}))
-    return _facets(offer, position, centres)
+    return _facets(catalog, offer, position, centres)
 
 
 def build_facets(catalog: Catalog) -> dict:
     """Column-wise filter data: vocabulary ids once, then one small integer (list) per offer."""
     keys = _facet_keys(catalog)
-    columns: dict[str, list] = {name: [] for name in FACETS}
+    columns: dict[str, list] = {name: [] for name in keys}
     cost, age, start, end, geo = [], [], [], [], []
     for offer in catalog.offers:
         values, numbers = offer_facets(catalog, offer)
-        for name, value in zip(FACETS, values):
+        for name, value in zip(keys, values):
             columns[name].append(value)
         for column, value in zip((cost, age, start, end, geo), numbers):
             column.append(value)
@@ -134,15 +123,16 @@ def build_facets(catalog: Catalog) -> dict:
             "cost": cost, "age": age, "start": start, "end": end, "geo": geo}
 
 
-def _facets(offer: Entry, position: dict, centres: dict) -> tuple[list, list]:
-    """An offer's filter values in FACETS order, then cost, age, start, end and place."""
+def _facets(catalog: Catalog, offer: Entry, position: dict, centres: dict) -> tuple[list, list]:
+    """An offer's filter values in the order of the filters (catalog.facets), then cost, age, start, end
+    and place."""
     values = []
-    for name, field_name in FACETS.items():
-        value = offer.values.get(field_name)
+    for facet in catalog.facets:
+        value, ids = offer.values.get(facet.field), position[facet.parameter]
         if isinstance(value, list):
-            values.append([position[name][v] for v in value if v in position[name]])
+            values.append([ids[v] for v in value if v in ids])
         else:
-            values.append(position[name].get(value, -1))
+            values.append(ids.get(value, -1))
     age = [offer.age_min, offer.age_max] if offer.age_min is not None or offer.age_max is not None else 0
     return values, [offer.cost_eur, age, _days(offer.start_date), _days(offer.end_date), location(offer, centres)]
 
@@ -169,13 +159,9 @@ def store_row(catalog: Catalog, offer: Entry) -> list:
 
 
 def _store_row(catalog: Catalog, offer: Entry) -> list:
-    place = catalog.label("municipalities", offer.municipality) if offer.municipality else catalog.label("formats", offer.format)
-    return [
-        offer.id, offer.title, offer.title_lang or "", offer.provider_entry.name, place,
-        offer.start_date.isoformat() if offer.start_date else "",
-        offer.end_date.isoformat() if offer.end_date else "",
-        offer.cost_eur,
-    ]
+    """The offer's result card, its texts in CARD_FIELDS order (the manifest names them)."""
+    card = catalog.card(offer)
+    return [card[name] for name in CARD_FIELDS]
 
 
 def compound_parts(catalog: Catalog) -> tuple[list[str], list[str]]:
@@ -247,8 +233,9 @@ def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
     heads, modifiers = compound_parts(catalog)
     manifest = _dump({
         "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
-        "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK,
-        "heads": heads, "modifiers": modifiers, "filters": words, "filtersets": filters_name,
+        "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK, "card": CARD_FIELDS,
+        "stop": sorted(STOP_WORDS), "heads": heads, "modifiers": modifiers, "filters": words,
+        "filtersets": filters_name,
     })
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest

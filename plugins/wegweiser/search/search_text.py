@@ -1,7 +1,8 @@
 """German text normalisation for search, identical in Python and in the browser.
 
 ``theme/static/js/search-text.js`` implements exactly the same steps; a test runs
-both over the example content and compares every token.
+both over the example content and compares every token. The stop words are one data file,
+``stop_words_de.txt`` next to this module; the browser gets them with the search data.
 
 Steps: lower-case → fold umlauts and ß (ä/ae → a, ö/oe → o, ü/ue → u, ß → ss) →
 split on anything that is not a letter or digit → drop stop words → stem with
@@ -13,25 +14,8 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
-# Snowball's German stop-word list (as in lunr-languages' lunr.de.js), folded.
-_STOP_WORDS_DE = """
-aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
-anderm andern anderr anders auch auf aus bei bin bis bist da damit dann das dasselbe dazu dass
-dein deine deinem deinen deiner deines dem demselben den denn denselben der derer derselbe
-derselben des desselben dessen dich die dies diese dieselbe dieselben diesem diesen dieser
-dieses dir doch dort du durch ein eine einem einen einer eines einig einige einigem einigen
-einiger einiges einmal er es etwas euch euer eure eurem euren eurer eures fur gegen gewesen
-hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer
-ihres im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann
-kein keine keinem keinen keiner keines konnen konnte machen man manche manchem manchen mancher
-manches mein meine meinem meinen meiner meines mich mir mit muss musste nach nicht nichts noch
-nun nur ob oder ohne sehr sein seine seinem seinen seiner seines selbst sich sie sind so solche
-solchem solchen solcher solches soll sollte sondern sonst uber um und uns unse unsem unsen unser
-unses unter viel vom von vor wahrend war waren warst was weg weil weiter welche welchem welchen
-welcher welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte wurde wurden
-zu zum zur zwar zwischen
-"""
 _FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _ACCENTS = str.maketrans("àáâãåçèéêëìíîïñòóôõùúûýÿ", "aaaaaceeeeiiiinoooouuuyy")
@@ -45,7 +29,14 @@ def fold(text: str) -> str:
     return text.translate(_ACCENTS)
 
 
-STOP_WORDS = frozenset(fold(w) for w in _STOP_WORDS_DE.split())
+def read_stop_words(path: Path) -> frozenset[str]:
+    """The folded words of a stop-word file (words separated by white space, ``#`` lines are comments)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w) for line in lines if not line.lstrip().startswith("#") for w in line.split())
+
+
+#: the stop words, from one data file; the browser gets them with the search data (search_index.py)
+STOP_WORDS = read_stop_words(Path(__file__).with_name("stop_words_de.txt"))
 
 
 def words(text: str) -> list[str]:

@@ -91,11 +91,12 @@
 
   function create(options) {
     var m = options.manifest, T = options.text, loadIndex = options.loadIndex, loadData = options.loadData;
+    var stop = T.stopWords(m.stop || []);
     var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
     var headStems = {};
     (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
     var filters = (m.filters || []).map(function (f) {
-      return { terms: f[0].split(" "), name: f[1], values: f[2], text: f[3] };
+      return { terms: f[0].split(" "), name: f[1], values: f[2], text: f[3], place: f[4] === "municipalities" };
     });
 
     function toSet(list) {
@@ -124,7 +125,7 @@
 
     /* {filters: [{name, values, text, words}], tokens: [{word, stem, prefix}]} of a query. */
     function analyse(q) {
-      var words = T.words(q).filter(function (w) { return !T.isStopWord(w); });
+      var words = T.words(q).filter(function (w) { return !stop[w]; });
       var stems = words.map(T.stem);
       var found = [], tokens = [];
       for (var i = 0; i < words.length;) {
@@ -134,14 +135,15 @@
           if (f.terms.every(function (t, j) { return stems[i + j] === t; })) hit = f;
         }
         if (hit) {
-          found.push({ name: hit.name, values: hit.values, text: hit.text, words: words.slice(i, i + hit.terms.length) });
+          found.push({ name: hit.name, values: hit.values, text: hit.text, place: hit.place,
+                       words: words.slice(i, i + hit.terms.length) });
           i += hit.terms.length;
         } else {
           tokens.push({ word: words[i], stem: stems[i], prefix: false });
           i += 1;
         }
       }
-      if (found.some(function (f) { return f.name === "ort"; })) {
+      if (found.some(function (f) { return f.place; })) {
         tokens = tokens.filter(function (t) { return !NEAR[t.word]; });
       }
       var typing = !/\s$/.test(q);
@@ -159,11 +161,11 @@
     // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
     // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
     function compound(word, shards) {
-      var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; });
+      var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; }, stop);
       if (tree === null && !known(shards, T.stem(word))) {
         tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
           return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)] || known(shards, T.stem(x));
-        });
+        }, stop);
       }
       return tree === null ? null : [T.stem(tree[0]), T.stem(tree[1])];
     }
@@ -289,7 +291,7 @@
       });
     }
 
-    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests };
+    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests, stop: stop };
   }
 
   /* A test of one filter named by query words, on the filter data (facets-*.json). */

@@ -3,21 +3,6 @@
    word of the example content). */
 (function (root) {
   "use strict";
-  var STOP = ("aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes " +
-    "anderm andern anderr anders auch auf aus bei bin bis bist da damit dann das dasselbe dazu dass " +
-    "dein deine deinem deinen deiner deines dem demselben den denn denselben der derer derselbe " +
-    "derselben des desselben dessen dich die dies diese dieselbe dieselben diesem diesen dieser " +
-    "dieses dir doch dort du durch ein eine einem einen einer eines einig einige einigem einigen " +
-    "einiger einiges einmal er es etwas euch euer eure eurem euren eurer eures fur gegen gewesen " +
-    "hab habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer " +
-    "ihres im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann " +
-    "kein keine keinem keinen keiner keines konnen konnte machen man manche manchem manchen mancher " +
-    "manches mein meine meinem meinen meiner meines mich mir mit muss musste nach nicht nichts noch " +
-    "nun nur ob oder ohne sehr sein seine seinem seinen seiner seines selbst sich sie sind so solche " +
-    "solchem solchen solcher solches soll sollte sondern sonst uber um und uns unse unsem unsen unser " +
-    "unses unter viel vom von vor wahrend war waren warst was weg weil weiter welche welchem welchen " +
-    "welcher welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte wurde wurden " +
-    "zu zum zur zwar zwischen").split(" ");
   var FOLD = [["ä", "a"], ["ö", "o"], ["ü", "u"], ["ß", "ss"], ["ae", "a"], ["oe", "o"], ["ue", "u"]];
   var ACCENT_FROM = "àáâãåçèéêëìíîïñòóôõùúûýÿ";
   var ACCENT_TO = "aaaaaceeeeiiiinoooouuuyy";
@@ -32,9 +17,6 @@
     }
     return out;
   }
-
-  var stopWords = {};
-  STOP.forEach(function (w) { stopWords[fold(w)] = true; });
 
   function words(text) {
     return fold(text).split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
@@ -59,65 +41,78 @@
     return word.split("&").join("ie").split("%").join("ei").split("$").join("sch");
   }
 
-  function terms(text) {
-    return words(text).filter(function (w) { return !stopWords[w]; }).map(stem);
+  // The stop words as a set ({word: true}) from a list: the search data brings them (the manifest's
+  // "stop", read from plugins/wegweiser/search/stop_words_de.txt), so index and query drop the same words.
+  function stopWords(list) {
+    var set = Object.create(null);
+    list.forEach(function (w) { set[fold(w)] = true; });
+    return set;
+  }
+
+  // Index terms of a text: folded words without the stop words (a set from stopWords), stemmed.
+  function terms(text, stop) {
+    return words(text).filter(function (w) { return !stop[w]; }).map(stem);
   }
 
   /* ---- compounds (compounds.py) ---- */
   var MIN_MODIFIER = 4;
   var MIN_HEAD = 4;
   var LINKERS = ["s", "es", "n", "en", "er", "ens", "e"];
-  var NOT_HEADS = {};
+  var NOT_HEADS = Object.create(null);
   ("isch lich ling chen lein heit keit reich voll sam bar haft los lose losen weise ung ungen innen erin " +
-   "erinnen tion ende enden tete eren").split(" ").forEach(function (w) { NOT_HEADS[w] = true; });
+   "erinnen tion ende enden tete eren ische ischen ischer isches liche lichen licher liches linge lingen " +
+   "schaft schaften").split(" ").forEach(function (w) { NOT_HEADS[w] = true; });
 
-  // [modifier, head, modifier is plain, modifier's split, head is plain, head's split] or null
-  function split(word, isHead, isModifier, memo) {
-    memo = memo || {};
-    if (!Object.prototype.hasOwnProperty.call(memo, word)) {
+  // [modifier, head, modifier is plain, modifier's split, head is plain, head's split] or null; stop is
+  // a set from stopWords (neither part may be a stop word).
+  function split(word, isHead, isModifier, stop, memo) {
+    memo = memo || Object.create(null);
+    if (!(word in memo)) {
       memo[word] = null;
-      memo[word] = splitPass(word, isHead, isModifier, memo, true) || splitPass(word, isHead, isModifier, memo, false);
+      memo[word] = splitPass(word, isHead, isModifier, stop, memo, true) ||
+        splitPass(word, isHead, isModifier, stop, memo, false);
     }
     return memo[word];
   }
 
-  function splitPass(word, isHead, isModifier, memo, plainHead) {
+  function splitPass(word, isHead, isModifier, stop, memo, plainHead) {
     for (var cut = MIN_MODIFIER; cut <= word.length - MIN_HEAD; cut++) {
       var modifier = word.slice(0, cut), head = word.slice(cut);
-      if (NOT_HEADS[head] || stopWords[head] || stopWords[modifier] || isHead(head) !== plainHead) continue;
-      var headSplit = split(head, isHead, isModifier, memo);
+      if (NOT_HEADS[head] || stop[head] || stop[modifier] || isHead(head) !== plainHead) continue;
+      var headSplit = split(head, isHead, isModifier, stop, memo);
       if (!plainHead && headSplit === null) continue;
       var plainModifier = isModifier(modifier);
-      var modifierSplit = modifierSplitOf(modifier, isHead, isModifier, memo);
+      var modifierSplit = modifierSplitOf(modifier, isHead, isModifier, stop, memo);
       if (!plainModifier && modifierSplit === null) continue;
       return [modifier, head, plainModifier, modifierSplit, plainHead, headSplit];
     }
     return null;
   }
 
-  function modifierSplitOf(modifier, isHead, isModifier, memo) {
-    var found = split(modifier, isHead, isModifier, memo);
+  function modifierSplitOf(modifier, isHead, isModifier, stop, memo) {
+    var found = split(modifier, isHead, isModifier, stop, memo);
     for (var i = 0; i < LINKERS.length; i++) {
       var linker = LINKERS[i];
       if (found === null && modifier.slice(-linker.length) === linker && modifier.length - linker.length >= MIN_MODIFIER) {
-        found = split(modifier.slice(0, -linker.length), isHead, isModifier, memo);
+        found = split(modifier.slice(0, -linker.length), isHead, isModifier, stop, memo);
       }
     }
     return found;
   }
 
-  function partStems(tree) {
+  // Stems of every part of a split, the parts' own parts included, without stop words.
+  function partStems(tree, stop) {
     if (tree === null) return [];
-    var all = [stem(tree[0])].concat(partStems(tree[3]), [stem(tree[1])], partStems(tree[5]));
-    var seen = {}, out = [];
+    var all = [stem(tree[0])].concat(partStems(tree[3], stop), [stem(tree[1])], partStems(tree[5], stop));
+    var seen = Object.create(null), out = [];
     all.forEach(function (p) {
-      if (!stopWords[p] && !seen[p]) { seen[p] = true; out.push(p); }
+      if (!stop[p] && !seen[p]) { seen[p] = true; out.push(p); }
     });
     return out;
   }
 
-  var api = { fold: fold, words: words, stem: stem, terms: terms, split: split, partStems: partStems,
-              isStopWord: function (w) { return !!stopWords[w]; } };
+  var api = { fold: fold, words: words, stem: stem, terms: terms, stopWords: stopWords, split: split,
+              partStems: partStems };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserText = api;
 })(this);

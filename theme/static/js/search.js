@@ -32,8 +32,13 @@
   var locateMessage = form.querySelector("[data-locate-message]");
   var placeBadge = form.querySelector("[data-place-active]");
   var geoOrigin = null; // the device location: kept in memory only, never in the URL
-  var FACETS = ["bereich", "thema", "ort", "zielgruppe", "foerderung", "sprache", "form", "barrierefrei"];
+  // The vocabulary filters, by URL parameter: the page's filter groups, rendered from the facet registry
+  // (plugins/wegweiser/content/facets.py); the facets file holds their keys and columns by the same names.
+  var FACETS = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
+    return el.getAttribute("data-facet");
+  });
   var cache = {};
+  var stopWords = {}; // from the manifest, once the search engine is made
   var shown = PAGE;
   var lastResults = [];
   var lastOnline = [];
@@ -223,8 +228,10 @@
 
   function engine(m) {
     if (!cache.engine) {
-      cache.engine = Promise.resolve(Q.create({ manifest: m, text: T, loadIndex: shardIndex,
-                                                loadData: function (name) { return getJSON(dataDir + name); } }));
+      var made = Q.create({ manifest: m, text: T, loadIndex: shardIndex,
+                            loadData: function (name) { return getJSON(dataDir + name); } });
+      stopWords = made.stop;
+      cache.engine = Promise.resolve(made);
     }
     return cache.engine;
   }
@@ -240,43 +247,30 @@
   }
 
   /* ---------- rendering ---------- */
-  var dateFmt = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" });
-  function euro(v) {
-    if (v === null || v === undefined) return "";
-    if (v === 0) return "kostenlos";
-    return new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 }).format(v) + " €";
-  }
+  // A result card: a copy of the page's card template (the list pages' card macro), filled with the
+  // offer's texts from the search store, formatted at build time (plugins/wegweiser/catalog/card.py).
+  var cardTemplate = document.querySelector("[data-card-template]");
 
-  function card(row, km, approximate) {
-    var li = document.createElement("li");
-    li.className = "ww-card";
-    var h = document.createElement("h3");
-    h.className = "ww-card__title";
-    var a = document.createElement("a");
-    a.className = "ww-card__link";
-    a.href = base + "/angebote/" + row[0] + "/";
-    a.textContent = row[1];
-    if (row[2]) a.lang = row[2];
-    h.appendChild(a);
-    li.appendChild(h);
-    var meta = document.createElement("p");
-    meta.className = "ww-card__meta";
-    var parts = [row[3], row[4]];
-    if (row[5]) parts.push("ab " + dateFmt.format(new Date(row[5] + "T00:00:00")));
-    if (row[7] !== null) parts.push(euro(row[7]));
-    parts.forEach(function (text) {
-      if (!text) return;
-      var span = document.createElement("span");
-      span.textContent = text;
-      meta.appendChild(span);
+  function card(m, row, km, approximate) {
+    var texts = {};
+    m.card.forEach(function (name, i) { texts[name] = row[i]; });
+    if (km !== null && km !== undefined) texts.distance = distanceText(km, approximate);
+    var li = cardTemplate.content.firstElementChild.cloneNode(true);
+    Array.prototype.forEach.call(li.querySelectorAll("[data-card]"), function (el) {
+      var text = texts[el.getAttribute("data-card")];
+      el.removeAttribute("data-card");
+      if (text) el.textContent = text;
+      else el.parentNode.removeChild(el);
     });
-    if (km !== null && km !== undefined) {
-      var dist = document.createElement("span");
-      dist.className = "ww-card__distance";
-      dist.textContent = distanceText(km, approximate);
-      meta.insertBefore(dist, meta.firstChild);
-    }
-    li.appendChild(meta);
+    Array.prototype.forEach.call(li.querySelectorAll("[data-card-href]"), function (el) {
+      el.setAttribute("href", el.getAttribute("href") + texts[el.getAttribute("data-card-href")]);
+      el.removeAttribute("data-card-href");
+    });
+    Array.prototype.forEach.call(li.querySelectorAll("[data-card-lang]"), function (el) {
+      var lang = texts[el.getAttribute("data-card-lang")];
+      if (lang) el.setAttribute("lang", lang);
+      el.removeAttribute("data-card-lang");
+    });
     return li;
   }
 
@@ -432,7 +426,7 @@
 
   // Nothing found at all: the topic and area pages closest to the words, and whom to ask.
   function showHelp(q) {
-    var stems = T.terms(q);
+    var stems = T.terms(q, stopWords);
     var links = help.querySelectorAll("[data-help-links] li");
     var close = Array.prototype.filter.call(links, function (li) {
       var terms = (li.getAttribute("data-terms") || "").split(" ");
@@ -547,7 +541,7 @@
         var d = i < page.length ? page[i] : online[i - page.length];
         var km = lastDistances ? lastDistances[d] : null;
         var approximate = lastFacets && lastFacets.geo[d] && lastFacets.geo[d][2] === 1;
-        (i < page.length ? list : onlineList).appendChild(card(row, km, approximate));
+        (i < page.length ? list : onlineList).appendChild(card(m, row, km, approximate));
       });
       more.hidden = lastResults.length <= shown;
       onlineSection.hidden = !online.length;

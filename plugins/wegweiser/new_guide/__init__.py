@@ -1,0 +1,1 @@
+"""``wegweiser init``: a new guide's repository from a few answers (see :mod:`.create`)."""

@@ -1,0 +1,71 @@
+"""The product's Pelican settings, which every guide's pelicanconf.py starts from.
+
+    from wegweiser.settings import *  # noqa: F401,F403
+
+A guide's settings file then adds only what is its own (name, county, addresses,
+repository). Theme, plugin and page layout come with the installed package, so an
+upgrade of the package brings them without a change to the guide's repository.
+Relative paths are relative to the settings file (Pelican resolves PATH,
+OUTPUT_PATH and THEME so; WEGWEISER_DATA_PATH is taken relative to the project).
+"""
+
+from pathlib import Path
+
+#: The theme inside the package (in this repository, a link to the top-level theme/ folder).
+THEME = str(Path(__file__).resolve().parent / "theme")
+PLUGINS = ["wegweiser.pelican_plugin"]
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+PATH = "content"
+OUTPUT_PATH = "output"
+SITEURL = ""
+
+# Offers and providers are read by the guide generator, not as articles.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+# content/images is not copied as is: images are published resized and without metadata (/bilder/).
+STATIC_PATHS = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = []
+ARTICLE_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+SLUGIFY_SOURCE = "basename"
+
+# Templates escape every variable; trusted HTML is marked safe explicitly.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+RELATIVE_URLS = False
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# --- Bildungswegweiser: defaults a guide may change ---
+# Folder with the guide's own vocabularies/ (municipalities.csv) and indicators/; schemas and the
+# other vocabularies come from the package unless this folder has a file of the same name.
+WEGWEISER_DATA_PATH = "data"
+# An entry whose "reviewed" date is older than this many months is stale.
+WEGWEISER_STALE_MONTHS = 12
+# An offer starting within this many days is shown as "bald".
+WEGWEISER_SOON_DAYS = 28
+# Publish the office's inventory report at /bestandsaufnahme/ (it lists gaps and contacts).
+WEGWEISER_PUBLISH_REPORT = False
+# Fixed date for reproducible builds and tests ("YYYY-MM-DD"); None means today.
+WEGWEISER_TODAY = None
+# Open data under /daten/: licence of the export and the attribution users must show
+# (None: "Quelle: <AUTHOR>, Bildungswegweiser").
+WEGWEISER_DATA_LICENSE = "CC BY 4.0"
+WEGWEISER_DATA_ATTRIBUTION = None
+WEGWEISER_EXAMPLE_NOTICE = False
+WEGWEISER_REPO_BRANCH = "main"
+WEGWEISER_SUBMIT_EMAIL = None  # None: WEGWEISER_OFFICE_EMAIL
+WEGWEISER_SUBMIT_ROUTES = ["pull-request", "email", "download"]

@@ -1,0 +1,338 @@
+"""`wegweiser import TABLE --kind indicator`: GENESIS tables of the statistical offices become indicators.
+
+Fixtures: excerpts of two real Regionalstatistik tables (tests/fixtures/genesis/README.md) and a
+Latin-1 imitation with one block per year, quality marks and the example county's municipalities.
+Expected values are read from the fixture lines themselves, not restated.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+from conftest import FIXTURES, ROOT, TODAY, make_project, serve
+from frictionless import Package
+
+from wegweiser.build.run import build
+from wegweiser.catalog.project import Project
+from wegweiser.cli import main
+from wegweiser.indicators.genesis import read_genesis
+from wegweiser.indicators.stat_table import decode
+
+GENESIS = FIXTURES / "genesis"
+SCHOOLS = GENESIS / "21111-01-03-4.csv"
+DAY_CARE = GENESIS / "22541-01-01-4.csv"
+IMITATION = GENESIS / "imitation-betreuungsquote-gemeinden.csv"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _project(tmp_path, package: str = "fixture"):
+    """A small project; its indicator package is the test fixture's (no county yet) or the example's."""
+    root = make_project(tmp_path / "project", FIXTURES / "minimal" / "content",
+                        extra="WEGWEISER_DATA_PATH = str(HERE / 'data')")
+    # the example's municipalities; schemas and the other vocabularies are the package's defaults
+    shutil.copytree(ROOT / "data" / "vocabularies", root / "data" / "vocabularies")
+    source = FIXTURES / "indicators" / "valid" if package == "fixture" else ROOT / "data" / "indicators"
+    shutil.copytree(source, root / "data" / "indicators")
+    return root
+
+
+def _import(root, monkeypatch, capsys, *args):
+    monkeypatch.chdir(root)
+    code = main(["import", *map(str, args), "--kind", "indicator"])
+    return code, capsys.readouterr().out
+
+
+def _rows(root, name):
+    return list(csv.DictReader(io.StringIO((root / "data" / "indicators" / f"{name}.csv").read_text(encoding="utf-8"))))
+
+
+def _resource(root, name):
+    package = json.loads((root / "data" / "indicators" / "datapackage.json").read_text(encoding="utf-8"))
+    return package, next(r for r in package["resources"] if r["name"] == name)
+
+
+def _fixture_cells(path, encoding, key, *labels):
+    """The cells of the fixture line of region ``key`` (and row labels), as the file has them."""
+    for line in path.read_bytes().decode(encoding).splitlines():
+        cells = [c.strip() for c in line.split(";")]
+        if key in cells[:2] and all(label in cells for label in labels):
+            yield cells
+
+
+def _validate(root):
+    settings = {"PATH": str(root / "content"), "WEGWEISER_TODAY": TODAY.isoformat(), "WEGWEISER_DATA_PATH": str(root / "data")}
+    return Project.from_settings(settings).validate()
+
+
+# -- reading ------------------------------------------------------------------------------------------
+
+def test_the_real_school_table_is_read_with_its_title_block_header_rows_and_footer():
+    text, encoding = decode(SCHOOLS.read_bytes(), SCHOOLS.name)
+    table = read_genesis(text, SCHOOLS.name, encoding)
+    assert encoding == "Latin-1" and table.code == "21111-01-03-4"
+    assert table.title == "Allgemeinbildende Schulen: Schulen, Schüler nach Schulart"
+    assert table.reference == "Stichtag: Schuljahresbeginn" and table.depth == "Kreise und krfr. Städte"
+    assert table.statistic == "Statistik der allgemein bildenden Schulen"
+    data_lines = [line for line in text.splitlines() if line[:2] in ("DG", "03", "08")]
+    assert len(table.rows) == len(data_lines) and {r.time.year for r in table.rows} == {2015}
+    measures = table.measures()
+    assert len(measures) == 6 and {m.unit for m in measures} == {"Anzahl"}
+    assert measures[1].parts == ("Schüler(innen) an allgemein bildenden Schulen", "Geschlecht", "Insgesamt")
+    gifhorn = [r for r in table.rows if r.code == "03151"]
+    assert gifhorn[0].name == "Gifhorn, Landkreis" and gifhorn[0].dims == ("Vorschulbereich",)
+    assert table.copyright.startswith("© Statistische Ämter des Bundes und der Länder") and table.stand == "13.12.2017"
+    assert {f.topic for f in table.footnotes} == {"gesamte Tabelle", "Vorschulbereich"}
+    assert any(f.text == "Bayern, Nordrhein-Westfalen: Kreistabelle liegt auch für Gemeinden vor" for f in table.footnotes)
+
+
+def test_the_real_day_care_table_takes_the_date_from_each_row():
+    text, encoding = decode(DAY_CARE.read_bytes(), DAY_CARE.name)
+    table = read_genesis(text, DAY_CARE.name, encoding)
+    assert encoding == "UTF-8" and table.title.endswith("(bis 2002)") and table.reference == "Stichtag 31.12."
+    assert {r.time.year for r in table.rows} == {1994, 1998, 2002}
+    assert {r.time.day_month for r in table.rows} == {(31, 12)}
+    assert [m.label for m in table.measures()][:2] == ["Tageseinrichtungen für Kinder / Insgesamt",
+                                                      "Tageseinrichtungen für Kinder / Kindergärten"]
+    assert all(not r.dims for r in table.rows)
+
+
+# -- one command per table ----------------------------------------------------------------------------
+
+def test_the_school_table_for_one_kreis_becomes_an_indicator_beside_land_and_germany(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    code, out = _import(root, monkeypatch, capsys, SCHOOLS, "--id", "schueler", "--region", "03151", "--value", "2")
+    assert code == 0, out
+    assert "Prüfung: keine Fehler" in out and "2  Schüler(innen) an allgemein bildenden Schulen" in out
+    rows = _rows(root, "schueler")
+    for key, region in (("03151", ""), ("03", "03"), ("DG", "DG")):
+        for cells in _fixture_cells(SCHOOLS, "latin-1", key):
+            row = next(r for r in rows if r["region"] == region and r["group"] == cells[2])
+            if cells[4].isdigit():
+                assert (row["value"], row["status"], row["note"]) == (cells[4], "vorhanden", "")
+            else:
+                assert row["value"] == "" and row["status"] == "fehlt" and f"„{cells[4]}“" in row["note"]
+    assert {r["region"] for r in rows} == {"", "03", "DG"}  # Hameln-Pyrmont and Baden-Baden are left out
+    package, resource = _resource(root, "schueler")
+    assert package["county"] == {"code": "03151", "title": "Landkreis Gifhorn"}
+    assert package["regions"] == [{"code": "03", "title": "Niedersachsen"}, {"code": "DG", "title": "Deutschland"}]
+    assert resource["title"] == "Schüler(innen) an allgemein bildenden Schulen nach Schulart"
+    assert resource["area"] == "allgemeinbildende-schulen" and resource["unit"] == "Anzahl"
+    assert resource["reference_date"] == "Schuljahresbeginn"
+    assert "21111-01-03-4" in resource["sources"][0]["title"]
+    assert resource["sources"][0]["path"].endswith("code=21111-01-03-4")
+    assert resource["licenses"][0]["path"] == "https://www.govdata.de/dl-de/by-2-0"
+    assert "Regionaldatenbank" in resource["attribution"] and "dl-de/by-2-0" in resource["attribution"]
+    assert [f["title"] for f in resource["schema"]["fields"] if f["name"] == "group"] == ["Schulart"]
+    assert _validate(root).ok
+
+
+def test_the_day_care_table_keeps_its_years_and_a_missing_kreis_is_not_zero(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    code, out = _import(root, monkeypatch, capsys, DAY_CARE, "--id", "kitas", "--region", "03151",
+                        "--compare", "03159,03252")
+    assert code == 0, out
+    rows = _rows(root, "kitas")
+    for cells in _fixture_cells(DAY_CARE, "utf-8", "03151"):
+        row = next(r for r in rows if r["region"] == "" and r["year"] == cells[0][-4:])
+        assert row["value"] == cells[3]
+    goettingen = [r for r in rows if r["region"] == "03159"]  # the Kreis of 2016 did not exist yet: „-“
+    assert goettingen and all(r["status"] == "fehlt" and r["value"] == "" for r in goettingen)
+    _, resource = _resource(root, "kitas")
+    assert resource["reference_date"] == "31. Dezember des jeweiligen Jahres"
+    assert resource["area"] == "fruehkindliche-bildung" and resource["title"] == "Tageseinrichtungen für Kinder"
+    assert _validate(root).ok
+
+
+def test_the_imitation_with_year_blocks_municipalities_and_every_mark(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, "example")  # its package names the county: Landkreis Musterland, 03999
+    code, out = _import(root, monkeypatch, capsys, IMITATION, "--id", "betreuungsquote-gemeinden", "--groups", "1,2",
+                        "--compare", "03151")
+    assert code == 0, out
+    rows = _rows(root, "betreuungsquote-gemeinden")
+    assert {r["year"] for r in rows} == {"2023", "2024", "2025"}
+    assert {r["municipality"] for r in rows} == {"", "musterstadt", "eichenau", "birkenfeld", "kastanienhof"}
+    assert {r["region"] for r in rows} == {"", "03", "DG", "03151"}
+    expected = {".": "geheim", "x": "fehlt", "/": "fehlt", "-": "fehlt", "...": "fehlt"}
+    seen = set()
+    for line in IMITATION.read_bytes().decode("latin-1").splitlines():
+        cells = [c.strip() for c in line.split(";")]
+        if len(cells) == 4 and cells[0][:2] in ("DG", "03"):
+            for group, cell in zip(("unter 3 Jahre", "3 bis unter 6 Jahre"), cells[2:]):
+                if cell in expected:
+                    seen.add(cell)
+                    matching = [r for r in rows if r["group"] == group and r["note"] and f"„{cell}“" in r["note"]]
+                    assert matching and all(r["status"] == expected[cell] and r["value"] == "" for r in matching)
+    assert seen == set(expected)
+    _, resource = _resource(root, "betreuungsquote-gemeinden")
+    assert resource["unit"] == "%" and resource["reference_date"] == "1. März des jeweiligen Jahres"
+    assert resource["example"] is False  # real figures do not inherit the example package's notice
+    notes = " ".join(resource["source_notes"])
+    assert "Niedersachsen (2024): vorläufige Ergebnisse; Korrekturen sind möglich." in notes
+    assert "ohne Kinder, die zusätzlich eine Ganztagsschule besuchen" in notes and "Bayern" not in notes
+    assert _validate(root).ok
+
+
+# -- every problem in German, nothing half-written ------------------------------------------------------
+
+def test_a_cell_that_is_neither_number_nor_mark_is_reported_with_line_and_column(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, "example")
+    broken = tmp_path / "kaputt.csv"
+    text = IMITATION.read_bytes().decode("latin-1").replace("03999001;        Musterstadt, Stadt;41,7", "03999001;        Musterstadt, Stadt;41,7a")
+    broken.write_bytes(text.encode("latin-1"))
+    line = next(n for n, item in enumerate(text.splitlines(), start=1) if "41,7a" in item)
+    before = (root / "data" / "indicators" / "datapackage.json").read_bytes()
+    code, out = _import(root, monkeypatch, capsys, broken, "--id", "quote", "--groups", "1,2")
+    assert code == 1
+    assert f"kaputt.csv, Zeile {line}, Spalte „Betreuungsquote / Altersgruppe / unter 3 Jahre“: Fehler: „41,7a“" in out
+    assert "nichts geschrieben" in out
+    assert (root / "data" / "indicators" / "datapackage.json").read_bytes() == before
+    assert not (root / "data" / "indicators" / "quote.csv").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--region", "99999"], "Die Region 99999 kommt in der Tabelle nicht vor"),
+    (["--region", "Landkreis"], "„Landkreis“ passt nicht zu genau einer Region"),
+    (["--region", "03151", "--value", "Plätze"], "„Plätze“ passt zu mehreren Wertspalten"),
+    (["--region", "03151", "--value", "12"], "Eine Wertspalte Nr. 12 gibt es nicht"),
+    (["--region", "03151", "--compare", "01,02,04,05,06,07"], "höchstens 5 weitere Regionen"),
+    ([], "Für welchen Kreis?"),
+])
+def test_what_cannot_be_imported_is_said_in_german(tmp_path, monkeypatch, capsys, args, message):
+    root = _project(tmp_path)
+    code, out = _import(root, monkeypatch, capsys, DAY_CARE, "--id", "kitas", *args)
+    assert code == 1 and message in out and "Traceback" not in out
+    assert not (root / "data" / "indicators" / "kitas.csv").exists()
+
+
+def test_a_region_name_finds_its_kreis(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    code, out = _import(root, monkeypatch, capsys, DAY_CARE, "--id", "kitas", "--region", "Gifhorn")
+    assert code == 0, out
+    assert _resource(root, "kitas")[0]["county"]["code"] == "03151"
+
+
+def test_importing_again_needs_overwrite_and_keeps_what_the_office_wrote(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    assert _import(root, monkeypatch, capsys, DAY_CARE, "--id", "kitas", "--region", "03151")[0] == 0
+    path = root / "data" / "indicators" / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    resource = next(r for r in package["resources"] if r["name"] == "kitas")
+    resource["description"] = "Von uns geschrieben."
+    resource["breaks"] = [{"year": 1998, "note": "Neue Zählung."}]
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, DAY_CARE, "--id", "kitas", "--region", "03151", "--value", "6")
+    assert code == 1 and "--overwrite" in out
+    code, out = _import(root, monkeypatch, capsys, DAY_CARE, "--id", "kitas", "--region", "03151", "--value", "6",
+                        "--overwrite")
+    assert code == 0, out
+    _, resource = _resource(root, "kitas")
+    assert resource["description"] == "Von uns geschrieben." and resource["breaks"][0]["year"] == 1998
+    places = [cells[8] for cells in _fixture_cells(DAY_CARE, "utf-8", "03151")]  # column 6: Verfügbare Plätze
+    assert sorted(r["value"] for r in _rows(root, "kitas") if not r["region"]) == sorted(places)
+
+
+def test_the_package_of_another_county_refuses_a_kreis(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, DAY_CARE, "--id", "kitas", "--region", "03151")
+    assert code == 1 and "Landkreis Musterland (03999)" in out
+
+
+def test_a_semicolon_table_in_the_package_format_is_converted(tmp_path, monkeypatch, capsys):
+    """The validation hint for a semicolon table points here: the import reads it."""
+    root = _project(tmp_path, "example")
+    source = FIXTURES / "indicators" / "invalid" / "semicolon-separated" / "quote.csv"
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "quote", "--title", "Testquote",
+                        "--area", "weiterbildung")
+    assert code == 1 and "Quelle" in out  # a plain table says nothing about its source: asked for
+    spec = tmp_path / "quote.yaml"
+    spec.write_text("source: Testamt\nunit: \"%\"\nreference_date: 31. Dezember\n", encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "quote", "--mapping", spec, "--title", "Testquote",
+                        "--area", "weiterbildung")
+    assert code == 0, out
+    rows = {(r["year"], r["municipality"]): (r["value"], r["status"]) for r in _rows(root, "quote")}
+    assert rows[("2019", "")] == ("12.5", "vorhanden") and rows[("2021", "kastanienhof")] == ("", "geheim")
+
+
+# -- built pages --------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def imported_site(tmp_path_factory):
+    """Both real excerpts imported for Gifhorn in one command each, then built."""
+    tmp = tmp_path_factory.mktemp("genesis")
+    root = _project(tmp)
+    for args in (["--id", "schueler", "--region", "03151", "--value", "2"], ["--id", "kitas", "--region", "03151"]):
+        source = SCHOOLS if args[1] == "schueler" else DAY_CARE
+        assert main(["import", str(source), "--kind", "indicator", "--settings", str(root / "pelicanconf.py"),
+                     *args]) == 0
+    result = build(root / "pelicanconf.py", tmp / "out")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
+    return root, tmp / "out"
+
+
+def test_imported_pages_show_kreis_land_and_germany_with_every_value(imported_site):
+    root, out = imported_site
+    for name in ("schueler", "kitas"):
+        html = (out / "bildungsmonitoring" / name / "index.html").read_text(encoding="utf-8")
+        for region in ("Landkreis Gifhorn", "Niedersachsen", "Deutschland"):
+            assert f">{region}</th>" in html or f">{region}<" in html
+        for row in _rows(root, name):
+            if row["status"] == "vorhanden":
+                whole = f"{int(row['value']):,}".replace(",", ".")
+                assert f">{whole}</td>" in html, (name, row)
+        assert (out / "bildungsmonitoring" / "daten" / f"{name}.csv").read_bytes() == \
+            (root / "data" / "indicators" / f"{name}.csv").read_bytes()
+    kitas = (out / "bildungsmonitoring" / "kitas" / "index.html").read_text(encoding="utf-8")
+    assert "Entwicklung im Vergleich" in kitas and "Zum Vergleich: seit 1994:" in kitas
+    report = Package(str(out / "bildungsmonitoring" / "daten" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_imported_pages_are_valid_html(imported_site):
+    _, out = imported_site
+    java = shutil.which("java")
+    assert java and VNU.is_file(), "the Nu Html Checker needs java and npm ci (make test installs both)"
+    pages = [str(out / "bildungsmonitoring" / name / "index.html") for name in ("schueler", "kitas")]
+    proc = subprocess.run([java, "-jar", str(VNU), "--format", "json", *pages], capture_output=True, text=True,
+                          timeout=300)
+    errors = [m for m in json.loads(proc.stderr or "{}").get("messages", []) if m.get("type") == "error"]
+    assert errors == []
+
+
+def test_imported_pages_have_no_axe_violations(imported_site, chromium):
+    from browser import describe, horizontal_overflow, phone_page, run_axe
+
+    _, out = imported_site
+    with serve(out) as url, phone_page(chromium) as page:
+        for name in ("schueler", "kitas"):
+            assert page.goto(f"{url}/bildungsmonitoring/{name}/").ok
+            violations = run_axe(page)
+            assert violations == [], f"{name}: {describe(violations)}"
+            assert horizontal_overflow(page) <= 0, name
+        assert page.foreign_requests == []
+
+
+def test_a_table_downloaded_flat_is_asked_for_again_as_a_table(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    flat = tmp_path / "22541-01-01-4_flat.csv"
+    flat.write_text("Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;1_Merkmal_Code;1_Merkmal_Label;"
+                    "1_Auspraegung_Code;1_Auspraegung_Label;KITA01__Tageseinrichtungen__Anzahl\n"
+                    "22541;Statistik der Tageseinrichtungen;STAG;Stichtag;31.12.2002;KREISE;Kreise;03151;"
+                    "Gifhorn, Landkreis;77\n", encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, flat, "--id", "kitas", "--region", "03151")
+    assert code == 1 and "im Format „flat“" in out and "Tabellenformat „CSV“" in out
+
+
+def test_header_rows_that_name_the_key_columns_are_read_alike():
+    """Some exports write labels above the date, key and name columns; the table is the same."""
+    text, encoding = decode(DAY_CARE.read_bytes(), DAY_CARE.name)
+    labelled = text.replace("\n;;;Anzahl;", "\nStichtag;Schlüssel;Region;Anzahl;", 1)
+    assert labelled != text
+    plain, named = read_genesis(text, "a.csv", encoding), read_genesis(labelled, "b.csv", encoding)
+    assert [m.label for m in named.measures()] == [m.label for m in plain.measures()]
+    assert [(r.code, r.name, r.time, r.dims, r.cells) for r in named.rows] == \
+        [(r.code, r.name, r.time, r.dims, r.cells) for r in plain.rows]
