@@ -19,6 +19,14 @@ WEGWEISER_DATA_PATH = str(Path(__file__).resolve().parent / "data")
 # Shown in the footer and the imprint.
 WEGWEISER_COUNTY = "Landkreis Musterland"
 WEGWEISER_OFFICE_EMAIL = "bildungsbuero@landkreis-musterland.example"
+# The county's Bildungsberatung, offered on the search page when a search finds nothing
+# (name in the dative after "fragen Sie die …"; phone, email and url each optional; None: not shown).
+WEGWEISER_ADVICE = {
+    "name": "Bildungsberatung im Bildungsbüro",
+    "phone": "05141 916-450",
+    "email": "bildungsberatung@landkreis-musterland.example",
+    "url": "angebote/bildungsberatung-bildungsbuero/",
+}
 # The example content is fictional: a notice says so on every page.
 WEGWEISER_EXAMPLE_NOTICE = True
 # Submissions (/mitmachen/): the form builds the file in the browser and hands it over by pull

@@ -20,8 +20,12 @@ def _change_offer(p):
     edit(p / "content/offers/deutschkurs-a1.md", "title: Deutschkurs A1 am Abend", "title: Deutschkurs A1 am Montagabend")
 
 
-def _change_description(p):  # not part of the search data: that is kept
+def _change_description(p):  # searched too: the search data changes
     edit(p / "content/offers/deutschkurs-a1.md", "- kleine Gruppen", "- kleine Gruppen mit Kinderbetreuung")
+
+
+def _change_contact(p):  # not part of the search data: that is kept
+    edit(p / "content/offers/deutschkurs-a1.md", "contact_phone: 05141 4711-12", "contact_phone: 05141 4711-13")
 
 
 def _change_cost(p):  # shown in search results and filtered by: the search data changes
@@ -109,7 +113,8 @@ def _search_manifest(out) -> str:
     return json.loads((out / ".buildinfo.json").read_text())["search"]["manifest"]
 
 
-@pytest.mark.parametrize("change, search_changes", [(_change_description, False), (_change_offer, True),
+@pytest.mark.parametrize("change, search_changes", [(_change_contact, False), (_change_description, True),
+                                                    (_change_offer, True),
                                                     (_change_cost, True), (_change_title_language, True),
                                                     (_change_provider, True)])
 def test_search_data_is_rebuilt_only_when_what_it_holds_changed(project, tmp_path, change, search_changes):

@@ -80,11 +80,11 @@ def test_strasse_finds_strasse(page, example_server):
 
 
 def test_prefix_while_typing(page, example_server, catalog):
-    full = set(_search(page, example_server, "q=Deutschkurs"))
+    full = _search(page, example_server, "q=Deutschkurs")
     page.goto(example_server + "/suche/")
     page.type("#suche-q", "Deutsc", delay=30)
     partial = _results(page)
-    assert full and full <= set(partial)  # the first page of results holds the best matches
+    assert full and set(full[:10]) <= set(partial)  # the first page of results holds the best matches
     assert any("Deutsch" in t for t in page.locator("[data-results] a").all_text_contents())
 
 

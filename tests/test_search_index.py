@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 from lunr.index import Index
 
-from wegweiser.search.lunr_index import dumped_shards, split_index
-from wegweiser.search.search_index import BOOSTS, _dump, build_index, index_documents, ref, search_files
+from wegweiser.search.lunr_index import compact, dumped_shards, split_index
+from wegweiser.search.search_index import BOOSTS, SHARD_BYTES, _dump, build_index, index_documents, ref, search_files
 from wegweiser.search.search_text import STOP_WORDS, fold, read_stop_words, stem, terms, words
 
 NODE = shutil.which("node")
@@ -117,12 +117,23 @@ def test_search_files_handed_out_are_no_longer_kept_but_still_named(catalog):
 QUERIES = ["deutsch", "kur", "kind", "kita", "yoga", "fuhrung", "strass", "musik", "schulabschluss", "ausbildung"]
 
 
+def test_shipped_shards_are_the_compact_form_of_lunr_py_s_numbers(catalog):
+    files = search_files(catalog)
+    manifest = json.loads(files.files[files.manifest_name])
+    shipped = [json.loads(files.files[name]) for name in manifest["shards"]]
+    whole = [compact(shard) for _, shard in split_index(build_index(catalog), SHARD_BYTES)]
+    assert shipped == json.loads(_dump(whole)) and len(shipped) > 3
+    assert manifest["boundaries"] == [shard["terms"][0] for shard in shipped]
+    import gzip
+
+    lunr_size = sum(len(gzip.compress(_dump(shard))) for _, shard in split_index(build_index(catalog), SHARD_BYTES))
+    assert sum(len(gzip.compress(files.files[name])) for name in manifest["shards"]) < lunr_size / 2  # as sent
+
+
 def test_python_lunr_and_lunr_js_give_the_same_hits(catalog, tmp_path):
     """Each query term is run on every shard with lunr.py and with lunr.js; the hits must agree."""
     assert NODE and LUNR_JS.is_file(), "node and npm ci are required"
-    files = search_files(catalog)
-    manifest = json.loads(files.files[files.manifest_name])
-    shards = {name: json.loads(files.files[name]) for name in manifest["shards"]}
+    shards = {str(i): shard for i, (_, shard) in enumerate(split_index(build_index(catalog), SHARD_BYTES))}
     python = {}
     for query in QUERIES:
         hits = set()
@@ -175,13 +186,12 @@ def _lunr_py_index(documents, boosts):
 
 def test_our_index_builder_gives_lunr_py_s_index(catalog):
     from wegweiser.search.lunr_index import serialized_index
-    from wegweiser.search.search_index import TITLE_BOOST, index_documents
+    from wegweiser.search.search_index import index_documents
 
-    documents = list(index_documents(catalog))
-    boosts = {"t": TITLE_BOOST, "b": 1}
-    ours = serialized_index(documents, boosts)
-    assert json.dumps(ours) == json.dumps(_lunr_py_index(documents, boosts))  # same keys, order and numbers
-    assert len(ours["fieldVectors"]) == 2 * len(catalog.offers)
+    documents = [(key, {name: fields[name] for name in BOOSTS}) for key, fields in index_documents(catalog)]
+    ours = serialized_index(documents, BOOSTS)
+    assert json.dumps(ours) == json.dumps(_lunr_py_index(documents, BOOSTS))  # same keys, order and numbers
+    assert len(ours["fieldVectors"]) == len(BOOSTS) * len(catalog.offers)
 
 
 def test_our_index_builder_handles_repeats_and_empty_fields():
@@ -191,3 +201,40 @@ def test_our_index_builder_handles_repeats_and_empty_fields():
                  ("2", {"t": ["yoga"], "b": ["yoga", "abend", "kurs"]})]
     boosts = {"t": 4, "b": 1}
     assert json.dumps(serialized_index(documents, boosts)) == json.dumps(_lunr_py_index(documents, boosts))
+
+
+def test_the_search_page_reads_the_shards_as_lunr_js_does(catalog):
+    """search-query.js reads the compact shards itself: for exact terms, prefixes and one typo it finds
+    the offers lunr.js finds in lunr's form of the same index."""
+    assert NODE and LUNR_JS.is_file(), "node and npm ci are required"
+    files = search_files(catalog)
+    manifest = json.loads(files.files[files.manifest_name])
+    shipped = [json.loads(files.files[name]) for name in manifest["shards"]]
+    lunr_shards = [shard for _, shard in split_index(build_index(catalog), SHARD_BYTES)]
+    query_js = ROOT / "theme" / "static" / "js" / "search-query.js"
+    script = f"""
+      const lunr = require({json.dumps(str(LUNR_JS))});
+      const Q = require({json.dumps(str(query_js))});
+      const {{shipped, lunrShards, queries}} = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+      const indexes = lunrShards.map(s => lunr.Index.load(s)), mine = shipped.map(Q.prepare);
+      const out = [];
+      for (const [q, how] of queries) {{
+        const theirs = new Set(), ours = new Set();
+        for (const idx of indexes) {{
+          const opts = how === 'prefix' ? {{wildcard: lunr.Query.wildcard.TRAILING}} : how === 'typo' ? {{editDistance: 1}} : {{}};
+          idx.query(b => b.term(q, Object.assign({{usePipeline: false}}, opts))).forEach(h => theirs.add(parseInt(h.ref, 36)));
+        }}
+        for (const shard of mine) {{
+          shard.terms.forEach((t, i) => {{
+            const hit = how === 'prefix' ? t.startsWith(q) : how === 'typo' ? Q.near(q, t, 1) : t === q;
+            if (hit) {{ const p = shard.postings(i); for (let k = 1; k < p.length; k += 3) ours.add(p[k]); }}
+          }});
+        }}
+        out.push([[...theirs].sort(), [...ours].sort()]);
+      }}
+      process.stdout.write(JSON.stringify(out));
+    """
+    queries = [[q, how] for q in QUERIES + ["schulabschlus", "kindrgar", "deustch"] for how in ("exact", "prefix", "typo")]
+    found = _js(script, {"shipped": shipped, "lunrShards": lunr_shards, "queries": queries})
+    assert all(theirs == ours for theirs, ours in found), [q for q, (t, o) in zip(queries, found) if t != o]
+    assert sum(1 for theirs, _ in found if theirs) > 20

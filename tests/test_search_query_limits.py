@@ -2,7 +2,7 @@
 
 lunr's typo matching costs grow with the square of a word's length, and every word is a query
 of its own: the search reads at most 200 characters and 10 words, and tolerates typos only in
-words of at most 20 letters (theme/static/js/search.js).
+words of at most 20 letters (theme/static/js/search-query.js).
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def office_report(catalog: Catalog, settings: dict):
 
 
 def search_data(catalog: Catalog, settings: dict):
-    """Search index shards, facets and result store under /suche/daten/, and lunr.js."""
+    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js), and
+    lunr.js (no longer loaded by the search page since it reads the shards itself)."""
     from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
     for name, data in catalog_search_files(catalog).hand_out():

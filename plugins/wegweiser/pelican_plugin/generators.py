@@ -134,7 +134,7 @@ class GuideGenerator(Generator):
             new_files, written, reused, search, incremental.search_key = job.result()
         incremental.merge(new_files, written, reused)
         self.catalog.derived["search"] = search  # its names, for .buildinfo.json
-        last = search_page(search.manifest_name)
+        last = search_page(search.manifest_name, self.catalog)
         todo, kept = self._plan(incremental, global_hash, [last])
         progress(kept)
         for task in todo:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.content.facets import BrowsePages
 from wegweiser.outputs.ical import is_dated
+from wegweiser.search.guidance import help_links
 from wegweiser.search.search_index import catalog_search_files
 
 #: the life situations' pages: their offers are matched by rules (target groups and topics of the
@@ -111,15 +112,16 @@ def _matching(catalog: Catalog, field_name: str | None, row: dict):
 def site_pages(catalog: Catalog):
     """Every page of the guide; the search page (which names the search data) comes last."""
     yield from content_pages(catalog)
-    yield search_page(catalog_search_files(catalog).manifest_name)
+    yield search_page(catalog_search_files(catalog).manifest_name, catalog)
 
 
-def search_page(manifest: str) -> SitePage:
-    """The search page: it names the manifest of the search data (built with the catalog's files)."""
+def search_page(manifest: str, catalog: Catalog) -> SitePage:
+    """The search page: it names the manifest of the search data (built with the catalog's files)
+    and holds the topic and area links shown when a query finds nothing."""
     return SitePage("suche/", "search", "Angebote suchen", breadcrumbs=[_crumb("Startseite", "")],
                     description="Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
                                 "Kosten filtern.",
-                    variables={"search_manifest": manifest})
+                    variables={"search_manifest": manifest, "search_help": help_links(catalog)})
 
 
 def content_pages(catalog: Catalog):

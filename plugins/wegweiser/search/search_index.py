@@ -5,14 +5,18 @@ The browser downloads
 
 - ``manifest-<hash>.json``: which shard holds which terms, where facets and store live, the
   fields of a store row and the stop words (the query drops the words the index left out);
-- the shard(s) holding the query's terms (each a complete lunr index over those terms);
+- the shard(s) holding the query's terms (each a lunr index over those terms, in compact form);
 - ``facets-<hash>.json``: one compact column per filter, for filters and their counts;
+- ``filters-<hash>.json``: for each word that names a filter, the offers passing it as a bit set;
 - the store chunk(s) holding the rows of the results shown: each offer's result card, its texts
   formatted in Python (catalog/card.py), in the order the manifest's ``card`` names.
 
 Documents are numbered in catalog order (alphabetical); the number in base 36 is the lunr ref.
-Texts are normalised by :mod:`search_text` before indexing, so the index has an empty pipeline
-and the browser applies the same normalisation (``search-text.js``) before querying.
+What is indexed of an offer is :mod:`documents`' business. Texts are normalised by
+:mod:`search_text` before indexing, so the index has an empty pipeline and the browser applies
+the same normalisation (``search-text.js``) before querying. The manifest also carries the heads
+and modifiers the content's compounds rest on (:mod:`compounds`: the browser splits query words
+with them) and the words that name a filter (:mod:`filter_words`).
 """
 
 from __future__ import annotations
@@ -25,16 +29,21 @@ from dataclasses import dataclass, field
 
 from wegweiser.catalog.card import CARD_FIELDS
 from wegweiser.catalog.catalog import Catalog, Entry
-from wegweiser.search.lunr_index import dumped_shards, serialized_index
-from wegweiser.search.search_text import STOP_WORDS, terms
+from wegweiser.search import documents
+from wegweiser.search.compounds import Lexicon, lexicon
+from wegweiser.search.filter_words import filter_sets, filter_words
+from wegweiser.search.lunr_index import compact, dumped_shards, serialized_index
+from wegweiser.search.search_text import STOP_WORDS
+from wegweiser.search.synonyms import Synonyms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
 SEARCH_FOLDER = "suche/daten"
-SHARD_BYTES = 24_000
+#: a shard's size in lunr's serialised form; shipped compact (lunr_index.compact), it is about a fifth
+SHARD_BYTES = 60_000
 STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)
-TITLE_BOOST = 4
-BOOSTS = {"t": TITLE_BOOST, "b": 1}
+#: title above summary above facts above description (see documents.py)
+BOOSTS = {"t": 8, "s": 4, "f": 2, "d": 1}
 
 
 def ref(number: int) -> str:
@@ -47,26 +56,15 @@ def ref(number: int) -> str:
             return out
 
 
-def _labels(catalog: Catalog, vocabulary: str, keys) -> str:
-    return " ".join(catalog.labels(vocabulary, keys if isinstance(keys, list) else [keys] if keys else []))
+def word_list(catalog: Catalog) -> Lexicon:
+    """The compound splitter's word list, kept next to the entry store when the build has one."""
+    folder = catalog.store.folder
+    return lexicon(folder.parent if folder else None)
 
 
-def document_text(catalog: Catalog, offer: Entry) -> tuple[str, str]:
-    """(title text, body text) of an offer as indexed: no Markdown body, to stay small."""
-    body = " ".join(filter(None, [
-        offer.summary,
-        offer.provider_entry.name,
-        offer.venue,
-        _labels(catalog, "municipalities", offer.municipality),
-        _labels(catalog, "areas", offer.area),
-        _labels(catalog, "topics", offer.topics),
-        _labels(catalog, "target_groups", offer.target_groups),
-        _labels(catalog, "formats", offer.format),
-        _labels(catalog, "funding", offer.funding),
-        _labels(catalog, "languages", [lang for lang in offer.languages or [] if lang != "de"]),
-        _labels(catalog, "provider_kinds", offer.provider_entry.kind),
-    ]))
-    return offer.title, body
+def synonyms(catalog: Catalog) -> Synonyms:
+    vocabulary = catalog.vocabularies.get("synonyms")
+    return catalog.memo("search-synonyms", lambda: Synonyms.from_rows(vocabulary.rows if vocabulary else []))
 
 
 def index_documents(catalog: Catalog):
@@ -75,17 +73,16 @@ def index_documents(catalog: Catalog):
         yield ref(number), document_terms(catalog, offer)
 
 
-def document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
+def document_terms(catalog: Catalog, offer: Entry) -> dict:
     return catalog.store.get("search-terms", offer, lambda: _document_terms(catalog, offer))
 
 
-def _document_terms(catalog: Catalog, offer: Entry) -> dict[str, list[str]]:
-    title, body = document_text(catalog, offer)
-    return {"t": terms(title), "b": terms(body)}
+def _document_terms(catalog: Catalog, offer: Entry) -> dict:
+    return documents.document_terms(catalog, offer, word_list(catalog), synonyms(catalog))
 
 
 def build_index(catalog: Catalog) -> dict:
-    """The whole serialised lunr index: title (boosted) and body of every offer (tests compare shards with it)."""
+    """The whole serialised lunr index of every offer (tests compare shards with it)."""
     return serialized_index(index_documents(catalog), BOOSTS)
 
 
@@ -167,6 +164,17 @@ def _store_row(catalog: Catalog, offer: Entry) -> list:
     return [card[name] for name in CARD_FIELDS]
 
 
+def compound_parts(catalog: Catalog) -> tuple[list[str], list[str]]:
+    """The heads and modifiers that the compounds of all offers rest on, sorted."""
+    heads: set[str] = set()
+    modifiers: set[str] = set()
+    for offer in catalog.offers:
+        found = document_terms(catalog, offer)
+        heads.update(found["heads"])
+        modifiers.update(found["modifiers"])
+    return sorted(heads), sorted(modifiers)
+
+
 def _dump(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -201,14 +209,19 @@ def search_files(catalog: Catalog) -> SearchFiles:
     """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name."""
     files: dict[str, bytes] = {}
     shard_names, boundaries = [], []
-    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump):
+    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, form=compact):
         name = _named("s", data)
         files[name] = data
         shard_names.append(name)
         boundaries.append(first_term)
-    facets = _dump(build_facets(catalog))
+    facet_data = build_facets(catalog)
+    facets = _dump(facet_data)
     facets_name = _named("facets", facets)
     files[facets_name] = facets
+    words = filter_words(catalog, synonyms(catalog))
+    filters = _dump(filter_sets(words, facet_data))
+    filters_name = _named("filters", filters)
+    files[filters_name] = filters
     store = build_store(catalog)
     store_names = []
     for start in range(0, len(store), STORE_CHUNK):
@@ -216,10 +229,12 @@ def search_files(catalog: Catalog) -> SearchFiles:
         name = _named("store", data)
         files[name] = data
         store_names.append(name)
+    heads, modifiers = compound_parts(catalog)
     manifest = _dump({
         "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
         "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK, "card": CARD_FIELDS,
-        "stop": sorted(STOP_WORDS),
+        "stop": sorted(STOP_WORDS), "heads": heads, "modifiers": modifiers, "filters": words,
+        "filtersets": filters_name,
     })
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest
@@ -228,9 +243,10 @@ def search_files(catalog: Catalog) -> SearchFiles:
 
 def search_key(catalog: Catalog) -> str:
     """A digest of everything the search data is made from besides code, settings, data folder and
-    date: each published offer's terms, filter values and result row, in catalog order. Most
-    changes to an offer (its description, contact, …) leave it unchanged, and the previous search
-    data is kept; each offer's part is kept across builds like the values it is made from."""
+    date: each published offer's terms, filter values and result row, in catalog order. Some
+    changes to an offer (its contact, registration link, image, …) leave it unchanged, and the
+    previous search data is kept; each offer's part is kept across builds like the values it is
+    made from."""
     h = hashlib.sha256(f"{len(catalog.offers)}\n".encode())
     for offer in catalog.offers:
         h.update(catalog.store.get("search-digest", offer, lambda offer=offer: _offer_digest(catalog, offer)))

@@ -1,12 +1,13 @@
 /* Bildungswegweiser search: loads the index only when a search is made, keeps the
    query and the filters in the URL, counts every filter value for the current results.
-   Data layout: plugins/wegweiser/search/search_index.py. */
+   From a query to scored offers: search-query.js. Data layout: plugins/wegweiser/search/search_index.py. */
 (function () {
   "use strict";
   var form = document.getElementById("suche");
   if (!form || !window.fetch) return;
   document.documentElement.classList.add("ww-js");
   var T = window.WegweiserText;
+  var Q = window.WegweiserQuery;
   var base = form.getAttribute("data-base") || "";
   var manifestUrl = form.getAttribute("data-manifest");
   var dataDir = manifestUrl.slice(0, manifestUrl.lastIndexOf("/") + 1);
@@ -15,6 +16,9 @@
   var list = document.querySelector("[data-results]");
   var status = document.querySelector("[data-status]");
   var suggest = document.querySelector("[data-suggest]");
+  var implied = document.querySelector("[data-implied]");
+  var partial = document.querySelector("[data-partial]");
+  var help = document.querySelector("[data-help]");
   var more = document.querySelector("[data-more]");
   var details = document.getElementById("filter");
   var activeBadge = form.querySelector("[data-active]");
@@ -34,7 +38,7 @@
     return el.getAttribute("data-facet");
   });
   var cache = {};
-  var stopWords = null; // from the manifest, once
+  var stopWords = {}; // from the manifest, once the search engine is made
   var shown = PAGE;
   var lastResults = [];
   var lastOnline = [];
@@ -54,49 +58,18 @@
     return cache[url];
   }
 
-  function loadLunr() {
-    if (window.lunr) return Promise.resolve(window.lunr);
-    if (!cache.lunr) {
-      cache.lunr = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = base + "/theme/js/lunr.min.js";
-        s.onload = function () { resolve(window.lunr); };
-        s.onerror = reject;
-        document.head.appendChild(s);
-      });
-    }
-    return cache.lunr;
-  }
-
   function manifest() { return getJSON(manifestUrl); }
 
-  function shardIndex(m, name) {
+  function shardIndex(name) {
     var key = "idx:" + name;
-    if (!cache[key]) {
-      cache[key] = Promise.all([loadLunr(), getJSON(dataDir + name)]).then(function (r) {
-        return r[0].Index.load(r[1]);
-      });
-    }
+    if (!cache[key]) cache[key] = getJSON(dataDir + name).then(Q.prepare);
     return cache[key];
-  }
-
-  // Shards whose term range [boundary_i, boundary_i+1) can hold terms starting with prefix.
-  function shardsFor(m, prefix) {
-    var names = [];
-    for (var i = 0; i < m.boundaries.length; i++) {
-      var lo = m.boundaries[i];
-      var hi = i + 1 < m.boundaries.length ? m.boundaries[i + 1] : null;
-      var startsBefore = hi === null || prefix < hi;
-      var endsAfter = lo <= prefix || lo.indexOf(prefix) === 0;
-      if (startsBefore && endsAfter) names.push(m.shards[i]);
-    }
-    return names;
   }
 
   /* ---------- state <-> URL ---------- */
   function readState(search) {
     var p = new URLSearchParams(search);
-    var state = { q: (p.get("q") || "").slice(0, MAX_QUERY), kostenlos: p.get("kostenlos") === "1",
+    var state = { q: (p.get("q") || "").slice(0, Q.MAX_QUERY), kostenlos: p.get("kostenlos") === "1",
                   alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {},
                   nahe: p.get("nahe") || "", plz: p.get("plz") || "", umkreis: p.get("umkreis") || "" };
     FACETS.forEach(function (f) { state.facets[f] = p.getAll(f); });
@@ -215,9 +188,11 @@
     return !!wanted[v];
   }
 
-  // One predicate per active filter group: {name, test(doc)}.
+  // One predicate per active filter group: {name, test(doc)}; filters named by query words too.
   function predicates(state, facets, dist) {
-    var preds = [];
+    var preds = (state.implied || []).map(function (f) {
+      return { name: "wort:" + f.words.join(" "), test: Q.filterTest(f, facets) };
+    });
     var radius = parseInt(state.umkreis, 10);
     if (dist && !isNaN(radius)) {
       preds.push({ name: "umkreis", test: function (d) { return dist[d] === null || dist[d] <= radius; } });
@@ -251,61 +226,23 @@
     return preds;
   }
 
-  // A query is read up to MAX_QUERY characters and MAX_TERMS words, and only words of at most
-  // MAX_TYPO letters tolerate a typo: lunr's typo matching grows with the square of a word's length,
-  // and no link (/suche/?q=aaaa…) may freeze the tab.
-  var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20;
-
-  // Query words without stop words (the search data's); the last one is still being typed, so it also
-  // matches as a prefix.
-  function queryTerms(m, q) {
-    if (!stopWords) stopWords = T.stopWords(m.stop);
-    var terms = T.words(String(q).slice(0, MAX_QUERY)).filter(function (w) { return !stopWords[w]; })
-      .slice(0, MAX_TERMS)
-      .map(function (w) { return { word: w, stem: T.stem(w), prefix: false }; });
-    if (terms.length) terms[terms.length - 1].prefix = true;
-    return terms;
+  function engine(m) {
+    if (!cache.engine) {
+      var made = Q.create({ manifest: m, text: T, loadIndex: shardIndex,
+                            loadData: function (name) { return getJSON(dataDir + name); } });
+      stopWords = made.stop;
+      cache.engine = Promise.resolve(made);
+    }
+    return cache.engine;
   }
 
-  // Scores by document number for one query word, over the shards that can hold it.
-  function scoreTerm(m, term) {
-    var names = shardsFor(m, term.stem);
-    return Promise.all(names.map(function (n) { return shardIndex(m, n); })).then(function (indexes) {
-      var scores = {};
-      var TRAILING = window.lunr.Query.wildcard.TRAILING;
-      indexes.forEach(function (idx) {
-        idx.query(function (q) {
-          q.term(term.stem, { usePipeline: false, boost: 10 });
-          if (term.prefix) q.term(term.stem, { usePipeline: false, wildcard: TRAILING, boost: 3 });
-          if (term.stem.length >= 5 && term.stem.length <= MAX_TYPO) {
-            q.term(term.stem, { usePipeline: false, editDistance: 1, boost: 1 });
-          }
-        }).forEach(function (hit) {
-          var doc = parseInt(hit.ref, 36);
-          scores[doc] = (scores[doc] || 0) + hit.score;
-        });
-      });
-      return scores;
-    });
-  }
-
-  // {doc: score} for the text query (all words must match), or null without a query.
+  // {analysis: {filters, tokens}, result: null without text words, else see search-query.js}
   function textMatches(m, q) {
-    var terms = queryTerms(m, q);
-    if (!terms.length) return Promise.resolve(null);
-    return loadLunr().then(function () {
-      return Promise.all(terms.map(function (t) { return scoreTerm(m, t); }));
-    }).then(function (perTerm) {
-      var result = {};
-      Object.keys(perTerm[0]).forEach(function (doc) {
-        var total = 0;
-        for (var i = 0; i < perTerm.length; i++) {
-          if (!(doc in perTerm[i])) return;
-          total += perTerm[i][doc];
-        }
-        result[doc] = total;
+    return engine(m).then(function (e) {
+      var analysis = e.analyse(q);
+      return e.match(analysis.tokens).then(function (result) {
+        return { analysis: analysis, result: result, ranked: result ? e.ranked(result) : null };
       });
-      return result;
     });
   }
 
@@ -380,7 +317,7 @@
   }
 
   function describeActive(state) {
-    var labels = [];
+    var labels = (state.implied || []).map(function (f) { return { f: "wort", words: f.words, text: f.text }; });
     FACETS.forEach(function (f) {
       state.facets[f].forEach(function (v) {
         var el = form.querySelector('input[name="' + f + '"][value="' + v + '"]');
@@ -394,8 +331,19 @@
     return labels;
   }
 
+  // The query without the words that named a filter (they are a tag the user removed).
+  function withoutWords(q, words) {
+    var drop = {};
+    words.forEach(function (w) { drop[w] = true; });
+    return q.split(/\s+/).filter(function (part) {
+      var folded = T.words(part);
+      return !(folded.length && folded.every(function (w) { return drop[w]; }));
+    }).join(" ");
+  }
+
   function removeFilter(item) {
-    if (item.f === "kostenlos") form.querySelector("#f-kostenlos").checked = false;
+    if (item.f === "wort") input.value = withoutWords(input.value, item.words);
+    else if (item.f === "kostenlos") form.querySelector("#f-kostenlos").checked = false;
     else if (item.f === "alter") form.querySelector("#f-alter").value = "";
     else if (item.f === "beginn") form.querySelector("#f-beginn").value = "";
     else if (item.f === "umkreis") form.querySelector("#f-umkreis").value = "";
@@ -403,34 +351,98 @@
     commit(true);
   }
 
-  function renderStatus(state, total, from, online) {
+  function renderStatus(state, total, from, online, text) {
     suggest.textContent = "";
     suggest.hidden = true;
+    help.hidden = true;
+    renderImplied(state);
+    renderPartial(text, total);
     if (total > 0 || online > 0) {
-      var text = total === 1 ? "1 Angebot gefunden" : total + " Angebote gefunden";
-      if (from) {
-        text += state.umkreis ? " im Umkreis von " + state.umkreis + " km um " + from.label
-                              : ", nach Entfernung von " + from.label + " sortiert";
-        if (online) text += ", dazu " + online + " ortsunabhängig (online)";
+      var found = total === 1 ? "1 Angebot gefunden" : total + " Angebote gefunden";
+      if (text && text.result && !text.result.all) {
+        found = "Kein Angebot passt zu allen Suchwörtern. " + (total === 1 ? "1 Angebot passt" : total + " Angebote passen") +
+          " zu einem Teil davon";
       }
-      status.textContent = text + ".";
+      if (from) {
+        found += state.umkreis ? " im Umkreis von " + state.umkreis + " km um " + from.label
+                               : ", nach Entfernung von " + from.label + " sortiert";
+        if (online) found += ", dazu " + online + " ortsunabhängig (online)";
+      }
+      status.textContent = found + ".";
       return;
     }
     var active = describeActive(state);
     status.textContent = "Keine Angebote gefunden. " + (active.length
       ? "Entfernen Sie einen Filter, um mehr zu finden."
-      : "Versuchen Sie ein anderes oder kürzeres Wort.");
+      : "");
     active.forEach(function (item) {
-      var li = document.createElement("li");
-      var b = document.createElement("button");
-      b.type = "button";
-      b.className = "ww-link-button";
-      b.textContent = "Filter „" + item.text + "“ entfernen";
-      b.addEventListener("click", function () { removeFilter(item); });
-      li.appendChild(b);
-      suggest.appendChild(li);
+      suggest.appendChild(linkButton("Filter „" + item.text + "“ entfernen", function () { removeFilter(item); }));
     });
     suggest.hidden = !active.length;
+    if (!active.length) showHelp(state.q);
+  }
+
+  function linkButton(text, action) {
+    var li = document.createElement("li");
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "ww-link-button";
+    b.textContent = text;
+    b.addEventListener("click", action);
+    li.appendChild(b);
+    return li;
+  }
+
+  // Words of the query that named a filter, as tags that remove them.
+  function renderImplied(state) {
+    implied.textContent = "";
+    (state.implied || []).forEach(function (f) {
+      var item = { f: "wort", words: f.words, text: f.text };
+      implied.appendChild(linkButton("Filter „" + f.text + "“ (aus Ihrer Suche) entfernen", function () { removeFilter(item); }));
+    });
+    implied.hidden = !implied.children.length;
+  }
+
+  // A query word as the user wrote it (the engine knows it folded).
+  function written(q, word) {
+    var parts = q.split(/\s+/);
+    for (var i = 0; i < parts.length; i++) {
+      if (T.words(parts[i]).indexOf(word) >= 0) return parts[i].replace(/^[^\wÄÖÜäöüß]+|[^\wÄÖÜäöüß]+$/g, "");
+    }
+    return word;
+  }
+
+  // When no offer matches every word: which words match none.
+  function renderPartial(text, total) {
+    var missing = text && text.result && !text.result.all ? text.result.missing.map(function (w) {
+      return written(input.value, w);
+    }) : [];
+    partial.textContent = missing.length && total
+      ? (missing.length === 1 ? "„" + missing[0] + "“ kommt in keinem Angebot vor."
+                              : "„" + missing.join("“, „") + "“ kommen in keinem Angebot vor.")
+      : "";
+    partial.hidden = !partial.textContent;
+  }
+
+  // Nothing found at all: the topic and area pages closest to the words, and whom to ask.
+  function showHelp(q) {
+    var stems = T.terms(q, stopWords);
+    var links = help.querySelectorAll("[data-help-links] li");
+    var close = Array.prototype.filter.call(links, function (li) {
+      var terms = (li.getAttribute("data-terms") || "").split(" ");
+      return stems.some(function (s) {
+        return terms.some(function (t) {
+          return t === s || (s.length >= 4 && t.indexOf(s) === 0) || (t.length >= 4 && s.indexOf(t) === 0);
+        });
+      });
+    });
+    var shown = close.length ? close.slice(0, 6) : Array.prototype.filter.call(links, function (li) {
+      return li.querySelector("a").getAttribute("href").indexOf("/bereiche/") >= 0;
+    });
+    Array.prototype.forEach.call(links, function (li) { li.hidden = shown.indexOf(li) < 0; });
+    help.querySelector("[data-help-intro]").textContent = close.length
+      ? "Vielleicht passt eine dieser Seiten:" : "Alle Angebote nach Bildungsbereich:";
+    help.hidden = false;
   }
 
   function run(state) {
@@ -441,19 +453,26 @@
     if (!state.q && !n) {
       section.hidden = true;
       list.textContent = "";
+      implied.textContent = "";
       return Promise.resolve();
     }
-    // With only a text query, results are shown before the filter data (the biggest file) arrives.
-    var needFacets = n > 0;
-    return manifest().then(function (m) {
-      return Promise.all([m, needFacets ? getJSON(dataDir + m.facets) : null, textMatches(m, state.q)]);
+    var m;
+    return manifest().then(function (loaded) {
+      m = loaded;
+      return textMatches(m, state.q);
+    }).then(function (text) {
+      // Without filters of the form, results are shown before the filter data (the biggest file)
+      // arrives; words that name a filter are applied with their small bit sets.
+      state.implied = text.analysis.filters;
+      return Promise.all([n > 0 ? getJSON(dataDir + m.facets) : null, text,
+                          engine(m).then(function (e) { return e.filterTests(state.implied); })]);
     }).then(function (r) {
-      var m = r[0], facets = r[1], scores = r[2];
+      var facets = r[0], text = r[1], tests = r[2];
       if (id !== runId) return;
-      if (!facets) return showTextResults(state, m, scores, id, started);
+      if (!facets) return showTextResults(state, m, text, tests, id, started);
       var candidates = [];
-      if (scores === null) for (var d = 0; d < facets.n; d++) candidates.push(d);
-      else candidates = Object.keys(scores).map(Number);
+      if (text.ranked === null) for (var d = 0; d < facets.n; d++) candidates.push(d);
+      else candidates = text.ranked.slice();
       var from = origin(state);
       var dist = from ? distances(facets, from) : null;
       lastDistances = dist;
@@ -468,20 +487,15 @@
         online = results.filter(function (d) { return dist[d] === null; });
         results = results.filter(function (d) { return dist[d] !== null; });
         results.sort(function (a, b) { return dist[a] - dist[b] || a - b; });
-      } else if (scores !== null) results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-      else results.sort(function (a, b) { return a - b; });
+      }
       renderCounts(state, facets, candidates, dist);
       placeBadge.textContent = from ? "(" + from.label + (state.umkreis ? ", " + state.umkreis + " km" : "") + ")" : "";
       lastResults = results;
       lastOnline = online;
       shown = PAGE;
       section.hidden = false;
-      renderStatus(state, results.length, from, online.length);
-      return renderList(m, id).then(function () {
-        // Lets benchmarks and tests measure a search without polling the page.
-        form.dispatchEvent(new CustomEvent("ww:results", { detail: {
-          count: results.length, ms: (window.performance ? performance.now() : 0) - started } }));
-      });
+      renderStatus(state, results.length, from, online.length, text);
+      return renderList(m, id).then(function () { announce(results.length, started); });
     }).catch(function (err) {
       section.hidden = false;
       status.textContent = "Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.";
@@ -489,9 +503,17 @@
     });
   }
 
-  function showTextResults(state, m, scores, id, started) {
-    var results = Object.keys(scores).map(Number);
-    results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+  // Lets benchmarks and tests measure a search without polling the page.
+  function announce(count, started) {
+    form.dispatchEvent(new CustomEvent("ww:results", { detail: {
+      count: count, ms: (window.performance ? performance.now() : 0) - started } }));
+  }
+
+  function showTextResults(state, m, text, tests, id, started) {
+    var d;
+    var results = text.ranked;
+    if (results === null) for (results = [], d = 0; d < m.n; d++) results.push(d);
+    results = results.filter(function (d) { return tests.every(function (t) { return t(d); }); });
     lastResults = results;
     lastOnline = [];
     lastDistances = null;
@@ -499,10 +521,9 @@
     placeBadge.textContent = "";
     shown = PAGE;
     section.hidden = false;
-    renderStatus(state, results.length, null, 0);
+    renderStatus(state, results.length, null, 0, text);
     return renderList(m, id).then(function () {
-      form.dispatchEvent(new CustomEvent("ww:results", { detail: {
-        count: results.length, ms: (window.performance ? performance.now() : 0) - started } }));
+      announce(results.length, started);
       return getJSON(dataDir + m.facets);
     }).then(function (facets) {
       if (id === runId && facets) renderCounts(state, facets, results, null);

@@ -1,0 +1,322 @@
+/* Bildungswegweiser search: from a query to scored offers, without the page.
+   Used by search.js in the browser and by the tests and benchmarks in Node.
+
+   A query is split into filter words (a place, "kostenlos", "online", "barrierefrei", … from the
+   manifest's list) and text words. Each text word matches an offer by its stem (the last word also
+   as a prefix; longer words with one typo, with two when nothing else matches), and a compound
+   (Sprachkurs) also by both its parts, or — when the word itself is rare — by its head alone
+   (…kurs) with a lower score. Offers that match every text word are the result; when none does,
+   the offers matching most of them are, with the words that matched nothing.
+
+   The shards are lunr 2.3.9 indexes (plugins/wegweiser/search/search_index.py builds them) in a
+   compact form (lunr_index.compact): each term's BM25 score per field and offer, field boost
+   included. An offer's score is the sum of those scores of the terms it matched, times the
+   clause's weight below. lunr.js itself is not used: its query builds match data and vectors for
+   every hit, about 400 ms for "Kita" in the 2,893 Kitas of Berlin; this takes a few. */
+(function (root) {
+  "use strict";
+
+  var EXACT = 10, PREFIX = 3, TYPO = 1, HEAD = 2, MODIFIER = 1;
+  var RARE = 10;  // a word matching fewer offers strongly also matches by its compound's head
+  var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
+  // Words around a place that name no offer: "Kita in der Nähe von Musterstadt"
+  var NEAR = { nahe: true, nah: true, naehe: true, umgebung: true, umkreis: true, gegend: true, umland: true };
+
+  /* A shard as the engine reads it (lunr_index.compact writes it): its terms in order, and per term
+     the flat list [field number, offer, score, …] of its postings. */
+  function prepare(shard) {
+    var flat = {};
+    return {
+      fields: shard.fields,
+      terms: shard.terms,
+      postings: function (i) {
+        if (!flat[i]) {
+          var out = flat[i] = [];
+          shard.postings[i].forEach(function (p) {
+            for (var k = 0, doc = 0; k < p[1].length; k++) {
+              doc += p[1][k];
+              out.push(p[0], doc, p[2][k] / 100);
+            }
+          });
+        }
+        return flat[i];
+      }
+    };
+  }
+
+  // Position of the first term >= word.
+  function lowerBound(terms, word) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < word) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  // Whether two words are at most k edits apart (insert, delete, replace, swap two neighbours).
+  function near(a, b, k) {
+    if (Math.abs(a.length - b.length) > k) return false;
+    var before = null, previous = [], current;
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        current.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > k) return false;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length] <= k;
+  }
+
+  // A query is read up to MAX_QUERY characters and MAX_TERMS words, and only words of at most MAX_TYPO
+  // letters tolerate a typo: typo matching costs grow with the square of a word's length, and no link
+  // (/suche/?q=aaaa…) may freeze the tab (tests/test_search_query_limits.py).
+  var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20;
+
+  // Positions of a shard's terms matching a word exactly, as a prefix, or with up to k typos.
+  function expand(shard, word, how, k) {
+    var terms = shard.terms, found = [], i = lowerBound(terms, word);
+    if (how === "exact") {
+      if (terms[i] === word) found.push(i);
+    } else if (how === "prefix") {
+      for (; i < terms.length && terms[i].indexOf(word) === 0; i++) found.push(i);
+    } else {
+      for (i = 0; i < terms.length; i++) if (near(word, terms[i], k)) found.push(i);
+    }
+    return found;
+  }
+
+  function create(options) {
+    var m = options.manifest, T = options.text, loadIndex = options.loadIndex, loadData = options.loadData;
+    var stop = T.stopWords(m.stop || []);
+    var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
+    var headStems = {};
+    (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
+    var filters = (m.filters || []).map(function (f) {
+      return { terms: f[0].split(" "), name: f[1], values: f[2], text: f[3], place: f[4] === "municipalities" };
+    });
+
+    function toSet(list) {
+      var set = {};
+      (list || []).forEach(function (w) { set[w] = true; });
+      return set;
+    }
+
+    // Shards whose term range [boundary_i, boundary_i+1) can hold the term, or (asPrefix) terms
+    // starting with it.
+    function shardsFor(term, asPrefix) {
+      var names = [];
+      for (var i = 0; i < m.boundaries.length; i++) {
+        var lo = m.boundaries[i];
+        var hi = i + 1 < m.boundaries.length ? m.boundaries[i + 1] : null;
+        if ((hi === null || term < hi) && (lo <= term || (asPrefix && lo.indexOf(term) === 0))) names.push(m.shards[i]);
+      }
+      return names;
+    }
+
+    function shardsOf(terms, asPrefix) {
+      var names = {};
+      terms.forEach(function (s) { shardsFor(s, asPrefix).forEach(function (n) { names[n] = true; }); });
+      return Promise.all(Object.keys(names).map(loadIndex));
+    }
+
+    /* {filters: [{name, values, text, words}], tokens: [{word, stem, prefix}]} of a query. */
+    function analyse(q) {
+      q = String(q).slice(0, MAX_QUERY);
+      var words = T.words(q).filter(function (w) { return !stop[w]; }).slice(0, MAX_TERMS);
+      var stems = words.map(T.stem);
+      var found = [], tokens = [];
+      for (var i = 0; i < words.length;) {
+        var hit = null;
+        for (var k = 0; k < filters.length && !hit; k++) {
+          var f = filters[k];
+          if (f.terms.every(function (t, j) { return stems[i + j] === t; })) hit = f;
+        }
+        if (hit) {
+          found.push({ name: hit.name, values: hit.values, text: hit.text, place: hit.place,
+                       words: words.slice(i, i + hit.terms.length) });
+          i += hit.terms.length;
+        } else {
+          tokens.push({ word: words[i], stem: stems[i], prefix: false });
+          i += 1;
+        }
+      }
+      if (found.some(function (f) { return f.place; })) {
+        tokens = tokens.filter(function (t) { return !NEAR[t.word]; });
+      }
+      var typing = !/\s$/.test(q);
+      if (tokens.length && typing && words.length && tokens[tokens.length - 1].word === words[words.length - 1]) {
+        tokens[tokens.length - 1].prefix = true;
+      }
+      return { filters: found, tokens: tokens };
+    }
+
+    function known(shards, term) {
+      return shards.some(function (shard) { return expand(shard, term, "exact").length > 0; });
+    }
+
+    // [modifier stem, head stem] of a compound word: split as the index was (the content's heads and
+    // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
+    // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
+    function compound(word, shards) {
+      var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; }, stop);
+      if (tree === null && !known(shards, T.stem(word))) {
+        tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
+          return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)] || known(shards, T.stem(x));
+        }, stop);
+      }
+      return tree === null ? null : [T.stem(tree[0]), T.stem(tree[1])];
+    }
+
+    /* Adds the scores of the terms matching a word (times weight) to scores {doc: score}; fields
+       {doc: {field: true}} notes where they matched. */
+    function score(shards, word, how, k, weight, scores, fields) {
+      shards.forEach(function (shard) {
+        expand(shard, word, how, k).forEach(function (i) {
+          var list = shard.postings(i);
+          for (var p = 0; p < list.length; p += 3) {
+            var doc = list[p + 1];
+            scores[doc] = (scores[doc] || 0) + list[p + 2] * weight;
+            if (fields) (fields[doc] || (fields[doc] = {}))[shard.fields[list[p]]] = true;
+          }
+        });
+      });
+    }
+
+    function wordScores(shards, token, typos) {
+      var scores = {};
+      score(shards, token.stem, "exact", 0, EXACT, scores);
+      if (token.prefix) score(shards, token.stem, "prefix", 0, PREFIX, scores);
+      if (typos && token.stem.length >= 5 && token.stem.length <= MAX_TYPO) score(shards, token.stem, "fuzzy", typos, TYPO, scores);
+      return scores;
+    }
+
+    // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
+    // prefix or with a typo), or both parts of its compound in one field but the description; weak:
+    // only the compound's head. The parts are looked at only for a word that matches few offers
+    // itself (Sprachkurs: also other …kurse; Deutschkurs: no).
+    // The shard of a word; for a word being typed that the index does not hold as it is, also the
+    // shards of the terms it begins (a complete word does not load those: "Kita" not "Kitaplatz").
+    function shardsOfToken(token) {
+      return shardsOf([token.stem], false).then(function (shards) {
+        return token.prefix && !known(shards, token.stem) ? shardsOf([token.stem], true) : shards;
+      });
+    }
+
+    function scoreToken(token) {
+      return shardsOfToken(token).then(function (shards) {
+        var strong = wordScores(shards, token, 1);
+        if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {} };  // parts add little
+        var parts = compound(token.word, shards);
+        if (!parts) {
+          if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
+          return { strong: strong, weak: {} };
+        }
+        return shardsOf(parts).then(function (more) {
+          var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
+          score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
+          score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
+          // A head in most offers (every Kita is a Kindergarten) says nothing about them: no weak matches.
+          var weak = {}, informative = Object.keys(byHead).length <= m.n / 2;
+          Object.keys(byHead).forEach(function (d) {
+            var together = Object.keys(headFields[d]).some(function (f) {
+              return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
+            });
+            if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
+            else if (informative) weak[d] = byHead[d];
+          });
+          return { strong: strong, weak: weak };
+        });
+      });
+    }
+
+    /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, all: whether the
+       offers in scores match every word, missing: words that match no offer}; null without tokens.
+       Offers matching every word (strongly or weakly) are the result; when there are none, the
+       offers matching most words are (all false). */
+    function match(tokens) {
+      if (!tokens.length) return Promise.resolve(null);
+      return Promise.all(tokens.map(scoreToken)).then(function (perToken) {
+        var all = matching(perToken);
+        if (Object.keys(all.scores).length) return { scores: all.scores, count: all.count, all: true, missing: [] };
+        var some = { scores: {}, count: {} }, missing = [];
+        perToken.forEach(function (t, i) {
+          var docs = Object.keys(t.strong).concat(Object.keys(t.weak));
+          if (!docs.length) missing.push(tokens[i].word);
+          docs.forEach(function (d) {
+            some.scores[d] = (some.scores[d] || 0) + (t.strong[d] || t.weak[d]);
+            some.count[d] = (some.count[d] || 0) + 1;
+          });
+        });
+        return { scores: some.scores, count: some.count, all: false, missing: missing };
+      });
+    }
+
+    // Offers matching every token, with their summed scores.
+    function matching(perToken) {
+      var scores = null;
+      perToken.forEach(function (t) {
+        var mine = {};
+        Object.keys(t.strong).forEach(function (d) { mine[d] = t.strong[d]; });
+        Object.keys(t.weak).forEach(function (d) { mine[d] = t.weak[d]; });
+        if (scores === null) { scores = mine; return; }
+        var next = {};
+        Object.keys(scores).forEach(function (d) { if (d in mine) next[d] = scores[d] + mine[d]; });
+        scores = next;
+      });
+      var count = {};
+      Object.keys(scores).forEach(function (d) { count[d] = perToken.length; });
+      return { scores: scores, count: count };
+    }
+
+    /* Documents of a match in ranking order: more words matched first, then the score. */
+    function ranked(result) {
+      var docs = Object.keys(result.scores).map(Number);
+      docs.sort(function (a, b) {
+        return (result.count[b] - result.count[a]) || (result.scores[b] - result.scores[a]) || a - b;
+      });
+      return docs;
+    }
+
+    /* Tests (doc → passes) of the filters named by query words, from their bit sets. */
+    function filterTests(named) {
+      if (!named.length) return Promise.resolve([]);
+      return loadData(m.filtersets).then(function (sets) {
+        return named.map(function (f) {
+          var bits = atob(sets[f.name + "=" + f.values.join(",")] || "");
+          return function (d) { return ((bits.charCodeAt(d >> 3) || 0) >> (d & 7) & 1) === 1; };
+        });
+      });
+    }
+
+    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests, stop: stop };
+  }
+
+  /* A test of one filter named by query words, on the filter data (facets-*.json). */
+  function filterTest(filter, facets) {
+    if (filter.name === "kostenlos") return function (d) { return facets.cost[d] === 0; };
+    var wanted = {};
+    filter.values.forEach(function (key) {
+      var i = facets.keys[filter.name].indexOf(key);
+      if (i >= 0) wanted[i] = true;
+    });
+    var column = facets.columns[filter.name];
+    return function (d) {
+      var v = column[d];
+      if (Array.isArray(v)) return v.some(function (x) { return wanted[x]; });
+      return !!wanted[v];
+    };
+  }
+
+  var api = { create: create, prepare: prepare, near: near, filterTest: filterTest, MAX_QUERY: MAX_QUERY };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else root.WegweiserQuery = api;
+})(this);
