@@ -79,7 +79,8 @@
   // A query is read up to MAX_QUERY characters and MAX_TERMS words, and only words of at most MAX_TYPO
   // letters tolerate a typo: typo matching costs grow with the square of a word's length, and no link
   // (/suche/?q=aaaa…) may freeze the tab (tests/test_search_query_limits.py).
-  var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20;
+  // Nor is a word of more than MAX_SPLIT letters split as a compound: each way to split it is tried.
+  var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20, MAX_SPLIT = 40;
 
   // Positions of a shard's terms matching a word exactly, as a prefix, or with up to k typos.
   function expand(shard, word, how, k) {
@@ -167,6 +168,7 @@
     // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
     // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
     function compound(word, shards) {
+      if (word.length > MAX_SPLIT) return null;
       var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; }, stop);
       if (tree === null && !known(shards, T.stem(word))) {
         tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
