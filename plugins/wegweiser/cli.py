@@ -16,26 +16,14 @@ from pathlib import Path
 
 from wegweiser.checks.findings import summary
 from wegweiser.content.characters import visible
-from wegweiser.content.loading import content_files, relative_path
+from wegweiser.content.loading import content_files
 from wegweiser.content.schema import SchemaError
 from wegweiser.catalog.project import Project
 from wegweiser.content.schema import KIND_FOLDERS
 from wegweiser.content.new_entry import skeleton
-
-DEFAULT_SETTINGS = "pelicanconf.py"
-
-
-def _settings_path(args) -> Path:
-    path = Path(args.settings or (args.publish and "publishconf.py") or DEFAULT_SETTINGS)
-    if not path.is_file():
-        raise SystemExit(f"Einstellungsdatei {path} nicht gefunden. Rufen Sie wegweiser im "
-                         "Projektordner auf oder geben Sie --settings an.")
-    return path
-
-
-def _overrides(args) -> dict:
-    return {"WEGWEISER_TODAY": args.today} if getattr(args, "today", None) else {}
-
+from wegweiser.cli_support import ProgressBar, overrides, settings_path
+from wegweiser.importing.command import cmd_import
+from wegweiser.new_guide.command import cmd_init
 
 def _print_findings(findings, fmt: str, stream=None) -> None:
     stream = stream or sys.stdout
@@ -59,7 +47,7 @@ def _print_findings(findings, fmt: str, stream=None) -> None:
 def cmd_validate(args) -> int:
     from wegweiser.build.run import read_settings
 
-    settings = read_settings(_settings_path(args), _overrides(args))
+    settings = read_settings(settings_path(args), overrides(args))
     validation = Project.from_settings(settings).validate()
     _print_findings(validation.findings, args.format)
     return 0 if validation.ok else 1
@@ -68,8 +56,8 @@ def cmd_validate(args) -> int:
 def cmd_build(args) -> int:
     from wegweiser.build.run import build
 
-    result = build(_settings_path(args), Path(args.output) if args.output else None, _overrides(args),
-                   progress=_ProgressBar("Seiten", delay=2.0))
+    result = build(settings_path(args), Path(args.output) if args.output else None, overrides(args),
+                   progress=ProgressBar("Seiten", delay=2.0))
     shown = result.findings if args.verbose or args.format != "text" else [f for f in result.findings if f.is_error]
     _print_findings(shown, args.format, sys.stdout if result.ok else sys.stderr)
     warnings = [f for f in result.findings if not f.is_error]
@@ -103,15 +91,15 @@ def _watched_state(paths) -> tuple:
 def cmd_serve(args) -> int:
     from wegweiser.build.run import build, read_settings
 
-    settings_file = _settings_path(args)
-    settings = read_settings(settings_file, _overrides(args))
+    settings_file = settings_path(args)
+    settings = read_settings(settings_file, overrides(args))
     output = Path(args.output or settings["OUTPUT_PATH"]).resolve()
     project = Project.from_settings(settings)
     watched = [project.content_dir, project.data_dir, settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", []),
                settings_file]
 
     def rebuild():
-        result = build(settings_file, output, _overrides(args))
+        result = build(settings_file, output, overrides(args))
         gc.unfreeze()  # the build froze its catalog (pelican_plugin/generators.py): let the next one free it
         _print_findings([f for f in result.findings if f.is_error] if not result.ok else [], "text")
         if result.ok:
@@ -157,7 +145,7 @@ def _interrupt(signum, frame):
 def cmd_new(args) -> int:
     from wegweiser.build.run import read_settings
 
-    settings = read_settings(_settings_path(args), _overrides(args))
+    settings = read_settings(settings_path(args), overrides(args))
     project = Project.from_settings(settings)
     if args.kind == "indicator":
         from wegweiser.indicators.import_command import new_indicator
@@ -189,7 +177,7 @@ def cmd_docs(args) -> int:
     from wegweiser.submissions.contributing import generated_docs
     from wegweiser.submissions.submission import SubmitSettings
 
-    settings = read_settings(_settings_path(args), _overrides(args))
+    settings = read_settings(settings_path(args), overrides(args))
     project = Project.from_settings(settings)
     files = generated_docs(project.schemas(), SubmitSettings.from_settings(settings), settings.get("SITEURL") or "")
     stale = []
@@ -215,7 +203,7 @@ def cmd_report(args) -> int:
     from wegweiser.report.report import build_report
     from wegweiser.report.formats import as_csv, as_html, as_text
 
-    settings = read_settings(_settings_path(args), _overrides(args))
+    settings = read_settings(settings_path(args), overrides(args))
     validation, catalog = Project.from_settings(settings).load()
     if catalog is None:
         _print_findings(validation.errors, "text", sys.stderr)
@@ -231,188 +219,6 @@ def cmd_report(args) -> int:
     target = Path(args.output or f"bestandsaufnahme-{catalog.today.isoformat()}.{args.format.replace('text', 'txt')}")
     target.write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     print(f"Bericht geschrieben: {target}")
-    return 0
-
-
-class _ProgressBar:
-    """A one-line progress bar on stderr for long imports and builds (redrawn on a terminal,
-    in steps of 10 % otherwise); with ``delay``, only once that many seconds have passed."""
-
-    MIN_ROWS = 200
-
-    def __init__(self, label: str, stream=None, delay: float = 0.0):
-        self.label, self.stream, self.last = label, stream or sys.stderr, -1
-        self.shown_after = time.monotonic() + delay
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < self.MIN_ROWS or time.monotonic() < self.shown_after:
-            return
-        tty = self.stream.isatty()
-        step = done * 100 // total if tty else done * 10 // total * 10
-        if step == self.last:
-            return
-        self.last = step
-        filled = done * 30 // total
-        line = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}"
-        print(("\r" + line) if tty else line, end="\n" if not tty or done == total else "",
-              file=self.stream, flush=True)
-
-
-def cmd_import(args) -> int:
-    from wegweiser.build.run import read_settings
-    from wegweiser.importing import importer
-
-    settings = read_settings(_settings_path(args), _overrides(args))
-    if args.kind == "indicator":
-        from wegweiser.indicators.import_command import import_indicator
-
-        return import_indicator(args, settings, sys.stdout)
-    project = Project.from_settings(settings)
-    if args.kind == "municipalities":
-        return _import_municipalities(args, settings, project)
-    schemas = project.schemas()
-    kind = importer.KIND_NAMES[args.kind]
-    schema = schemas.for_kind(kind)
-    try:
-        mapping = importer.load_mapping(Path(args.mapping), schema, schemas.provider) if args.mapping else None
-        if mapping and mapping.kind and importer.KIND_NAMES.get(mapping.kind) != kind:
-            raise importer.ImportFailed(
-                f"Die Zuordnungsdatei ist für „{mapping.kind}“, nicht für „{args.kind}“.")
-        table = importer.read_table(Path(args.file), mapping)
-        mapping = mapping or importer.identity_mapping(schema, table.header)
-        separator = f", Trennzeichen „{table.delimiter}“" if table.delimiter else ""
-        print(f"Lese {table.name} ({table.encoding}{separator}): {len(table.rows)} Zeilen.")
-        started = time.perf_counter()
-        result = importer.plan_import(table, mapping, kind, schemas, project.root, project.content_dir,
-                                      project.today, overwrite=args.overwrite,
-                                      stale_months=project.stale_months, progress=_ProgressBar("Zeilen prüfen"))
-    except importer.ImportFailed as exc:
-        print(f"Fehler: {visible(exc)}", file=sys.stderr)
-        return 1
-    bad_rows = 0
-    for part, label in ((result.provider, "Anbieter"), (result, "Angebote" if result.provider else "")):
-        if part is not None:
-            bad_rows += _report_import(part, table, project, args, label, started)
-    return 1 if bad_rows else 0
-
-
-def _import_municipalities(args, settings: dict, project) -> int:
-    """``--kind municipalities``: data/vocabularies/municipalities.csv from the Gemeindeverzeichnis."""
-    from wegweiser.importing.mapping import ImportFailed
-    from wegweiser.importing.municipalities import add_postcodes, municipalities_csv, read_municipalities
-
-    kreis = args.kreis or settings.get("WEGWEISER_AGS") or ""
-    target = project.data_dir / "vocabularies" / "municipalities.csv"
-    try:
-        selection = read_municipalities(Path(args.file), str(kreis))
-        added = add_postcodes(selection, Path(args.postcodes)) if args.postcodes else 0
-    except ImportFailed as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
-        return 1
-    name = f" ({selection.kreis_name})" if selection.kreis_name else ""
-    print(f"Kreis {selection.kreis}{name}: {len(selection.municipalities)} Gemeinden"
-          + (f", {added} weitere Postleitzahlen aus {Path(args.postcodes).name}" if args.postcodes else "") + ".")
-    for reason in selection.skipped:
-        print(f"Nicht übernommen: {reason}.")
-    text = municipalities_csv(selection)
-    rel = relative_path(target, project.root)
-    has_rows = target.is_file() and len(target.read_text(encoding="utf-8-sig").strip().splitlines()) > 1
-    if args.dry_run:
-        print(f"Probelauf, nichts geschrieben. {rel} würde so aussehen:\n{text}")
-        return 0
-    if has_rows and not args.overwrite and target.read_text(encoding="utf-8-sig") != text:
-        print(f"{rel} enthält schon Gemeinden; nichts geschrieben. Mit --overwrite ersetzen (die Kennungen "
-              "entstehen aus den Namen und bleiben dieselben).", file=sys.stderr)
-        return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    print(f"Geschrieben: {rel}. Prüfen Sie mit „wegweiser validate“; „wegweiser docs“ aktualisiert CONTRIBUTING.md.")
-    return 0
-
-
-def _report_import(result, table, project, args, label: str, started: float) -> int:
-    """Print the problems of one planned import, write it (unless --dry-run) and sum it up."""
-    from wegweiser.importing import importer
-
-    if label:
-        print(f"\n{label}:")
-    for problem in result.problems:
-        print(problem.as_text(table.name))
-    kept = importer.exists_problems(result, project.root)
-    for problem in kept[:10]:
-        print(problem.as_text(table.name))
-    if len(kept) > 10:
-        print(f"… und {len(kept) - 10} weitere Dateien, die es schon gibt (nicht überschrieben).")
-    if args.dry_run:
-        for planned in result.planned:
-            if planned.action in ("neu", "ersetzen"):
-                verb = "würde anlegen" if planned.action == "neu" else "würde ersetzen"
-                print(f"{verb}: {visible(relative_path(planned.path, project.root))}")
-        sample = next((p for p in result.planned if p.text and p.action != "vorhanden"), None)
-        if sample:
-            shown = "\n".join(visible(line) for line in sample.text.split("\n"))
-            print(f"\nBeispiel ({visible(sample.path.name)}):\n{shown}")
-        written = 0
-    else:
-        written = importer.write_import(result, progress=_ProgressBar("Dateien schreiben"))
-    new, replaced = result.count("neu"), result.count("ersetzen")
-    parts = [f"{new} neu", f"{replaced} ersetzt", f"{result.count('vorhanden')} vorhanden (nicht überschrieben)",
-             f"{result.bad_rows} {'Zeile' if result.bad_rows == 1 else 'Zeilen'} mit Fehlern (nicht importiert)"]
-    if result.merged:
-        parts.append(f"{result.merged} doppelte Zeilen zusammengeführt")
-    prefix = "Probelauf, nichts geschrieben" if args.dry_run else \
-        f"{written} {'Datei' if written == 1 else 'Dateien'} geschrieben"
-    print(f"{prefix}: {', '.join(parts)} ({time.perf_counter() - started:.1f} s).")
-    return result.bad_rows
-
-
-#: (answer, question, example) in the order ``wegweiser init`` asks them
-_INIT_QUESTIONS = (
-    ("county", "Name des Landkreises oder der kreisfreien Stadt", "Landkreis Gifhorn"),
-    ("in_county", "Wie heißt es im Satz „Bildungsangebote …“?", None),
-    ("ags", "Kreisschlüssel (5 Ziffern)", "03151"),
-    ("email", "E-Mail-Adresse des Bildungsbüros", "bildungsbuero@landkreis.de"),
-    ("repo_url", "Adresse des Repositorys (leer: später eintragen)", "https://github.com/landkreis/bildungswegweiser"),
-    ("host", "Plattform des Repositorys: github oder gitlab", None),
-    ("site_url", "Öffentliche Adresse der Website (leer: GitHub/GitLab Pages)", "https://bildung.landkreis.de"),
-)
-
-
-def _ask(name: str, question: str, example: str | None, default: str) -> str:
-    hint = f" [{default}]" if default else (f" (z. B. {example})" if example else "")
-    try:
-        answer = input(f"> {question}{hint}: ").strip()
-    except EOFError:
-        answer = ""
-    return answer or default
-
-
-def cmd_init(args) -> int:
-    """A new guide's repository from a few answers (asked for unless given as options)."""
-    from wegweiser.new_guide.create import Answers, InitFailed, default_in_county, write_guide
-
-    given = {name: getattr(args, name) for name, _, _ in _INIT_QUESTIONS}
-    interactive = sys.stdin.isatty() and not args.no_input
-    if not interactive:
-        missing = [f"--{n.replace('_', '-')}" for n in ("county", "ags", "email") if not given[n]]
-        if missing:
-            print(f"Fehler: Es fehlen {', '.join(missing)} (ohne Terminal wird nicht nachgefragt).", file=sys.stderr)
-            return 1
-    else:
-        print("Ein neuer Bildungswegweiser. Vorgaben in eckigen Klammern übernehmen Sie mit der Eingabetaste.")
-        for name, question, example in _INIT_QUESTIONS:
-            if given[name] is None:
-                default = {"in_county": default_in_county(given["county"] or "Landkreis"),
-                           "host": "gitlab" if "gitlab" in (given["repo_url"] or "") else "github"}.get(name, "")
-                given[name] = _ask(name, question, example, default)
-    answers = Answers(**{k: v or "" for k, v in given.items()}, package=args.package or "")
-    try:
-        written = write_guide(Path(args.folder), answers)
-    except InitFailed as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
-        return 1
-    print(f"Angelegt: {args.folder} mit {len(written)} Dateien. Die nächsten Schritte stehen in "
-          f"{Path(args.folder) / 'README.md'}; „wegweiser validate“ nennt die Platzhalter, die noch zu füllen sind.")
     return 0
 
 
