@@ -8,6 +8,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "wegweiser"
 #: the only folders that may talk to Pelican: its plugin and the build that runs it
 PELICAN_GLUE = {"pelican_plugin", "build"}
+#: no module longer than this: a newcomer reads one in one sitting
+MAX_LINES = 400
 
 
 def _modules():
@@ -51,3 +53,8 @@ def test_every_folder_is_a_documented_package():
     shipped = {pattern.split("/")[0] for pattern in pyproject["tool"]["setuptools"]["package-data"]["wegweiser"]}
     assert {f.name for f in folders if f not in code} <= shipped
 
+
+def test_modules_are_small():
+    long = {str(p.relative_to(PACKAGE)): n for p in _modules()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
