@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -47,9 +48,26 @@ def run(function: Callable, tasks: Sequence, workers: int, done: Callable[[int],
         return pool.map(range(len(tasks)), done)
 
 
-def _start(function: Callable) -> None:
+def _start(function: Callable, parent: int) -> None:
     global _function
     _function = function
+    _end_with(parent)
+
+
+def _end_with(parent: int) -> None:
+    """Have this worker end when the build that forked it ends, however it ends. A worker waits for
+    its next task on a pipe whose other end it holds itself, so it would otherwise outlive a killed
+    build forever — holding the build's lock on the output folder, so that every later build would
+    wait (Linux: the kernel's parent-death signal; elsewhere nothing is done)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build ended before the signal was set up
+        os._exit(1)
 
 
 def _apply(task):
@@ -68,7 +86,7 @@ class Workers:
         self._pool = None
         if count > 1:
             self._pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=_start, initargs=(function,))
+                                             initializer=_start, initargs=(function, os.getpid()))
 
     def __enter__(self) -> Workers:
         return self
