@@ -62,4 +62,4 @@ test: $(PY_STAMP) browser-deps
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).building-* .$(OUTPUTDIR).old-*
+	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).next .$(OUTPUTDIR).exchanging

@@ -115,13 +115,6 @@ def fresh(*folders: Path) -> None:
     os.sync()
 
 
-def settle(folder: Path, limit: float = 120) -> None:
-    """Wait until folders the CLI removes in the background are gone (the spare stays)."""
-    deadline = time.monotonic() + limit
-    while any(p.name != ".output.spare" for p in folder.glob(".output.*")) and time.monotonic() < deadline:
-        time.sleep(0.1)
-
-
 def rewritten(stdout: str) -> int:
     match = re.search(r"(\d+) Dateien neu geschrieben", stdout)
     return int(match.group(1)) if match else -1
@@ -134,12 +127,10 @@ def folder_mb(folder: Path) -> float:
 def build_ours(folder: Path) -> dict:
     settings = folder / "pelicanconf.py"
     cmd = [sys.executable, "-c", WRAPPER, str(settings)]
-    fresh(folder / "output", folder / ".cache", folder / ".output.spare")
+    fresh(folder / "output", folder / ".cache", folder / ".output.next")
     full, rss_full, tree, cpu = timed(cmd, cwd=folder)
-    settle(folder)
     warm, rss_warm, tree_warm, _ = timed(cmd, cwd=folder)
     tree = max(tree, tree_warm)
-    settle(folder)
     offers = sorted((folder / "content" / "offers").glob("*.md"))
     changes, rss_changed = [], 0
     for offer in (offers[len(offers) // 4], offers[len(offers) // 2], offers[3 * len(offers) // 4]):
@@ -148,7 +139,6 @@ def build_ours(folder: Path) -> dict:
         changes.append(seconds)
         rss_changed = max(rss_changed, rss)
         tree = max(tree, tree_changed)
-        settle(folder)
     changed = sorted(changes)[1]
     # a change to what the search data holds (its title): the search index is rebuilt as well
     offer = offers[len(offers) // 3]
@@ -158,7 +148,6 @@ def build_ours(folder: Path) -> dict:
     if "Fertig:" not in out_title:
         raise SystemExit(f"the build after changing a title failed:\n{out_title}")
     rss_changed, tree = max(rss_changed, rss), max(tree, tree_title)
-    settle(folder)
     return {"full": full, "cpu": cpu, "warm": warm, "changed": changed, "title_changed": title_changed,
             "rss_mb": rss_full / 1024,
             "rss_rebuild_mb": max(rss_warm, rss_changed) / 1024,

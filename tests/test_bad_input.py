@@ -8,11 +8,13 @@ out of the tree) are made here, so the repository holds no large or hostile bina
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from wegweiser.build.run import build
 
@@ -134,7 +136,91 @@ def _images_folder_symlink(project: Path) -> None:
         source.replace("image-bomb", "bilder-ausserhalb").replace("bombe.png", "foto.png"), encoding="utf-8")
 
 
+# --- file-system oddities in the content folders: a finding each, never a hang or a traceback ---
+
+
+def _fifo(project: Path) -> None:
+    """A named pipe called like an offer: opening it would wait for a writer forever."""
+    os.mkfifo(project / "content" / "offers" / "warteschlange.md")
+
+
+def _socket(project: Path) -> None:
+    folder = project / "content" / "offers"
+    cwd = os.getcwd()
+    os.chdir(folder)  # bound by a short relative name (a socket's path is limited to 108 bytes)
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind("steckdose.md")
+    finally:
+        os.chdir(cwd)
+
+
+def _symlink_loop(project: Path) -> None:
+    (project / "content" / "offers" / "kreis.md").symlink_to("kreis.md")
+
+
+def _two_link_loop(project: Path) -> None:
+    offers = project / "content" / "offers"
+    (offers / "hin.md").symlink_to("her.md")
+    (offers / "her.md").symlink_to("hin.md")
+
+
+def _dangling_link(project: Path) -> None:
+    (project / "content" / "offers" / "verschoben.md").symlink_to("gibt-es-nicht.md")
+
+
+def _offers_in_subfolder(project: Path) -> None:
+    source = (project / "content" / "offers" / "deutschkurs-a1.md").read_text(encoding="utf-8")
+    deep = project / "content" / "offers" / "sommer" / "juli"
+    deep.mkdir(parents=True)
+    (deep.parent / "ferienkurs.md").write_text(source.replace("deutschkurs-a1", "ferienkurs"), encoding="utf-8")
+    (deep / "tageskurs.md").write_text(source.replace("deutschkurs-a1", "tageskurs"), encoding="utf-8")
+
+
+def _folder_link(project: Path) -> None:
+    """A link in content/offers to the folder above: followed, it would lead round in circles."""
+    (project / "content" / "offers" / "archiv").symlink_to("..", target_is_directory=True)
+
+
+def _providers_folder_loop(project: Path) -> None:
+    providers = project / "content" / "providers"
+    shutil.rmtree(providers)
+    providers.symlink_to("providers")
+
+
+def _fifo_page(project: Path) -> None:
+    os.mkfifo(project / "content" / "pages" / "agb.md")
+
+
+def _page_in_subfolder(project: Path) -> None:
+    folder = project / "content" / "pages" / "recht"
+    folder.mkdir()
+    (folder / "agb.md").write_text("Title: AGB\n\nText.\n", encoding="utf-8")
+
+
+def _page_symlink_loop(project: Path) -> None:
+    (project / "content" / "pages" / "schleife.md").symlink_to("schleife.md")
+
+
+def _hidden_page(project: Path) -> None:
+    """Pelican reads pages whose names start with a dot too: so does validation."""
+    (project / "content" / "pages" / ".versteckt.md").write_text(
+        "Title: Versteckt\n\n<script>window.__pwned=1</script>\n", encoding="utf-8")
+
+
 MADE = {
+    "fifo-offer": _fifo,
+    "socket-offer": _socket,
+    "symlink-loop-offer": _symlink_loop,
+    "two-link-loop-offers": _two_link_loop,
+    "dangling-link-offer": _dangling_link,
+    "offers-in-subfolder": _offers_in_subfolder,
+    "folder-link-in-offers": _folder_link,
+    "providers-folder-loop": _providers_folder_loop,
+    "fifo-page": _fifo_page,
+    "page-in-subfolder": _page_in_subfolder,
+    "page-symlink-loop": _page_symlink_loop,
+    "hidden-page-with-script": _hidden_page,
     "yaml-nesting-bomb": _nesting_bomb,
     "images-folder-symlink-outside": _images_folder_symlink,
     "content-50mb": _content_50mb,
@@ -223,9 +309,82 @@ OWN = {
     "image-50mb": {("image", "image-too-large", 12)},
     "image-is-folder": {("image", "image-missing", 12)},
     "logo-truncated": {("logo", "image-damaged", 7)},
+    # hostile input, second round (issue 21)
+    # control characters: refused in every text (tab and newline only in long texts and the body)
+    "ctrl-nul-in-title": {("title", "control-character", 3)},
+    "ctrl-escape-in-summary": {("summary", "control-character", 4)},
+    "ctrl-vertical-tab-in-venue": {("venue", "control-character", 12)},
+    "ctrl-noncharacter-in-contact": {("contact_name", "control-character", 12)},
+    "ctrl-raw-nul-in-body": {(None, "control-character", 14)},
+    "ctrl-newline-in-title": {("title", "control-character", 3)},
+    "ctrl-tab-in-title": {("title", "control-character", 3)},
+    "ctrl-lone-surrogate-escape": {(None, "yaml-syntax", 3)},
+    "ctrl-line-separator-in-schedule": {("schedule", "control-character", 12)},
+    "ctrl-c1-in-street": {("street", "control-character", 12)},
+    "ctrl-delete-in-cost-note": {("cost_note", "control-character", 12)},
+    "ctrl-escape-in-provider-name": {("name", "control-character", 3)},
+    # bidi overrides, embeddings and isolates: refused
+    "bidi-override-in-title": {("title", "bidi-control", 3)},
+    "bidi-isolate-in-phone": {("contact_phone", "bidi-control", 12), ("contact_phone", "pattern", 12)},
+    "bidi-embedding-in-provider-summary": {("summary", "bidi-control", 5)},
+    # numbers no limit can judge: one finding, not „too large“ and „too small“
+    "nan-cost": {("cost_eur", "not-finite", 12)},
+    "inf-latitude": {("lat", "not-finite", 12)},
+    # dates the build could not compute with
+    "date-year-9999": {("start_date", "maximum", 12)},
+    "date-year-1": {("end_date", "minimum", 12)},
+    # e-mail links with hidden recipients or a prepared text
+    "mailto-hidden-copy": {("registration_url", "mailto-extra", 12)},
+    "mailto-two-recipients": {("url", "mailto-extra", 12)},
+    "mailto-in-body": {(None, "unsafe-html", 14)},
+    # e-mail addresses the form refuses
+    "email-quoted-local-part": {("contact_email", "pattern", 12)},
+    "email-with-query": {("contact_email", "type-error", 12)},
+    "unsafe-many-constructs": {(None, "unsafe-html", 14)},
+    # static pages: the rules of descriptions, and a header that only says what the page is
+    "page-script": {(None, "unsafe-html", 7)},
+    "page-javascript-link": {(None, "unsafe-html", 7)},
+    "page-foreign-image": {(None, "unsafe-html", 7)},
+    "page-foreign-image-markdown": {(None, "unsafe-html", 7)},
+    "page-protocol-relative-image": {(None, "unsafe-html", 7)},
+    "page-event-handler": {(None, "unsafe-html", 7)},
+    "page-iframe": {(None, "unsafe-html", 7)},
+    "page-style": {(None, "unsafe-html", 7)},
+    "page-mailto-bcc": {(None, "unsafe-html", 7)},
+    "page-summary-script": {("summary", "unsafe-html", 3)},
+    "page-title-markup": {("title", "html-in-text", 1)},
+    "page-save-as": {("save_as", "page-unknown-field", 4)},
+    "page-template": {("template", "page-unknown-field", 4)},
+    "page-bad-slug": {("slug", "page-slug", 2)},
+    "page-no-title": {("title", "page-title-missing", 1)},
+    "page-control-in-title": {("title", "control-character", 1)},
+    "page-raw-nul-in-body": {(None, "control-character", 7)},
+    "page-duplicate-slug": {("slug", "page-duplicate-slug", 2)},
+    "page-reserved-slug": {("slug", "page-slug-reserved", 2)},
+    "page-first-line-looks-like-a-key": {("hinweis", "page-unknown-field", 3)},
 }
 # case -> {(file, field, code, line)} for cases whose findings name other files
 OTHER = {
+    "fifo-offer": {("content/offers/warteschlange.md", None, "not-a-file", None)},
+    "socket-offer": {("content/offers/steckdose.md", None, "not-a-file", None)},
+    "symlink-loop-offer": {("content/offers/kreis.md", None, "broken-link", None)},
+    "two-link-loop-offers": {("content/offers/hin.md", None, "broken-link", None),
+                             ("content/offers/her.md", None, "broken-link", None)},
+    "dangling-link-offer": {("content/offers/verschoben.md", None, "broken-link", None)},
+    "offers-in-subfolder": {("content/offers/sommer/ferienkurs.md", None, "in-subfolder", None),
+                            ("content/offers/sommer/juli/tageskurs.md", None, "in-subfolder", None)},
+    "folder-link-in-offers": {("content/offers/archiv", None, "folder-link", None)},
+    "providers-folder-loop": {
+        ("content/providers", None, "folder-unreadable", None),
+        ("content/offers/alter-kurs.md", "provider", "unknown-provider", 5),
+        ("content/offers/deutschkurs-a1.md", "provider", "unknown-provider", 5),
+        ("content/offers/kita-sonnenblume.md", "provider", "unknown-provider", 5),
+        ("content/offers/online-englisch.md", "provider", "unknown-provider", 5),
+    },
+    "fifo-page": {("content/pages/agb.md", None, "not-a-file", None)},
+    "page-in-subfolder": {("content/pages/recht/agb.md", None, "in-subfolder", None)},
+    "page-symlink-loop": {("content/pages/schleife.md", None, "broken-link", None)},
+    "hidden-page-with-script": {("content/pages/.versteckt.md", None, "unsafe-html", 3)},
     "images-folder-symlink-outside": {("content/offers/bilder-ausserhalb.md", "image", "image-outside", 12)},
     "yaml-nesting-bomb": {("content/offers/yaml-nesting-bomb.md", None, "yaml-too-deep", 3)},
     "content-50mb": {("content/offers/fuenfzig-megabyte.md", None, "too-large", None)},
@@ -318,10 +477,9 @@ def _timeout(signum, frame):
 
 
 def test_a_thousand_broken_offers_are_all_reported(minimal_project):
-    """So many findings that frictionless's answer fills a pipe while the next request is sent (the
-    build hung there: the standby waited to write, the build to send), and more than frictionless
-    reports by default (it stopped at 1,000 per check, and a file whose errors were cut off was
-    cached as clean: fixing the reported files then published the others)."""
+    """More findings than fit into a pipe between processes (a build once hung on that), and more
+    than frictionless reports by default (it stopped at 1,000 per check, and a file whose errors
+    were cut off was cached as clean: fixing the reported files then published the others)."""
     import signal
 
     offers = minimal_project / "content" / "offers"
@@ -347,3 +505,38 @@ def test_a_thousand_broken_offers_are_all_reported(minimal_project):
         assert not result.ok and not result.error
         assert {(f.file, f.field) for f in result.findings if f.is_error and f.file.startswith("content/offers/kurs-")} == expected
     assert not (minimal_project / "output").exists()
+
+
+def test_what_the_second_round_findings_say(minimal_project):
+    """The unsafe-HTML message says „…“ when it lists only some constructs; a NaN is one clear finding;
+    invisible characters (zero-width space, byte order mark) are flagged as warnings."""
+    from conftest import core_settings
+
+    from wegweiser.catalog.project import Project
+
+    for case in ("unsafe-many-constructs", "nan-cost"):
+        shutil.copy(CORPUS / "offers" / f"{case}.md", minimal_project / "content" / "offers")
+    offers = minimal_project / "content" / "offers"
+    text = (offers / "deutschkurs-a1.md").read_text(encoding="utf-8")
+    (offers / "deutschkurs-a1.md").write_text(text.replace("title: Deutschkurs A1", "title: Deutsch\u200bkurs A1")
+                                              .replace("Alltagsdeutsch", "Alltags\ufeffdeutsch"), encoding="utf-8")
+    findings = Project.from_settings(core_settings(minimal_project)).validate().findings
+    unsafe = next(f for f in findings if f.code == "unsafe-html")
+    assert unsafe.message.endswith(", …."), unsafe.message
+    assert unsafe.value == "<script>, <style>, <iframe>, <form>, <svg>, …"  # five of seven, then „…“
+    costs = [f for f in findings if f.file.endswith("nan-cost.md")]
+    assert [(f.code, f.field) for f in costs] == [("not-finite", "cost_eur")]
+    assert "„.nan“ im Feld „cost_eur“ ist keine Zahl" in costs[0].message
+    invisible = sorted(((f.field or "", f.line, f.is_error, f.value) for f in findings if f.code == "invisible-character"))
+    assert invisible == [("", 32, False, "Byte-Order-Mark (U+FEFF)"),
+                         ("title", 3, False, "Leerzeichen ohne Breite (U+200B)")]
+
+
+def test_the_reserved_page_addresses_are_the_guides_own_folders(example_site):
+    """A page may not take a folder the guide writes itself (it would be overwritten without a word)."""
+    from wegweiser.checks.pages import RESERVED_SLUGS
+    from wegweiser.content.static_pages import read_page
+
+    pages = {read_page(p, p.name).values.get("slug") or p.stem for p in (ROOT / "content" / "pages").glob("*.md")}
+    folders = {p.name for p in example_site.iterdir() if p.is_dir()} - pages
+    assert folders and folders <= RESERVED_SLUGS, folders - RESERVED_SLUGS

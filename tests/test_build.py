@@ -166,7 +166,7 @@ def test_publish_settings_use_a_sub_path(minimal_project, tmp_path):
 def test_schema_fields_read_as_attributes_without_shadowing_what_the_site_derives(example_catalog):
     from types import SimpleNamespace
 
-    from wegweiser.catalog.catalog import make_entry
+    from wegweiser.catalog.catalog import Entry
     from wegweiser.content.frontmatter import SourceFile
 
     offer = example_catalog.offers[0]
@@ -175,7 +175,7 @@ def test_schema_fields_read_as_attributes_without_shadowing_what_the_site_derive
     schema = SimpleNamespace(field_names=["id", "title", "content", "offers"])  # names the site uses itself
     src = SourceFile(path=None, rel="x.md", values={"id": "x", "title": "T", "content": "field", "offers": 3},
                      body="*Text*")
-    entry = make_entry("offer", schema, src)
+    entry = Entry("offer", schema, src)
     assert entry.title == "T" and entry.id == "x"
     assert str(entry.content) == "<p><em>Text</em></p>" and entry.offers == []  # derived, not the field
     assert entry.values["content"] == "field" and entry.values["offers"] == 3

@@ -55,7 +55,7 @@ def test_value_forms_are_german():
     assert value_form(fields["title"]) == "Text, 3 bis 120 Zeichen"
     assert value_form(fields["age_min"]) == "ganze Zahl von 0 bis 120"
     assert value_form(fields["target_groups"]).endswith("mindestens 1 Eintrag")
-    assert value_form(fields["start_date"]) == "Datum im Format JJJJ-MM-TT"
+    assert value_form(fields["start_date"]) == "Datum im Format JJJJ-MM-TT von 1900-01-01 bis 2099-12-31"
 
 
 def test_docs_command_writes_and_checks(tmp_path, capsys):

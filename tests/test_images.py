@@ -73,6 +73,19 @@ def test_widths_never_upscale(field, original, expected):
     assert variant_widths(original, field) == expected
 
 
+@pytest.mark.parametrize("size", [(800, 20_000), (20_000, 1)])
+def test_images_of_any_accepted_shape_are_published(tmp_path, size):
+    """An image validation accepts is published, even one taller than WebP can hold (16383 px): its
+    copies are narrowed until they fit."""
+    path = _photo(tmp_path / "streifen.png", size, fmt="PNG", gps=False)
+    assert isinstance(inspect_image(path), ImageInfo)
+    files = dict(ImageSet(tmp_path, tmp_path / "cache", tmp_path).files([("streifen.png", "image")]))
+    assert {name.rsplit(".", 1)[1] for name in files} == {"webp", "jpg"}  # no transparency: JPEG
+    for data in files.values():
+        width, height = Image.open(io.BytesIO(data)).size
+        assert 1 <= width <= 960 and 1 <= height <= image_variants.WEBP_MAX_SIDE
+
+
 def test_copies_carry_no_metadata(tmp_path):
     path = _photo(tmp_path / "foto.jpg", icc_profile=_icc(), comment=b"Aufgenommen bei Familie Muster")
     raw = path.read_bytes()

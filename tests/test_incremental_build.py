@@ -149,30 +149,3 @@ def test_build_reports_progress_over_all_pages(project, tmp_path):
     assert total == len(info["pages"])
     assert calls[0] == (1, total) and calls[-1] == (total, total)
     assert [done for done, _ in calls] == list(range(1, total + 1))
-
-
-def test_entry_and_list_pages_do_not_depend_on_the_whole_catalog(project, tmp_path):
-    """Otherwise one changed offer would re-render every offer page (the fingerprints stay correct either way)."""
-    assert build(project / "pelicanconf.py", tmp_path / "out").ok
-    pages = json.loads((tmp_path / "out" / ".buildinfo.json").read_text())["pages"]
-    wide = {path for path, (_, reads_catalog) in pages.items() if reads_catalog}
-    assert "index.html" in wide  # the home page lists the newest offers
-    narrow = [p for p in pages if p.startswith(("angebote/", "anbieter/", "themen/", "orte/", "zielgruppen/"))]
-    assert len(narrow) > 10 and not set(narrow) & wide
-
-
-def test_kept_search_data_is_neither_read_nor_written_again(project, tmp_path, monkeypatch):
-    from pathlib import Path
-
-    out = tmp_path / "out"
-    one = {"WEGWEISER_WORKERS": 1}  # the job in this process, where reads can be seen
-    assert build(project / "pelicanconf.py", out, one).ok
-    _change_contact(project)
-    read, opened = [], []
-    original_read, original_open = Path.read_bytes, open
-    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(str(self)) or original_read(self))
-    monkeypatch.setattr("builtins.open", lambda file, *a, **k: opened.append(str(file)) or original_open(file, *a, **k))
-    result = build(project / "pelicanconf.py", out, one)
-    assert result.ok
-    assert not [p for p in read + opened if "/suche/daten/" in p]
-    assert (out / "suche" / "daten" / _search_manifest(out)).is_file()

@@ -21,7 +21,7 @@ import yaml
 from browser import describe, phone_page, run_axe
 from conftest import FIXTURES, ROOT, run_cli, serve
 
-from wegweiser.checks.validate import PLACEHOLDER
+from wegweiser.checks.pages import PLACEHOLDER
 
 WEGWEISER = Path(sys.executable).parent / "wegweiser"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

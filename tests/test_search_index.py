@@ -95,15 +95,8 @@ def _split_and_dumped(catalog, shard_bytes):
 @pytest.mark.parametrize("shard_bytes", [1, 4000, 24_000, 10**9])
 def test_shards_built_straight_from_the_documents_equal_the_split_whole_index(catalog, shard_bytes):
     expected = _split_and_dumped(catalog, shard_bytes)
-    assert dumped_shards(index_documents(catalog), BOOSTS, shard_bytes, _dump, 1) == expected
+    assert dumped_shards(index_documents(catalog), BOOSTS, shard_bytes, _dump) == expected
     assert len(expected) > 1 or shard_bytes == 10**9
-
-
-@pytest.mark.parametrize("workers", [1, 3])
-def test_shards_made_on_several_processes_equal_those_made_one_by_one(catalog, workers):
-    expected = _split_and_dumped(catalog, 1000)
-    assert len(expected) >= 16  # enough to be made on several processes (core/parallel.py)
-    assert dumped_shards(index_documents(catalog), BOOSTS, 1000, _dump, workers) == expected
 
 
 def test_refs_are_compact_and_unique():

@@ -89,6 +89,7 @@ FORM_RULES = {
     "check_images": "mirrored (the form knows the files in content/images)",
     "check_image_files": "only for files already in the guide, which passed it",
     "check_markup_in_text": "mirrored",
+    "check_characters": "mirrored for control and bidi characters; invisible ones are a warning only",
     "check_unsafe_body": "needs a Markdown renderer; the body is sanitised anyway and the pull request checks it",
     "check_coordinates": "mirrored",
     "check_postcode_matches_municipality": "mirrored",
@@ -174,6 +175,20 @@ INPUT_CASES = {
     "entity-in-venue": {"venue": "Haus &amp; Hof"},
     "ok-ampersand-and-less-than": {"venue": "Haus & Hof", "cost_note": "Kinder < 6 Jahre frei"},
     "several": {"title": None, "age_min": "x", "url": "ftp://example.org", "lat": "52.6"},
+    # hostile input (issue 21): both sides agree on e-mail addresses, links, characters, dates
+    "email-quoted-local-part": {"contact_email": '"</script><script>alert(1)</script>"@vhs.example'},
+    "email-latin-start-then-markup": {"contact_email": "ä<b>@vhs.example"},
+    "email-with-query": {"contact_email": "kurs@vhs.example?bcc=spy@evil.example"},
+    "email-ip-literal": {"contact_email": "kurs@[127.0.0.1]"},
+    "ok-email-umlaut": {"contact_email": "müller@vhs.example"},
+    "mailto-hidden-copy": {"registration_url": "mailto:kurs@vhs.example?bcc=spy@evil.example&body=Hallo"},
+    "mailto-two-recipients": {"registration_url": "mailto:kurs@vhs.example,spy@evil.example"},
+    "ok-mailto-with-subject": {"registration_url": "mailto:kurs@vhs.example?subject=Anmeldung"},
+    "escape-in-title": {"title": "Kurs\u001b]0;gehackt\u0007"},
+    "newline-in-title": {"title": "Kurs\nneu"},
+    "bidi-override-in-venue": {"venue": "Haus \u202eA"},
+    "ok-newline-in-summary": {"summary": "Erste Zeile des Kurses.\nZweite Zeile."},
+    "date-after-the-schema-allows": {"start_date": "9999-12-31"},
 }
 
 

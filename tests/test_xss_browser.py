@@ -96,6 +96,23 @@ reviewed: 2026-11-01
 ---
 """ + "\n\n".join(PAYLOADS) + "\n"
 
+#: a static page (content/pages) with every payload, a foreign image, a mailto link with a hidden copy
+PAGE = f"""Title: Seite <script>window.__pwned=40</script>
+Summary: Zusammenfassung <img src=x onerror="window.__pwned=41"> <script>window.__pwned=42</script>
+
+Rechtliche Hinweise.
+
+""" + "\n\n".join(PAYLOADS) + """
+
+<img src="https://evil.example/zaehlpixel.png" alt="Zählpixel"> ![Logo](//evil.example/logo.png)
+
+[Schreiben Sie uns](mailto:buero@kreis.example?bcc=spy@evil.example&body=Hallo) und [hier](javascript:window.__pwned=43)
+
+| Angabe | Wert |
+|---|---|
+| Telefon | 05141 4711 |
+"""
+
 SAFETY_RULES = (rules.check_markup_in_text, rules.check_unsafe_body, rules.check_link_schemes)
 
 
@@ -104,11 +121,15 @@ def xss_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("xss") / "project", FIXTURES / "minimal" / "content")
     (project / "content" / "offers" / "boeser-kurs.md").write_text(OFFER, encoding="utf-8")
     (project / "content" / "providers" / "boeser-verein.md").write_text(PROVIDER, encoding="utf-8")
+    (project / "content" / "pages" / "boese-seite.md").write_text(PAGE, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         strict = build(project / "pelicanconf.py", project / "output")
         assert not strict.ok, "with all rules, validation must refuse this content"
         assert {f.code for f in strict.findings if f.is_error} == {"html-in-text", "unsafe-html", "link-scheme"}
+        assert {f.code for f in strict.findings if f.file == "content/pages/boese-seite.md"} == {
+            "html-in-text", "unsafe-html"}
         mp.setattr(validate_module, "FILE_RULES", tuple(r for r in rules.FILE_RULES if r not in SAFETY_RULES))
+        mp.setattr(validate_module, "page_findings", lambda *args: [])  # static pages unchecked
         shutil.rmtree(project / ".cache")  # its findings came from all rules
         result = build(project / "pelicanconf.py", project / "output")
     assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
@@ -146,7 +167,7 @@ INSPECT = """() => {
 }"""
 
 PAGES = ["angebote/boeser-kurs/", "anbieter/boeser-verein/", "a-z/", "", "angebote/", "anbieter/",
-         "bereiche/weiterbildung/", "orte/musterstadt/", "suche/?q=yoga"]
+         "bereiche/weiterbildung/", "orte/musterstadt/", "suche/?q=yoga", "boese-seite/", "impressum/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -182,3 +203,19 @@ def test_hostile_text_is_shown_as_text(chromium, xss_server):
         hrefs = page.eval_on_selector_all("main a", "els => els.map(e => e.getAttribute('href'))")
         assert "#" in hrefs  # the javascript: addresses became harmless
         assert not [h for h in hrefs if h and "script" in h.lower()]
+
+
+def test_a_hostile_static_page_keeps_its_text_but_nothing_else(chromium, xss_server):
+    """Served without the security headers (and the page's own CSP ignored), a static page runs no
+    script, loads nothing from elsewhere and offers no e-mail link with a hidden copy; its text and
+    its table stay."""
+    with phone_page(chromium) as page:
+        page.goto(f"{xss_server}/boese-seite/")
+        assert page.text_content("h1").startswith("Seite <script>window.__pwned=40</script>")
+        assert page.locator("main table td").all_text_contents() == ["Telefon", "05141 4711"]
+        hrefs = page.eval_on_selector_all("main a", "els => els.map(e => e.getAttribute('href') || '')")
+        assert not [h for h in hrefs if "bcc" in h or "script" in h.lower()], hrefs
+        sources = page.eval_on_selector_all("main img[src]", "els => els.map(e => e.src)")
+        assert all(src.startswith(xss_server + "/") for src in sources), sources  # images of the site only
+        description = page.get_attribute('meta[name="description"]', "content")
+        assert "<" not in description and "pwned" not in description

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 from collections import Counter
 import json
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 from wegweiser.checks.findings import summary
+from wegweiser.content.characters import visible
 from wegweiser.content.loading import content_files, relative_path
 from wegweiser.content.schema import SchemaError
 from wegweiser.catalog.project import Project
@@ -67,7 +69,7 @@ def cmd_build(args) -> int:
     from wegweiser.build.run import build
 
     result = build(_settings_path(args), Path(args.output) if args.output else None, _overrides(args),
-                   progress=_ProgressBar("Seiten", delay=2.0), background_cleanup=True)
+                   progress=_ProgressBar("Seiten", delay=2.0))
     shown = result.findings if args.verbose or args.format != "text" else [f for f in result.findings if f.is_error]
     _print_findings(shown, args.format, sys.stdout if result.ok else sys.stderr)
     warnings = [f for f in result.findings if not f.is_error]
@@ -76,8 +78,8 @@ def cmd_build(args) -> int:
         detail = ", ".join(f"{n}× {code}" for code, n in sorted(codes.items()))
         print(f"{len(warnings)} Warnungen ({detail}); Einzelheiten mit „wegweiser validate“.")
     if not result.ok:
-        if result.error:
-            print(f"Fehler beim Erzeugen der Website: {result.error}", file=sys.stderr)
+        if result.error and result.error not in {f.message for f in shown}:  # said by a finding already
+            print(f"Fehler beim Erzeugen der Website: {visible(result.error)}", file=sys.stderr)
         print("Es wurde nichts veröffentlicht; die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 1
     print(f"Fertig: {result.pages} Seiten in {result.output}; {result.written} Dateien neu geschrieben, "
@@ -110,6 +112,7 @@ def cmd_serve(args) -> int:
 
     def rebuild():
         result = build(settings_file, output, _overrides(args))
+        gc.unfreeze()  # the build froze its catalog (pelican_plugin/generators.py): let the next one free it
         _print_findings([f for f in result.findings if f.is_error] if not result.ok else [], "text")
         if result.ok:
             print(f"Neu erzeugt: {result.pages} Seiten ({result.seconds:.1f} s).", flush=True)
@@ -284,7 +287,7 @@ def cmd_import(args) -> int:
                                       project.today, overwrite=args.overwrite,
                                       stale_months=project.stale_months, progress=_ProgressBar("Zeilen prüfen"))
     except importer.ImportFailed as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
+        print(f"Fehler: {visible(exc)}", file=sys.stderr)
         return 1
     bad_rows = 0
     for part, label in ((result.provider, "Anbieter"), (result, "Angebote" if result.provider else "")):
@@ -344,10 +347,11 @@ def _report_import(result, table, project, args, label: str, started: float) -> 
         for planned in result.planned:
             if planned.action in ("neu", "ersetzen"):
                 verb = "würde anlegen" if planned.action == "neu" else "würde ersetzen"
-                print(f"{verb}: {relative_path(planned.path, project.root)}")
+                print(f"{verb}: {visible(relative_path(planned.path, project.root))}")
         sample = next((p for p in result.planned if p.text and p.action != "vorhanden"), None)
         if sample:
-            print(f"\nBeispiel ({sample.path.name}):\n{sample.text}")
+            shown = "\n".join(visible(line) for line in sample.text.split("\n"))
+            print(f"\nBeispiel ({visible(sample.path.name)}):\n{shown}")
         written = 0
     else:
         written = importer.write_import(result, progress=_ProgressBar("Dateien schreiben"))
@@ -510,7 +514,7 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except SchemaError as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
+        print(f"Fehler: {visible(exc)}", file=sys.stderr)
         return 1
 
 

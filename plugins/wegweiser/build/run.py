@@ -1,29 +1,24 @@
 """Run a Pelican build that either fully succeeds or changes nothing.
 
-The site is written into a temporary folder beside the output folder and
-swapped in only when validation and rendering both succeeded. That folder is the site
-the previous build replaced (kept as a spare, see spare.py) when there is one, so that
-only the files that differ are touched.
+The site is made in the folder of the next site and exchanged with the published one only when
+validation and rendering both succeeded (site_folders.py): only the files that differ are touched.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import io
 import logging
-import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wegweiser.build.atomic import remove_stale, swap_in
-from wegweiser.build.previous_site import finish, read_info, spare_of, take_spare
+from wegweiser.build.site_folders import finish, one_build_at_a_time, prepare_next, publish, read_info
+from wegweiser.build.state import KEY, BuildState
+from wegweiser.build.disk import disk_finding
 from wegweiser.checks.findings import Finding
 from wegweiser.catalog.project import Project
-from wegweiser.build.heap import keep_large_blocks_apart
-from wegweiser.checks.validate import row_checker
 
 
 @dataclass
@@ -45,65 +40,42 @@ def read_settings(settings_file: Path, overrides: dict | None = None) -> dict:
 
 
 def build(settings_file: Path, output: Path | None = None, overrides: dict | None = None,
-          progress=None, background_cleanup: bool = False) -> BuildResult:
-    """Validate, render into a temporary folder, then swap it in.
+          progress=None) -> BuildResult:
+    """Validate, render into the next site's folder, then exchange it with the published one.
 
-    ``progress(done, total)`` is called while pages are rendered; ``background_cleanup``
-    removes the previous output in a detached process (see atomic.swap_in).
+    ``progress(done, total)`` is called while pages are rendered.
     """
     started = time.perf_counter()
-    keep_large_blocks_apart()  # a compact heap for this process and those it forks (core/heap.py)
-    checker = row_checker(overrides)  # gets ready while Pelican is imported and the caches are read
     from pelican import Pelican
 
-    try:
-        settings = read_settings(settings_file, overrides)
-        project = Project.from_settings(settings)
-        validation = project.validate(checker=checker)
-    finally:
-        if checker is not None:
-            checker.close()  # validation closes it; here also when the settings could not be read
-    gc.freeze()  # the parsed files live until the end: later collections need not walk them again
+    settings = read_settings(settings_file, overrides)
+    validation = Project.from_settings(settings).validate()
     if not validation.ok:
         return BuildResult(ok=False, findings=validation.findings, seconds=time.perf_counter() - started)
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_name(f".{target.name}.building-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    remove_stale(target)  # staging folders of killed builds
-    settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
-    settings["_WEGWEISER_VALIDATION"] = validation  # the generator reuses it instead of validating again
-    settings["_WEGWEISER_PREVIOUS_OUTPUT"] = str(target) if target.is_dir() else None  # reused where unchanged
-    # its build information, read once here (2 MB at 5,000 offers)
-    settings["_WEGWEISER_PREVIOUS_INFO"] = published = read_info(target) if target.is_dir() else None
-    settings["_WEGWEISER_PROGRESS"] = progress
-    settings["_WEGWEISER_HANDED"] = handed = {}  # the generator's fingerprints, written once by finish()
-    settings["_WEGWEISER_WRITTEN"] = written = set()  # files Pelican writes itself (its signals, plugin.py)
-    try:
-        # the site before the published one, if kept: only what differs is then touched (spare.py)
-        settings["_WEGWEISER_STAGING_HOLDS"] = take_spare(target, staging, background_cleanup, published)
-        _quiet_pelican()
-        with contextlib.redirect_stdout(io.StringIO()):
-            Pelican(settings).run()
-        info = handed.get("info") or {"pages": {}, "files": {}}
-        pages = finish(staging, target, info, written, settings.get("THEME_STATIC_DIR") or "theme", published)
-        stats = _stats(info)
-        swap_in(staging, target, background_cleanup, keep=spare_of(target))
-    except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
-        shutil.rmtree(staging, ignore_errors=True)
-        findings = getattr(exc, "findings", validation.findings)
-        return BuildResult(ok=False, findings=findings, error=_describe(exc),
-                           seconds=time.perf_counter() - started)
+    with one_build_at_a_time(target):
+        folder, holds = prepare_next(target)
+        published = target.is_dir()
+        state = BuildState(validation=validation, published=target if published else None,
+                           published_info=read_info(target) if published else None,  # 2 MB at 5,000 offers
+                           holds=holds, progress=progress)
+        settings = read_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(folder), KEY: state})
+        try:
+            _quiet_pelican()
+            with contextlib.redirect_stdout(io.StringIO()):
+                Pelican(settings).run()
+            pages = finish(folder, state.fingerprints, state.pelican_files,
+                           settings.get("THEME_STATIC_DIR") or "theme")
+            publish(folder, target)
+        except Exception as exc:  # noqa: BLE001 - reported as a finding-like message, never a traceback
+            shutil.rmtree(folder, ignore_errors=True)
+            disk = disk_finding(exc, target)  # a full disk: the page written at the time is not to blame
+            findings = [disk] if disk else getattr(exc, "findings", validation.findings)
+            return BuildResult(ok=False, findings=findings, error=disk.message if disk else _describe(exc),
+                               seconds=time.perf_counter() - started)
     return BuildResult(ok=True, findings=validation.findings, seconds=time.perf_counter() - started,
-                       pages=pages, output=target, **stats)
-
-
-def _stats(info: dict) -> dict:
-    """Files the guide generator wrote and reused (see pelican_plugin/incremental.py)."""
-    try:
-        return {"written": int(info["stats"]["written"]), "unchanged": int(info["stats"]["unchanged"])}
-    except (KeyError, TypeError, ValueError):
-        return {}
+                       pages=pages, output=target, written=state.written, unchanged=state.unchanged)
 
 
 def _describe(exc: Exception) -> str:

@@ -7,7 +7,6 @@ attribute access (``offer.title``) and resolved labels (``offer.area_label``).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -26,8 +25,9 @@ URL_PATTERNS = {"offer": "angebote/{id}/", "provider": "anbieter/{id}/"}
 class Entry:
     """An offer or a provider: its schema values plus what the site derives.
 
-    Schema fields are attributes (``offer.title``); derived attributes have names
-    no schema field uses (``page_url``, ``entry_type``, ``provider_entry``).
+    Schema fields read as attributes (``offer.title``, through ``__getattr__``); what the
+    site derives (``page_url``, ``entry_type``, ``provider_entry``, ``content``, …) is a real
+    attribute and wins over a field of the same name, which stays in ``values``.
     """
 
     def __init__(self, kind: str, schema: TableSchema, src: SourceFile):
@@ -67,24 +67,6 @@ class Entry:
 
     def __repr__(self) -> str:
         return f"<{self.entry_type} {self.values['id']}>"
-
-
-def _field(name: str) -> property:
-    return property(lambda entry: entry.values.get(name), doc=f"the schema field {name}")
-
-
-@functools.lru_cache(maxsize=None)
-def _entry_class(kind: str, field_names: tuple[str, ...]) -> type:
-    """An :class:`Entry` whose schema fields are properties: templates read them all the time, and
-    a property is found at once, where ``__getattr__`` is reached only after a failed lookup."""
-    own = set(dir(Entry)) | {"entry_type", "source", "digest", "values", "body", "content", "page_url",
-                             "provider_entry", "offers", "stale", "soon"}
-    fields = {name: _field(name) for name in field_names if name not in own}  # a clash stays in ``values``
-    return type(f"{kind.capitalize()}Entry", (Entry,), fields)
-
-
-def make_entry(kind: str, schema: TableSchema, src: SourceFile) -> Entry:
-    return _entry_class(kind, tuple(schema.field_names))(kind, schema, src)
 
 
 @dataclass
@@ -212,12 +194,12 @@ def build_catalog(validation: Validation, schemas: Schemas, today: dt.date,
     catalog = Catalog(schemas=schemas, today=today)
     providers = {}
     for src in validation.sources["provider"]:
-        entry = make_entry("provider", schemas.provider, src)
+        entry = Entry("provider", schemas.provider, src)
         src.values = entry.values
         entry.stale = freshness.is_stale(entry.values, today, stale_months)
         providers[entry.values["id"]] = entry
     for src in validation.sources["offer"]:
-        entry = make_entry("offer", schemas.offer, src)
+        entry = Entry("offer", schemas.offer, src)
         src.values = entry.values
         entry.provider_entry = providers[entry.values["provider"]]
         entry.stale = freshness.is_stale(entry.values, today, stale_months)

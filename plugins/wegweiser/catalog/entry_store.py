@@ -19,8 +19,6 @@ import pickle
 import re
 from pathlib import Path
 
-from wegweiser.build.gc_pause import cycle_collection_paused
-
 
 class EntryStore:
     def __init__(self, folder: Path | None = None, key: str = ""):
@@ -54,7 +52,7 @@ class EntryStore:
         if self.folder is None:
             return {}
         try:
-            with self._path(namespace).open("rb") as fh, cycle_collection_paused():
+            with self._path(namespace).open("rb") as fh:
                 stored = pickle.load(fh)
             if isinstance(stored, dict) and stored.get("key") == self.key and isinstance(stored.get("values"), dict):
                 return stored["values"]

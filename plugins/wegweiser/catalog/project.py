@@ -8,7 +8,6 @@ from pathlib import Path
 
 from wegweiser.catalog import freshness
 from wegweiser.catalog.catalog import Catalog, build_catalog
-from wegweiser.build.gc_pause import cycle_collection_paused
 from wegweiser.outputs.image_variants import ImageSet
 from wegweiser.indicators.derived import build_monitoring
 from wegweiser.content.schema import Schemas, load_schemas
@@ -23,7 +22,7 @@ class Project:
     today: dt.date
     stale_months: int = freshness.DEFAULT_STALE_MONTHS
     soon_days: int = freshness.DEFAULT_SOON_DAYS
-    #: WEGWEISER_WORKERS and WEGWEISER_PARALLEL_MIN (see core/parallel.py)
+    #: WEGWEISER_WORKERS and WEGWEISER_PARALLEL_MIN (see build/workers.py)
     parallel: tuple = ()
 
     @classmethod
@@ -50,11 +49,10 @@ class Project:
     def schemas(self) -> Schemas:
         return load_schemas(self.data_dir)
 
-    def validate(self, schemas: Schemas | None = None, checker=None) -> Validation:
-        """``checker``: see validate_project (core/validate.py)."""
+    def validate(self, schemas: Schemas | None = None) -> Validation:
         schemas = schemas or self.schemas()
         return validate_project(self.root, self.content_dir, schemas, self.today, self.stale_months,
-                                dict(self.parallel), checker)
+                                dict(self.parallel))
 
     def load(self, validation: Validation | None = None) -> tuple[Validation, Catalog | None]:
         """Validate (unless given a validation of this project), and link the catalog without errors."""
@@ -62,9 +60,8 @@ class Project:
         validation = validation or self.validate(schemas)
         if not validation.ok:
             return validation, None
-        with cycle_collection_paused():  # the catalog lives on (core/gc_pause.py)
-            catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
-            catalog.monitoring = build_monitoring(catalog)  # data/indicators + indicators from the offers
-            catalog.images = ImageSet(self.content_dir / "images", self.root / ".cache" / "images", self.root)
-            catalog.images.stamp([*catalog.offers, *catalog.expired, *catalog.providers])
+        catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
+        catalog.monitoring = build_monitoring(catalog)  # data/indicators + indicators from the offers
+        catalog.images = ImageSet(self.content_dir / "images", self.root / ".cache" / "images", self.root)
+        catalog.images.stamp([*catalog.offers, *catalog.expired, *catalog.providers])
         return validation, catalog

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wegweiser.content.characters import visible
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -32,7 +34,7 @@ class Finding:
         return (self.file, self.line or 0, self.column or 0, self.field or "", self.code)
 
     def location(self) -> str:
-        where = self.file
+        where = visible(self.file)
         if self.line:
             where += f":{self.line}"
             if self.column:
@@ -43,11 +45,11 @@ class Finding:
         label = "Fehler" if self.is_error else "Warnung"
         parts = [f"{self.location()}: {label}"]
         if self.field:
-            parts.append(f" im Feld „{self.field}“")
-        parts.append(f": {self.message}")
+            parts.append(f" im Feld „{visible(self.field)}“")
+        parts.append(f": {visible(self.message)}")
         text = "".join(parts)
         if self.hint:
-            text += f"\n    → {self.hint}"
+            text += f"\n    → {visible(self.hint)}"
         return text
 
     def as_github(self) -> str:
@@ -77,7 +79,9 @@ class Finding:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's text: control characters written visibly (a newline would start a
+    command of its own, an escape sequence would colour or hide the log)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -26,6 +26,27 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Datei ist ein Verweis (Symlink) auf „{value}“ außerhalb des Projekts.",
         "Kopieren Sie die Datei in den Ordner content/, statt auf sie zu verweisen.",
     ),
+    "broken-link": (
+        "Die Datei ist ein Verweis (Symlink) auf „{value}“, der {reason}.",
+        "Löschen Sie den Verweis oder legen Sie an seiner Stelle die Datei selbst ab.",
+    ),
+    "not-a-file": (
+        "Das ist keine Datei, sondern {value}; der Bildungswegweiser liest sie nicht.",
+        "Löschen Sie den Eintrag und legen Sie an seiner Stelle eine gewöhnliche Textdatei ab.",
+    ),
+    "in-subfolder": (
+        "Die Datei liegt in einem Unterordner von {folder} und wird deshalb nicht gelesen.",
+        "Verschieben Sie sie direkt in den Ordner {folder}; Unterordner werden nicht durchsucht.",
+    ),
+    "folder-unreadable": (
+        "Der Ordner kann nicht gelesen werden ({value}); seine Dateien fehlen.",
+        "Ist der Ordner ein Verweis (Symlink), der im Kreis oder ins Leere zeigt? Ersetzen Sie ihn durch "
+        "einen gewöhnlichen Ordner mit den Dateien.",
+    ),
+    "folder-link": (
+        "Das ist ein Verweis (Symlink) auf den Ordner „{value}“; Unterordner von {folder} werden nicht gelesen.",
+        "Legen Sie die Dateien direkt in den Ordner {folder} und löschen Sie den Verweis.",
+    ),
     "front-matter-missing": (
         "Die Datei beginnt nicht mit einem YAML-Kopf zwischen zwei Zeilen „---“.",
         "Beginnen Sie die Datei mit einer Zeile „---“, dann die Felder (z. B. „title: …“), "
@@ -71,6 +92,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Das Feld „{field}“ gibt es nicht.",
         "{suggestion}Alle erlaubten Felder stehen in {schema_file}.",
     ),
+    "not-finite": (
+        "„{value}“ im Feld „{field}“ ist keine Zahl, mit der sich rechnen lässt (unendlich oder „keine Zahl“).",
+        "Tragen Sie eine gewöhnliche Zahl ein, z. B. 12.5, oder lassen Sie das Feld weg.",
+    ),
     "nested-value": (
         "„{field}“ darf keine verschachtelten Werte enthalten.",
         "Geben Sie einen einfachen Wert an; Listen schreiben Sie als [a, b].",
@@ -97,11 +122,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Kürzen Sie den Text. {description}",
     ),
     "minimum": (
-        "„{value}“ ist zu klein für „{label}“ (mindestens {limit}).",
+        "„{value}“ ist {too} für „{label}“ (mindestens {limit}).",
         "{description}",
     ),
     "maximum": (
-        "„{value}“ ist zu groß für „{label}“ (höchstens {limit}).",
+        "„{value}“ ist {too} für „{label}“ (höchstens {limit}).",
         "{description}",
     ),
     "enum": (
@@ -144,6 +169,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "und E-Mail-Links (mailto:) sind zulässig.",
         "Geben Sie eine vollständige Adresse an, z. B. https://www.example.org/anmeldung "
         "oder mailto:info@example.org.",
+    ),
+    "mailto-extra": (
+        "Der E-Mail-Link „{value}“ enthält mehr als eine Adresse und einen Betreff.",
+        "Geben Sie nur die Adresse an, z. B. mailto:info@example.org (ein Betreff mit ?subject=… ist "
+        "erlaubt). Versteckte Empfänger (cc, bcc), weitere Adressen oder ein vorgefertigter Text (body) "
+        "gehören nicht in den Link.",
     ),
     "link-invalid": (
         "„{value}“ ist keine vollständige Adresse.",
@@ -193,10 +224,30 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Hervorhebungen und Links sind nur in der Beschreibung unter dem Kopf möglich.",
     ),
     "unsafe-html": (
-        "Die Beschreibung enthält HTML, das auf der Website nicht erlaubt ist: {value}.",
+        "{part} enthält HTML, das auf der Website nicht erlaubt ist: {value}.",
         "Solcher Code kann Besucherinnen und Besucher angreifen (Skripte, Ereignis-Attribute wie "
-        "onerror, javascript:- oder data:-Links, SVG, Formulare, eigene Stile). Entfernen Sie ihn; "
-        "zum Formatieren genügt Markdown: **fett**, Listen mit „- “, Links als [Text](https://…).",
+        "onerror, javascript:- oder data:-Links, E-Mail-Links mit versteckten Empfängern, Bilder "
+        "von fremden Servern, SVG, Formulare, eigene Stile). Entfernen Sie ihn; zum Formatieren "
+        "genügt Markdown: **fett**, Listen mit „- “, Links als [Text](https://…).",
+    ),
+    # Characters that do not belong in a text (content/characters.py)
+    "control-character": (
+        "„{label}“ enthält ein unsichtbares Steuerzeichen: {value}, Zeichen Nr. {position}.",
+        "Solche Zeichen stammen meist aus kopiertem Text oder aus einem Escape wie \"\\0\" in "
+        "Anführungszeichen. Löschen Sie das Zeichen (am sichersten: den Text an dieser Stelle neu "
+        "tippen). Zeilenumbrüche und Tabulatoren sind nur in der Beschreibung und in langen "
+        "Textfeldern erlaubt.",
+    ),
+    "bidi-control": (
+        "„{label}“ enthält eine unsichtbare Steuerung der Schreibrichtung: {value}, Zeichen Nr. {position}.",
+        "Sie lässt den Text im Browser in einer anderen Reihenfolge erscheinen, als er geschrieben "
+        "ist (z. B. eine Telefonnummer rückwärts). Löschen Sie das Zeichen; arabischen oder "
+        "hebräischen Text zeigt der Browser auch ohne sie richtig an.",
+    ),
+    "invisible-character": (
+        "„{label}“ enthält ein unsichtbares Zeichen: {value}, Zeichen Nr. {position}.",
+        "Es stammt meist aus kopiertem Text und stört die Suche (das Wort wird nicht gefunden). "
+        "Löschen Sie das Zeichen, wenn es nicht mit Absicht dort steht.",
     ),
     "coords-incomplete": (
         "Es ist nur „{label}“ angegeben; Breiten- und Längengrad gehören zusammen.",
@@ -215,6 +266,35 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Für ein Angebot „{format_label}“ fehlt der Ort ({field}).",
         "Geben Sie die Gemeinde an, in der das Angebot stattfindet, oder setzen Sie "
         "„format: online“.",
+    ),
+    "page-unknown-field": (
+        "Die Angabe „{field}“ im Kopf der Seite gibt es nicht.",
+        "{suggestion}Erlaubt sind {allowed}, je in einer Zeile am Anfang der Datei (z. B. „Title: "
+        "Impressum“), danach eine Leerzeile und der Text. Beginnt die erste Zeile des Textes mit "
+        "einem Wort und Doppelpunkt, setzen Sie eine Leerzeile davor.",
+    ),
+    "page-title-missing": (
+        "Die Seite hat keinen Titel.",
+        "Schreiben Sie in die erste Zeile „Title: …“ mit dem Titel der Seite, dann eine Leerzeile und den Text.",
+    ),
+    "page-slug": (
+        "„{value}“ ist keine erlaubte Adresse für eine Seite.",
+        "Verwenden Sie nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. „Slug: impressum“; die "
+        "Seite erscheint dann unter /impressum/.",
+    ),
+    "page-slug-reserved": (
+        "Die Adresse „/{value}/“ gehört schon zum Bildungswegweiser; die Seite würde überschrieben.",
+        "Wählen Sie für die Seite eine andere Adresse, z. B. „Slug: {value}-info“ (oder benennen Sie "
+        "die Datei um).",
+    ),
+    "page-duplicate-slug": (
+        "Die Adresse „{value}“ hat auch die Seite {other}.",
+        "Jede Seite braucht eine eigene Adresse: Ändern Sie „Slug:“ in einer der beiden Dateien.",
+    ),
+    "page-not-markdown": (
+        "Die Datei wird nicht veröffentlicht: Seiten entstehen nur aus Markdown-Dateien (.md), nicht aus „{value}“.",
+        "Schreiben Sie den Text als Markdown in eine Datei mit der Endung .md (Überschriften mit „## “, "
+        "Tabellen mit „| … |“) oder verschieben Sie die Datei aus dem Ordner content/pages.",
     ),
     "page-missing": (
         "Die Seite „{page}“ fehlt; die Website verlinkt sie erst, wenn es sie gibt.",
@@ -272,6 +352,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "import-exists": (
         "Die Datei {value} gibt es schon; sie wird nicht überschrieben.",
         "Rufen Sie den Import mit --overwrite auf, um vorhandene Dateien zu ersetzen.",
+    ),
+    "disk-error": (
+        "Auf dem Datenträger unter {value} {what} ({free}); die Website konnte nicht nach {file} "
+        "geschrieben werden.",
+        "An den Inhalten liegt es nicht, und die bisherige Website ist unverändert. {fix} Rufen Sie "
+        "danach „wegweiser build“ noch einmal auf.",
     ),
     "unexpected": (
         "Beim Verarbeiten ist ein unerwarteter Fehler aufgetreten: {value}.",

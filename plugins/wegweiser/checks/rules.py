@@ -14,12 +14,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from wegweiser.catalog import freshness
-from wegweiser.checks.findings import WARNING
+from wegweiser.checks.findings import ERROR, WARNING
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.outputs.image_variants import resolve_image
 from wegweiser.checks.images import ImageProblem, inspect_image
 from wegweiser.checks.messages import finding
-from wegweiser.content.sanitize import find_unsafe, markup_in_text
+from wegweiser.content.characters import INVISIBLE, character_problems
+from wegweiser.content.sanitize import find_unsafe, link_problem, markup_in_text
 from wegweiser.content.schema import Schemas
 
 # Bounding box of Germany (WGS 84), generous by a few kilometres.
@@ -99,6 +100,8 @@ def check_link_schemes(kind, src: SourceFile, ctx: RuleContext):
             yield finding("link-invalid", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
         elif scheme == "mailto" and "@" not in parts.path:
             yield finding("link-invalid", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
+        elif scheme == "mailto" and link_problem(value.strip()):  # hidden recipients or text
+            yield finding("mailto-extra", src.rel, field=fld.name, value=value, line=src.line_of(fld.name))
 
 
 def check_images(kind, src: SourceFile, ctx: RuleContext):
@@ -155,31 +158,71 @@ def check_markup_in_text(kind, src: SourceFile, ctx: RuleContext):
                           label=fld.title)
 
 
+#: how findings name the Markdown body
+BODY_LABEL = "Beschreibung"
+
+
+def check_characters(kind, src: SourceFile, ctx: RuleContext):
+    """Every text (each value, each list item, the body) without control, bidi or invisible
+    characters; tab and newline only in the body and in long texts (content/characters.py)."""
+    schema = ctx.schemas.for_kind(kind)
+    for name, value in src.values.items():
+        fld = schema.by_name.get(name)
+        texts = [item for item in value if isinstance(item, str)] if isinstance(value, list) else [value]
+        label = fld.title if fld else name
+        for text in texts:
+            if isinstance(text, str):
+                yield from character_findings(src.rel, text, bool(fld and fld.multiline), field=name,
+                                              label=label, line=src.line_of(name))
+    yield from character_findings(src.rel, src.body, True, label=BODY_LABEL, line=src.body_line or None,
+                                  in_text=True)
+
+
+def character_findings(rel: str, text: str, multiline: bool, *, label: str, line: int | None,
+                       field: str | None = None, in_text: bool = False):
+    """The findings for the characters of one text; with ``in_text``, ``line`` is the text's first
+    line in the file and each finding names the line the character is on."""
+    for problem in character_problems(text, multiline):
+        at = line + problem.line - 1 if in_text and line else line
+        yield finding(problem.code, rel, field=field, value=problem.shown, line=at, label=label,
+                      column=problem.column if in_text else None,
+                      position=problem.column if in_text else problem.position,
+                      severity=WARNING if problem.code == INVISIBLE else ERROR)
+
+
 def check_unsafe_body(kind, src: SourceFile, ctx: RuleContext):
     """The Markdown body must not contain scripts, event handlers, foreign schemes, SVG, styles, …"""
     found = find_unsafe(src.body)
     if found:
-        yield finding("unsafe-html", src.rel, value=", ".join(found[:5]),
-                      line=_body_line(src, found[0]))
+        yield unsafe_finding(src.rel, found, line=body_line(src.body, src.body_line, found[0]))
 
 
-def _body_line(src: SourceFile, needle: str) -> int | None:
-    """Line in the file where ``needle`` first appears in the body (the body's first line if not found)."""
-    key = needle.strip("<>=:").lower()
-    try:
-        lines = src.path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    start = max(src.body_line - 1, 0)
-    for number, text in enumerate(lines[start:], start=start + 1):
-        if key and key in text.lower():
-            return number
-    return src.body_line or None
+#: the unsafe constructs a message lists (then „…“)
+UNSAFE_LISTED = 5
+
+
+def unsafe_finding(rel: str, found: list[str], line: int | None, field: str | None = None,
+                   part: str = "Die Beschreibung"):
+    """The finding for the unsafe constructs of one text (``part`` names it in the message)."""
+    listed = ", ".join(found[:UNSAFE_LISTED]) + (", …" if len(found) > UNSAFE_LISTED else "")
+    return finding("unsafe-html", rel, field=field, value=listed, line=line, part=part)
+
+
+def body_line(body: str, first_line: int, needle: str) -> int | None:
+    """Line in the file where ``needle`` (a construct of :func:`find_unsafe`) first appears in the body
+    that starts on ``first_line`` (that line if not found): the construct itself, else its scheme."""
+    lines = body.lower().split("\n")
+    for key in (needle.strip("<>=:").lower(), needle.split(":")[0].strip("<>=").lower()):
+        for number, text in enumerate(lines):
+            if key and key in text:
+                return first_line + number
+    return first_line or None
 
 
 def check_coordinates(kind, src: SourceFile, ctx: RuleContext):
     lat, lon = _number(src.values.get("lat")), _number(src.values.get("lon"))
-    present = {k for k in ("lat", "lon") if src.values.get(k) is not None}
+    # a value dropped with a finding of its own (e.g. .inf) counts as given
+    present = {k for k in ("lat", "lon") if src.values.get(k) is not None or k in src.dropped}
     if len(present) == 1:
         (only,) = present
         label = ctx.schemas.for_kind(kind).by_name[only].title
@@ -255,6 +298,7 @@ FILE_RULES = (
     check_age_order,
     check_link_schemes,
     check_markup_in_text,
+    check_characters,
     check_unsafe_body,
     check_coordinates,
     check_postcode_matches_municipality,

@@ -8,6 +8,7 @@ that text fields keep the exact characters written (``01234`` stays a postcode,
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import sys
 from dataclasses import dataclass, field
@@ -61,16 +62,26 @@ def _construct(node):
 def read_source(path: Path, rel: str, string_fields: set[str] | frozenset = frozenset()) -> SourceFile:
     """Read ``path``; ``string_fields`` keep their literal text instead of YAML's guess."""
     src = SourceFile(path=path, rel=rel)
+    text = read_text(src)
+    if text is not None:
+        _split(src, text, string_fields)
+    return src
+
+
+def read_text(src: SourceFile) -> str | None:
+    """The text of ``src.path`` with Unix line ends (its digest noted), or None with a finding on
+    ``src`` when it is too large, unreadable or not UTF-8."""
+    path, rel = src.path, src.rel
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             size = f"{path.stat().st_size / 1_000_000:.1f} MB"
             src.findings.append(finding("too-large", rel, value=size, limit="1 MB"))
-            return src
+            return None
         raw = path.read_bytes()
         src.digest = hashlib.sha256(raw).hexdigest()
     except OSError as exc:
         src.findings.append(finding("unreadable", rel, value=exc.strerror or str(exc)))
-        return src
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -78,10 +89,8 @@ def read_source(path: Path, rel: str, string_fields: set[str] | frozenset = froz
         src.findings.append(
             finding("encoding", rel, value=f"0x{raw[exc.start]:02x}", position=exc.start, line=line)
         )
-        return src
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _split(src, text, string_fields)
-    return src
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _split(src: SourceFile, text: str, string_fields) -> None:
@@ -151,10 +160,16 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
             continue
         src.lines[key] = line
         try:
-            src.values[key] = _value(value_node, key in string_fields)
+            value = _value(value_node, key in string_fields)
         except _Nested:
             src.dropped.add(key)
             src.findings.append(finding("nested-value", src.rel, field=key, line=line))
+            continue
+        if isinstance(value, float) and not math.isfinite(value):  # .nan, .inf: no limit can judge them
+            src.dropped.add(key)
+            src.findings.append(finding("not-finite", src.rel, field=key, value=value_node.value, line=line))
+            continue
+        src.values[key] = value
 
 
 #: nesting deeper than this is refused before composing (front matter is flat anyway)
@@ -255,6 +270,7 @@ _PROBLEMS = {
     "found character that cannot start any token": "ein Wert beginnt mit @ oder `: setzen Sie ihn in Anführungszeichen",
     "found a tab character": "Tabulatorzeichen sind nicht erlaubt",
     "found unknown escape character": "unbekanntes Zeichen nach „\\“ in Anführungszeichen",
+    "found invalid Unicode character escape code": "ungültiger Zeichencode nach „\\u“ in Anführungszeichen",
     "found undefined tag handle": "unbekannte Markierung mit „!“",
     "found duplicate anchor": "ein Anker mit „&“ ist doppelt",
     "block sequence entries are not allowed in this context": "Listenpunkt „- “ an unerwarteter Stelle",

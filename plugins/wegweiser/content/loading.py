@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
+from wegweiser.checks.findings import Finding
 from wegweiser.content.frontmatter import SourceFile, read_source
 from wegweiser.checks.messages import finding
 from wegweiser.build.workers import run, worker_count
@@ -13,12 +16,75 @@ from wegweiser.content.parse_cache import SourceCache, cache_key
 
 
 def content_files(content_dir: Path, kind: str) -> list[Path]:
-    """The ``.md`` files of a kind, in a stable order."""
-    folder = Path(content_dir) / KIND_FOLDERS[kind]
-    if not folder.is_dir():
-        return []
-    names = sorted(name for name in os.listdir(folder) if name.endswith(".md") and not name.startswith("."))
-    return [folder / name for name in names]
+    """The readable ``.md`` files of a kind, in a stable order."""
+    return scan_folder(Path(content_dir) / KIND_FOLDERS[kind], Path(content_dir))[0]
+
+
+#: what a folder entry named ``*.md`` is when it is not a file, as findings say it
+_NOT_FILES = {stat.S_IFIFO: "eine benannte Pipe (FIFO)", stat.S_IFCHR: "ein Gerät", stat.S_IFBLK: "ein Gerät",
+              stat.S_IFSOCK: "ein Socket"}
+
+
+def scan_folder(folder: Path, root: Path, hidden: bool = False) -> tuple[list[Path], list[tuple[Path, Finding]]]:
+    """The ``.md`` files right in ``folder`` (or links to files), by name, and a finding for every
+    entry that would otherwise hang the build, loop or be ignored without a word: a FIFO, device or
+    socket named ``*.md``, a link pointing nowhere or in a circle, and each ``.md`` file in a
+    subfolder. Nothing is opened here. ``hidden``: also names starting with a dot (Pelican reads
+    those pages), except editors' lock files (``.#…``)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return [], []  # no such folder: nothing of this kind
+    except OSError as exc:  # e.g. a link to itself
+        reason = {errno.ELOOP: "ein Verweis, der im Kreis zeigt", errno.EACCES: "keine Leserechte"}.get(
+            exc.errno, exc.strerror or str(exc))
+        return [], [(Path(folder), finding("folder-unreadable", relative_path(Path(folder), root), value=reason))]
+    files: list[Path] = []
+    refused: list[tuple[Path, Finding]] = []
+    for name in names:
+        if name.startswith(".#") or (name.startswith(".") and not hidden):
+            continue
+        path = Path(folder) / name
+        try:
+            mode = os.stat(path).st_mode  # follows links
+        except OSError as exc:  # a link to nothing, or in a circle (ELOOP)
+            if name.endswith(".md"):
+                reason = "im Kreis auf sich selbst zeigt" if exc.errno == errno.ELOOP else "auf nichts zeigt"
+                refused.append((path, finding("broken-link", relative_path(path, root), value=_link_target(path),
+                                              reason=reason)))
+            continue
+        if stat.S_ISDIR(mode):
+            refused.extend(_in_subfolder(path, folder, root))
+        elif not name.endswith(".md"):
+            continue
+        elif stat.S_ISREG(mode):
+            files.append(path)
+        else:
+            what = _NOT_FILES.get(stat.S_IFMT(mode), "keine gewöhnliche Datei")
+            refused.append((path, finding("not-a-file", relative_path(path, root), value=what)))
+    return files, refused
+
+
+def _in_subfolder(subfolder: Path, folder: Path, root: Path) -> list[tuple[Path, Finding]]:
+    """A finding for each ``.md`` file below ``subfolder`` (for a link to a folder: for the link,
+    which is not followed: it may lead anywhere, or back here)."""
+    shown = relative_path(folder, root)
+    if subfolder.is_symlink():
+        return [(subfolder, finding("folder-link", relative_path(subfolder, root), value=_link_target(subfolder),
+                                    folder=shown))]
+    found = []
+    for parent, dirs, names in os.walk(subfolder):  # links to folders are not followed
+        dirs.sort()
+        found += [(Path(parent) / name, finding("in-subfolder", relative_path(Path(parent) / name, root), folder=shown))
+                  for name in sorted(names) if name.endswith(".md")]
+    return found
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return str(path)
 
 
 def open_cache(schemas: Schemas, root: Path) -> SourceCache:
@@ -27,13 +93,12 @@ def open_cache(schemas: Schemas, root: Path) -> SourceCache:
 
 
 def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceCache | None = None,
-                 prepare=None, parallel: dict | None = None) -> dict[str, list[SourceFile]]:
+                 parallel: dict | None = None) -> dict[str, list[SourceFile]]:
     """Read every offer and provider file; problems become findings on the file.
 
     Without ``cache`` the project's cache is opened and saved here; with one, the caller
-    saves it once it has added its own results to the files. ``prepare(kind, src)`` is
-    called on every file the cache did not know (with the reading, on all cores as
-    ``parallel`` allows: see core/parallel.py).
+    saves it once it has added its own results to the files. The files the cache does not
+    know are read on all cores as ``parallel`` allows (see build/workers.py).
     """
     content_dir = Path(content_dir)
     result: dict[str, list[SourceFile]] = {}
@@ -45,7 +110,12 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceC
         folder = content_dir / KIND_FOLDERS[kind]
         folder_inside = _inside(folder, content_dir)
         prefix = relative_path(folder, root) + "/"
-        for path in content_files(content_dir, kind):
+        files, refused = scan_folder(folder, root)
+        for path, problem in refused:
+            src = SourceFile(path=path, rel=problem.file)
+            src.findings.append(problem)
+            sources.append(src)
+        for path in files:
             # what relative_path gives for a file (or link) right in the folder, without pathlib per file
             rel = prefix + path.name if not os.path.isabs(prefix) else relative_path(path, root)
             # a plain file in a folder inside content/ is inside; only links need resolving
@@ -66,16 +136,12 @@ def load_sources(content_dir: Path, schemas: Schemas, root: Path, cache: SourceC
         try:
             src = read_source(path, rel, literal[kind])
             _normalise_lists(src, schemas.for_kind(kind))
-            if prepare is not None:
-                prepare(kind, src)
         except Exception as exc:  # noqa: BLE001 - a file must never turn into a traceback
             src = SourceFile(path=path, rel=rel)
             src.findings.append(finding("unexpected", rel, value=f"{type(exc).__name__}: {exc}"))
         return src
 
-    workers = worker_count(parallel or {}, len(todo))
-    # read by forked workers only: the parsed files live on, the parsers' garbage stays there
-    for (kind, position, _, _), src in zip(todo, run(todo, read, workers, lambda count: None, share=False)):
+    for (kind, position, _, _), src in zip(todo, run(read, todo, worker_count(parallel or {}, len(todo)))):
         result[kind][position] = src
         cache.add(src)
     if own_cache:
@@ -95,7 +161,7 @@ def _inside(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(Path(folder).resolve())
         return True
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside, or a link in a circle
         return False
 
 

@@ -1,8 +1,11 @@
-"""Markdown to safe HTML: provider text is untrusted.
+"""Markdown to safe HTML: provider text and static pages are untrusted.
 
 Raw HTML is reduced to an allowlist with nh3, links may only use http(s) or
-mailto, external links get ``rel="noopener"``, and headings are shifted one
-level down because the page title is the only ``<h1>``.
+mailto (an e-mail link without hidden recipients or text), external links get
+``rel="noopener"``, and headings are shifted one level down because the page
+title is the only ``<h1>``. Static pages (content/pages) go through the same
+sanitiser with a few more elements that legal pages need: tables with captions,
+definition lists, and images from the site itself.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from html.parser import HTMLParser
+from urllib.parse import parse_qsl, unquote
 
 import markdown
 import nh3
@@ -20,7 +24,18 @@ ALLOWED_TAGS = {
     "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr", "span",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}, "*": {"lang"}}
+#: what static pages may hold besides (legal pages: tables, definitions, images from the site)
+PAGE_TAGS = ALLOWED_TAGS | {"caption", "dl", "dt", "dd", "sub", "sup", "img"}
+PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "img": {"src", "alt", "title", "width", "height"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+#: the only header an e-mail link may carry: hidden recipients (cc, bcc, to) or a prepared text
+#: (body) would send what the visitor does not see
+MAILTO_HEADERS = {"subject"}
+#: attributes that load something (an image, a video, a frame): only from the site itself
+RESOURCE_ATTRIBUTES = {"src", "poster", "background", "data"}
+#: Python-Markdown's settings for static pages, here and in Pelican's reader (pelican_plugin/page_reader.py)
+PAGE_MARKDOWN = {"extensions": ["markdown.extensions.tables", "markdown.extensions.sane_lists",
+                                "markdown.extensions.meta"], "output_format": "html"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
@@ -29,15 +44,38 @@ def _shift_heading(match: re.Match) -> str:
     return f"<{match.group(1)}h{level}"
 
 
-def clean_html(html: str) -> str:
+def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    """nh3's last word on an allowed attribute: no link with a hidden e-mail header, nothing loaded
+    from elsewhere."""
+    if attribute == "href" and link_problem(value):
+        return None
+    if attribute in RESOURCE_ATTRIBUTES and not site_local(value):
+        return None
+    return value
+
+
+def clean_html(html: str, page: bool = False) -> str:
+    """``html`` reduced to the allowlist (``page``: that of static pages)."""
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=PAGE_TAGS if page else ALLOWED_TAGS,
+        attributes=PAGE_ATTRIBUTES if page else ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+def clean_page_html(html: str) -> str:
+    """The HTML Python-Markdown made of a static page (:data:`PAGE_MARKDOWN`), sanitised; a first-level
+    heading becomes a second-level one (the page title is the ``<h1>``)."""
+    return clean_html(re.sub(r"<(/?)h1\b", r"<\1h2", html), page=True)
+
+
+def page_markdown() -> markdown.Markdown:
+    """A Markdown converter for static pages, as Pelican's reader makes them (``.Meta`` holds the header)."""
+    return markdown.Markdown(**PAGE_MARKDOWN)
 
 
 @functools.cache
@@ -52,34 +90,10 @@ def _markdown(text: str) -> str:
     return _converter().reset().convert(text)
 
 
-# --- Plain paragraphs, the common body: what Markdown and the sanitiser make of them is known ---
-
-#: a character of plain text: letters, digits and punctuation that neither Markdown nor HTML
-#: gives a meaning (no ``*_`[]<>&#\!``, no tabs, no non-breaking or other unusual spaces)
-_CHAR = r"""(?:[^\W_]|[ .,;:?'"„“”‚‘’–—()/%€§+=°-])"""
-#: a line starting with a letter (or a number that is not a list's ``1.``), not ending in a space
-_LINE = rf"""(?:[^\W\d_]|[„"(]|\d(?!\d*\.)){_CHAR}*(?<! )"""
-_PLAIN = re.compile(rf"{_LINE}(?:\n+{_LINE})*")
-_PARAGRAPHS = re.compile(r"\n\n+")
-
-
-def plain_html(text: str) -> str | None:
-    """The HTML of a body of plain paragraphs, as Python-Markdown and :func:`clean_html` make it
-    (``<p>…</p>`` joined by newlines; a property test holds it to them), or None for other bodies.
-
-    Most bodies are such paragraphs; Markdown and nh3 take about 0.12 ms for one, this about 15 µs."""
-    if not _PLAIN.fullmatch(text):
-        return None
-    return "\n".join(f"<p>{paragraph}</p>" for paragraph in _PARAGRAPHS.split(text))
-
-
 def render_markdown(text: str) -> Markup:
     """Render an untrusted Markdown body to sanitised HTML."""
     if not text or not text.strip():
         return Markup("")
-    plain = plain_html(text)
-    if plain is not None:
-        return Markup(plain)
     html = _markdown(text)
     html = _HEADING.sub(_shift_heading, html)
     return Markup(clean_html(html))
@@ -100,13 +114,41 @@ _IGNORED_IN_URL = re.compile(r"[\x00-\x20]")
 
 
 def unsafe_url(value: str) -> bool:
-    """True for a URL with a scheme other than http(s)/mailto (javascript:, data:, vbscript:, …).
+    """True for a link that must not be followed (see :func:`link_problem`)."""
+    return link_problem(value) is not None
+
+
+def link_problem(value: str) -> str | None:
+    """What is wrong with a link, as a message names it, or None: a scheme other than
+    http(s)/mailto (``javascript:``, ``data:``, …), or an e-mail link with a header other than
+    the subject (``mailto:?bcc``) or with more than one recipient.
 
     Browsers ignore tabs, newlines and control characters in a scheme, so they are removed
     first; entities are already decoded by the HTML parser.
     """
-    match = _SCHEME.match(_IGNORED_IN_URL.sub("", value or "").lower())
-    return bool(match) and match.group(1) not in URL_SCHEMES
+    cleaned = _IGNORED_IN_URL.sub("", value or "")
+    match = _SCHEME.match(cleaned.lower())
+    if not match:
+        return None
+    scheme = match.group(1)
+    if scheme not in URL_SCHEMES:
+        return f"{scheme}:"
+    if scheme == "mailto":
+        address, _, query = cleaned[match.end():].partition("?")
+        headers = sorted({key.lower() for key, _ in parse_qsl(query, keep_blank_values=True)} - MAILTO_HEADERS)
+        if headers:
+            return f"mailto:?{'&'.join(headers)}"
+        address = unquote(address)
+        if address.count("@") > 1 or "," in address or ";" in address:
+            return "mailto: mehrere Empfänger"
+    return None
+
+
+def site_local(value: str) -> bool:
+    """True for an address on this site (``/bilder/a.webp``, ``logo.png``), False for one that makes
+    the browser ask another server (``https://…``, ``//host/…``, ``\\host\…``, ``data:``)."""
+    cleaned = _IGNORED_IN_URL.sub("", value or "").replace("\\", "/")
+    return not cleaned.startswith("//") and not _SCHEME.match(cleaned.lower())
 
 
 class _UnsafeFinder(HTMLParser):
@@ -120,21 +162,31 @@ class _UnsafeFinder(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{name}=")
-            elif name in ("style", "srcdoc", "formaction"):
+            elif name in ("style", "srcdoc", "formaction", "srcset"):
                 self.found.append(f"{name}=")
-            elif name in URL_ATTRIBUTES and unsafe_url(value or ""):
-                scheme = _IGNORED_IN_URL.sub("", value or "").split(":", 1)[0].lower()
-                self.found.append(f"{scheme}:")
+            elif name in URL_ATTRIBUTES and link_problem(value or ""):
+                self.found.append(link_problem(value or ""))
+            elif name in RESOURCE_ATTRIBUTES and not site_local(value or ""):
+                self.found.append(_shortened(_IGNORED_IN_URL.sub("", value or "")))  # loaded from elsewhere
 
     handle_startendtag = handle_starttag
 
 
+def _shortened(url: str, limit: int = 50) -> str:
+    return url if len(url) <= limit else url[: limit - 1] + "…"
+
+
 def find_unsafe(text: str) -> list[str]:
     """The unsafe constructs in an untrusted Markdown body, in order (e.g. ``<script>``, ``onerror=``)."""
-    if not text or not text.strip() or _PLAIN.fullmatch(text):
-        return []  # plain paragraphs have no markup at all
+    if not text or not text.strip():
+        return []
+    return unsafe_in_html(_markdown(text))
+
+
+def unsafe_in_html(html: str) -> list[str]:
+    """The unsafe constructs in the HTML Markdown made of an untrusted text, in order, each once."""
     finder = _UnsafeFinder()
-    finder.feed(_markdown(text))
+    finder.feed(html)
     finder.close()
     return list(dict.fromkeys(finder.found))
 

@@ -32,6 +32,8 @@ KINDS = ("offer", "provider")
 KIND_FOLDERS = {"offer": "offers", "provider": "providers"}
 #: Name of the frictionless resource holding the records of each kind.
 KIND_RESOURCES = {"offer": "offers", "provider": "providers"}
+#: texts allowed to be at least this long may span lines (the form gives them a textarea)
+MULTILINE_FROM = 250
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,12 @@ class Field:
     @property
     def is_list(self) -> bool:
         return self.type in ("array", "list")
+
+    @property
+    def multiline(self) -> bool:
+        """A long free text that may span lines (tab and newline belong in it)."""
+        return (self.type == "string" and not self.format and "pattern" not in self.constraints
+                and self.constraints.get("maxLength", 0) >= MULTILINE_FROM)
 
     @property
     def example(self):

@@ -15,6 +15,7 @@ import dataclasses
 import difflib
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,7 @@ from wegweiser.importing import transforms
 from wegweiser.importing.ids import number_id, slug_id
 from wegweiser.importing.mapping import KIND_NAMES, ImportFailed, Mapping, Rule, identity_mapping, load_mapping
 from wegweiser.importing.result import ImportResult, Planned, Problem, Progress, exists_problems, write_import
-from wegweiser.outputs.exports import BODY_COLUMN
+from wegweiser.outputs.exports import BODY_COLUMN, from_spreadsheet
 
 _TRUE = {"ja", "j", "yes", "y", "true", "wahr", "1", "x"}
 _FALSE = {"nein", "n", "no", "false", "falsch", "0"}
@@ -86,7 +87,7 @@ def _read_csv(path: Path, mapping: Mapping | None) -> Table:
     rows = []
     try:
         for number, cells in enumerate(reader, start=2):
-            rows.append((number, dict(zip(header, cells))))
+            rows.append((number, dict(zip(header, map(from_spreadsheet, cells)))))
     except csv.Error as exc:
         raise ImportFailed(f"{path.name}, Zeile {reader.line_num}: Die CSV-Datei ist fehlerhaft ({exc}).") from None
     return Table(path.name, header, rows, encoding, delimiter)
@@ -110,7 +111,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
                 if any(c not in (None, "") for c in cells):
                     header = ["" if c is None else str(c).strip() for c in cells]
                 continue
-            rows.append((number, dict(zip(header, cells))))
+            rows.append((number, dict(zip(header, (from_spreadsheet(c) if isinstance(c, str) else c for c in cells)))))
     finally:
         book.close()
     if header is None:
@@ -153,7 +154,7 @@ def convert(fld, value, mapping: Mapping):
             return int(re.split(r"[.,]", text)[0])
         raise _Bad("import-integer", text)
     if fld.type == "number":
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             return value
         text = _text(value).replace(" ", "")
         if "," in text:
@@ -161,9 +162,12 @@ def convert(fld, value, mapping: Mapping):
         if re.fullmatch(r"[+-]?\d+", text):
             return int(text)
         try:
-            return float(text)
+            number = float(text)
         except ValueError:
-            raise _Bad("import-number", _text(value)) from None
+            number = math.nan
+        if not math.isfinite(number):  # also "inf", "NaN": no limit can judge them
+            raise _Bad("import-number", _text(value))
+        return number
     if fld.type == "date":
         if isinstance(value, dt.datetime):
             return value.date()

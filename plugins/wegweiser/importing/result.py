@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from wegweiser.checks.findings import Finding
 from wegweiser.checks.messages import finding
+from wegweiser.content.characters import visible
 from wegweiser.content.loading import relative_path
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ class Problem:
         if self.finding.field and self.finding.field != self.column:
             where += f" (Feld „{self.finding.field}“)"
         label = "Fehler" if self.is_error else "Warnung"
-        text = f"{where}: {label}: {self.finding.message}"
-        return text + (f"\n    → {self.finding.hint}" if self.finding.hint else "")
+        text = f"{visible(where)}: {label}: {visible(self.finding.message)}"
+        return text + (f"\n    → {visible(self.finding.hint)}" if self.finding.hint else "")
 
 
 @dataclass

@@ -18,7 +18,6 @@ import re
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.content.entry_file import slugify
 from wegweiser.catalog.entry_store import EntryStore
-from wegweiser.build.pieces import Pieces
 from wegweiser.content.schema import Field, TableSchema
 
 #: Separator of the items of a list field inside one CSV cell.
@@ -37,6 +36,13 @@ FILES = {"offer": "angebote.csv", "provider": "anbieter.csv"}
 TITLES = {"offer": "Bildungsangebote", "provider": "Bildungsanbieter"}
 VOCABULARY_FOLDER = "vokabulare"
 DEFAULT_LICENSE = "CC BY 4.0"
+#: a text cell starting with one of these is a formula to a spreadsheet program (OWASP "CSV
+#: injection"): it gets an apostrophe in front, as does a text starting with an apostrophe, so
+#: that the import (:func:`from_spreadsheet`) can tell the two apart and the round trip is lossless
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+SPREADSHEET_NOTE = ("Textzellen, die mit =, +, -, @, einem Tabulator, einem Zeilenumbruch (CR) oder ' beginnen, "
+                    "ist ein ' vorangestellt, damit Tabellenprogramme sie nicht als Formel ausführen; "
+                    "„wegweiser import“ entfernt es wieder.")
 
 #: Known licences: normalised name -> (identifier, German title, URL).
 LICENSES = {
@@ -66,16 +72,27 @@ def license_info(name: str | None) -> dict:
 
 
 def cell_text(field: Field, value) -> str:
-    """A typed value as CSV text (ISO dates, lists joined with the delimiter)."""
+    """A typed value as CSV text (ISO dates, lists joined with the delimiter, texts safe to open in
+    a spreadsheet program)."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_DELIMITER.join(str(v) for v in value)
+        return to_spreadsheet(LIST_DELIMITER.join(str(v) for v in value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return str(value)
+    return to_spreadsheet(value) if isinstance(value, str) else str(value)
+
+
+def to_spreadsheet(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet program runs as a formula (see :data:`FORMULA_STARTS`)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def from_spreadsheet(text: str) -> str:
+    """The text a cell of :func:`to_spreadsheet` came from (other cells unchanged)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def export_schema(schema: TableSchema) -> dict:
@@ -90,10 +107,20 @@ def export_schema(schema: TableSchema) -> dict:
             list_fields.add(field["name"])
             field.update(type="list", delimiter=LIST_DELIMITER, itemType="string")
             field.pop("example", None)
+        elif field.get("type", "string") == "string":
+            _allow_apostrophe(field.get("constraints", {}))
     descriptor["fields"].append(dict(BODY_FIELD))
     # frictionless compares a list cell as a whole; list references are documented, not declared
     descriptor["foreignKeys"] = [fk for fk in schema.foreign_keys if not set(_fk_fields(fk)) & list_fields]
     return descriptor
+
+
+def _allow_apostrophe(constraints: dict) -> None:
+    """A text cell may carry the apostrophe of :func:`to_spreadsheet` (e.g. a phone number „'+49 …“)."""
+    if "pattern" in constraints:
+        constraints["pattern"] = f"'?(?:{constraints['pattern']})"
+    if "maxLength" in constraints:
+        constraints["maxLength"] += 1
 
 
 def _without_list_references(descriptor: dict) -> dict:
@@ -109,11 +136,6 @@ def _fk_fields(fk: dict) -> list[str]:
 
 def entries_csv(schema: TableSchema, entries, store: EntryStore | None = None) -> bytes:
     """CSV (UTF-8, comma, header row) of the entries, one row each (rows kept in ``store``)."""
-    return csv_pieces(schema, entries, store).joined()
-
-
-def csv_pieces(schema: TableSchema, entries, store: EntryStore | None = None) -> Pieces:
-    """:func:`entries_csv` as its lines, not joined (each row as kept in ``store``)."""
     store = store or EntryStore()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -127,8 +149,8 @@ def csv_pieces(schema: TableSchema, entries, store: EntryStore | None = None) ->
     lines = [line(schema.field_names + [BODY_COLUMN])]
     for entry in entries:
         lines.append(store.get(f"csv-row:{schema.name}", entry, lambda entry=entry: line(
-            [cell_text(f, entry.values.get(f.name)) for f in schema.fields] + [entry.body or ""])))
-    return Pieces(lines)
+            [cell_text(f, entry.values.get(f.name)) for f in schema.fields] + [to_spreadsheet(entry.body or "")])))
+    return b"".join(lines)
 
 
 def tables(catalog: Catalog) -> list[dict]:
@@ -160,7 +182,7 @@ def descriptor(catalog: Catalog, settings: dict) -> dict:
             "name": "offers" if kind == "offer" else "providers",
             "path": FILES[kind],
             "title": TITLES[kind],
-            "description": schema.descriptor.get("description", ""),
+            "description": " ".join(filter(None, [schema.descriptor.get("description", ""), SPREADSHEET_NOTE])),
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
@@ -207,9 +229,9 @@ def data_attribution(settings: dict) -> str:
 
 
 def data_package(catalog: Catalog, settings: dict):
-    """``(path below daten/, bytes or Pieces)`` of every file of the Data Package."""
+    """``(path below daten/, bytes)`` of every file of the Data Package."""
     for kind in ("offer", "provider"):
-        yield FILES[kind], csv_pieces(catalog.schemas.for_kind(kind), _entries(catalog, kind), catalog.store)
+        yield FILES[kind], entries_csv(catalog.schemas.for_kind(kind), _entries(catalog, kind), catalog.store)
     for vocab in catalog.vocabularies.values():
         yield f"{VOCABULARY_FOLDER}/{vocab.path.name}", vocab.path.read_bytes()
     text = json.dumps(descriptor(catalog, settings), ensure_ascii=False, indent=2) + "\n"

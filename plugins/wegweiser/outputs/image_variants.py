@@ -32,6 +32,8 @@ PIPELINE = "v1"
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 MEDIA_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
+#: WebP holds no image wider or taller than this
+WEBP_MAX_SIDE = 16383
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class ImageFailed(Exception):
         self.findings = findings
         super().__init__("; ".join(f.as_text() for f in findings))
 
+    def __reduce__(self):  # from a worker process, with its findings
+        return ImageFailed, (self.findings,)
+
 
 def resolve_image(images_dir: Path, name: str) -> Path | None:
     """The file ``name`` refers to inside ``images_dir``, or None when it points outside."""
@@ -88,9 +93,11 @@ def resolve_image(images_dir: Path, name: str) -> Path | None:
     return target
 
 
-def variant_widths(original: int, field: str = "image") -> tuple[int, ...]:
-    """The published widths: the field's widths, capped at the original (never upscaled)."""
-    return tuple(sorted({min(width, original) for width in WIDTHS[field]}))
+def variant_widths(original: int, field: str = "image", height: int = 0) -> tuple[int, ...]:
+    """The published widths: the field's widths, capped at the original (never upscaled) and, for an
+    image of ``height`` pixels, so narrow that no copy is taller than WebP allows."""
+    tallest = max(1, original * WEBP_MAX_SIDE // height) if height > WEBP_MAX_SIDE else original
+    return tuple(sorted({min(width, original, tallest) for width in WIDTHS[field]}))
 
 
 def plan(name: str, info: ImageInfo, field: str = "image") -> Picture:
@@ -98,8 +105,8 @@ def plan(name: str, info: ImageInfo, field: str = "image") -> Picture:
     stem = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-") or "bild"
     ext = "png" if info.has_alpha else "jpg"
     variants = []
-    for width in variant_widths(info.width, field):
-        height = max(1, round(info.height * width / info.width))
+    for width in variant_widths(info.width, field, info.height):
+        height = min(WEBP_MAX_SIDE, max(1, round(info.height * width / info.width)))
         base = f"{OUTPUT_FOLDER}/{stem}-{info.digest[:10]}-{width}"
         variants.append(Variant(width, height, f"{base}.webp", f"{base}.{ext}"))
     return Picture(name=name, source=info, variants=tuple(variants))

@@ -1,8 +1,7 @@
 """Non-HTML files of the guide (CSV, JSON, iCalendar, feeds, …).
 
-Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` (or ``Pieces`` of
-bytes, see core/pieces.py) with a path relative to the output folder (``PRODUCERS``: files
-made from the whole catalog) —
+Each producer takes ``(catalog, settings)`` and yields ``(path, bytes)`` with a path relative
+to the output folder (``PRODUCERS``: files made from the whole catalog) —
 or ``(path, EntryFile)`` for a file made from one offer or provider alone (or a list of
 them), which is then made only when these entries changed (``ENTRY_PRODUCERS``).
 Producers are plain functions, usually thin wrappers around a core module.
@@ -14,11 +13,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from wegweiser.catalog.catalog import Catalog
-from wegweiser.build.pieces import Pieces
-from wegweiser.build.previous_site import is_site_path
+from wegweiser.build.site_folders import is_site_path
 from wegweiser.pelican_plugin.incremental import EntryFile
 
-Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes, Pieces or EntryFile
+Producer = Callable[[Catalog, dict], Iterable[tuple[str, object]]]  # bytes or EntryFile
 
 
 def office_report(catalog: Catalog, settings: dict):
@@ -37,7 +35,7 @@ def search_data(catalog: Catalog, settings: dict):
     lunr.js (no longer loaded by the search page since it reads the shards itself)."""
     from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
-    for name, data in catalog_search_files(catalog, int(settings.get("WEGWEISER_WORKERS") or 0)).hand_out():
+    for name, data in catalog_search_files(catalog).hand_out():
         yield f"{SEARCH_FOLDER}/{name}", data
     yield "theme/js/lunr.min.js", _node_module(settings, "lunr/lunr.min.js")
 
@@ -93,7 +91,7 @@ ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 def site_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, bytes]]:
     """The files made from the whole catalog."""
-    yield from _checked(PRODUCERS, catalog, settings, (bytes, Pieces))
+    yield from _checked(PRODUCERS, catalog, settings, bytes)
 
 
 def entry_files(catalog: Catalog, settings: dict) -> Iterable[tuple[str, EntryFile]]:
@@ -109,8 +107,7 @@ def _checked(producers, catalog: Catalog, settings: dict, kind: type):
                 if clean.is_absolute() or ".." in clean.parts:
                     raise ValueError(f"{producer.__name__} tried to write outside the output folder: {path}")
                 path = clean.as_posix()
-            if not isinstance(data, kind) or isinstance(data, Pieces) and not all(isinstance(p, bytes) for p in data):
-                wanted = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
-                raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {wanted}")
+            if not isinstance(data, kind):
+                raise TypeError(f"{producer.__name__} yielded {type(data).__name__} for {path}, not {kind.__name__}")
             yield path, data
 

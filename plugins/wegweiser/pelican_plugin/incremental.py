@@ -14,10 +14,10 @@ Each page gets a fingerprint of everything it is made from:
   not read it this time unless its other inputs changed — and then it is rendered anyway.
 
 The fingerprints of the published output are kept in ``.buildinfo.json`` next to its
-pages (as Sphinx does); a new build keeps the file its staging folder holds (the site
-before the published one, see wegweiser/spare.py) or hard-links the published file of every
-page whose fingerprint is unchanged, and writes everything else — so the result is
-byte-identical to a clean build. One changed offer thus re-renders its own page, its
+pages (as Sphinx does); a new build keeps the file the folder it builds in holds (the site
+before the published one, see wegweiser/build/site_folders.py) or hard-links the published
+file of every page whose fingerprint is unchanged, and writes everything else — so the result
+is byte-identical to a clean build. One changed offer thus re-renders its own page, its
 provider's, the lists it appears in and the pages that summarise the whole catalog.
 """
 from __future__ import annotations
@@ -35,8 +35,8 @@ from typing import NamedTuple
 
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.content.digests import hash_folder
-from wegweiser.build.pieces import Pieces
-from wegweiser.build.previous_site import BUILDINFO, read_info
+from wegweiser.build.site_folders import remove_files
+from wegweiser.build.state import BuildState
 
 #: settings that do not change what a page looks like
 _IGNORED_SETTINGS = {"OUTPUT_PATH", "PATH", "THEME_STATIC_PATHS", "WEGWEISER_WORKERS", "WEGWEISER_PARALLEL_MIN"}
@@ -178,7 +178,7 @@ def fingerprint(page, catalog: Catalog, global_hash: str, wide: bool = False) ->
     return h.hexdigest()
 
 
-def write_new(staging: Path, relative: str, data: bytes | Pieces) -> None:
+def write_new(staging: Path, relative: str, data: bytes) -> None:
     """Write a file whose place :meth:`Incremental.clear` has made (no file is there), creating its
     folder if need be — here, in the process that writes it, not while the build plans."""
     target = os.path.join(staging, relative)
@@ -188,34 +188,29 @@ def write_new(staging: Path, relative: str, data: bytes | Pieces) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         fh = open(target, "wb")
     with fh:
-        if isinstance(data, Pieces):
-            fh.writelines(data)
-        else:
-            fh.write(data)
+        fh.write(data)
 
 
 class Incremental:
-    """Reuses files of the previous output in a new staging folder.
+    """Reuses files of the previous output in the folder a build makes the new site in.
 
-    ``holds``: what the staging folder already holds ({path: fingerprint}) when it is the
-    reused spare (see wegweiser/spare.py); files are then unlinked before they are made,
-    never changed in place, and its files that no page makes any more are removed.
+    ``holds``: what that folder already holds ({path: fingerprint}): the site before the published
+    one (see wegweiser/build/site_folders.py); files are unlinked before they are made, never
+    changed in place, and its files that no page makes any more are removed.
     """
 
-    def __init__(self, previous: Path | None, staging: Path, holds: dict | None = None, info: dict | None = None):
-        """``info``: the previous output's build information if already read (else read here)."""
-        self.previous = Path(previous) if previous else None
-        self.staging = Path(staging)
-        self.holds = holds or {}
+    def __init__(self, staging: Path, state: BuildState):
+        """``staging``: the folder the new site is made in; ``state``: the build's (published site,
+        its build information, what ``staging`` holds)."""
+        self.previous, self.staging, self.holds = state.published, Path(staging), state.holds
         self.old, self.old_search, self.old_files = {}, {}, {}
-        if self.previous and info is None:
-            info = read_info(self.previous)
-        if self.previous and info is not None:
-            try:
+        info = state.published_info if self.previous else None
+        try:
+            if info is not None:
                 self.old, self.old_search = dict(info["pages"]), dict(info.get("search") or {})
                 self.old_files = dict(info.get("files") or {})
-            except (ValueError, KeyError, TypeError, AttributeError):
-                self.old, self.old_search, self.old_files = {}, {}, {}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.old, self.old_search, self.old_files = {}, {}, {}
         self.new: dict[str, str] = {}
         self.new_files: dict[str, str] = {}
         self.search_key: str | None = None  # what the search data was made from (restore_search)
@@ -240,7 +235,7 @@ class Incremental:
         return True
 
     def clear(self, relative: str) -> None:
-        """Make way for a new file: remove what a reused staging folder holds there. Its folder is
+        """Make way for a new file: remove what the staging folder holds there. Its folder is
         created by whoever writes the file (a render worker: creating thousands of folders is slow
         on some disks, and would otherwise happen one by one before rendering starts)."""
         if relative in self.holds:
@@ -309,12 +304,9 @@ class Incremental:
         """Note a file just made for :meth:`entry_file`."""
         self.written += 1
 
-    def write_file(self, relative: str, data: bytes | Pieces) -> None:
+    def write_file(self, relative: str, data: bytes) -> None:
         """Write a non-page file, or keep or link the previous one when its bytes are identical."""
-        h = hashlib.sha256()
-        for piece in data if isinstance(data, Pieces) else (data,):
-            h.update(piece)
-        print_ = "sha256:" + h.hexdigest()
+        print_ = "sha256:" + hashlib.sha256(data).hexdigest()
         self.new_files[relative] = print_
         if not self._reuse(relative, print_, self.old_files.get(relative)):
             self._write(relative, data)
@@ -326,7 +318,7 @@ class Incremental:
             os.makedirs(folder, exist_ok=True)
             self._folders.add(folder)
 
-    def _write(self, relative: str, data: bytes | Pieces) -> None:
+    def _write(self, relative: str, data: bytes) -> None:
         self.clear(relative)
         write_new(self.staging, relative, data)
         self.written += 1
@@ -356,19 +348,13 @@ class Incremental:
         self.new_files[relative] = old
         return self._reuse(relative, old, old)
 
-    def save(self, catalog: Catalog | None = None, handed: dict | None = None) -> None:
-        """Remove what a reused staging folder holds that no page makes any more; write the fingerprints
-        — or, given ``handed`` (by wegweiser.build, which adds to them), put them there as "info"."""
-        from wegweiser.build.previous_site import remove_files
-
+    def save(self, catalog: Catalog | None = None) -> dict:
+        """Remove what the folder held that no page makes any more; return the fingerprints (for
+        ``.buildinfo.json``, written by wegweiser.build)."""
         remove_files(self.staging, [p for p in self.holds if p not in self.new and p not in self.new_files])
-        data = {"pages": self.new, "files": self.new_files,
-                "stats": {"written": self.written, "unchanged": self.reused}}
+        data = {"pages": self.new, "files": self.new_files}
         search = self.search_key
         if catalog is not None and search and "search" in catalog.derived:
             found = catalog.derived["search"]
             data["search"] = {"key": search, "manifest": found.manifest_name, "files": found.names()}
-        if handed is not None:
-            handed["info"] = data
-            return
-        (self.staging / BUILDINFO).write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+        return data

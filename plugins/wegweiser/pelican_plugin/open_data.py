@@ -102,4 +102,5 @@ def data_page_variables(catalog: Catalog) -> dict:
                            if ical.area_has_calendar(catalog, row["id"])],
         "calendar_file": ical.FILE_NAME,
         "list_delimiter": exports.LIST_DELIMITER,
+        "spreadsheet_note": exports.SPREADSHEET_NOTE,
     }

@@ -146,9 +146,9 @@ def content_pages(catalog: Catalog):
     yield from _paged("anbieter/", "providers", "Anbieter",
                       f"Alle {len(catalog.providers)} Bildungsanbieter im Überblick.", [home], catalog.providers,
                       PROVIDERS_PAGE_SIZE, "providers", {})
-    for provider in catalog.providers:
-        yield SitePage(provider.page_url, "provider", provider.name, description=provider.summary,
-                       breadcrumbs=[home, providers_crumb], variables={"provider": provider})
+    for provider in catalog.providers:  # its offers LIST_PAGE_SIZE to a page, like every list
+        yield from _paged(provider.page_url, "provider", provider.name, provider.summary, [home, providers_crumb],
+                          provider.offers, LIST_PAGE_SIZE, "offers", {"provider": provider})
     for vocabulary, field_name, pages in browse_pages(catalog):
         terms = [
             {"row": row, "url": f"{pages.folder}/{row['id']}/", "offers": _matching(catalog, field_name, row)}

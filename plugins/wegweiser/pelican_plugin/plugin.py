@@ -7,11 +7,13 @@ import os
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from wegweiser.build.state import build_state
 from wegweiser.catalog.display import FILTERS, GLOBALS
 from wegweiser.catalog.project import Project
 from wegweiser.outputs.security import meta_policy
-from wegweiser.checks.validate import REQUIRED_PAGES
+from wegweiser.checks.pages import REQUIRED_PAGES
 from wegweiser.pelican_plugin.generators import GuideGenerator
+from wegweiser.pelican_plugin.page_reader import only_page_reader
 
 
 def add_template_helpers(pelican):
@@ -36,10 +38,8 @@ def get_generators(pelican):
 
 
 def _note(context, path) -> None:
-    """Note a file Pelican wrote in the set wegweiser.build hands over (none when Pelican runs alone)."""
-    written = (context or {}).get("_WEGWEISER_WRITTEN")
-    if written is not None:
-        written.add(os.path.abspath(path))
+    """Note a file Pelican wrote, for the build information (wegweiser/build/site_folders.py)."""
+    build_state(context or {}).pelican_files.add(os.path.abspath(path))
 
 
 def note_content(path, context=None, **kwargs):
@@ -54,7 +54,8 @@ def note_static(generator):
 def register():
     signals.initialized.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
-    # what Pelican writes itself, for the spare site's bookkeeping (wegweiser/spare.py)
+    signals.readers_init.connect(only_page_reader)  # static pages are untrusted content too
+    # what Pelican writes itself: the next build removes it first (wegweiser/build/site_folders.py)
     signals.content_written.connect(note_content)
     signals.feed_written.connect(note_content)
     signals.static_generator_finalized.connect(note_static)

@@ -8,6 +8,7 @@ import io
 from jinja2 import Environment
 
 from wegweiser.catalog.display import de_date
+from wegweiser.outputs.exports import to_spreadsheet
 from wegweiser.report.report import Report
 
 
@@ -59,8 +60,11 @@ def as_csv(report: Report) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
 
+    def write(cells: dict) -> None:  # texts from content, safe to open in a spreadsheet program
+        writer.writerow({key: to_spreadsheet(str(value)) for key, value in cells.items()})
+
     def row(section, entry=None, todo=None, detail="", count=""):
-        writer.writerow({
+        write({
             "abschnitt": section,
             "anbieter": todo.provider.display_title if todo else (entry.provider_entry.name if entry is not None and entry.provider_entry else ""),
             "anbieter_email": todo.email if todo else "",

@@ -20,8 +20,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 
-from wegweiser.build import workers as parallel
-from wegweiser.build.gc_pause import cycle_collection_paused
 
 K1 = 1.2
 B = 0.75
@@ -190,16 +188,13 @@ def compact(shard: dict) -> dict:
 
 
 def dumped_shards(documents: Iterable[tuple[str, dict[str, list[str]]]], boosts: dict[str, float],
-                  shard_bytes: int, dump: Callable[[dict], bytes], workers: int = 1,
+                  shard_bytes: int, dump: Callable[[dict], bytes],
                   form: Callable[[dict], dict] = lambda shard: shard) -> list[tuple[str, bytes]]:
     """``(first term, dump(form(shard)))`` of each shard of ``split_index(serialized_index(documents,
-    boosts), shard_bytes)``, without the whole index in between: the shards made from the counted
-    terms and serialised on ``workers`` processes (see core/parallel.py)."""
-    with cycle_collection_paused():
-        counted = _Counted(documents, boosts)
-        groups = counted.groups(shard_bytes)
-        return parallel.run(groups, lambda group: (group[0], dump(form(counted.shard(group)))),
-                            parallel.worker_count({"WEGWEISER_WORKERS": workers}, len(groups)), lambda count: None)
+    boosts), shard_bytes)``, without the whole index in between: each shard made from the counted
+    terms and serialised in turn."""
+    counted = _Counted(documents, boosts)
+    return [(group[0], dump(form(counted.shard(group)))) for group in counted.groups(shard_bytes)]
 
 
 class _Counted:

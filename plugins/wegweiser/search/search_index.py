@@ -205,12 +205,11 @@ class SearchFiles:
             yield name, self.files.pop(name)
 
 
-def search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
-    """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name; the
-    index shards made on ``workers`` processes (0: all cores, see core/parallel.py)."""
+def search_files(catalog: Catalog) -> SearchFiles:
+    """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name."""
     files: dict[str, bytes] = {}
     shard_names, boundaries = [], []
-    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, workers, compact):
+    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, form=compact):
         name = _named("s", data)
         files[name] = data
         shard_names.append(name)
@@ -263,6 +262,6 @@ def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
     return hashlib.sha256(_dump(parts)).digest()
 
 
-def catalog_search_files(catalog: Catalog, workers: int = 0) -> SearchFiles:
+def catalog_search_files(catalog: Catalog) -> SearchFiles:
     """The search data of a catalog, built once and shared by the search page and the file writer."""
-    return catalog.memo("search", lambda: search_files(catalog, workers))
+    return catalog.memo("search", lambda: search_files(catalog))

@@ -58,7 +58,7 @@ def value_form(fld) -> str:
     if fld.type == "number":
         return "Zahl mit Punkt als Dezimaltrennzeichen" + _range(c)
     if fld.type == "date":
-        return "Datum im Format JJJJ-MM-TT"
+        return "Datum im Format JJJJ-MM-TT" + _range(c)
     if fld.format == "email":
         return "E-Mail-Adresse"
     if fld.format == "uri":

@@ -41,6 +41,12 @@ FORM_MESSAGES: dict[str, str] = {
                              "gehören: {postcodes}.",
     "html-in-text": "„{label}“ darf keinen HTML-Code enthalten („{value}“). Schreiben Sie einfachen Text; "
                     "Hervorhebungen und Links sind nur in der ausführlichen Beschreibung möglich.",
+    "control-character": "„{label}“ enthält ein unsichtbares Steuerzeichen ({value}, Zeichen Nr. {position}). "
+                         "Löschen Sie es – am sichersten, indem Sie den Text an dieser Stelle neu tippen.",
+    "bidi-control": "„{label}“ enthält ein unsichtbares Zeichen, das die Schreibrichtung umkehrt ({value}, "
+                    "Zeichen Nr. {position}). Löschen Sie es.",
+    "mailto-extra": "Geben Sie bei „{label}“ nur die E-Mail-Adresse an (mailto:…, höchstens mit ?subject=…), "
+                    "ohne weitere Empfänger oder vorgefertigten Text.",
     "location-missing": "Wählen Sie den Ort, an dem das Angebot stattfindet (nötig bei der Form "
                         "„{format_label}“).",
 }

@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from wegweiser.content.new_entry import BODIES
+from wegweiser.content.schema import MULTILINE_FROM
 
 #: at most this many options are shown as radio buttons (required fields only)
 MAX_RADIOS = 6
-#: texts allowed to be at least this long get a textarea
-TEXTAREA_FROM = 250
 #: presentation only: mobile keyboards and input types for fields whose schema says "text"
 _INPUT_HINTS = {"postcode": {"inputmode": "numeric"}, "contact_phone": {"input_type": "tel"}}
 BODY_FIELD = "body"
@@ -82,7 +81,7 @@ def _control(prop: dict, required: bool) -> tuple[str, str, str | None, int]:
         return "text", "date", None, 0
     if fmt in ("email", "uri"):
         return "text", {"email": "email", "uri": "url"}[fmt], None, 0
-    if prop.get("maxLength", 0) >= TEXTAREA_FROM:
+    if prop.get("maxLength", 0) >= MULTILINE_FROM:  # a text that may span lines (Field.multiline)
         return "textarea", "", None, max(3, prop["maxLength"] // 100)
     return "text", "text", None, 0
 

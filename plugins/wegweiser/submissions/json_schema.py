@@ -55,9 +55,9 @@ def _value_schema(field, ids: list[str] | None) -> dict:
         for key in ("minLength", "maxLength"):
             if key in c:
                 out[key] = c[key]
-    for key in ("minimum", "maximum"):
+    for key in ("minimum", "maximum"):  # a date's bounds as JSON Schema's format vocabulary says them
         if key in c:
-            out[key] = c[key]
+            out[("format" + key.capitalize()) if field.type == "date" else key] = c[key]
     if "enum" in c:
         out["enum"] = list(c["enum"])
     if ids is not None:

@@ -17,7 +17,8 @@ from urllib.parse import quote, urlsplit
 from wegweiser.checks import rules
 from wegweiser.submissions.form_messages import FORM_MESSAGES, FORM_TYPE_NAMES
 from wegweiser.submissions.json_schema import json_schema
-from wegweiser.content.schema import KIND_FOLDERS, Schemas
+from wegweiser.content.sanitize import MAILTO_HEADERS
+from wegweiser.content.schema import KIND_FOLDERS, MULTILINE_FROM, Schemas
 
 ROUTES = ("pull-request", "email", "download")
 HOSTS = ("github", "gitlab")
@@ -127,6 +128,8 @@ def form_config(schemas: Schemas, submit: SubmitSettings, provider_ids: list[str
         "rules": {
             "germany": rules.GERMANY,
             "linkSchemes": list(rules.LINK_SCHEMES),
+            "multilineFrom": MULTILINE_FROM,
+            "mailtoHeaders": sorted(MAILTO_HEADERS),
             "onSiteFormats": list(rules.ON_SITE_FORMATS),
             "imageFields": rules.IMAGE_FIELDS,
             "images": sorted(images),

@@ -76,6 +76,12 @@
     return previous[b.length] <= k;
   }
 
+  // A query is read up to MAX_QUERY characters and MAX_TERMS words, and only words of at most MAX_TYPO
+  // letters tolerate a typo: typo matching costs grow with the square of a word's length, and no link
+  // (/suche/?q=aaaa…) may freeze the tab (tests/test_search_query_limits.py).
+  // Nor is a word of more than MAX_SPLIT letters split as a compound: each way to split it is tried.
+  var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20, MAX_SPLIT = 40;
+
   // Positions of a shard's terms matching a word exactly, as a prefix, or with up to k typos.
   function expand(shard, word, how, k) {
     var terms = shard.terms, found = [], i = lowerBound(terms, word);
@@ -125,7 +131,8 @@
 
     /* {filters: [{name, values, text, words}], tokens: [{word, stem, prefix}]} of a query. */
     function analyse(q) {
-      var words = T.words(q).filter(function (w) { return !stop[w]; });
+      q = String(q).slice(0, MAX_QUERY);
+      var words = T.words(q).filter(function (w) { return !stop[w]; }).slice(0, MAX_TERMS);
       var stems = words.map(T.stem);
       var found = [], tokens = [];
       for (var i = 0; i < words.length;) {
@@ -161,6 +168,7 @@
     // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
     // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
     function compound(word, shards) {
+      if (word.length > MAX_SPLIT) return null;
       var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; }, stop);
       if (tree === null && !known(shards, T.stem(word))) {
         tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
@@ -189,7 +197,7 @@
       var scores = {};
       score(shards, token.stem, "exact", 0, EXACT, scores);
       if (token.prefix) score(shards, token.stem, "prefix", 0, PREFIX, scores);
-      if (typos && token.stem.length >= 5) score(shards, token.stem, "fuzzy", typos, TYPO, scores);
+      if (typos && token.stem.length >= 5 && token.stem.length <= MAX_TYPO) score(shards, token.stem, "fuzzy", typos, TYPO, scores);
       return scores;
     }
 
@@ -310,7 +318,7 @@
     };
   }
 
-  var api = { create: create, prepare: prepare, near: near, filterTest: filterTest };
+  var api = { create: create, prepare: prepare, near: near, filterTest: filterTest, MAX_QUERY: MAX_QUERY };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserQuery = api;
 })(this);

@@ -69,7 +69,7 @@
   /* ---------- state <-> URL ---------- */
   function readState(search) {
     var p = new URLSearchParams(search);
-    var state = { q: p.get("q") || "", kostenlos: p.get("kostenlos") === "1",
+    var state = { q: (p.get("q") || "").slice(0, Q.MAX_QUERY), kostenlos: p.get("kostenlos") === "1",
                   alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {},
                   nahe: p.get("nahe") || "", plz: p.get("plz") || "", umkreis: p.get("umkreis") || "" };
     FACETS.forEach(function (f) { state.facets[f] = p.getAll(f); });

@@ -23,13 +23,15 @@
     m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s); // the form also takes German dates
     return m ? isoDate(+m[3], +m[2], +m[1]) : null;
   }
-  var LOCAL = /^(?:[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+(?:\.[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+)*)$/i;
+  // the local part as the validators package reads it for frictionless (a dot-atom or a quoted
+  // string); the schema's pattern then narrows what both sides accept
+  var LOCAL = /^(?:[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+(?:\.[\u00A0-\u024F0-9a-z!#$%&'*+/=?^_`{}|~-]+)*|"(?:[\u00A0-\u024F\x01-\x08\x0b\x0c\x0e-\x1f!#-\[\]-\x7f]|\\[\x09.])*")$/i;
   var DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9][a-z0-9-]{0,61}[a-z]$/i;
   function isEmail(s) {
     var parts = s.split("@");
     if (parts.length !== 2 || chars(parts[0]) > 64 || !LOCAL.test(parts[0])) return false;
     var domain = parts[1];
-    if (/\s|__/.test(domain)) return false;
+    if (/[\s?#/\\%:[\]]|__/.test(domain)) return false; // a URL parser would take these for its own
     try { domain = new URL("http://" + domain).hostname; } catch (e) { return false; }
     return domain.length <= 253 && DOMAIN.test(domain);
   }
@@ -97,6 +99,10 @@
       if (has(prop, "minimum") && v < prop.minimum) add("minimum", name, { value: v, limit: prop.minimum });
       if (has(prop, "maximum") && v > prop.maximum) add("maximum", name, { value: v, limit: prop.maximum });
     }
+    if (c.date) { // ISO dates compare as text
+      if (has(prop, "formatMinimum") && v < prop.formatMinimum) add("minimum", name, { value: v, limit: prop.formatMinimum });
+      if (has(prop, "formatMaximum") && v > prop.formatMaximum) add("maximum", name, { value: v, limit: prop.formatMaximum });
+    }
     if (prop.enum && add.count() === before && prop.enum.indexOf(v) < 0) {
       add(name === "provider" ? "unknown-provider" : "unknown-reference", name, { value: v });
     }
@@ -119,6 +125,16 @@
     }
     var path = url.split("#")[0].split("?")[0];
     return { scheme: scheme, netloc: netloc, path: path };
+  }
+
+  function mailtoExtra(url, headers) { // core/sanitize.py link_problem: a header but the subject, or more recipients
+    var rest = url.replace(/[\u0000-\u0020]/g, "").replace(/^[^:]*:/, "");
+    var q = rest.indexOf("?"), address = q < 0 ? rest : rest.slice(0, q), extra = false;
+    if (q >= 0) new URLSearchParams(rest.slice(q + 1)).forEach(function (v, key) {
+      if (headers.indexOf(key.toLowerCase()) < 0) extra = true;
+    });
+    try { address = decodeURIComponent(address); } catch (e) { /* kept as written, like Python's unquote */ }
+    return extra || address.split("@").length > 2 || /[,;]/.test(address);
   }
 
   function imagePath(value) { // null when the path leaves content/images
@@ -147,8 +163,45 @@
     return tag ? tag[0] : m[0];
   }
 
+  // core/characters.py: control characters (tab and newline only in long texts and the body) and
+  // bidi controls are refused, the first of each kind per text; invisible characters are only a
+  // warning there and are not checked here
+  var BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+  function characterProblems(text, multiline) {
+    var chars = Array.from(String(text)), found = {}, list = [];
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i], n = c.codePointAt(0), code = null;
+      if (multiline && (c === "\t" || c === "\n")) continue;
+      if (/[\p{Cc}\p{Cs}\u2028\u2029]/u.test(c) || (n >= 0xfdd0 && n <= 0xfdef) || (n & 0xfffe) === 0xfffe) {
+        code = "control-character";
+      } else if (BIDI.test(c)) code = "bidi-control";
+      if (code && !found[code]) {
+        found[code] = true;
+        list.push({ code: code, value: "U+" + n.toString(16).toUpperCase().padStart(4, "0"), position: i + 1 });
+      }
+    }
+    return list;
+  }
+  function checkCharacters(props, rules, raw, add) {
+    Object.keys(props).forEach(function (name) {
+      var prop = props[name], value = raw[name];
+      var multiline = prop.type === "string" && !prop.format && !prop.pattern && !prop.enum &&
+        (prop.maxLength || 0) >= rules.multilineFrom;
+      (Array.isArray(value) ? value : [value]).forEach(function (text) {
+        if (typeof text !== "string") return;
+        characterProblems(text, multiline).forEach(function (p) {
+          add(p.code, name, { value: p.value, position: p.position });
+        });
+      });
+    });
+    if (typeof raw.body === "string") characterProblems(raw.body, true).forEach(function (p) {
+      add(p.code, "body", { value: p.value, position: p.position, label: "Beschreibung" });
+    });
+  }
+
   function checkRules(kind, schema, rules, raw, typed, add) {
     var props = schema.properties;
+    checkCharacters(props, rules, raw, add);
     Object.keys(props).forEach(function (name) { // plain text: no HTML (links, ids, choices have their own checks)
       var prop = props[name], value = raw[name];
       if (prop.type !== "string" || prop.format || prop.pattern || prop.enum || typeof value !== "string") return;
@@ -169,6 +222,7 @@
       if (rules.linkSchemes.indexOf(parts.scheme) < 0) add("link-scheme", name, { value: value });
       else if ((parts.scheme === "http" || parts.scheme === "https") && !parts.netloc) add("link-invalid", name, { value: value });
       else if (parts.scheme === "mailto" && parts.path.indexOf("@") < 0) add("link-invalid", name, { value: value });
+      else if (parts.scheme === "mailto" && mailtoExtra(value.trim(), rules.mailtoHeaders)) add("mailto-extra", name, { value: value });
     });
     Object.keys(rules.imageFields).forEach(function (field) {
       var value = raw[field], alt = rules.imageFields[field];
@@ -227,7 +281,7 @@
     var prop = config.kinds[kind].schema.properties[finding.field] || {};
     var p = {}, key;
     for (key in finding.params) p[key] = finding.params[key];
-    p.label = prop.title || finding.field;
+    p.label = prop.title || p.label || finding.field;
     p.description = prop.description || "";
     var variant = prop.type === "array" ? ".list" : (prop.enum ? ".choice" : "");
     if (finding.code === "type-error") p.expected = config.typeNames[p.expected] || p.expected;

@@ -1,8 +1,8 @@
-"""The site before the published one is kept as a spare and the next build is made in it.
+"""The site before the published one is kept as the next site, and the next build is made in it.
 
 Every build must still equal a clean build, the published site must never change while
-it is published (files are hard links between the two sites), and a spare that is not
-the site the published one was built next to is not used.
+it is published (files are hard links between the two sites), and a next site left by a
+killed build, or describing paths outside the site, is not used.
 """
 
 from __future__ import annotations
@@ -10,12 +10,21 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import edit, site_tree
 
 from wegweiser.build.run import build
-from wegweiser.build.previous_site import spare_of
+from wegweiser.build.site_folders import next_of
+
+
+def _clean_build(project, out):
+    """The site a build without any cache or earlier output makes."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    assert build(project / "pelicanconf.py", out).ok
+    return site_tree(out)
 
 
 def _empty_folders(folder):
@@ -42,53 +51,44 @@ def _steps(project, kept):
                                        "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
 
 
-def test_each_build_in_the_spare_equals_a_clean_build(project, tmp_path):
+def test_each_build_in_the_next_site_equals_a_clean_build(project, tmp_path):
     settings, out = project / "pelicanconf.py", tmp_path / "out"
     assert build(settings, out).ok
-    assert build(settings, out).ok  # the first site is now the spare
-    assert spare_of(out).is_dir()
+    assert build(settings, out).ok  # the first site is now the next site
+    assert next_of(out).is_dir()
     for name, change in _steps(project, (project / GONE).read_bytes()):
         published = site_tree(out)
-        spare_id = json.loads((spare_of(out) / ".buildinfo.json").read_text())["id"]
         change()
         result = build(settings, out)
         assert result.ok, (name, result.error)
-        # the spare was used: it is gone under its own name and the old published site took its place
-        assert json.loads((spare_of(out) / ".buildinfo.json").read_text())["id"] != spare_id
-        assert site_tree(spare_of(out)) == published, f"{name}: the published site was changed in place"
-        clean = tmp_path / f"clean-{name}"
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        assert build(settings, clean).ok
-        assert site_tree(out) == site_tree(clean), name
+        # the site published before is now the next site, unchanged
+        assert site_tree(next_of(out)) == published, f"{name}: the published site was changed in place"
+        assert site_tree(out) == _clean_build(project, tmp_path / f"clean-{name}"), name
         assert _empty_folders(out) == [], name
     assert not (out / "angebote" / "online-englisch").exists() or (project / GONE).exists()
 
 
-def test_unchanged_rebuild_in_the_spare_writes_nothing(project, tmp_path):
+def test_unchanged_rebuild_in_the_next_site_writes_nothing(project, tmp_path):
     settings, out = project / "pelicanconf.py", tmp_path / "out"
     first = build(settings, out)
     assert build(settings, out).ok
-    again = build(settings, out)  # made in the spare, which holds the first site
+    again = build(settings, out)  # made in the next site, which holds the first site
     assert again.ok and again.written == 0 and again.unchanged == first.written
 
 
-def test_a_spare_that_is_not_the_site_before_is_not_used(project, tmp_path):
+def test_a_next_site_without_build_information_is_not_used(project, tmp_path):
+    """What a killed build leaves: files the fingerprints do not describe."""
     settings, out = project / "pelicanconf.py", tmp_path / "out"
     assert build(settings, out).ok
     assert build(settings, out).ok
-    spare = spare_of(out)
-    stray = spare / "angebote" / "deutschkurs-a1" / "index.html"
+    stray = next_of(out) / "angebote" / "deutschkurs-a1" / "index.html"
     os.unlink(stray)
-    stray.write_text("nicht von diesem Build")  # a file the fingerprints do not describe …
-    info = json.loads((spare / ".buildinfo.json").read_text())
-    info["id"] = "ein-anderer-build"  # … in a spare that is not the site the published one was built next to
-    (spare / ".buildinfo.json").write_text(json.dumps(info))
+    stray.write_text("halb geschrieben")
+    (next_of(out) / "verwaist.html").write_text("von keinem Build beschrieben")
+    (next_of(out) / ".buildinfo.json").unlink()
     edit(project / OFFER, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
     assert build(settings, out).ok
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    assert build(settings, tmp_path / "clean").ok
-    assert site_tree(out) == site_tree(tmp_path / "clean")
-    assert not [p for p in tmp_path.glob(".out.*") if p != spare_of(out)]
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
 
 
 def test_files_pelican_writes_itself_are_written_afresh(project, tmp_path):
@@ -103,12 +103,12 @@ def test_files_pelican_writes_itself_are_written_afresh(project, tmp_path):
     assert (out / "theme/css/main.css").read_text(encoding="utf-8").endswith("/* neu */\n")
 
 
-def test_a_page_pelican_no_longer_writes_is_gone_after_builds_in_the_spare(project, tmp_path):
+def test_a_page_pelican_no_longer_writes_is_gone_after_builds_in_the_next_site(project, tmp_path):
     settings, out = project / "pelicanconf.py", tmp_path / "out"
     extra = project / "content" / "pages" / "barrierefreiheit.md"
     extra.write_text("Title: Barrierefreiheit\nSlug: barrierefreiheit\n\nErklärung zur Barrierefreiheit.\n",
                      encoding="utf-8")
-    for _ in range(2):  # the second build keeps the first site as the spare
+    for _ in range(2):  # the second build keeps the first site as the next site
         assert build(settings, out).ok
     other = json.loads((out / ".buildinfo.json").read_text())["other"]
     page = next(p for p in other if p.startswith("barrierefreiheit"))
@@ -117,22 +117,44 @@ def test_a_page_pelican_no_longer_writes_is_gone_after_builds_in_the_spare(proje
     for _ in range(2):  # built in each of the two sites once
         assert build(settings, out).ok
         assert not (out / page).exists()
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    assert build(settings, tmp_path / "clean").ok
-    assert site_tree(out) == site_tree(tmp_path / "clean")
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
 
 
-def test_a_spare_naming_paths_outside_the_site_is_not_used(project, tmp_path):
+def test_a_next_site_naming_paths_outside_the_site_is_not_used(project, tmp_path):
     settings, out = project / "pelicanconf.py", tmp_path / "out"
     assert build(settings, out).ok
     assert build(settings, out).ok
     victim = tmp_path / "nicht-loeschen.txt"
     victim.write_text("bleibt")
-    info = json.loads((spare_of(out) / ".buildinfo.json").read_text())
+    info = json.loads((next_of(out) / ".buildinfo.json").read_text())
     info["other"].append("../nicht-loeschen.txt")  # a tampered list of Pelican's own files
-    (spare_of(out) / ".buildinfo.json").write_text(json.dumps(info))
+    (next_of(out) / ".buildinfo.json").write_text(json.dumps(info))
     assert build(settings, out).ok
     assert victim.read_text() == "bleibt"
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    assert build(settings, tmp_path / "clean").ok
-    assert site_tree(out) == site_tree(tmp_path / "clean")
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
+
+
+TWO_AT_ONCE = """
+import sys, time
+from pathlib import Path
+from pelican.writers import Writer
+original = Writer.write_file
+def slow(self, *args, **kwargs):
+    time.sleep(0.02)
+    return original(self, *args, **kwargs)
+Writer.write_file = slow
+from wegweiser.build.run import build
+sys.exit(0 if build(Path({settings!r}), Path({output!r})).ok else 1)
+"""
+
+
+def test_two_builds_at_once_take_turns(project, tmp_path):
+    settings, out = project / "pelicanconf.py", tmp_path / "out"
+    assert build(settings, out).ok
+    assert build(settings, out).ok
+    edit(project / OFFER, "Deutschkurs A1 am Abend", "Deutschkurs A1 am Vormittag")
+    script = TWO_AT_ONCE.format(settings=str(settings), output=str(out))
+    builds = [subprocess.Popen([sys.executable, "-c", script], cwd=project) for _ in range(2)]
+    assert [process.wait(timeout=300) for process in builds] == [0, 0]
+    assert site_tree(out) == _clean_build(project, tmp_path / "clean")
+    assert site_tree(next_of(out)) == site_tree(tmp_path / "clean")  # the first of the two
