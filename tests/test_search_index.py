@@ -44,7 +44,7 @@ def _js(script: str, payload) -> object:
 
 def _manifest_stop_words(catalog) -> list[str]:
     """The stop words as the browser gets them: with the search data."""
-    files = search_files(catalog, workers=1)
+    files = search_files(catalog)
     return json.loads(files.files[files.manifest_name])["stop"]
 
 
