@@ -66,16 +66,19 @@ class PageFailed(Exception):
                          None)
         where = entry.source if entry is not None else target
         self.findings = [finding("unexpected", where, value=f"{target}: {type(exc).__name__}: {exc}")]
+        #: a system error (a full disk, …) travels on, so that the build can blame the disk (build/disk.py)
+        self.error = exc if isinstance(exc, OSError) else None
         super().__init__(f"{where}: {type(exc).__name__}: {exc}")
 
-    def __reduce__(self):  # from a worker process, with its finding
-        return _page_failed, (self.findings, str(self))
+    def __reduce__(self):  # from a worker process, with its finding and system error
+        return _page_failed, (self.findings, str(self), self.error)
 
 
-def _page_failed(findings: list, message: str) -> PageFailed:
+def _page_failed(findings: list, message: str, error: OSError | None = None) -> PageFailed:
     failed = PageFailed.__new__(PageFailed)
     Exception.__init__(failed, message)
     failed.findings = findings
+    failed.error = error
     return failed
 
 
