@@ -67,7 +67,7 @@ def guide(tmp_path_factory) -> SimpleNamespace:
 
 def test_the_repository_holds_only_what_is_the_countys(guide):
     files = {p.relative_to(guide.path).as_posix() for p in guide.path.rglob("*") if p.is_file()
-             and not p.relative_to(guide.path).parts[0] in ("output", ".cache", ".output.spare")}
+             and not p.relative_to(guide.path).parts[0] in ("output", ".cache", ".output.next")}
     for expected in ("pelicanconf.py", "publishconf.py", "Makefile", "README.md", "requirements.txt", ".gitignore",
                      "CONTRIBUTING.md", ".github/workflows/validate.yml", ".github/workflows/pages.yml",
                      ".gitlab-ci.yml", "content/pages/impressum.md", "content/pages/datenschutz.md",
