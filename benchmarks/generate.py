@@ -140,7 +140,6 @@ def generate(n: int, folder: Path, seed: int = 20261123) -> None:
         "globals().update({k: v for k, v in _BASE.items() if k.isupper()})\n"
         'PATH = str(HERE / "content")\nOUTPUT_PATH = str(HERE / "output")\n'
         f'WEGWEISER_TODAY = "{TODAY.isoformat()}"\nWEGWEISER_ROOT = str(HERE)\n'
-        f"WEGWEISER_NODE_MODULES = {str(ROOT / 'node_modules')!r}\n",
         encoding="utf-8",
     )
 

@@ -29,7 +29,6 @@ globals().update({{k: v for k, v in _BASE.items() if k.isupper()}})
 PATH = str(HERE / "content")
 OUTPUT_PATH = str(HERE / "output")
 WEGWEISER_TODAY = {today!r}
-WEGWEISER_NODE_MODULES = {node_modules!r}
 {extra}
 '''
 
@@ -50,8 +49,7 @@ def make_project(folder: Path, content: Path | None = None, extra: str = "", tod
     if content is not None:
         shutil.copytree(content, folder / "content", symlinks=True)
     (folder / "pelicanconf.py").write_text(
-        SETTINGS_TEMPLATE.format(base=str(ROOT / "pelicanconf.py"), today=today.isoformat(), extra=extra,
-                                 node_modules=str(ROOT / "node_modules")),
+        SETTINGS_TEMPLATE.format(base=str(ROOT / "pelicanconf.py"), today=today.isoformat(), extra=extra),
         encoding="utf-8",
     )
     return folder

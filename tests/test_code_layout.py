@@ -38,7 +38,7 @@ def test_the_domain_core_never_imports_pelican():
 
 
 def test_every_folder_is_a_documented_package():
-    """Folders of code are documented packages; the others (theme, schemas and vocabularies, lunr.js)
+    """Folders of code are documented packages; the others (theme, schemas and vocabularies)
     are package data, which pyproject.toml must ship with the wheel."""
     import tomllib
 

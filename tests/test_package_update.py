@@ -64,7 +64,7 @@ def test_the_wheel_carries_theme_schemas_vocabularies_and_init_files(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for expected in ("wegweiser/theme/templates/base.html", "wegweiser/theme/static/css/main.css",
                      "wegweiser/defaults/schemas/offer.schema.json", "wegweiser/defaults/vocabularies/topics.csv",
-                     "wegweiser/defaults/vocabularies/municipalities.schema.json", "wegweiser/vendor/lunr.min.js",
+                     "wegweiser/defaults/vocabularies/municipalities.schema.json",
                      "wegweiser/new_guide/files/dot-github/workflows/pages.yml",
                      "wegweiser/new_guide/files/content/pages/impressum.md.j2", "wegweiser/settings.py"):
         assert expected in names, expected
@@ -92,11 +92,6 @@ def test_an_upgrade_changes_the_guides_site_and_not_its_repository(wheel, tmp_pa
     for page in ("index.html", "impressum/index.html", "404.html"):
         assert CHANGED_FOOTER in (guide / "output" / page).read_text(encoding="utf-8"), page
     assert _state(guide) == repository
-
-
-def test_the_shipped_lunr_is_the_one_npm_pins():
-    shipped = ROOT / "plugins" / "wegweiser" / "vendor" / "lunr.min.js"
-    assert shipped.read_bytes() == (ROOT / "node_modules" / "lunr" / "lunr.min.js").read_bytes()
 
 
 def test_a_guides_own_template_overrides_the_packages_also_when_rebuilt(tmp_path):

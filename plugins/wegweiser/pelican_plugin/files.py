@@ -10,7 +10,7 @@ Producers are plain functions, usually thin wrappers around a core module.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.build.site_folders import is_site_path
@@ -31,29 +31,11 @@ def office_report(catalog: Catalog, settings: dict):
 
 
 def search_data(catalog: Catalog, settings: dict):
-    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js), and
-    lunr.js (no longer loaded by the search page since it reads the shards itself)."""
+    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js)."""
     from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
     for name, data in catalog_search_files(catalog).hand_out():
         yield f"{SEARCH_FOLDER}/{name}", data
-    yield "theme/js/lunr.min.js", _node_module(settings, "lunr/lunr.min.js")
-
-
-#: lunr.min.js of lunr 2.3.9 (MIT), the same file npm installs for package.json's pin (a test holds
-#: them equal): it travels with the package, so that a guide needs no Node.js to build.
-VENDOR_DIR = Path(__file__).resolve().parents[1] / "vendor"
-
-
-def _node_module(settings: dict, path: str) -> bytes:
-    """A file of a JavaScript package: from WEGWEISER_NODE_MODULES when set, else the package's copy."""
-    folder = settings.get("WEGWEISER_NODE_MODULES")
-    target = Path(folder) / path if folder else VENDOR_DIR / Path(path).name
-    if not target.is_file():
-        raise FileNotFoundError(
-            f"{target} fehlt. Installieren Sie die JavaScript-Pakete mit „npm ci“ im Projektordner "
-            "oder lassen Sie die Einstellung WEGWEISER_NODE_MODULES weg.")
-    return target.read_bytes()
 
 
 def indicator_data(catalog: Catalog, settings: dict):
