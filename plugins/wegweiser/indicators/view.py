@@ -178,20 +178,24 @@ def _time_chart(ind: Indicator, title: str, labels: list[int], series: list[Seri
 
 
 def _series_summary(s: Series, labels: list[str], ind: Indicator, single: bool) -> str:
-    pairs = [(label, v, t) for label, v, t in zip(labels, s.values, s.texts) if v is not None]
+    pairs, high, low, gaps = _extremes(s, labels)
     prefix = "" if single else f"{s.name}: "
     if not pairs:
         return f"{prefix}keine Werte."
     first, last = pairs[0], pairs[-1]
-    high = max(pairs, key=lambda p: p[1])
-    low = min(pairs, key=lambda p: p[1])
     unit = _unit_suffix(ind)
-    text_ = (f"{prefix}{first[2]}{unit} im Jahr {first[0]}, {last[2]}{unit} im Jahr {last[0]}; "
-             f"höchster Wert {high[2]}{unit} ({high[0]}), niedrigster Wert {low[2]}{unit} ({low[0]}).")
+    return (f"{prefix}{first[2]}{unit} im Jahr {first[0]}, {last[2]}{unit} im Jahr {last[0]}; "
+            f"höchster Wert {high[2]}{unit} ({high[0]}), niedrigster Wert {low[2]}{unit} ({low[0]}).{gaps}")
+
+
+def _extremes(s: Series, labels: list[str]):
+    """(label, value, text) of each value of ``s``, the highest and lowest of them (None without
+    values), and the sentence naming the labels without a value ("" when every label has one)."""
+    pairs = [(label, v, t) for label, v, t in zip(labels, s.values, s.texts) if v is not None]
+    high = max(pairs, key=lambda p: p[1]) if pairs else None
+    low = min(pairs, key=lambda p: p[1]) if pairs else None
     gaps = [f"{label} ({t})" for label, v, t in zip(labels, s.values, s.texts) if v is None]
-    if gaps:
-        text_ += " Ohne Wert: " + ", ".join(gaps) + "."
-    return text_
+    return pairs, high, low, (" Ohne Wert: " + ", ".join(gaps) + ".") if gaps else ""
 
 
 def _unit_suffix(ind: Indicator) -> str:
@@ -249,15 +253,9 @@ def _place_bar_chart(ind: Indicator) -> Chart:
 
 
 def _bar_summary(s: Series, labels: list[str], ind: Indicator, prep: str = "in") -> str:
-    pairs = [(label, v, t) for label, v, t in zip(labels, s.values, s.texts) if v is not None]
+    pairs, high, low, gaps = _extremes(s, labels)
     if not pairs:
         return "Keine Werte."
-    high = max(pairs, key=lambda p: p[1])
-    low = min(pairs, key=lambda p: p[1])
     unit = _unit_suffix(ind)
-    text_ = (f"Höchster Wert: {high[2]}{unit} {prep} {high[0]}; "
-             f"niedrigster Wert: {low[2]}{unit} {prep} {low[0]}.")
-    gaps = [f"{label} ({t})" for label, v, t in zip(labels, s.values, s.texts) if v is None]
-    if gaps:
-        text_ += " Ohne Wert: " + ", ".join(gaps) + "."
-    return text_
+    return (f"Höchster Wert: {high[2]}{unit} {prep} {high[0]}; "
+            f"niedrigster Wert: {low[2]}{unit} {prep} {low[0]}.{gaps}")
