@@ -53,7 +53,7 @@ def _expected(catalog, lat, lon, radius=None):
             online.append(offer.id)
             continue
         km = distance_km(lat, lon, geo[0] / 1000, geo[1] / 1000)
-        if radius is None or km <= radius:
+        if radius is None or (0 if km < 1 else int(km + 0.5)) <= radius:  # the distance a card shows
             on_site.append((km, number, offer.id))
     return [i for _, _, i in sorted(on_site)], online
 

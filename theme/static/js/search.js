@@ -33,6 +33,11 @@
   var FACETS = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
     return el.getAttribute("data-facet");
   });
+  // Filters whose chosen values must all hold (accessibility), by URL parameter ("match": "all" in the schema).
+  var MATCH_ALL = {};
+  Array.prototype.forEach.call(form.querySelectorAll('[data-facet-match="all"]'), function (el) {
+    MATCH_ALL[el.getAttribute("data-facet")] = true;
+  });
   var cache = {};
   var stopWords = null; // from the manifest, once
   var shown = PAGE;
@@ -164,7 +169,8 @@
     }
     if (state.plz) {
       if (!/^[0-9]{5}$/.test(state.plz)) {
-        plzMessage.textContent = "Bitte geben Sie eine fünfstellige Postleitzahl ein.";
+        plzMessage.textContent = "„" + state.plz + "“ ist keine Postleitzahl: Bitte geben Sie fünf Ziffern ein " +
+          "oder wählen Sie einen Ort aus der Liste.";
         return null;
       }
       for (var i = 0; i < near.options.length; i++) {
@@ -195,8 +201,14 @@
     });
   }
 
+  // The distance as a card shows it, in whole kilometres (0: under 1 km); the radius compares this one,
+  // so that an offer shown as "ca. 10 km" is within "bis 10 km".
+  function shownKm(km) {
+    return km < 1 ? 0 : Math.round(km);
+  }
+
   function distanceText(km, approximate) {
-    var text = km < 1 ? "unter 1 km" : "ca. " + Math.round(km) + " km";
+    var text = km < 1 ? "unter 1 km" : "ca. " + shownKm(km) + " km";
     return approximate ? text + " (Ortsmitte)" : text;
   }
 
@@ -215,12 +227,26 @@
     return !!wanted[v];
   }
 
+  // Every wanted value is among the offer's (a filter with "match": "all").
+  function hasAll(column, doc, wanted) {
+    var v = column[doc];
+    var values = Array.isArray(v) ? v : [v];
+    return Object.keys(wanted).every(function (w) { return values.indexOf(Number(w)) >= 0; });
+  }
+
+  // The offer is for this age: one of its age ranges holds it (its own range, else its target groups';
+  // plugins/wegweiser/search/search_index.py, age_ranges). An offer nothing gives an age for does not pass.
+  function fitsAge(ranges, age) {
+    if (!ranges) return false;
+    return ranges.some(function (r) { return (r[0] === null || r[0] <= age) && (r[1] === null || age <= r[1]); });
+  }
+
   // One predicate per active filter group: {name, test(doc)}.
   function predicates(state, facets, dist) {
     var preds = [];
     var radius = parseInt(state.umkreis, 10);
     if (dist && !isNaN(radius)) {
-      preds.push({ name: "umkreis", test: function (d) { return dist[d] === null || dist[d] <= radius; } });
+      preds.push({ name: "umkreis", test: function (d) { return dist[d] === null || shownKm(dist[d]) <= radius; } });
     }
     FACETS.forEach(function (f) {
       if (!state.facets[f].length) return;
@@ -229,16 +255,13 @@
         var i = facets.keys[f].indexOf(key);
         if (i >= 0) wanted[i] = true;
       });
-      preds.push({ name: f, test: function (d) { return has(facets.columns[f], d, wanted); } });
+      var test = MATCH_ALL[f] ? hasAll : has;
+      preds.push({ name: f, test: function (d) { return test(facets.columns[f], d, wanted); } });
     });
     if (state.kostenlos) preds.push({ name: "kostenlos", test: function (d) { return facets.cost[d] === 0; } });
     var age = parseInt(state.alter, 10);
     if (!isNaN(age)) {
-      preds.push({ name: "alter", test: function (d) {
-        var a = facets.age[d];
-        if (!a) return true;
-        return (a[0] === null || a[0] <= age) && (a[1] === null || age <= a[1]);
-      } });
+      preds.push({ name: "alter", test: function (d) { return fitsAge(facets.age[d], age); } });
     }
     var within = parseInt(state.beginn, 10);
     if (!isNaN(within)) {
@@ -341,7 +364,8 @@
   }
 
   // Disjunctive counts in one pass: a value of group g counts the candidates that pass every
-  // active filter except g's own, so each checkbox shows what ticking it would give.
+  // active filter except g's own, so each checkbox shows what ticking it would give; for a group
+  // whose values must all hold, ticking one more narrows the results, so its values count those.
   function renderCounts(state, facets, candidates, dist) {
     var preds = predicates(state, facets, dist);
     var counts = {};
@@ -355,7 +379,7 @@
       }
       if (fails > 1) continue;
       FACETS.forEach(function (f) {
-        if (fails === 1 && failed !== f) return;
+        if (fails === 1 && (failed !== f || MATCH_ALL[f])) return;
         var v = facets.columns[f][d];
         var values = Array.isArray(v) ? v : [v];
         for (var j = 0; j < values.length; j++) counts[f][values[j]] = (counts[f][values[j]] || 0) + 1;
@@ -534,10 +558,11 @@
   near.addEventListener("change", function () {
     if (near.value) { plzInput.value = ""; geoOrigin = null; }
   }, true);
+  // Every edit of the postcode is searched again: its hint and the results never name a place it no longer is.
   plzInput.addEventListener("input", function () {
     if (plzInput.value) { near.value = ""; geoOrigin = null; }
     clearTimeout(timer);
-    if (/^[0-9]{5}$/.test(plzInput.value.trim()) || !plzInput.value) timer = setTimeout(function () { commit(false); }, 200);
+    timer = setTimeout(function () { commit(false); }, 200);
   });
   locateButton.addEventListener("click", function () {
     if (!navigator.geolocation) {
