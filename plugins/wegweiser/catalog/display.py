@@ -9,6 +9,12 @@ from wegweiser.catalog.geo import route_url
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember")
+WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+
+
+def weekday(value) -> str:
+    """The short German weekday of a date: ``2027-02-01`` → „Mo“."""
+    return WEEKDAYS[value.weekday()] if isinstance(value, dt.date) else ""
 
 
 def de_date(value, style: str = "long") -> str:

@@ -349,6 +349,9 @@
       if (lang) el.setAttribute("lang", lang);
       el.removeAttribute("data-card-lang");
     });
+    Array.prototype.forEach.call(li.querySelectorAll(".ww-card__meta"), function (el) {
+      if (!el.children.length) el.parentNode.removeChild(el);  // a line whose parts are all empty
+    });
     return li;
   }
 
