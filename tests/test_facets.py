@@ -152,7 +152,7 @@ def test_the_new_filter_works_in_the_browser(seasons_site, chromium):
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server + "/suche/")
-        page.locator("#filter summary").click()
+        page.click("[data-filter-open]")
         page.check("#f-seasons-herbst")
         page.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('1 Angebot')"
                                " && document.querySelectorAll('[data-results] li').length === 1")

@@ -178,3 +178,37 @@ def test_the_radius_compares_the_distance_the_card_shows(page, example_server, o
         for text in shown:
             number = re.search(r"(\d+) km", text)
             assert text.startswith("unter 1 km") or int(number.group(1)) <= radius, text
+
+
+# --- postcode ----------------------------------------------------------------------------------
+
+def _after(page, action) -> None:
+    """Do ``action`` and wait until the search has shown its results again."""
+    page.evaluate("() => { window.wwDone = false; document.getElementById('suche').addEventListener("
+                  "'ww:results', () => { window.wwDone = true; }, {once: true}); }")
+    action()
+    page.wait_for_function("window.wwDone")
+
+
+def test_the_postcode_hint_and_the_results_follow_every_edit(page, example_server, open_data):
+    places = open_data["municipalities"]
+    codes = {code: row["label"] for row in places.values() for code in row["postcodes"].split()}
+    postcode = "29336" if "29336" in codes else sorted(codes)[0]  # the issue's example
+    place = codes[postcode]
+    page.goto(example_server + "/suche/")
+    page.click("[data-filter-open]")
+    _after(page, lambda: page.fill("#f-plz", postcode))
+    assert page.text_content("[data-plz-message]") == f"Postleitzahl {postcode}: {place}."
+    assert f"nach Entfernung von {place} ({postcode}) sortiert" in page.text_content("[data-status]")
+    _after(page, lambda: page.press("#f-plz", "Backspace"))  # 29336 -> 2933
+    assert place not in page.text_content("[data-plz-message]")
+    assert "keine Postleitzahl" in page.text_content("[data-plz-message]")
+    assert "Entfernung" not in page.text_content("[data-status]")
+    assert parse_qs(urlsplit(page.url).query) == {"plz": [postcode[:4]]}
+    _after(page, lambda: page.fill("#f-plz", "abcde"))
+    assert "„abcde“ ist keine Postleitzahl" in page.text_content("[data-plz-message]")
+    outside = next(str(n) for n in range(10000, 100000) if str(n) not in codes)
+    _after(page, lambda: page.fill("#f-plz", outside))
+    assert page.text_content("[data-plz-message]").startswith(f"Die Postleitzahl {outside} gehört zu keinem Ort")
+    _after(page, lambda: page.fill("#f-plz", postcode))
+    assert page.text_content("[data-plz-message]") == f"Postleitzahl {postcode}: {place}."

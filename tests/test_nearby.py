@@ -61,7 +61,7 @@ def _expected(catalog, lat, lon, radius=None):
 def test_device_location_sorts_and_filters_by_radius(chromium, example_server, catalog):
     context, page = _context(chromium, geolocation=HERE, permissions=["geolocation"])
     page.goto(example_server + "/suche/")
-    page.click("#naehe summary")
+    page.click("[data-filter-open]")
     page.click("[data-locate]")
     _wait(page)
     expected, online = _expected(catalog, HERE["latitude"], HERE["longitude"])
@@ -95,7 +95,7 @@ def test_radius_around_a_municipality(chromium, example_server, catalog, radius)
 def test_postcode_box_finds_the_municipality(chromium, example_server, catalog):
     context, page = _context(chromium)
     page.goto(example_server + "/suche/")
-    page.click("#naehe summary")
+    page.click("[data-filter-open]")
     page.fill("#f-plz", "29311")
     _wait(page)
     assert page.text_content("[data-plz-message]") == "Postleitzahl 29311: Eichenau."
@@ -111,7 +111,7 @@ def test_postcode_box_finds_the_municipality(chromium, example_server, catalog):
 def test_denied_location_gives_a_clear_message(chromium, example_server):
     context, page = _context(chromium, geolocation=HERE, permissions=[])
     page.goto(example_server + "/suche/")
-    page.click("#naehe summary")
+    page.click("[data-filter-open]")
     page.click("[data-locate]")
     page.wait_for_function("document.querySelector('[data-locate-message]').textContent.includes('nicht')")
     message = page.text_content("[data-locate-message]")

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from wegweiser.content.schema import TableSchema, Vocabulary
 
 #: URL parameters of the search page that are not vocabulary filters (theme/templates/search.html)
-RESERVED_PARAMETERS = frozenset({"q", "kostenlos", "alter", "beginn", "nahe", "plz", "umkreis"})
+RESERVED_PARAMETERS = frozenset({"q", "kostenlos", "alter", "beginn", "nahe", "plz", "umkreis", "sortierung"})
 #: top-level folders of the site that browse pages must not take (pelican_plugin/pages.py and the
 #: outputs); a test compares this with the folders of a built site
 RESERVED_FOLDERS = frozenset({

@@ -16,8 +16,12 @@
   var status = document.querySelector("[data-status]");
   var suggest = document.querySelector("[data-suggest]");
   var more = document.querySelector("[data-more]");
-  var details = document.getElementById("filter");
   var activeBadge = form.querySelector("[data-active]");
+  var sortSelect = form.querySelector("#f-sortierung");
+  var tagsArea = form.querySelector("[data-tags-area]");
+  var tagList = form.querySelector("[data-tags]");
+  var printQuery = form.querySelector("[data-print-query]");
+  var doneButton = form.querySelector("[data-filter-done]");
   var PAGE = 20;
   var onlineSection = document.querySelector("[data-online-section]");
   var onlineList = document.querySelector("[data-online]");
@@ -105,6 +109,7 @@
                   alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {},
                   nahe: p.get("nahe") || "", plz: p.get("plz") || "", umkreis: p.get("umkreis") || "" };
     FACETS.forEach(function (f) { state.facets[f] = p.getAll(f); });
+    state.sortierung = p.get("sortierung") || "";
     return state;
   }
 
@@ -117,6 +122,7 @@
       state.facets[f] = Array.prototype.map.call(
         form.querySelectorAll('input[name="' + f + '"]:checked'), function (el) { return el.value; });
     });
+    state.sortierung = chosenSort;
     return state;
   }
 
@@ -133,6 +139,8 @@
         el.checked = state.facets[f].indexOf(el.value) >= 0;
       });
     });
+    chosenSort = state.sortierung;
+    sortSelect.value = state.sortierung || defaultSort(state);
   }
 
   function toQuery(state) {
@@ -145,6 +153,7 @@
     if (state.nahe) p.append("nahe", state.nahe);
     if (state.plz) p.append("plz", state.plz);
     if (state.umkreis) p.append("umkreis", state.umkreis);
+    if (state.sortierung) p.append("sortierung", state.sortierung);
     var s = p.toString();
     return s ? "?" + s : "";
   }
@@ -422,6 +431,110 @@
     commit(true);
   }
 
+  /* ---------- sort ---------- */
+  var SORTS = ["relevanz", "entfernung", "beginn", "a-z"];
+  var chosenSort = ""; // the order the user chose ("": the default, which follows query and place)
+
+  // Without a choice: by distance when a place is set, by relevance with a query, else A–Z.
+  function defaultSort(state) {
+    if (state.nahe || state.plz || geoOrigin) return "entfernung";
+    return state.q ? "relevanz" : "a-z";
+  }
+
+  // The order the results are in: the choice, unless it cannot apply (no place, no query).
+  function sortOf(state, dist) {
+    var by = SORTS.indexOf(state.sortierung) >= 0 ? state.sortierung : defaultSort(state);
+    if (by === "entfernung" && !dist) by = state.q ? "relevanz" : "a-z";
+    if (by === "relevanz" && !state.q) by = "a-z";
+    return by;
+  }
+
+  // Sorts offers that come in relevance order (A–Z without a query) by "a-z" (document numbers are in
+  // catalog order, alphabetical), "beginn" (the next start first; offers under way or without a date last)
+  // or "entfernung".
+  function orderResults(by, results, facets, dist) {
+    if (by === "a-z") results.sort(function (a, b) { return a - b; });
+    else if (by === "entfernung") results.sort(function (a, b) { return dist[a] - dist[b] || a - b; });
+    else if (by === "beginn") {
+      var today = todayDays();
+      var next = function (d) { var s = facets.start[d]; return s !== null && s >= today ? s : Infinity; };
+      results.sort(function (a, b) { return (next(a) - next(b)) || a - b; });
+    }
+    return results;
+  }
+
+  // The sort control offers what can apply: distance with a place, relevance with a query.
+  function showSort(state, dist, by) {
+    [["entfernung", !!dist], ["relevanz", !!state.q]].forEach(function (o) {
+      var option = sortSelect.querySelector('option[value="' + o[0] + '"]');
+      option.hidden = option.disabled = !o[1];
+    });
+    sortSelect.value = by;
+  }
+
+  /* ---------- the chosen filters as tags above the results ---------- */
+  function placeTag(state) {
+    var opt = near.options[near.selectedIndex];
+    if (state.nahe && opt && opt.value === state.nahe) return { f: "nahe", text: "In der Nähe von " + opt.textContent };
+    if (state.plz) return { f: "nahe", text: "In der Nähe der Postleitzahl " + state.plz };
+    return geoOrigin ? { f: "nahe", text: "In der Nähe Ihres Standorts" } : null;
+  }
+
+  // A vocabulary filter's tag names its group: "Ort: Eichenau", "Barrierefreiheit: Aufzug".
+  function tagText(item) {
+    var group = FACETS.indexOf(item.f) >= 0 && form.querySelector('[data-facet="' + item.f + '"] legend');
+    return group ? group.textContent.replace(/\s*\(.*\)\s*$/, "").trim() + ": " + item.text : item.text;
+  }
+
+  function renderTags(state) {
+    var items = describeActive(state);
+    var place = placeTag(state);
+    if (place) items.unshift(place);
+    tagList.textContent = "";
+    items.forEach(function (item, i) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "ww-tags__button";
+      var what = document.createElement("span");
+      what.className = "ww-visually-hidden";
+      what.textContent = "Filter entfernen: ";
+      var cross = document.createElement("span");
+      cross.className = "ww-tags__cross";
+      cross.setAttribute("aria-hidden", "true");
+      cross.textContent = "×";
+      b.appendChild(what);
+      b.appendChild(document.createTextNode(tagText(item)));
+      b.appendChild(cross);
+      b.addEventListener("click", function () { removeTag(item, i); });
+      var li = document.createElement("li");
+      li.appendChild(b);
+      tagList.appendChild(li);
+    });
+    tagsArea.hidden = !items.length;
+    printQuery.textContent = (state.q ? "Suche nach „" + state.q + "“" : "Alle Angebote") +
+      (items.length ? "; Filter: " + items.map(tagText).join(", ") : "") + ".";
+    if (!state.q && !items.length) doneButton.textContent = "Zurück zur Suche";
+  }
+
+  // Removes a tag's filter; the focus goes to the next tag, or to the filter button when none is left.
+  function removeTag(item, index) {
+    if (item.f === "nahe") {
+      near.value = "";
+      plzInput.value = "";
+      geoOrigin = null;
+      commit(true);
+    } else removeFilter(item);
+    var left = tagList.querySelectorAll("button");
+    (left[Math.min(index, left.length - 1)] || form.querySelector("[data-filter-open]")).focus();
+  }
+
+  // Clears every filter, keeps the query.
+  function resetFilters() {
+    geoOrigin = null;
+    applyState(readState(input.value ? "?q=" + encodeURIComponent(input.value) : ""));
+    return commit(true);
+  }
+
   function renderStatus(state, total, from, online) {
     suggest.textContent = "";
     suggest.hidden = true;
@@ -456,14 +569,15 @@
     var id = ++runId;
     var started = window.performance ? performance.now() : 0;
     var n = activeFilterCount(state);
-    activeBadge.textContent = n ? "(" + n + " aktiv)" : "";
+    activeBadge.textContent = n ? "(" + n + ")" : "";
+    renderTags(state);
     if (!state.q && !n) {
       section.hidden = true;
       list.textContent = "";
       return Promise.resolve();
     }
     // With only a text query, results are shown before the filter data (the biggest file) arrives.
-    var needFacets = n > 0;
+    var needFacets = n > 0 || sortOf(state, null) !== "relevanz";
     return manifest().then(function (m) {
       return Promise.all([m, needFacets ? getJSON(dataDir + m.facets) : null, textMatches(m, state.q)]);
     }).then(function (r) {
@@ -482,13 +596,16 @@
         for (var i = 0; i < preds.length; i++) if (!preds[i].test(d)) return false;
         return true;
       });
+      if (scores !== null) results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      var by = sortOf(state, dist);
+      orderResults(by === "entfernung" ? "" : by, results, facets, dist);
       var online = [];
       if (dist) {
         online = results.filter(function (d) { return dist[d] === null; });
         results = results.filter(function (d) { return dist[d] !== null; });
-        results.sort(function (a, b) { return dist[a] - dist[b] || a - b; });
-      } else if (scores !== null) results.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-      else results.sort(function (a, b) { return a - b; });
+        orderResults(by, results, facets, dist);
+      }
+      showSort(state, dist, by);
       renderCounts(state, facets, candidates, dist);
       placeBadge.textContent = from ? "(" + from.label + (state.umkreis ? ", " + state.umkreis + " km" : "") + ")" : "";
       lastResults = results;
@@ -516,6 +633,7 @@
     lastDistances = null;
     lastFacets = null;
     placeBadge.textContent = "";
+    showSort(state, null, "relevanz");
     shown = PAGE;
     section.hidden = false;
     renderStatus(state, results.length, null, 0);
@@ -599,11 +717,21 @@
     clearTimeout(timer);
     commit(true);
   });
-  form.querySelector("[data-reset]").addEventListener("click", function (e) {
-    e.preventDefault();
-    applyState(readState(""));
-    commit(true);
-    input.focus();
+  Array.prototype.forEach.call(form.querySelectorAll("[data-reset]"), function (button) {
+    button.addEventListener("click", function () {
+      resetFilters();
+      if (tagsArea.contains(button)) form.querySelector("[data-filter-open]").focus();
+    });
+  });
+  // Runs before the form's change listener, which searches again with the choice.
+  sortSelect.addEventListener("change", function () {
+    chosenSort = "";
+    chosenSort = sortSelect.value === defaultSort(formState()) ? "" : sortSelect.value;
+  });
+  // "N Angebote anzeigen" in the filter panel says what closing it shows.
+  form.addEventListener("ww:results", function (e) {
+    var n = e.detail.count + lastOnline.length;
+    doneButton.textContent = n === 1 ? "1 Angebot anzeigen" : n + " Angebote anzeigen";
   });
   more.addEventListener("click", function () {
     var first = shown;
@@ -621,7 +749,5 @@
 
   var initial = readState(location.search);
   applyState(initial);
-  if (activeFilterCount(initial) && details) details.open = true;
-  if (initial.nahe || initial.plz || initial.umkreis) document.getElementById("naehe").open = true;
   run(initial);
 })();
