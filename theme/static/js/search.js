@@ -351,6 +351,7 @@
     });
     Array.prototype.forEach.call(li.querySelectorAll("[data-card-href]"), function (el) {
       el.setAttribute("href", el.getAttribute("href") + texts[el.getAttribute("data-card-href")]);
+      el.setAttribute("data-print-url", new URL(el.getAttribute("href"), location.href).href);  // written out on paper
       el.removeAttribute("data-card-href");
     });
     Array.prototype.forEach.call(li.querySelectorAll("[data-card-lang]"), function (el) {
