@@ -63,6 +63,9 @@ WEGWEISER_PUBLISH_REPORT = False
 WEGWEISER_TODAY = None
 # Shown in the footer and the imprint.
 WEGWEISER_COUNTY = "Landkreis Musterland"
+# The county's name after "in", in its grammatical form ("Bildung im Landkreis Musterland");
+# None: guessed from how WEGWEISER_COUNTY begins ("Landkreis …" -> "im Landkreis …").
+WEGWEISER_COUNTY_IN = "im Landkreis Musterland"
 WEGWEISER_OFFICE_EMAIL = "bildungsbuero@landkreis-musterland.example"
 # The example content is fictional: a notice says so on every page.
 WEGWEISER_EXAMPLE_NOTICE = True
