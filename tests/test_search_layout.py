@@ -194,10 +194,28 @@ def test_sort_by_next_start_and_a_to_z_and_by_distance_only_with_a_place(page, e
     assert "sortierung" not in page.url
 
 
-def test_without_javascript_only_what_works_is_shown(chromium, example_server):
+def test_without_javascript_only_what_works_is_shown(chromium, example_server, catalog):
     with phone_page(chromium, java_script=False) as p:
         p.goto(example_server + "/suche/?q=Yoga")
-        assert p.locator("[data-nojs]").is_visible()
+        intro = p.locator("[data-nojs-intro]")
+        assert intro.is_visible() and intro.text_content().startswith("Ohne JavaScript kann diese Seite nicht")
+        for control in ("#suche-q", "[data-filter-panel]", "[data-filter-open]", "[data-results-section]"):
+            assert not p.locator(control).is_visible(), control
+        links = p.locator("[data-nojs] a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        for facet in catalog.facets:
+            if facet.pages:
+                for key in catalog.vocabularies[facet.vocabulary].by_id:
+                    assert f"/{facet.pages.folder}/{key}/" in links
+
+
+def test_where_the_search_cannot_run_the_word_stays_and_matching_pages_come_first(chromium, example_server, catalog):
+    with phone_page(chromium) as p:
+        p.add_init_script("delete window.fetch;")
+        p.goto(example_server + "/suche/?q=Deutsch+lernen")
+        assert p.input_value("#suche-q") == "Deutsch lernen" and p.locator("#suche-q").is_visible()
+        first = p.locator("[data-nojs] ul").first.locator("a").all_text_contents()
+        labels = [row["label"] for facet in catalog.facets if facet.pages
+                  for row in catalog.vocabularies[facet.vocabulary].rows
+                  if "deutsch" in row["label"].lower() or "lernen" in row["label"].lower()]
+        assert first and first == labels
         assert not p.locator("[data-filter-panel]").is_visible()
-        assert not p.locator("[data-filter-open]").is_visible()
-        assert p.locator("[data-results-section]").is_hidden()

@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var form = document.getElementById("suche");
-  if (!form || !window.fetch) return;
+  if (!form) return;
+  if (!window.fetch) return wordWithoutSearch(form);
   document.documentElement.classList.add("ww-js");
   var T = window.WegweiserText;
   var base = form.getAttribute("data-base") || "";
@@ -100,6 +101,32 @@
       if (startsBefore && endsAfter) names.push(m.shards[i]);
     }
     return names;
+  }
+
+  // Where the search cannot run (a browser without fetch): the typed word stays in the box and the browse pages
+  // whose names contain one of its words come first (the page lists them for browsers without JavaScript).
+  function wordWithoutSearch(form) {
+    var match = /[?&]q=([^&]*)/.exec(location.search);
+    var q = match ? decodeURIComponent(match[1].replace(/\+/g, " ")).trim() : "";
+    form.querySelector("#suche-q").value = q;
+    document.documentElement.className += " ww-js-basic";
+    var words = q.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 2; });
+    var items = document.querySelectorAll("[data-words]");
+    var found = [];
+    for (var i = 0; i < items.length; i++) {
+      for (var j = 0; j < words.length; j++) {
+        if (items[i].getAttribute("data-words").indexOf(words[j]) >= 0) { found.push(items[i]); break; }
+      }
+    }
+    if (!found.length) return;
+    var list = document.createElement("ul");
+    list.className = "ww-inline-links";
+    for (var k = 0; k < found.length; k++) list.appendChild(found[k].cloneNode(true));
+    var intro = document.querySelector("[data-nojs-intro]");
+    var lead = document.createElement("p");
+    lead.textContent = "Diese Seiten passen zu „" + q + "“:";
+    intro.parentNode.insertBefore(lead, intro.nextSibling);
+    intro.parentNode.insertBefore(list, lead.nextSibling);
   }
 
   /* ---------- state <-> URL ---------- */
