@@ -10,13 +10,10 @@ applied to the published open data (``/daten/angebote.csv`` and the vocabularies
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import phone_page
-from conftest import TODAY
 
 from wegweiser.catalog.geo import distance_km
 
@@ -39,14 +36,8 @@ def open_data(example_site) -> dict:
 
 
 @pytest.fixture
-def page(chromium, example_server):
-    with phone_page(chromium) as p:
-        p.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0))
-        p.errors = []
-        p.on("pageerror", lambda e: p.errors.append(str(e)))
-        yield p
-        assert p.foreign_requests == []
-        assert p.errors == []
+def page(checked_page):
+    return checked_page
 
 
 def _count(page) -> int:

@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import phone_page
-from conftest import TODAY
 
 
 class _Headings(HTMLParser):
@@ -62,13 +59,8 @@ def test_how_to_sign_up_gives_link_deadline_and_contact(example_site, catalog):
 
 
 @pytest.fixture
-def page(chromium, example_server):
-    with phone_page(chromium) as p:
-        p.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0))
-        p.errors = []
-        p.on("pageerror", lambda e: p.errors.append(str(e)))
-        yield p
-        assert p.errors == []
+def page(checked_page):
+    return checked_page
 
 
 def test_back_to_the_results_keeps_query_and_filters(page, example_server):

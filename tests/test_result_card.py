@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
-from browser import phone_page
 from conftest import TODAY
 
 #: what a reader gets from a card: its link, title, language, summary and the parts below
@@ -20,13 +18,8 @@ CARD = """li => ({
 
 
 @pytest.fixture
-def page(chromium, example_server):
-    with phone_page(chromium) as p:
-        p.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0))
-        p.errors = []
-        p.on("pageerror", lambda e: p.errors.append(str(e)))
-        yield p
-        assert p.errors == []
+def page(checked_page):
+    return checked_page
 
 
 def _search_cards(page, server: str, query: str, count: int) -> list[dict]:

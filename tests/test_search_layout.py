@@ -7,7 +7,6 @@ sidebar beside the results on a wide screen. Without JavaScript only what works 
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -20,24 +19,16 @@ THREE_FILTERS = "nahe=eichenau&kostenlos=1&alter=8"
 
 
 @pytest.fixture(params=["phone", "wide"])
-def page(request, chromium, example_server):
-    with phone_page(chromium) as p:
-        if request.param == "wide":
-            p.set_viewport_size(WIDE)
-        p.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0))
-        p.size = request.param
-        p.errors = []
-        p.on("pageerror", lambda e: p.errors.append(str(e)))
-        yield p
-        assert p.errors == []
-        assert p.foreign_requests == []
+def page(request, checked_page):
+    if request.param == "wide":
+        checked_page.set_viewport_size(WIDE)
+    checked_page.size = request.param
+    return checked_page
 
 
 @pytest.fixture
-def phone(chromium, example_server):
-    with phone_page(chromium) as p:
-        p.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0))
-        yield p
+def phone(checked_page):
+    return checked_page
 
 
 def _wait(page):
