@@ -290,6 +290,7 @@
       state.facets[f].forEach(function (key) {
         var i = facets.keys[f].indexOf(key);
         if (i >= 0) wanted[i] = true;
+        else wanted.unknown = true;  // a value no offer has: with "all" none passes, with "any" it adds none
       });
       var test = MATCH_ALL[f] ? hasAll : has;
       preds.push({ name: f, test: function (d) { return test(facets.columns[f], d, wanted); } });
