@@ -72,6 +72,8 @@ def test_on_a_wide_screen_the_filters_are_a_sidebar_beside_the_results(chromium,
         assert panel["x"] + panel["width"] <= results["x"]  # beside, not above
         assert abs(panel["y"] - results["y"]) < 50
         assert _first_result_top(p) < WIDE["height"]
+        violations = run_axe(p)
+        assert violations == [], describe(violations)
         assert p.locator(".ww-finder__open").bounding_box()["width"] <= 1  # only for the keyboard, see below
         p.focus("#suche-q")
         p.keyboard.press("Tab")
