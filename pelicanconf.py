@@ -18,6 +18,9 @@ AUTHOR = "Bildungsbüro Landkreis Musterland"
 WEGWEISER_DATA_PATH = str(Path(__file__).resolve().parent / "data")
 # Shown in the footer and the imprint.
 WEGWEISER_COUNTY = "Landkreis Musterland"
+# The county's name after "in", in its grammatical form ("Bildung im Landkreis Musterland");
+# None: guessed from how WEGWEISER_COUNTY begins ("Landkreis …" -> "im Landkreis …").
+WEGWEISER_COUNTY_IN = "im Landkreis Musterland"
 WEGWEISER_OFFICE_EMAIL = "bildungsbuero@landkreis-musterland.example"
 # The county's Bildungsberatung, offered on the search page when a search finds nothing
 # (name in the dative after "fragen Sie die …"; phone, email and url each optional; None: not shown).

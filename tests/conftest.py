@@ -151,6 +151,21 @@ def chromium():
         yield instance
 
 
+@pytest.fixture
+def checked_page(chromium, example_server):
+    """A phone-sized page whose clock says TODAY, 10:00, failing the test on a script error or on a request
+    off this machine."""
+    from browser import phone_page
+
+    with phone_page(chromium) as page:
+        page.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0))
+        page.errors = []
+        page.on("pageerror", lambda e: page.errors.append(str(e)))
+        yield page
+        assert page.errors == []
+        assert page.foreign_requests == []
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The example guide of the repository, built once into a temporary folder."""

@@ -59,6 +59,7 @@ def _set_filter(schema: dict, field: str, value) -> None:
     ("topics", "ja", ["topics", "false oder ein Objekt"]),
     ("topics", {"parameter": "thema", "farbe": "rot"}, ["topics", "false oder ein Objekt"]),
     ("topics", {"legend": ""}, ["topics", "„legend“"]),
+    ("accessibility", {"match": "beide"}, ["accessibility", "„match“", "„all“"]),
     ("topics", {"pages": {"folder": "themen"}}, ["topics", "„pages“", "„title“"]),
     ("topics", {"pages": {"folder": "angebote", "title": "T", "link": "L"}}, ["topics", "angebote"]),
     ("topics", {"pages": {"folder": "orte", "title": "T", "link": "L"}}, ["municipality", "topics", "orte"]),
@@ -101,68 +102,68 @@ def test_reserved_folders_hold_every_other_folder_of_the_site(example_site):
 
 # --- a new vocabulary field: a new filter without code ---------------------------------------
 
-WEEKDAYS = "id,label,description\nmo,Montag,\nmi,Mittwoch,\nsa,Samstag,\n"
+SEASONS = "id,label,description\nfruehling,Frühling,\nsommer,Sommer,\nherbst,Herbst,\n"
 
 
-def _project_with_weekdays(editable_project: Path) -> Path:
-    """The minimal project with a new vocabulary ``weekdays`` and a list field referring to it."""
+def _project_with_seasons(editable_project: Path) -> Path:
+    """The minimal project with a new vocabulary ``seasons`` and a list field referring to it."""
     data = editable_project.parent / "data"
     vocabularies = data / "vocabularies"
-    (vocabularies / "weekdays.csv").write_text(WEEKDAYS, encoding="utf-8")
+    (vocabularies / "seasons.csv").write_text(SEASONS, encoding="utf-8")
     vocab_schema = json.loads((vocabularies / "areas.schema.json").read_text(encoding="utf-8"))
-    vocab_schema.update(title="Wochentage", description="Tage der Woche, an denen ein Angebot stattfindet.")
-    (vocabularies / "weekdays.schema.json").write_text(json.dumps(vocab_schema, ensure_ascii=False), encoding="utf-8")
+    vocab_schema.update(title="Jahreszeiten", description="Jahreszeiten, in denen ein Angebot stattfindet.")
+    (vocabularies / "seasons.schema.json").write_text(json.dumps(vocab_schema, ensure_ascii=False), encoding="utf-8")
     schema = json.loads((data / "schemas" / "offer.schema.json").read_text(encoding="utf-8"))
-    schema["fields"].append({"name": "weekdays", "type": "array", "title": "Wochentage",
-                             "description": "Tage, an denen das Angebot stattfindet."})
-    schema["foreignKeys"].append({"fields": ["weekdays"], "reference": {"resource": "weekdays", "fields": ["id"]}})
+    schema["fields"].append({"name": "seasons", "type": "array", "title": "Jahreszeiten",
+                             "description": "Jahreszeiten, in denen das Angebot stattfindet."})
+    schema["foreignKeys"].append({"fields": ["seasons"], "reference": {"resource": "seasons", "fields": ["id"]}})
     _write_offer_schema(data, schema)
     offers = editable_project / "content" / "offers"
-    edit(offers / "deutschkurs-a1.md", "reviewed:", "weekdays: [mo, mi]\nreviewed:")
-    edit(offers / "kita-sonnenblume.md", "reviewed:", "weekdays: [mo, sa]\nreviewed:")
+    edit(offers / "deutschkurs-a1.md", "reviewed:", "seasons: [fruehling, sommer]\nreviewed:")
+    edit(offers / "kita-sonnenblume.md", "reviewed:", "seasons: [fruehling, herbst]\nreviewed:")
     return editable_project
 
 
 @pytest.fixture
-def weekdays_site(editable_project) -> Path:
-    project = _project_with_weekdays(editable_project)
+def seasons_site(editable_project) -> Path:
+    project = _project_with_seasons(editable_project)
     result = build(project / "pelicanconf.py", project / "output")
     assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
     return project / "output"
 
 
-def test_a_new_vocabulary_field_is_a_filter_on_the_search_page(weekdays_site):
-    html = (weekdays_site / "suche" / "index.html").read_text(encoding="utf-8")
-    assert '<fieldset class="ww-filter" data-facet="weekdays">' in html
-    assert '<legend class="ww-filter__legend">Wochentage</legend>' in html
-    for line in WEEKDAYS.splitlines()[1:]:
+def test_a_new_vocabulary_field_is_a_filter_on_the_search_page(seasons_site):
+    html = (seasons_site / "suche" / "index.html").read_text(encoding="utf-8")
+    assert '<fieldset class="ww-filter" data-facet="seasons">' in html
+    assert '<legend class="ww-filter__legend">Jahreszeiten</legend>' in html
+    for line in SEASONS.splitlines()[1:]:
         key, label, _ = line.split(",")
-        assert f'id="f-weekdays-{key}" name="weekdays" value="{key}"' in html
-        assert f'for="f-weekdays-{key}">{label} ' in html
-    data = weekdays_site / "suche" / "daten"
+        assert f'id="f-seasons-{key}" name="seasons" value="{key}"' in html
+        assert f'for="f-seasons-{key}">{label} ' in html
+    data = seasons_site / "suche" / "daten"
     manifest = json.loads(next(data.glob("manifest-*.json")).read_text(encoding="utf-8"))
     facets = json.loads((data / manifest["facets"]).read_text(encoding="utf-8"))
-    assert facets["keys"]["weekdays"] == ["mo", "mi", "sa"]
+    assert facets["keys"]["seasons"] == ["fruehling", "sommer", "herbst"]
 
 
-def test_the_new_filter_works_in_the_browser(weekdays_site, chromium):
-    with serve(weekdays_site) as server, phone_page(chromium) as page:
+def test_the_new_filter_works_in_the_browser(seasons_site, chromium):
+    with serve(seasons_site) as server, phone_page(chromium) as page:
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(server + "/suche/")
-        page.locator("#filter summary").click()
-        page.check("#f-weekdays-sa")
+        page.click("[data-filter-open]")
+        page.check("#f-seasons-herbst")
         page.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('1 Angebot')"
                                " && document.querySelectorAll('[data-results] li').length === 1")
         links = page.locator("[data-results] a.ww-card__link").evaluate_all(
             "els => els.map(e => e.getAttribute('href'))")
         assert links == ["/angebote/kita-sonnenblume/"]
-        assert parse_qs(urlsplit(page.url).query) == {"weekdays": ["sa"]}
+        assert parse_qs(urlsplit(page.url).query) == {"seasons": ["herbst"]}
         # the counts of the other values are those the filter would give together with the others
-        assert page.text_content("label[for=f-weekdays-mo] [data-count]") == "(2)"
-        page.check("#f-weekdays-mi")  # values of one filter: either
+        assert page.text_content("label[for=f-seasons-fruehling] [data-count]") == "(2)"
+        page.check("#f-seasons-sommer")  # values of one filter: either
         page.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('2 Angebote')")
-        page.goto(server + "/suche/?weekdays=mi")  # and from a shared address
+        page.goto(server + "/suche/?seasons=sommer")  # and from a shared address
         page.wait_for_function("document.querySelector('[data-status]').textContent.startsWith('1 Angebot')")
-        assert page.is_checked("#f-weekdays-mi") and not page.is_checked("#f-weekdays-sa")
+        assert page.is_checked("#f-seasons-sommer") and not page.is_checked("#f-seasons-herbst")
         assert errors == []

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
-from browser import phone_page
 from conftest import TODAY
 
 #: what a reader gets from a card: its link, title, language, summary and the parts below
@@ -20,13 +18,8 @@ CARD = """li => ({
 
 
 @pytest.fixture
-def page(chromium, example_server):
-    with phone_page(chromium) as p:
-        p.clock.set_fixed_time(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0))
-        p.errors = []
-        p.on("pageerror", lambda e: p.errors.append(str(e)))
-        yield p
-        assert p.errors == []
+def page(checked_page):
+    return checked_page
 
 
 def _search_cards(page, server: str, query: str, count: int) -> list[dict]:
@@ -99,3 +92,29 @@ def test_the_distance_is_the_only_part_a_search_card_adds(page, example_server, 
     assert found["meta"][1:] == listed["meta"]
     assert {k: v for k, v in found.items() if k not in ("meta", "text")} == \
         {k: v for k, v in listed.items() if k not in ("meta", "text")}
+
+
+WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]
+
+
+def test_a_card_answers_the_first_questions(page, example_server, catalog):
+    """What, who, where, when (the next date with its weekday, the days and time of day), cost, for whom."""
+    offer = next(o for o in catalog.offers if o.start_date and o.start_date >= TODAY and o.weekdays and o.time_of_day
+                 and o.cost_eur and o.age_min is not None and o.municipality and len(o.weekdays) < 3)
+    card = next(c for c in _list_cards(page, example_server, offer.provider_entry.page_url)
+                if c["href"] == f"{example_server}/{offer.page_url}")
+    text = card["text"]
+    day = offer.start_date
+    shorts = catalog.vocabularies["weekdays"].by_id
+    expected = [
+        offer.title, offer.provider_entry.name, catalog.label("municipalities", offer.municipality),
+        f"ab {WEEKDAYS[day.weekday()]}, {day:%d.%m.%Y}",
+        " und ".join(shorts[d]["short"] for d in shorts if d in offer.weekdays),
+        catalog.label("times_of_day", offer.time_of_day[0]),
+        f"{offer.cost_eur:,.0f} €".replace(",", "."),
+        "Für " + catalog.label("target_groups", offer.target_groups[0]),
+        f"ab {offer.age_min} Jahren" if offer.age_max is None else f"{offer.age_min} bis {offer.age_max} Jahre",
+    ]
+    for part in expected:
+        assert part in text, (part, text)
+    assert offer.summary.startswith(card["summary"][:40])

@@ -152,7 +152,7 @@ INSPECT = """() => {
     }
     const tag = el.tagName.toLowerCase();
     if (['iframe', 'object', 'embed', 'base', 'form', 'style', 'svg', 'math'].includes(tag)
-        && !(tag === 'svg' && el.closest('.ww-chart, .ww-chart__swatch')) && !(tag === 'form' && el.matches('.ww-search')))
+        && !(tag === 'svg' && el.closest('.ww-chart, .ww-chart__swatch')) && !(tag === 'form' && el.matches('.ww-search, #suche')))
       found.push(tag);
     if (tag === 'script' && !(el.type === 'application/ld+json' || (el.src && el.src.startsWith(location.origin + '/theme/js/'))))
       found.push('script:' + (el.src || el.textContent.slice(0, 40)));

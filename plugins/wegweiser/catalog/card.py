@@ -4,21 +4,27 @@
 the search page holds the same macro as a ``<template>`` which ``theme/static/js/search.js``
 fills from the search store, whose rows are these texts in :data:`CARD_FIELDS` order (the search
 manifest names them). Prices, dates and the like are thus formatted here only, in German.
+
+A card answers the first questions: what (title, one line of summary), who offers it, where
+(place; the search adds the distance), when (the next date with its weekday, the days and time of
+day), what it costs and for whom.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wegweiser.catalog.display import de_date, euro
+from wegweiser.catalog.display import age_range, de_date, euro, weekday
 
 if TYPE_CHECKING:
     from wegweiser.catalog.catalog import Catalog, Entry
 
 #: the texts of a card, in the order of a search store row (the search manifest's ``card``):
 #: url (the offer page, below the site's root), title, lang (of the title, if not German),
-#: summary, provider, place (municipality, else the format: „Online“), when, cost, soon
-CARD_FIELDS = ("url", "title", "lang", "summary", "provider", "place", "when", "cost", "soon")
+#: summary, provider, place (municipality, else the format: „Online“), when (next date), days
+#: (weekdays and time of day), cost, audience (target groups and ages), soon, address (printed only)
+CARD_FIELDS = ("url", "title", "lang", "summary", "provider", "place", "when", "days", "cost", "audience",
+               "soon", "address")
 
 
 def card_texts(catalog: Catalog, offer: Entry) -> dict[str, str]:
@@ -31,8 +37,75 @@ def card_texts(catalog: Catalog, offer: Entry) -> dict[str, str]:
         "provider": offer.provider_entry.name,
         "place": (catalog.label("municipalities", offer.municipality) if offer.municipality
                   else catalog.label("formats", offer.format)),
-        "when": f"ab {de_date(offer.start_date, 'short')}" if offer.start_date else "",
+        "when": next_date(offer, catalog.today),
+        "days": days_text(catalog, offer),
         "cost": euro(offer.cost_eur),
+        "audience": audience_text(catalog, offer),
         "soon": "beginnt bald" if offer.soon else "",
+        "address": address_text(catalog, offer),
     }
 
+
+def next_date(offer: Entry, today) -> str:
+    """„ab Mo, 01.02.2027“ for an offer still to begin; „läuft bis …“ / „läuft seit …“ for one under way."""
+    start, end = offer.start_date, offer.end_date
+    if not start:
+        return ""
+    if start >= today:
+        return f"ab {weekday(start)}, {de_date(start, 'short')}"
+    if end:
+        return f"läuft bis {de_date(end, 'short')}"
+    return f"läuft seit {de_date(start, 'short')}"
+
+
+def days_text(catalog: Catalog, offer: Entry) -> str:
+    """„Mo und Mi, abends“, „Mo–Fr, vormittags und nachmittags“, „am Wochenende“ from the offer's
+    weekdays and times of day, in the vocabularies' order (the weekend is not said twice)."""
+    days = _in_order(catalog, "weekdays", offer.values.get("weekdays"))
+    times = _in_order(catalog, "times_of_day", offer.values.get("time_of_day"))
+    weekend = {"sa", "so"} & {key for key, _ in days}
+    positions = {key: i for i, key in enumerate(catalog.vocabularies["weekdays"].by_id)} if days else {}
+    shorts = _ranges([row.get("short") or row.get("label") or key for key, row in days],
+                     [positions[key] for key, _ in days])
+    said = _joined([row.get("label") or key for key, row in times if not (key == "wochenende" and weekend)])
+    return ", ".join(part for part in (shorts, said) if part)
+
+
+def _in_order(catalog: Catalog, vocabulary: str, keys) -> list[tuple[str, dict]]:
+    """(key, vocabulary row) of the keys, in the vocabulary's order."""
+    found = catalog.vocabularies.get(vocabulary)
+    wanted = set(keys or [])
+    return [(key, row) for key, row in found.by_id.items() if key in wanted] if found and wanted else []
+
+
+def _ranges(shorts: list[str], positions: list[int]) -> str:
+    """Days in week order, three or more consecutive ones as a range: „Mo–Fr“, „Mo, Mi und Fr“."""
+    parts, i = [], 0
+    while i < len(shorts):
+        j = i
+        while j + 1 < len(shorts) and positions[j + 1] == positions[j] + 1:
+            j += 1
+        parts.extend([f"{shorts[i]}–{shorts[j]}"] if j - i >= 2 else shorts[i:j + 1])
+        i = j + 1
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " und " + parts[-1] if parts else ""
+
+
+def audience_text(catalog: Catalog, offer: Entry) -> str:
+    """„Für Kinder unter 3 Jahren, Eltern und Familien (0 bis 1 Jahre)“."""
+    groups = ", ".join(catalog.labels("target_groups", offer.target_groups or []))
+    ages = age_range(offer.age_min, offer.age_max)
+    if not groups:
+        return f"Alter: {ages}" if ages else ""
+    return f"Für {groups}" + (f" ({ages})" if ages else "")
+
+
+def address_text(catalog: Catalog, offer: Entry) -> str:
+    """Venue, street, postcode and place on one line (printed result lists); empty for online offers."""
+    if not offer.municipality:
+        return ""
+    town = " ".join(filter(None, [offer.postcode, catalog.label("municipalities", offer.municipality)]))
+    return ", ".join(filter(None, [offer.venue, offer.street, town]))

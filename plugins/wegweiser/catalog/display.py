@@ -9,6 +9,12 @@ from wegweiser.catalog.geo import route_url
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
           "September", "Oktober", "November", "Dezember")
+WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+
+
+def weekday(value) -> str:
+    """The short German weekday of a date: ``2027-02-01`` → „Mo“."""
+    return WEEKDAYS[value.weekday()] if isinstance(value, dt.date) else ""
 
 
 def de_date(value, style: str = "long") -> str:
@@ -88,4 +94,23 @@ FILTERS = {
     "safe_url": safe_url,
 }
 
-GLOBALS = {"age_range": age_range, "date_range": date_range, "mailto": mailto}
+#: how a county's name begins -> the preposition and article it takes („im Landkreis …“, „in der Stadt …“)
+_IN_COUNTY = (("Landkreis ", "im"), ("Kreis ", "im"), ("Regionalverband ", "im"), ("Stadtkreis ", "im"),
+              ("Städteregion ", "in der"), ("Region ", "in der"), ("Stadt ", "in der"), ("Hansestadt ", "in der"),
+              ("Freie Hansestadt ", "in der"), ("Wissenschaftsstadt ", "in der"))
+
+
+def in_county(name: str | None, setting: str | None = None) -> str:
+    """„im Landkreis Musterland“: the county's name after „in“ in its grammatical form, as
+    ``WEGWEISER_COUNTY_IN`` gives it, else guessed from how the name begins („in Musterstadt“ for a town)."""
+    if setting:
+        return setting
+    if not name:
+        return ""
+    for start, preposition in _IN_COUNTY:
+        if name.startswith(start):
+            return f"{preposition} {name}"
+    return f"in {name}"
+
+
+GLOBALS = {"age_range": age_range, "date_range": date_range, "mailto": mailto, "in_county": in_county}

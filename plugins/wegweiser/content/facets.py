@@ -13,6 +13,9 @@ labels (the vocabulary's ``label`` column). A field may say more in its ``filter
 - ``pages``: the field's values also get browse pages (``/themen/<id>/`` listing the offers with
   that value, and ``/themen/`` listing the values), titled ``title`` and linked as ``link`` from
   „Angebote finden“; without it there are none;
+- ``match``: ``"any"`` (default): an offer passes with any of the chosen values (a topic or another);
+  ``"all"``: only with every chosen value (accessibility: a wheelchair-accessible venue *and* a
+  barrier-free toilet); say so in the legend;
 - ``"filter": false``: the field is no filter (``title_lang``: a title's language).
 
 The search index, the list pages, the search page and its script all read this registry, so a
@@ -30,7 +33,7 @@ if TYPE_CHECKING:
     from wegweiser.content.schema import TableSchema, Vocabulary
 
 #: URL parameters of the search page that are not vocabulary filters (theme/templates/search.html)
-RESERVED_PARAMETERS = frozenset({"q", "kostenlos", "alter", "beginn", "nahe", "plz", "umkreis"})
+RESERVED_PARAMETERS = frozenset({"q", "kostenlos", "alter", "beginn", "nahe", "plz", "umkreis", "sortierung"})
 #: top-level folders of the site that browse pages must not take (pelican_plugin/pages.py and the
 #: outputs); a test compares this with the folders of a built site
 RESERVED_FOLDERS = frozenset({
@@ -63,6 +66,8 @@ class Facet:
     #: the field holds a list of values (else one value)
     is_list: bool
     pages: BrowsePages | None = None
+    #: an offer passes only with every chosen value (``"match": "all"``), else with any of them
+    match_all: bool = False
 
 
 def facet_registry(offer: TableSchema, vocabularies: dict[str, Vocabulary]) -> tuple[Facet, ...]:
@@ -90,9 +95,9 @@ def facet_registry(offer: TableSchema, vocabularies: dict[str, Vocabulary]) -> t
 
 def _facet(field, vocabulary: str, spec) -> Facet:
     where = f"Feld „{field.name}“, Angabe „filter“"
-    if not isinstance(spec, dict) or set(spec) - {"parameter", "legend", "pages"}:
-        raise ValueError(f"{where}: erwartet wird false oder ein Objekt mit „parameter“, „legend“ und "
-                         f"„pages“, nicht {_shown(spec)}.")
+    if not isinstance(spec, dict) or set(spec) - {"parameter", "legend", "pages", "match"}:
+        raise ValueError(f"{where}: erwartet wird false oder ein Objekt mit „parameter“, „legend“, „pages“ "
+                         f"und „match“, nicht {_shown(spec)}.")
     parameter = spec.get("parameter", field.name)
     if not isinstance(parameter, str) or not _NAME.fullmatch(parameter) or parameter in RESERVED_PARAMETERS:
         raise ValueError(f"{where}: „parameter“ {_shown(parameter)} ist kein möglicher Name in der Adresse der "
@@ -101,9 +106,13 @@ def _facet(field, vocabulary: str, spec) -> Facet:
     legend = spec.get("legend", field.title)
     if not isinstance(legend, str) or not legend.strip():
         raise ValueError(f"{where}: „legend“ muss ein Text sein (die Überschrift des Filters).")
+    match = spec.get("match", "any")
+    if match not in ("any", "all"):
+        raise ValueError(f"{where}: „match“ ist „any“ (einer der gewählten Werte genügt) oder „all“ (alle "
+                         f"gewählten Werte müssen zutreffen), nicht {_shown(match)}.")
     pages = spec.get("pages")
     return Facet(field.name, vocabulary, parameter, legend, field.is_list,
-                 _pages(where, pages) if pages is not None else None)
+                 _pages(where, pages) if pages is not None else None, match == "all")
 
 
 def _pages(where: str, spec) -> BrowsePages:

@@ -133,8 +133,28 @@ def _facets(catalog: Catalog, offer: Entry, position: dict, centres: dict) -> tu
             values.append([ids[v] for v in value if v in ids])
         else:
             values.append(ids.get(value, -1))
-    age = [offer.age_min, offer.age_max] if offer.age_min is not None or offer.age_max is not None else 0
-    return values, [offer.cost_eur, age, _days(offer.start_date), _days(offer.end_date), location(offer, centres)]
+    return values, [offer.cost_eur, age_ranges(catalog, offer) or 0, _days(offer.start_date), _days(offer.end_date),
+                    location(offer, centres)]
+
+
+def age_ranges(catalog: Catalog, offer: Entry) -> list[list]:
+    """The ages an offer is for, as ``[[min, max], …]`` (``None``: open): its own range, else the ranges
+    of its values in the vocabularies that give ages (target groups: „Jugendliche“ 10 to 17); none
+    when neither says, so that the age filter passes an offer only when something says it fits."""
+    if offer.age_min is not None or offer.age_max is not None:
+        return [[offer.age_min, offer.age_max]]
+    ranges = []
+    for facet in catalog.facets:
+        vocabulary = catalog.vocabularies[facet.vocabulary]
+        if not {"age_min", "age_max"} <= set(vocabulary.schema.by_name):
+            continue
+        value = offer.values.get(facet.field)
+        for key in value if isinstance(value, list) else [value] if value else []:
+            row = vocabulary.by_id.get(key, {})
+            low, high = row.get("age_min"), row.get("age_max")
+            if isinstance(low, int) or isinstance(high, int):
+                ranges.append([low if isinstance(low, int) else None, high if isinstance(high, int) else None])
+    return ranges
 
 
 def location(offer: Entry, centres: dict) -> list | int:

@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   var form = document.getElementById("suche");
-  if (!form || !window.fetch) return;
+  if (!form) return;
+  if (!window.fetch) return wordWithoutSearch(form);
   document.documentElement.classList.add("ww-js");
   var T = window.WegweiserText;
   var Q = window.WegweiserQuery;
@@ -20,8 +21,12 @@
   var partial = document.querySelector("[data-partial]");
   var help = document.querySelector("[data-help]");
   var more = document.querySelector("[data-more]");
-  var details = document.getElementById("filter");
   var activeBadge = form.querySelector("[data-active]");
+  var sortSelect = form.querySelector("#f-sortierung");
+  var tagsArea = form.querySelector("[data-tags-area]");
+  var tagList = form.querySelector("[data-tags]");
+  var printQuery = form.querySelector("[data-print-query]");
+  var doneButton = form.querySelector("[data-filter-done]");
   var PAGE = 20;
   var onlineSection = document.querySelector("[data-online-section]");
   var onlineList = document.querySelector("[data-online]");
@@ -36,6 +41,11 @@
   // (plugins/wegweiser/content/facets.py); the facets file holds their keys and columns by the same names.
   var FACETS = Array.prototype.map.call(form.querySelectorAll("[data-facet]"), function (el) {
     return el.getAttribute("data-facet");
+  });
+  // Filters whose chosen values must all hold (accessibility), by URL parameter ("match": "all" in the schema).
+  var MATCH_ALL = {};
+  Array.prototype.forEach.call(form.querySelectorAll('[data-facet-match="all"]'), function (el) {
+    MATCH_ALL[el.getAttribute("data-facet")] = true;
   });
   var cache = {};
   var stopWords = {}; // from the manifest, once the search engine is made
@@ -66,6 +76,32 @@
     return cache[key];
   }
 
+  // Where the search cannot run (a browser without fetch): the typed word stays in the box and the browse pages
+  // whose names contain one of its words come first (the page lists them for browsers without JavaScript).
+  function wordWithoutSearch(form) {
+    var match = /[?&]q=([^&]*)/.exec(location.search);
+    var q = match ? decodeURIComponent(match[1].replace(/\+/g, " ")).trim() : "";
+    form.querySelector("#suche-q").value = q;
+    document.documentElement.className += " ww-js-basic";
+    var words = q.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 2; });
+    var items = document.querySelectorAll("[data-words]");
+    var found = [];
+    for (var i = 0; i < items.length; i++) {
+      for (var j = 0; j < words.length; j++) {
+        if (items[i].getAttribute("data-words").indexOf(words[j]) >= 0) { found.push(items[i]); break; }
+      }
+    }
+    if (!found.length) return;
+    var list = document.createElement("ul");
+    list.className = "ww-inline-links";
+    for (var k = 0; k < found.length; k++) list.appendChild(found[k].cloneNode(true));
+    var intro = document.querySelector("[data-nojs-intro]");
+    var lead = document.createElement("p");
+    lead.textContent = "Diese Seiten passen zu „" + q + "“:";
+    intro.parentNode.insertBefore(lead, intro.nextSibling);
+    intro.parentNode.insertBefore(list, lead.nextSibling);
+  }
+
   /* ---------- state <-> URL ---------- */
   function readState(search) {
     var p = new URLSearchParams(search);
@@ -73,6 +109,7 @@
                   alter: p.get("alter") || "", beginn: p.get("beginn") || "", facets: {},
                   nahe: p.get("nahe") || "", plz: p.get("plz") || "", umkreis: p.get("umkreis") || "" };
     FACETS.forEach(function (f) { state.facets[f] = p.getAll(f); });
+    state.sortierung = p.get("sortierung") || "";
     return state;
   }
 
@@ -85,6 +122,7 @@
       state.facets[f] = Array.prototype.map.call(
         form.querySelectorAll('input[name="' + f + '"]:checked'), function (el) { return el.value; });
     });
+    state.sortierung = chosenSort;
     return state;
   }
 
@@ -101,6 +139,8 @@
         el.checked = state.facets[f].indexOf(el.value) >= 0;
       });
     });
+    chosenSort = state.sortierung;
+    sortSelect.value = state.sortierung || defaultSort(state);
   }
 
   function toQuery(state) {
@@ -113,6 +153,7 @@
     if (state.nahe) p.append("nahe", state.nahe);
     if (state.plz) p.append("plz", state.plz);
     if (state.umkreis) p.append("umkreis", state.umkreis);
+    if (state.sortierung) p.append("sortierung", state.sortierung);
     var s = p.toString();
     return s ? "?" + s : "";
   }
@@ -137,7 +178,8 @@
     }
     if (state.plz) {
       if (!/^[0-9]{5}$/.test(state.plz)) {
-        plzMessage.textContent = "Bitte geben Sie eine fünfstellige Postleitzahl ein.";
+        plzMessage.textContent = "„" + state.plz + "“ ist keine Postleitzahl: Bitte geben Sie fünf Ziffern ein " +
+          "oder wählen Sie einen Ort aus der Liste.";
         return null;
       }
       for (var i = 0; i < near.options.length; i++) {
@@ -168,8 +210,14 @@
     });
   }
 
+  // The distance as a card shows it, in whole kilometres (0: under 1 km); the radius compares this one,
+  // so that an offer shown as "ca. 10 km" is within "bis 10 km".
+  function shownKm(km) {
+    return km < 1 ? 0 : Math.round(km);
+  }
+
   function distanceText(km, approximate) {
-    var text = km < 1 ? "unter 1 km" : "ca. " + Math.round(km) + " km";
+    var text = km < 1 ? "unter 1 km" : "ca. " + shownKm(km) + " km";
     return approximate ? text + " (Ortsmitte)" : text;
   }
 
@@ -188,6 +236,20 @@
     return !!wanted[v];
   }
 
+  // Every wanted value is among the offer's (a filter with "match": "all").
+  function hasAll(column, doc, wanted) {
+    var v = column[doc];
+    var values = Array.isArray(v) ? v : [v];
+    return Object.keys(wanted).every(function (w) { return values.indexOf(Number(w)) >= 0; });
+  }
+
+  // The offer is for this age: one of its age ranges holds it (its own range, else its target groups';
+  // plugins/wegweiser/search/search_index.py, age_ranges). An offer nothing gives an age for does not pass.
+  function fitsAge(ranges, age) {
+    if (!ranges) return false;
+    return ranges.some(function (r) { return (r[0] === null || r[0] <= age) && (r[1] === null || age <= r[1]); });
+  }
+
   // One predicate per active filter group: {name, test(doc)}; filters named by query words too.
   function predicates(state, facets, dist) {
     var preds = (state.implied || []).map(function (f) {
@@ -195,7 +257,7 @@
     });
     var radius = parseInt(state.umkreis, 10);
     if (dist && !isNaN(radius)) {
-      preds.push({ name: "umkreis", test: function (d) { return dist[d] === null || dist[d] <= radius; } });
+      preds.push({ name: "umkreis", test: function (d) { return dist[d] === null || shownKm(dist[d]) <= radius; } });
     }
     FACETS.forEach(function (f) {
       if (!state.facets[f].length) return;
@@ -203,17 +265,15 @@
       state.facets[f].forEach(function (key) {
         var i = facets.keys[f].indexOf(key);
         if (i >= 0) wanted[i] = true;
+        else wanted.unknown = true;  // a value no offer has: with "all" none passes, with "any" it adds none
       });
-      preds.push({ name: f, test: function (d) { return has(facets.columns[f], d, wanted); } });
+      var test = MATCH_ALL[f] ? hasAll : has;
+      preds.push({ name: f, test: function (d) { return test(facets.columns[f], d, wanted); } });
     });
     if (state.kostenlos) preds.push({ name: "kostenlos", test: function (d) { return facets.cost[d] === 0; } });
     var age = parseInt(state.alter, 10);
     if (!isNaN(age)) {
-      preds.push({ name: "alter", test: function (d) {
-        var a = facets.age[d];
-        if (!a) return true;
-        return (a[0] === null || a[0] <= age) && (a[1] === null || age <= a[1]);
-      } });
+      preds.push({ name: "alter", test: function (d) { return fitsAge(facets.age[d], age); } });
     }
     var within = parseInt(state.beginn, 10);
     if (!isNaN(within)) {
@@ -264,12 +324,16 @@
     });
     Array.prototype.forEach.call(li.querySelectorAll("[data-card-href]"), function (el) {
       el.setAttribute("href", el.getAttribute("href") + texts[el.getAttribute("data-card-href")]);
+      el.setAttribute("data-print-url", new URL(el.getAttribute("href"), location.href).href);  // written out on paper
       el.removeAttribute("data-card-href");
     });
     Array.prototype.forEach.call(li.querySelectorAll("[data-card-lang]"), function (el) {
       var lang = texts[el.getAttribute("data-card-lang")];
       if (lang) el.setAttribute("lang", lang);
       el.removeAttribute("data-card-lang");
+    });
+    Array.prototype.forEach.call(li.querySelectorAll(".ww-card__meta"), function (el) {
+      if (!el.children.length) el.parentNode.removeChild(el);  // a line whose parts are all empty
     });
     return li;
   }
@@ -286,7 +350,8 @@
   }
 
   // Disjunctive counts in one pass: a value of group g counts the candidates that pass every
-  // active filter except g's own, so each checkbox shows what ticking it would give.
+  // active filter except g's own, so each checkbox shows what ticking it would give; for a group
+  // whose values must all hold, ticking one more narrows the results, so its values count those.
   function renderCounts(state, facets, candidates, dist) {
     var preds = predicates(state, facets, dist);
     var counts = {};
@@ -300,7 +365,7 @@
       }
       if (fails > 1) continue;
       FACETS.forEach(function (f) {
-        if (fails === 1 && failed !== f) return;
+        if (fails === 1 && (failed !== f || MATCH_ALL[f])) return;
         var v = facets.columns[f][d];
         var values = Array.isArray(v) ? v : [v];
         for (var j = 0; j < values.length; j++) counts[f][values[j]] = (counts[f][values[j]] || 0) + 1;
@@ -349,6 +414,110 @@
     else if (item.f === "umkreis") form.querySelector("#f-umkreis").value = "";
     else form.querySelector('input[name="' + item.f + '"][value="' + item.v + '"]').checked = false;
     commit(true);
+  }
+
+  /* ---------- sort ---------- */
+  var SORTS = ["relevanz", "entfernung", "beginn", "a-z"];
+  var chosenSort = ""; // the order the user chose ("": the default, which follows query and place)
+
+  // Without a choice: by distance when a place is set, by relevance with a query, else A–Z.
+  function defaultSort(state) {
+    if (state.nahe || state.plz || geoOrigin) return "entfernung";
+    return state.q ? "relevanz" : "a-z";
+  }
+
+  // The order the results are in: the choice, unless it cannot apply (no place, no query).
+  function sortOf(state, dist) {
+    var by = SORTS.indexOf(state.sortierung) >= 0 ? state.sortierung : defaultSort(state);
+    if (by === "entfernung" && !dist) by = state.q ? "relevanz" : "a-z";
+    if (by === "relevanz" && !state.q) by = "a-z";
+    return by;
+  }
+
+  // Sorts offers that come in relevance order (A–Z without a query) by "a-z" (document numbers are in
+  // catalog order, alphabetical), "beginn" (the next start first; offers under way or without a date last)
+  // or "entfernung".
+  function orderResults(by, results, facets, dist) {
+    if (by === "a-z") results.sort(function (a, b) { return a - b; });
+    else if (by === "entfernung") results.sort(function (a, b) { return dist[a] - dist[b] || a - b; });
+    else if (by === "beginn") {
+      var today = todayDays();
+      var next = function (d) { var s = facets.start[d]; return s !== null && s >= today ? s : Infinity; };
+      results.sort(function (a, b) { return (next(a) - next(b)) || a - b; });
+    }
+    return results;
+  }
+
+  // The sort control offers what can apply: distance with a place, relevance with a query.
+  function showSort(state, dist, by) {
+    [["entfernung", !!dist], ["relevanz", !!state.q]].forEach(function (o) {
+      var option = sortSelect.querySelector('option[value="' + o[0] + '"]');
+      option.hidden = option.disabled = !o[1];
+    });
+    sortSelect.value = by;
+  }
+
+  /* ---------- the chosen filters as tags above the results ---------- */
+  function placeTag(state) {
+    var opt = near.options[near.selectedIndex];
+    if (state.nahe && opt && opt.value === state.nahe) return { f: "nahe", text: "In der Nähe von " + opt.textContent };
+    if (state.plz) return { f: "nahe", text: "In der Nähe der Postleitzahl " + state.plz };
+    return geoOrigin ? { f: "nahe", text: "In der Nähe Ihres Standorts" } : null;
+  }
+
+  // A vocabulary filter's tag names its group: "Ort: Eichenau", "Barrierefreiheit: Aufzug".
+  function tagText(item) {
+    var group = FACETS.indexOf(item.f) >= 0 && form.querySelector('[data-facet="' + item.f + '"] legend');
+    return group ? group.textContent.replace(/\s*\(.*\)\s*$/, "").trim() + ": " + item.text : item.text;
+  }
+
+  function renderTags(state) {
+    var items = describeActive(state);
+    var place = placeTag(state);
+    if (place) items.unshift(place);
+    tagList.textContent = "";
+    items.forEach(function (item, i) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "ww-tags__button";
+      var what = document.createElement("span");
+      what.className = "ww-visually-hidden";
+      what.textContent = "Filter entfernen: ";
+      var cross = document.createElement("span");
+      cross.className = "ww-tags__cross";
+      cross.setAttribute("aria-hidden", "true");
+      cross.textContent = "×";
+      b.appendChild(what);
+      b.appendChild(document.createTextNode(tagText(item)));
+      b.appendChild(cross);
+      b.addEventListener("click", function () { removeTag(item, i); });
+      var li = document.createElement("li");
+      li.appendChild(b);
+      tagList.appendChild(li);
+    });
+    tagsArea.hidden = !items.length;
+    printQuery.textContent = (state.q ? "Suche nach „" + state.q + "“" : "Alle Angebote") +
+      (items.length ? "; Filter: " + items.map(tagText).join(", ") : "") + ".";
+    if (!state.q && !items.length) doneButton.textContent = "Zurück zur Suche";
+  }
+
+  // Removes a tag's filter; the focus goes to the next tag, or to the filter button when none is left.
+  function removeTag(item, index) {
+    if (item.f === "nahe") {
+      near.value = "";
+      plzInput.value = "";
+      geoOrigin = null;
+      commit(true);
+    } else removeFilter(item);
+    var left = tagList.querySelectorAll("button");
+    (left[Math.min(index, left.length - 1)] || form.querySelector("[data-filter-open]")).focus();
+  }
+
+  // Clears every filter, keeps the query.
+  function resetFilters() {
+    geoOrigin = null;
+    applyState(readState(input.value ? "?q=" + encodeURIComponent(input.value) : ""));
+    return commit(true);
   }
 
   function renderStatus(state, total, from, online, text) {
@@ -449,22 +618,24 @@
     var id = ++runId;
     var started = window.performance ? performance.now() : 0;
     var n = activeFilterCount(state);
-    activeBadge.textContent = n ? "(" + n + " aktiv)" : "";
+    activeBadge.textContent = n ? "(" + n + ")" : "";
+    renderTags(state);
     if (!state.q && !n) {
       section.hidden = true;
       list.textContent = "";
       implied.textContent = "";
       return Promise.resolve();
     }
+    // With only a text query, results are shown before the filter data (the biggest file) arrives, unless
+    // the chosen order needs it; words that name a filter are applied with their small bit sets.
+    var needFacets = n > 0 || sortOf(state, null) !== "relevanz";
     var m;
     return manifest().then(function (loaded) {
       m = loaded;
       return textMatches(m, state.q);
     }).then(function (text) {
-      // Without filters of the form, results are shown before the filter data (the biggest file)
-      // arrives; words that name a filter are applied with their small bit sets.
       state.implied = text.analysis.filters;
-      return Promise.all([n > 0 ? getJSON(dataDir + m.facets) : null, text,
+      return Promise.all([needFacets ? getJSON(dataDir + m.facets) : null, text,
                           engine(m).then(function (e) { return e.filterTests(state.implied); })]);
     }).then(function (r) {
       var facets = r[0], text = r[1], tests = r[2];
@@ -482,12 +653,15 @@
         for (var i = 0; i < preds.length; i++) if (!preds[i].test(d)) return false;
         return true;
       });
+      var by = sortOf(state, dist);
+      orderResults(by === "entfernung" ? "" : by, results, facets, dist);
       var online = [];
       if (dist) {
         online = results.filter(function (d) { return dist[d] === null; });
         results = results.filter(function (d) { return dist[d] !== null; });
-        results.sort(function (a, b) { return dist[a] - dist[b] || a - b; });
+        orderResults(by, results, facets, dist);
       }
+      showSort(state, dist, by);
       renderCounts(state, facets, candidates, dist);
       placeBadge.textContent = from ? "(" + from.label + (state.umkreis ? ", " + state.umkreis + " km" : "") + ")" : "";
       lastResults = results;
@@ -519,6 +693,7 @@
     lastDistances = null;
     lastFacets = null;
     placeBadge.textContent = "";
+    showSort(state, null, "relevanz");
     shown = PAGE;
     section.hidden = false;
     renderStatus(state, results.length, null, 0, text);
@@ -563,10 +738,11 @@
   near.addEventListener("change", function () {
     if (near.value) { plzInput.value = ""; geoOrigin = null; }
   }, true);
+  // Every edit of the postcode is searched again: its hint and the results never name a place it no longer is.
   plzInput.addEventListener("input", function () {
     if (plzInput.value) { near.value = ""; geoOrigin = null; }
     clearTimeout(timer);
-    if (/^[0-9]{5}$/.test(plzInput.value.trim()) || !plzInput.value) timer = setTimeout(function () { commit(false); }, 200);
+    timer = setTimeout(function () { commit(false); }, 200);
   });
   locateButton.addEventListener("click", function () {
     if (!navigator.geolocation) {
@@ -600,11 +776,21 @@
     clearTimeout(timer);
     commit(true);
   });
-  form.querySelector("[data-reset]").addEventListener("click", function (e) {
-    e.preventDefault();
-    applyState(readState(""));
-    commit(true);
-    input.focus();
+  Array.prototype.forEach.call(form.querySelectorAll("[data-reset]"), function (button) {
+    button.addEventListener("click", function () {
+      resetFilters();
+      if (tagsArea.contains(button)) form.querySelector("[data-filter-open]").focus();
+    });
+  });
+  // Runs before the form's change listener, which searches again with the choice.
+  sortSelect.addEventListener("change", function () {
+    chosenSort = "";
+    chosenSort = sortSelect.value === defaultSort(formState()) ? "" : sortSelect.value;
+  });
+  // "N Angebote anzeigen" in the filter panel says what closing it shows.
+  form.addEventListener("ww:results", function (e) {
+    var n = e.detail.count + lastOnline.length;
+    doneButton.textContent = n === 1 ? "1 Angebot anzeigen" : n + " Angebote anzeigen";
   });
   more.addEventListener("click", function () {
     var first = shown;
@@ -622,7 +808,5 @@
 
   var initial = readState(location.search);
   applyState(initial);
-  if (activeFilterCount(initial) && details) details.open = true;
-  if (initial.nahe || initial.plz || initial.umkreis) document.getElementById("naehe").open = true;
   run(initial);
 })();
