@@ -139,7 +139,7 @@ def generate(n: int, folder: Path, seed: int = 20261123) -> None:
         f"_BASE = runpy.run_path({str(ROOT / 'pelicanconf.py')!r})\n"
         "globals().update({k: v for k, v in _BASE.items() if k.isupper()})\n"
         'PATH = str(HERE / "content")\nOUTPUT_PATH = str(HERE / "output")\n'
-        f'WEGWEISER_TODAY = "{TODAY.isoformat()}"\nWEGWEISER_ROOT = str(HERE)\n'
+        f'WEGWEISER_TODAY = "{TODAY.isoformat()}"\nWEGWEISER_ROOT = str(HERE)\n',
         encoding="utf-8",
     )
 
