@@ -11,14 +11,21 @@ import pytest
 from conftest import ROOT
 from lunr.index import Index
 
-from wegweiser.search.lunr_index import compact, dumped_shards, split_index
-from wegweiser.search.search_index import BOOSTS, SHARD_BYTES, _dump, build_index, index_documents, ref, search_files
+from lunr_form import compact, serialized_index, split_index
+
+from wegweiser.search.lunr_index import compact_shards
+from wegweiser.search.search_index import BOOSTS, SHARD_BYTES, _dump, index_documents, ref, search_files
 from wegweiser.search.search_text import STOP_WORDS, fold, read_stop_words, stem, terms, words
 
 NODE = shutil.which("node")
 TEXT_JS = ROOT / "theme" / "static" / "js" / "search-text.js"
 LUNR_JS = ROOT / "node_modules" / "lunr" / "lunr.js"
 STOP_WORDS_FILE = ROOT / "plugins" / "wegweiser" / "search" / "stop_words_de.txt"
+
+
+def build_index(catalog) -> dict:
+    """lunr's serialised index of every offer."""
+    return serialized_index(index_documents(catalog), BOOSTS)
 
 
 
@@ -88,14 +95,10 @@ def test_shards_partition_the_index_and_answer_like_the_whole(catalog):
         assert shard["invertedIndex"][0][0] == first
 
 
-def _split_and_dumped(catalog, shard_bytes):
-    return [(first, _dump(shard)) for first, shard in split_index(build_index(catalog), shard_bytes)]
-
-
 @pytest.mark.parametrize("shard_bytes", [1, 4000, 24_000, 10**9])
-def test_shards_built_straight_from_the_documents_equal_the_split_whole_index(catalog, shard_bytes):
-    expected = _split_and_dumped(catalog, shard_bytes)
-    assert dumped_shards(index_documents(catalog), BOOSTS, shard_bytes, _dump) == expected
+def test_shards_built_straight_from_the_documents_are_the_split_lunr_index_compacted(catalog, shard_bytes):
+    expected = [(first, compact(shard)) for first, shard in split_index(build_index(catalog), shard_bytes)]
+    assert compact_shards(index_documents(catalog), BOOSTS, shard_bytes) == expected
     assert len(expected) > 1 or shard_bytes == 10**9
 
 
@@ -185,9 +188,6 @@ def _lunr_py_index(documents, boosts):
 
 
 def test_our_index_builder_gives_lunr_py_s_index(catalog):
-    from wegweiser.search.lunr_index import serialized_index
-    from wegweiser.search.search_index import index_documents
-
     documents = [(key, {name: fields[name] for name in BOOSTS}) for key, fields in index_documents(catalog)]
     ours = serialized_index(documents, BOOSTS)
     assert json.dumps(ours) == json.dumps(_lunr_py_index(documents, BOOSTS))  # same keys, order and numbers
@@ -195,8 +195,6 @@ def test_our_index_builder_gives_lunr_py_s_index(catalog):
 
 
 def test_our_index_builder_handles_repeats_and_empty_fields():
-    from wegweiser.search.lunr_index import serialized_index
-
     documents = [("0", {"t": ["kurs", "kurs", "deutsch"], "b": []}), ("1", {"t": [], "b": ["kurs"]}),
                  ("2", {"t": ["yoga"], "b": ["yoga", "abend", "kurs"]})]
     boosts = {"t": 4, "b": 1}

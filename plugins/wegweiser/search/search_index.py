@@ -32,28 +32,18 @@ from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.search import documents
 from wegweiser.search.compounds import Lexicon, lexicon
 from wegweiser.search.filter_words import filter_sets, filter_words
-from wegweiser.search.lunr_index import compact, dumped_shards, serialized_index
+from wegweiser.search.lunr_index import compact_shards, ref
 from wegweiser.search.search_text import STOP_WORDS
 from wegweiser.search.synonyms import Synonyms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
 SEARCH_FOLDER = "suche/daten"
-#: a shard's size in lunr's serialised form; shipped compact (lunr_index.compact), it is about a fifth
+#: a shard's size in lunr's serialised form; shipped compact (lunr_index.compact_shards), it is about a fifth
 SHARD_BYTES = 60_000
 STORE_CHUNK = 25
 EPOCH = dt.date(1970, 1, 1)
 #: title above summary above facts above description (see documents.py)
 BOOSTS = {"t": 8, "s": 4, "f": 2, "d": 1}
-
-
-def ref(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        number, rest = divmod(number, 36)
-        out = digits[rest] + out
-        if number == 0:
-            return out
 
 
 def word_list(catalog: Catalog) -> Lexicon:
@@ -79,11 +69,6 @@ def document_terms(catalog: Catalog, offer: Entry) -> dict:
 
 def _document_terms(catalog: Catalog, offer: Entry) -> dict:
     return documents.document_terms(catalog, offer, word_list(catalog), synonyms(catalog))
-
-
-def build_index(catalog: Catalog) -> dict:
-    """The whole serialised lunr index of every offer (tests compare shards with it)."""
-    return serialized_index(index_documents(catalog), BOOSTS)
 
 
 def _days(value) -> int | None:
@@ -229,7 +214,8 @@ def search_files(catalog: Catalog) -> SearchFiles:
     """All search data as ``{file name: bytes}``, content-addressed, plus the manifest's name."""
     files: dict[str, bytes] = {}
     shard_names, boundaries = [], []
-    for first_term, data in dumped_shards(index_documents(catalog), BOOSTS, SHARD_BYTES, _dump, form=compact):
+    for first_term, shard in compact_shards(index_documents(catalog), BOOSTS, SHARD_BYTES):
+        data = _dump(shard)
         name = _named("s", data)
         files[name] = data
         shard_names.append(name)
