@@ -17,6 +17,7 @@ index and the shipped shards equal to it.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 
@@ -41,7 +42,8 @@ def _idf(posting: list[list], document_count: int) -> float:
 
 
 def _counts(documents: Iterable[tuple[str, dict[str, list[str]]]], fields: list[str]):
-    """Each term's count per field and document, and each field vector's BM25 length norm.
+    """Each term's count per field and document, and each field vector's BM25 length norm. The terms
+    come normalised (lower case: :mod:`search_text`).
 
     Returns ``postings`` (term -> one flat list per field, in field order: ref, count, ref,
     count, …; terms in order of first appearance, which is lunr's term index, refs in document
@@ -57,11 +59,7 @@ def _counts(documents: Iterable[tuple[str, dict[str, list[str]]]], fields: list[
         count += 1
         for position, name in enumerate(fields):
             tokens = values.get(name) or ()
-            counted: dict[str, int] = {}  # in order of first appearance
-            for term in tokens:
-                term = str(term).lower()
-                counted[term] = counted.get(term, 0) + 1
-            for term, n in counted.items():
+            for term, n in Counter(tokens).items():  # in order of first appearance
                 posting = postings.get(term)
                 if posting is None:
                     posting = postings[term] = [[] for _ in fields]
