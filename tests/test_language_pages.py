@@ -85,6 +85,14 @@ def test_hreflang_alternates_with_an_absolute_address(tmp_path):
                           ("ar", "https://bildung.example.org/ar/angebote/"),
                           ("x-default", "https://bildung.example.org/angebote/")]
     assert not (tmp_path / "out" / "tr").exists()
+    robots = (tmp_path / "out" / "robots.txt").read_text(encoding="utf-8")
+    assert re.findall(r"Sitemap: (\S+)", robots) == ["https://bildung.example.org/sitemap.xml",
+                                                     "https://bildung.example.org/en/sitemap.xml",
+                                                     "https://bildung.example.org/ar/sitemap.xml"]
+    arabic = (tmp_path / "out" / "ar" / "sitemap.xml").read_text(encoding="utf-8")
+    german = (tmp_path / "out" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://bildung.example.org/ar/angebote/</loc>" in arabic and "/en/" not in arabic
+    assert arabic.count("<loc>") == german.count("<loc>") - german.count("/impressum/") > 5
 
 
 def _positions(page, selector: str) -> list[float]:
