@@ -14,11 +14,12 @@ day), what it costs and for whom.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from babel.lists import format_list
 
-from wegweiser.catalog.display import age_range, euro, local_date, weekday
+from wegweiser.catalog.display import age_range, euro, local_date, locale, weekday
 from wegweiser.i18n.catalogs import translations
 from wegweiser.i18n.languages import SOURCE
 
@@ -103,7 +104,12 @@ def _ranges(shorts: list[str], positions: list[int], code: str) -> str:
 
 def _joined(parts: list[str], code: str) -> str:
     """„Mo, Mi und Fr“: the language's way of listing (CLDR)."""
-    return format_list(parts, locale=code) if parts else ""
+    return _listed(tuple(parts), code) if parts else ""
+
+
+@functools.lru_cache(maxsize=1024)
+def _listed(parts: tuple[str, ...], code: str) -> str:
+    return format_list(list(parts), locale=locale(code))
 
 
 def audience_text(catalog: Catalog, offer: Entry, code: str = SOURCE) -> str:

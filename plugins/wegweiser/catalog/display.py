@@ -24,11 +24,19 @@ from wegweiser.i18n.languages import SOURCE
 
 #: the date styles: long „1. Februar 2027“ (CLDR's long), short „01.02.2027“ (CLDR's medium: „Feb 1, 2027“)
 DATE_STYLES = {"long": "long", "short": "medium"}
+#: how many formatted dates, numbers and prices are kept: the pages of a language format the same ones many times
+_FORMATTED = 4096
+
+
+@functools.lru_cache(maxsize=None)
+def locale(code: str) -> Locale:
+    """The CLDR data of a language, read once (Babel's functions parse a code on every call)."""
+    return Locale.parse(code)
 
 
 def weekday(value, code: str = SOURCE) -> str:
     """The short weekday of a date (CLDR's stand-alone abbreviation): ``2027-02-01`` → „Mo“, „Mon“."""
-    return format_date(value, "ccc", locale=code) if isinstance(value, dt.date) else ""
+    return _formatted(value, "ccc", code) if isinstance(value, dt.date) else ""
 
 
 def local_date(value, style: str = "long", code: str = SOURCE) -> str:
@@ -37,7 +45,12 @@ def local_date(value, style: str = "long", code: str = SOURCE) -> str:
         value = value.date()
     if not isinstance(value, dt.date):
         return "" if value is None else str(value)
-    return format_date(value, DATE_STYLES[style], locale=code)
+    return _formatted(value, DATE_STYLES[style], code)
+
+
+@functools.lru_cache(maxsize=_FORMATTED)
+def _formatted(value: dt.date, pattern: str, code: str) -> str:
+    return format_date(value, pattern, locale=locale(code))
 
 
 def de_date(value, style: str = "long") -> str:
@@ -45,9 +58,10 @@ def de_date(value, style: str = "long") -> str:
     return local_date(value, style)
 
 
+@functools.lru_cache(maxsize=_FORMATTED)
 def number(value, code: str = SOURCE) -> str:
     """A number in the digits and separators of the language: 1200 → „1.200“."""
-    return format_decimal(value, locale=code)
+    return format_decimal(value, locale=locale(code))
 
 
 def euro(value, code: str = SOURCE) -> str:
@@ -55,9 +69,12 @@ def euro(value, code: str = SOURCE) -> str:
     if value is None or value == "":
         return ""
     amount = float(value)
-    if amount == 0:
-        return translations(code).gettext("kostenlos")
-    return format_currency(amount, "EUR", format=_money_pattern(code, amount.is_integer()), locale=code,
+    return translations(code).gettext("kostenlos") if amount == 0 else _money(amount, code)
+
+
+@functools.lru_cache(maxsize=_FORMATTED)
+def _money(amount: float, code: str) -> str:
+    return format_currency(amount, "EUR", format=_money_pattern(code, amount.is_integer()), locale=locale(code),
                            currency_digits=False)
 
 
@@ -65,7 +82,7 @@ def euro(value, code: str = SOURCE) -> str:
 def _money_pattern(code: str, whole: bool) -> str:
     """The language's CLDR pattern for amounts of money, whole euros without cents („120 €“), and an
     ordinary space where CLDR has a no-break one (as the guide has always written prices)."""
-    pattern = Locale.parse(code).currency_formats["standard"].pattern.replace("\xa0", " ")
+    pattern = locale(code).currency_formats["standard"].pattern.replace("\xa0", " ")
     return re.sub(r"\.[0#]+", "", pattern) if whole else pattern
 
 
