@@ -82,6 +82,6 @@ TRANSLATION_TEMPLATES: dict[str, tuple[str, str]] = {
         "zeigt die Übersetzung als möglicherweise veraltet.",
         "Prüfen Sie die Übersetzung am heutigen deutschen Text, passen Sie sie an und setzen Sie "
         "„source_hash: {current}“ – oder exportieren Sie, was zu übersetzen ist, mit „wegweiser translate "
-        "export --lang {code}“ und lesen Sie es mit „wegweiser translate import“ wieder ein.",
+        "export --lang {language_code}“ und lesen Sie es mit „wegweiser translate import“ wieder ein.",
     ),
 }

@@ -85,7 +85,7 @@ def _field_findings(src, schema, fields, entry, code, name, item, today):
                       suggestion=f"Meinten Sie „{close[0]}“? " if close else "", allowed=", ".join(fields),
                       schema_file=f"data/schemas/{'offer' if schema.name == 'offers' else 'provider'}.schema.json")
         return
-    where = {"language": language_name(code), "label": field_label(schema, name), "code": code}
+    where = {"language": language_name(code), "label": field_label(schema, name), "language_code": code}
     if not isinstance(item, dict):
         yield finding("translation-shape", rel, field=path, line=line, expected="„text:“, „method:“ und "
                       "„source_hash:“, je eine Zeile darunter, eingerückt", **where)
