@@ -120,12 +120,13 @@ def _field_findings(src, schema, fields, entry, code, name, item, today):
 def _meta_findings(src, item, path, line, today, where):
     reviewed = item.get("reviewed")
     if reviewed is not None:
-        problem = None
-        try:
-            date = dt.date.fromisoformat(reviewed) if isinstance(reviewed, str) else None
-        except ValueError:
-            date = None
-        if date is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(reviewed)):
+        problem, date = None, reviewed if isinstance(reviewed, dt.date) else None
+        if isinstance(reviewed, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed):
+            try:
+                date = dt.date.fromisoformat(reviewed)
+            except ValueError:
+                pass
+        if date is None:
             problem = "kein Datum im Format JJJJ-MM-TT"
         elif date > today:
             problem = "ein Datum nach dem heutigen Tag"
