@@ -14,9 +14,14 @@ TRANSLATION_TEMPLATES: dict[str, tuple[str, str]] = {
         _HOW,
     ),
     "translation-language": (
-        "„{value}“ ist keine Sprache dieses Wegweisers.",
-        "Übersetzungen gibt es für: {allowed} (Einstellung WEGWEISER_LANGUAGES in pelicanconf.py). "
-        "Korrigieren Sie den Sprachcode oder nehmen Sie die Sprache in die Einstellung auf.",
+        "„{value}“ ist kein Sprachcode.",
+        "Sprachen werden mit ihrem Code nach ISO 639-1 angegeben; dieser Wegweiser erscheint in: {allowed} "
+        "(Einstellung WEGWEISER_LANGUAGES in pelicanconf.py). Korrigieren Sie den Sprachcode.",
+    ),
+    "translation-language-off": (
+        "Die Übersetzungen in „{value}“ werden nicht veröffentlicht: der Wegweiser erscheint nicht in dieser Sprache.",
+        "Veröffentlicht werden: {allowed} (Einstellung WEGWEISER_LANGUAGES in pelicanconf.py). Nehmen Sie die "
+        "Sprache in die Einstellung auf, oder lassen Sie die Übersetzungen für später stehen.",
     ),
     "translation-source-language": (
         "Unter „translations“ steht die Ausgangssprache „{value}“.",

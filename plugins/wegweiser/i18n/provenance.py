@@ -1,7 +1,8 @@
 """Checks of an entry's translations (the ``translations`` tree, see :mod:`wegweiser.i18n.content`).
 
-Errors: a shape other than language → field → text/method/source_hash/reviewed/by, a language the
-guide does not have, a field the schema does not mark translatable, a method other than human or
+Errors: a shape other than language → field → text/method/source_hash/reviewed/by, a code that is no
+language (a language the guide does not publish is a warning: switching one off must not break the
+build), a field the schema does not mark translatable, a method other than human or
 machine, a source hash that is not 12 hex digits, a review date that is none or in the future, and
 in the texts what the German texts may not hold either (markup, unsafe Markdown, control and bidi
 characters, more than the field's maximum length). Warnings: a translation of a German text that
@@ -14,9 +15,9 @@ import datetime as dt
 import difflib
 import re
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
-from wegweiser.checks.findings import WARNING
+from wegweiser.checks.findings import ERROR, WARNING
 from wegweiser.checks.messages import finding
 from wegweiser.content.characters import character_problems
 from wegweiser.content.sanitize import find_unsafe, markup_in_text
@@ -45,6 +46,17 @@ def language_name(code: str) -> str:
     return f"{name}, {code}" if name else code
 
 
+def _is_language(code) -> bool:
+    """A language code CLDR knows (``en``, ``ti``), whether the guide publishes it or not."""
+    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
+        return False
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
 def translation_findings(kind: str, src, schema: TableSchema, languages, today: dt.date):
     """The findings on ``src.values["translations"]``; ``languages``: the guide's codes, source first."""
     tree = src.values.get(TRANSLATIONS)
@@ -65,7 +77,9 @@ def translation_findings(kind: str, src, schema: TableSchema, languages, today: 
             yield finding("translation-source-language", rel, field=path, value=code, line=line)
             continue
         if code not in targets:
-            yield finding("translation-language", rel, field=path, value=code, line=line,
+            known = _is_language(code)
+            yield finding("translation-language-off" if known else "translation-language", rel, field=path,
+                          value=code, line=line, severity=WARNING if known else ERROR,
                           allowed=", ".join(targets) or "keine (die Einstellung nennt nur Deutsch)")
             continue
         if not isinstance(per_field, dict):

@@ -170,7 +170,7 @@ def read_store(data: bytes, name: str, machine: bool = False) -> Reading:
     for number, unit in enumerate(store.units, start=1):
         if unit.isheader():
             continue
-        context = (unit.getcontext() if is_po else unit.getid()) or ""
+        context = (unit.getcontext() if is_po else unit.xmlelement.get("id")) or ""
         where = f"{name}, Eintrag {number} („{context}“)"
         target = unit.target or ""
         if not target.strip() or unit.isfuzzy() or unit.isobsolete():
