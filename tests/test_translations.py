@@ -320,3 +320,29 @@ def test_import_of_a_bad_file_writes_nothing(minimal_project, capsys):
     assert "keine Zielsprache" in capsys.readouterr().err
     assert run_cli(minimal_project, "translate", "export", "--lang", "xx") == 1
     assert "„xx“ ist keine Zielsprache" in capsys.readouterr().err
+
+
+# --- open data ---
+
+def test_open_data_lists_each_translation_with_its_provenance(minimal_project):
+    from frictionless import Package
+
+    from wegweiser.outputs.exports import data_package
+
+    add_translations(minimal_project, title_block(extra="      reviewed: 2026-11-02\n")
+                     + "  ar:\n    title:\n      text: '=1+1 دورة'\n      method: machine\n"
+                     f"      source_hash: {source_hash(GERMAN_TITLE)}\n")
+    _, catalog = load(minimal_project)
+    files = dict(data_package(catalog, {}))
+    rows = list(csv.DictReader(files["uebersetzungen.csv"].decode("utf-8").splitlines()))
+    assert [(r["language"], r["field"], r["method"], r["reviewed"], r["state"]) for r in rows] == [
+        ("en", "title", "human", "2026-11-02", "reviewed"), ("ar", "title", "machine", "", "machine")]
+    assert rows[1]["text"] == "'=1+1 دورة"  # no formula for a spreadsheet program
+    folder = minimal_project / "daten"
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    report = Package(str(folder / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])
+    # the German rows stay one per entry, as wegweiser import reads them
+    assert "translations" not in files["angebote.csv"].decode("utf-8").splitlines()[0]

@@ -95,6 +95,8 @@ class Catalog:
     derived: dict = field(default_factory=dict, repr=False)
     #: values computed from one entry, kept across builds when the build sets a stored one
     store: EntryStore = field(default_factory=EntryStore, repr=False)
+    #: WEGWEISER_LANGUAGES: the codes of the guide's languages, the source language first
+    languages: tuple = (SOURCE,)
 
     @property
     def digest(self) -> str:

@@ -64,6 +64,7 @@ class Project:
         if not validation.ok:
             return validation, None
         catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
+        catalog.languages = self.languages
         catalog.monitoring = build_monitoring(catalog)  # data/indicators + indicators from the offers
         catalog.images = ImageSet(self.content_dir / "images", self.root / ".cache" / "images", self.root)
         catalog.images.stamp([*catalog.offers, *catalog.expired, *catalog.providers])
