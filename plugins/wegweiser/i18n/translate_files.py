@@ -121,23 +121,18 @@ def write_store(items: list[Wanted], lang: str, fmt: str) -> bytes:
         from translate.storage.xliff import xlifffile
 
         store = xlifffile(sourcelanguage="de", targetlanguage=lang)
-        for item in items:
-            unit = store.addsourceunit(item.german)
-            unit.setid(item.context)
-            unit.addnote(item.note, origin="developer")
-            unit.addlocation(item.location)
-            if item.previous:
-                unit.target = item.previous
-                unit.markfuzzy(True)
-        return bytes(store)
-    from translate.storage.po import pofile
+    else:
+        from translate.storage.po import pofile
 
-    store = pofile()
-    store.updateheader(add=True, Language=lang, Content_Type="text/plain; charset=UTF-8",
-                       Project_Id_Version="Bildungswegweiser", X_Generator="wegweiser translate export")
+        store = pofile()
+        store.updateheader(add=True, Language=lang, Content_Type="text/plain; charset=UTF-8",
+                           Project_Id_Version="Bildungswegweiser", X_Generator="wegweiser translate export")
     for item in items:
         unit = store.addsourceunit(item.german)
-        unit.setcontext(item.context)
+        if fmt == "xliff":
+            unit.setid(item.context)
+        else:
+            unit.setcontext(item.context)
         unit.addnote(item.note, origin="developer")
         unit.addlocation(item.location)
         if item.previous:
