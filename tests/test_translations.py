@@ -346,3 +346,20 @@ def test_open_data_lists_each_translation_with_its_provenance(minimal_project):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])
     # the German rows stay one per entry, as wegweiser import reads them
     assert "translations" not in files["angebote.csv"].decode("utf-8").splitlines()[0]
+
+
+def test_import_overwrite_of_a_list_keeps_the_translations(minimal_project, capsys):
+    from wegweiser.outputs.exports import data_package
+
+    add_translations(minimal_project, title_block() + "  # checked by the office\n")
+    _, catalog = load(minimal_project)
+    table = dict(data_package(catalog, {}))["angebote.csv"].decode("utf-8")
+    (minimal_project / "angebote.csv").write_text(table.replace(GERMAN_SUMMARY, "Deutsch lernen am Abend."),
+                                                  encoding="utf-8")
+    assert run_cli(minimal_project, "import", "angebote.csv", "--kind", "offers", "--overwrite") == 0, \
+        capsys.readouterr()
+    text = (minimal_project / OFFER).read_text(encoding="utf-8")
+    assert "summary: Deutsch lernen am Abend." in text and "  # checked by the office\n" in text
+    validation, catalog = load(minimal_project)
+    assert translation_findings(validation) == []
+    assert offer(catalog).translated("title", "en").state == "human"

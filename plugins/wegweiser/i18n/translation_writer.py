@@ -78,27 +78,53 @@ def render_block(tree: dict) -> str:
                      default_flow_style=False, width=100_000, indent=2)
 
 
-def replace_block(text: str, block: str) -> str:
-    """The file's ``text`` with its translations block replaced by ``block``.
+def _span(lines: list[str]) -> tuple[int, int | None, int]:
+    """(end of the front matter, first line of the translations block or None, line after the block).
 
-    The old block is the line ``translations:`` at the start of a line and the lines after it that
-    are indented or empty (up to the next key or comment at the line's start); a front matter
-    without one gets ``block`` before its closing ``---``.
-    """
-    lines = text.split("\n")
+    The block is the line ``translations:`` at the start of a line and the lines after it that are
+    indented or empty (up to the next key or comment at the line's start)."""
     if not lines or lines[0].rstrip() != "---":
         raise ValueError("front matter missing")
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
         raise ValueError("front matter unclosed")
-    start = next((i for i in range(1, end) if lines[i].split(":", 1)[0] == TRANSLATIONS
-                  and ":" in lines[i]), None)
-    new = block.rstrip("\n").split("\n") if block else []
+    start = next((i for i in range(1, end) if lines[i].split(":", 1)[0] == TRANSLATIONS and ":" in lines[i]), None)
     if start is None:
-        return "\n".join(lines[:end] + new + lines[end:])
+        return end, None, end
     stop = start + 1
     while stop < end and (lines[stop] == "" or lines[stop][:1] in (" ", "\t")):
         stop += 1
     while stop > start + 1 and lines[stop - 1].strip() == "":
         stop -= 1  # blank lines before the next key stay where they are
+    return end, start, stop
+
+
+def replace_block(text: str, block: str) -> str:
+    """The file's ``text`` with its translations block replaced by ``block`` (a front matter without
+    one gets ``block`` before its closing ``---``)."""
+    lines = text.split("\n")
+    end, start, stop = _span(lines)
+    new = block.rstrip("\n").split("\n") if block else []
+    if start is None:
+        return "\n".join(lines[:end] + new + lines[end:])
     return "\n".join(lines[:start] + new + lines[stop:])
+
+
+def existing_block(text: str) -> str:
+    """The translations block of a file's text as written (comments and all), or ""."""
+    lines = text.split("\n")
+    try:
+        _, start, stop = _span(lines)
+    except ValueError:
+        return ""
+    return "" if start is None else "\n".join(lines[start:stop]) + "\n"
+
+
+def keep_translations(path, new_text: str) -> str:
+    """``new_text`` for the file at ``path`` with the translations block the file has now (a file
+    rewritten from a list, ``wegweiser import --overwrite``, keeps its translations)."""
+    try:
+        block = existing_block(path.read_text(encoding="utf-8").replace("\r\n", "\n"))
+    except (OSError, UnicodeDecodeError):
+        return new_text
+    return replace_block(new_text, block) if block else new_text
