@@ -27,9 +27,8 @@ from dataclasses import dataclass
 
 from wegweiser.content.frontmatter import TRANSLATIONS
 from wegweiser.content.schema import TableSchema
+from wegweiser.i18n.languages import SOURCE  # the language the content is written in
 
-#: the language the content is written in (the first of WEGWEISER_LANGUAGES)
-SOURCE = "de"
 #: the Markdown body, as a translatable field
 DESCRIPTION = "description"
 #: how findings name the body
