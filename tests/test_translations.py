@@ -11,7 +11,7 @@ from conftest import ROOT, core_settings, edit, run_cli
 
 from wegweiser.catalog.project import Project
 from wegweiser.content.schema import DEFAULTS_DIR, load_schemas
-from wegweiser.i18n.content import label, source_hash, translated, translated_label
+from wegweiser.i18n.content import label, source_hash, translated_label
 
 OFFER = "content/offers/deutschkurs-a1.md"
 GERMAN_TITLE = "Deutschkurs A1 am Abend"

@@ -66,6 +66,14 @@ def field_label(schema: TableSchema, name: str) -> str:
     return fld.title if fld else name
 
 
+class FileEntry:
+    """A content file (:class:`~wegweiser.content.frontmatter.SourceFile`) read as an entry by
+    :func:`source_text` and :func:`translated`: its values (with the translations) and body."""
+
+    def __init__(self, src):
+        self.values, self.body = src.values, src.body
+
+
 def source_text(entry, name: str) -> str | None:
     """The German text of a field of an entry (anything with ``values`` and ``body``)."""
     if name == DESCRIPTION:

@@ -23,21 +23,14 @@ from wegweiser.content.characters import character_problems
 from wegweiser.content.sanitize import find_unsafe, markup_in_text
 from wegweiser.content.schema import TableSchema
 from wegweiser.i18n.content import (
-    DESCRIPTION, HASH_LENGTH, KEYS, METHODS, SOURCE, TRANSLATIONS, field_label, source_hash, source_text,
-    translatable_fields,
+    DESCRIPTION, HASH_LENGTH, KEYS, METHODS, SOURCE, TRANSLATIONS, FileEntry, field_label, source_hash,
+    source_text, translatable_fields,
 )
 
 _HASH = re.compile(rf"[0-9a-f]{{{HASH_LENGTH}}}")
 #: invisible characters Arabic and Persian need: zero-width non-joiner and joiner, left-to-right and
 #: right-to-left marks, the Arabic letter mark (bidi overrides and isolates stay refused)
 LANGUAGE_MARKS = frozenset("\u200c\u200d\u200e\u200f\u061c")
-
-
-class _Text:
-    """Duck-typed entry for :func:`source_text`: a file's values and body."""
-
-    def __init__(self, src):
-        self.values, self.body = src.values, src.body
 
 
 def language_name(code: str) -> str:
@@ -69,7 +62,7 @@ def translation_findings(kind: str, src, schema: TableSchema, languages, today: 
         return
     targets = [code for code in languages if code != SOURCE]
     fields = translatable_fields(schema)
-    entry = _Text(src)
+    entry = FileEntry(src)
     for code, per_field in tree.items():
         path = f"{TRANSLATIONS}.{code}"
         line = src.line_of(path)

@@ -22,7 +22,8 @@ from pathlib import Path
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.schema import KIND_FOLDERS, Schemas
 from wegweiser.i18n.content import (
-    DESCRIPTION, field_label, source_hash, source_text, translatable_fields, translation_item, translation_state,
+    DESCRIPTION, FileEntry, field_label, source_hash, source_text, translatable_fields, translation_item,
+    translation_state,
 )
 
 FORMATS = ("po", "xliff")
@@ -76,11 +77,6 @@ class Reading:
     skipped: int = 0
 
 
-class _Entry:
-    def __init__(self, src: SourceFile):
-        self.values, self.body = src.values, src.body
-
-
 def wanted(sources: dict[str, list[SourceFile]], schemas: Schemas, lang: str) -> list[Wanted]:
     """Each field of each readable entry whose translation into ``lang`` is missing or outdated."""
     found = []
@@ -91,7 +87,7 @@ def wanted(sources: dict[str, list[SourceFile]], schemas: Schemas, lang: str) ->
             entry_id = src.values.get("id")
             if not isinstance(entry_id, str) or not entry_id:
                 continue
-            entry = _Entry(src)
+            entry = FileEntry(src)
             title = src.values.get("title") or src.values.get("name") or entry_id
             for name in names:
                 german = source_text(entry, name)
