@@ -180,7 +180,7 @@ class GuideGenerator(Generator):
     def _render(self, writer, page, task: PageTask, global_hash: str) -> tuple[str, bool]:
         """Write a page; its fingerprint and whether it read the whole catalog (if that changed since
         it was planned, it is part of its inputs: fingerprinted again)."""
-        view = CatalogView(self.catalog)
+        view = CatalogView(self.catalog, (page.language or self.languages[0]).code)
         try:
             self._write_page(writer, page, view)
         except Exception as exc:  # reported with the page's source, never as a bare traceback

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.i18n.languages import Language
-from wegweiser.i18n.texts import UIText
+from wegweiser.i18n.texts import UIText, VocabularyLabel
 from wegweiser.content.facets import BrowsePages
 from wegweiser.outputs.ical import is_dated
 from wegweiser.search.guidance import help_links
@@ -115,7 +115,8 @@ def _a_z_pages(offers: list, home: dict):
 def _term_pages(term: dict, vocabulary: str, breadcrumbs: list):
     """The page(s) of one term: its offers, LIST_PAGE_SIZE to a page."""
     row, offers = term["row"], term["offers"]
-    yield from _paged(term["url"], "term", row["label"], row.get("description") or UIText("Bildungsangebote: %(label)s.", label=row["label"]),
+    yield from _paged(term["url"], "term", VocabularyLabel(row),
+                      row.get("description") or UIText("Bildungsangebote: %(label)s.", label=VocabularyLabel(row)),
                       breadcrumbs, offers, LIST_PAGE_SIZE, "offers",
                       {"term": row, "vocabulary": vocabulary, "dated": any(is_dated(offer) for offer in offers)})
 
