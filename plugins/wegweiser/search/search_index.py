@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from wegweiser.catalog.card import CARD_FIELDS
 from wegweiser.catalog.catalog import Catalog, Entry
+from wegweiser.i18n.languages import SOURCE
 from wegweiser.search import documents
 from wegweiser.search.compounds import Lexicon, lexicon
 from wegweiser.search.filter_words import filter_sets, filter_words
@@ -268,6 +269,14 @@ def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
     return hashlib.sha256(_dump(parts)).digest()
 
 
-def catalog_search_files(catalog: Catalog) -> SearchFiles:
-    """The search data of a catalog, built once and shared by the search page and the file writer."""
-    return catalog.memo("search", lambda: search_files(catalog))
+def catalog_search_files(catalog: Catalog, lang: str = SOURCE) -> SearchFiles:
+    """The search data of a catalog in a language (German: the source), built once and shared by the
+    search page and the file writer. Another language's data stands beside the German data
+    (:mod:`language_index`), its texts given by :data:`translated.translated`."""
+    if lang == SOURCE:
+        return catalog.memo("search", lambda: search_files(catalog))
+    from wegweiser.search import language_index
+    from wegweiser.search.translated import translated
+
+    german = catalog_search_files(catalog)
+    return catalog.memo(f"search-{lang}", lambda: language_index.search_files(catalog, lang, translated, german))
