@@ -1,0 +1,199 @@
+"""Search per language: each language's normalisation the same in Python and in the browser, its
+own index of translated texts, and German words finding German offers from every language's page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from babel import Locale
+from conftest import ROOT
+
+from wegweiser.search import language_index
+from wegweiser.search.language_text import SNOWBALL, rules
+from wegweiser.search.search_index import search_files
+from wegweiser.search.translated import from_front_matter
+
+JS = ROOT / "theme" / "static" / "js"
+RUNNER = ROOT / "tests" / "search" / "run_queries.js"
+LANGUAGES = ["en", "tr", "ar", "ru", "uk", "fa"]
+
+#: texts of the example's offers in other languages, made for these tests: (offer id, language) -> fields
+TRANSLATIONS = {
+    ("vhs-integrationskurs-vollzeit", "ar"): {"title": "دورة الاندماج بدوام كامل في الجامعة الشعبية",
+                                             "summary": "دروس اللغة الألمانية والتوجيه للقادمين الجدد"},
+    ("babymassage-fbs", "uk"): {"title": "Масаж для немовлят: курс для батьків і сім'ї",
+                                "summary": "Батьки вчаться масажувати своїх немовлят."},
+    ("drk-erste-hilfe-am-kind", "en"): {"title": "First aid courses for parents and grandparents"},
+    ("babymassage-fbs", "tr"): {"title": "Bebek masajı kursları"},
+    ("vhs-deutsch-a1-abendkurs", "ru"): {"title": "Курсы немецкого языка по вечерам"},
+    ("vhs-deutsch-a1-abendkurs", "fa"): {"title": "کلاس‌های زبان آلمانی در عصر"},
+}
+
+
+def fixture_translation(entry, field: str, lang: str) -> str | None:
+    return TRANSLATIONS.get((entry.id, lang), {}).get(field)
+
+
+def _node(script: str, payload) -> object:
+    proc = subprocess.run(["node", "-e", script], input=json.dumps(payload), capture_output=True, text=True,
+                          timeout=300, check=True)
+    return json.loads(proc.stdout)
+
+
+def _cldr_texts(code: str) -> list[str]:
+    """Every text of the CLDR's data for a language (names of languages, countries, months, units, …)."""
+    out: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+        elif hasattr(value, "items"):
+            for v in value.values():
+                walk(v)
+
+    data = Locale.parse(code)._data
+    for key in data:
+        try:
+            walk(data[key])
+        except (KeyError, TypeError, ValueError):  # aliases Babel cannot resolve: not texts
+            continue
+    return out
+
+
+#: written forms the rules are for: upper case, accents, marks, letter variants, digits, apostrophes
+TRICKY = ["İSTANBUL Işık ılık IĞDIR", "CAFÉ Naïve résumé women's", "مَدْرَسَةٌ الـمدرسة ١٢٣ ۴۵۶",
+          "كتاب يك کتاب‌های ي ى", "Ёлка ЁЖ", "м'ясо м’ясо мʼясо м`ясо Ґанок", "e\u0301te\u0301 A\u030a"]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_python_and_javascript_normalise_every_word_of_the_language_the_same(code):
+    text = rules(code)
+    tokens = sorted({t for s in _cldr_texts(code) + TRICKY for t in s.split()})
+    script = f"""
+      const L = require({json.dumps(str(JS / "search-language.js"))});
+      const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+      L.load(input.rules, require('url').pathToFileURL({json.dumps(str(JS / "snowball"))}).href + '/').then((T) => {{
+        const stop = T.stopWords(input.rules.stop);
+        process.stdout.write(JSON.stringify(input.tokens.map((w) => [T.words(w), T.terms(w, stop)])));
+      }});
+    """
+    js = _node(script, {"rules": text.manifest(), "tokens": tokens})
+    python = [[text.words(t), text.terms(t)] for t in tokens]
+    assert len(tokens) > 2000
+    assert [(t, p, j) for t, p, j in zip(tokens, python, js) if p != j] == []
+    # the stemmer does something where the language has one, and nothing where it has none
+    changed = sum(1 for words, terms in python for w, s in zip([w for w in words if w not in text.stop], terms)
+                  if w != s)
+    assert (changed > 100) == (code in SNOWBALL)
+
+
+@pytest.mark.parametrize("code,a,b", [
+    ("tr", "İstanbul IŞIK", "istanbul ışık"),
+    ("ar", "مَدْرَسَةٌ", "مدرسة"),
+    ("ar", "١٢٣", "123"),
+    ("fa", "كتاب يك", "کتاب یک"),
+    ("fa", "۱۲۳", "123"),
+    ("ru", "Ёлка", "елка"),
+    ("uk", "м'ясо", "м’ясо"),
+    ("uk", "мʼясо", "мясо"),
+    ("en", "Café", "cafe"),
+    ("en", "courses", "course"),
+    ("ru", "курсы", "курсов"),
+])
+def test_written_variants_share_a_term(code, a, b):
+    assert rules(code).terms(a) == rules(code).terms(b) != []
+
+
+def test_persian_words_part_at_the_zero_width_non_joiner_and_ukrainian_is_not_stemmed():
+    assert rules("fa").words("کتاب\u200cها") == ["کتاب", "ها"]
+    assert rules("fa").terms("کتاب\u200cها") == rules("fa").terms("کتاب")
+    assert rules("uk").terms("курси курсів") == ["курси", "курсів"]
+
+
+def test_translations_are_read_from_the_front_matter_and_missing_ones_are_none():
+    class Entry:
+        values = {"translations": {"ar": {"title": "دورة", "summary": {"text": "ملخص", "method": "human"}},
+                                   "uk": "no mapping"}}
+    assert from_front_matter(Entry, "title", "ar") == "دورة"
+    assert from_front_matter(Entry, "summary", "ar") == "ملخص"
+    assert from_front_matter(Entry, "description", "ar") is None
+    assert from_front_matter(Entry, "title", "uk") is None
+    assert from_front_matter(Entry, "title", "en") is None
+
+
+@pytest.fixture(scope="module")
+def language_site(catalog, tmp_path_factory):
+    """The example's search data in German and in every other language, with the test translations."""
+    site = tmp_path_factory.mktemp("languages")
+    folder = site / "suche" / "daten"
+    folder.mkdir(parents=True)
+    german = search_files(catalog)
+    sets = [german] + [language_index.search_files(catalog, code, fixture_translation, german) for code in LANGUAGES]
+    for files in sets:
+        for name, data in files.files.items():
+            (folder / name).write_bytes(data)
+    return site
+
+
+def run(site, queries: list[str], lang: str | None = None) -> list[dict]:
+    payload = {"site": str(site), "queries": queries, **({"lang": lang} if lang else {})}
+    proc = subprocess.run(["node", str(RUNNER)], input=json.dumps(payload), capture_output=True, text=True,
+                          timeout=300, check=True)
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("lang,query,offer", [
+    ("ar", "اندماج", "vhs-integrationskurs-vollzeit"),
+    ("ar", "دورة الاندماج", "vhs-integrationskurs-vollzeit"),
+    ("uk", "масаж немовлят", "babymassage-fbs"),
+    ("uk", "сім’ї", "babymassage-fbs"),
+    ("en", "first aid course", "drk-erste-hilfe-am-kind"),
+    ("tr", "bebek masajı", "babymassage-fbs"),
+    ("ru", "курс немецкий", "vhs-deutsch-a1-abendkurs"),
+    ("fa", "کلاس آلمانی", "vhs-deutsch-a1-abendkurs"),
+])
+def test_offers_are_found_by_their_translated_title_in_its_language(language_site, lang, query, offer):
+    found = run(language_site, [query], lang)[0]
+    assert found["all"] and offer in found["ids"][:3], found
+    assert len(found["ids"]) < 10  # the words' offers, not all
+
+
+GERMAN_QUERIES = ["Deutschkurs", "Kita Eichenau", "Erste Hilfe", "Yoga", "kostenlos", "Schulabschluss nachholen"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_german_words_find_the_german_offers_from_every_language(language_site, lang):
+    german = run(language_site, GERMAN_QUERIES)
+    other = run(language_site, GERMAN_QUERIES, lang)
+    for de, found in zip(german, other):
+        assert de["ids"], de["q"]
+        assert set(de["ids"]) <= set(found["ids"]), (lang, de["q"])
+        assert found["filters"] == de["filters"]
+
+
+def test_a_language_without_translations_has_an_empty_index_and_the_german_cards(catalog):
+    german = search_files(catalog)
+    files = language_index.search_files(catalog, "uk", lambda entry, field, lang: None, german)
+    manifest = json.loads(files.files[files.manifest_name])
+    assert manifest["shards"] == [] and manifest["german"] == german.manifest_name
+    first = json.loads(files.files[manifest["store"][0]])[0]
+    lang = manifest["card"].index("lang")
+    assert first[lang] in ("de", catalog.offers[0].title_lang)
+    assert first[manifest["card"].index("title")] == catalog.offers[0].title
+
+
+def test_translated_titles_are_in_the_language_s_result_store(catalog, language_site):
+    folder = language_site / "suche" / "daten"
+    manifest = json.loads(next(folder.glob("ar-manifest-*.json")).read_text(encoding="utf-8"))
+    rows = [row for name in manifest["store"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    title, lang, url = (manifest["card"].index(f) for f in ("title", "lang", "url"))
+    by_id = {row[url].rstrip("/").split("/")[-1]: row for row in rows}
+    assert by_id["vhs-integrationskurs-vollzeit"][title].startswith("دورة الاندماج")
+    assert by_id["vhs-integrationskurs-vollzeit"][lang] == ""
+    assert by_id["babymassage-fbs"][lang] == "de"
+    assert manifest["text"]["stemmer"] == "arabic" and manifest["facets"].startswith("facets-")
