@@ -4,11 +4,14 @@ own index of translated texts, and German words finding German offers from every
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 
 import pytest
 from babel import Locale
-from conftest import ROOT
+from browser import phone_page
+from conftest import ROOT, serve
 
 from wegweiser.search import language_index
 from wegweiser.search.language_text import SNOWBALL, rules
@@ -197,3 +200,65 @@ def test_translated_titles_are_in_the_language_s_result_store(catalog, language_
     assert by_id["vhs-integrationskurs-vollzeit"][lang] == ""
     assert by_id["babymassage-fbs"][lang] == "de"
     assert manifest["text"]["stemmer"] == "arabic" and manifest["facets"].startswith("facets-")
+
+
+@pytest.fixture(scope="module")
+def language_server(example_site, language_site, tmp_path_factory):
+    """The example guide with the test translations' search data and a search page per language: the
+    German page's HTML naming the language's manifest and loading its normalisation, as the template
+    does for ``search_language`` (theme/templates/search.html)."""
+    site = tmp_path_factory.mktemp("language-site") / "site"
+    shutil.copytree(example_site, site)
+    for path in (language_site / "suche" / "daten").iterdir():
+        shutil.copy(path, site / "suche" / "daten" / path.name)
+    html = (example_site / "suche" / "index.html").read_text(encoding="utf-8")
+    german = re.search(r"/suche/daten/(manifest-[0-9a-f]+\.json)", html).group(1)
+    for code in LANGUAGES:
+        manifest = next((site / "suche" / "daten").glob(f"{code}-manifest-*.json")).name
+        page = html.replace(german, manifest).replace(
+            'data-manifest=', 'data-stemmers="/theme/js/snowball/" data-manifest=').replace(
+            '<script src="/theme/js/search.js"', '<script src="/theme/js/search-language.js" defer></script>\n'
+            '<script src="/theme/js/search.js"')
+        assert page.count(manifest) == 1 and "search-language.js" in page
+        (site / code / "suche").mkdir(parents=True)
+        (site / code / "suche" / "index.html").write_text(page, encoding="utf-8")
+    with serve(site) as url:
+        yield url
+
+
+def _shown(page) -> list[tuple[str, str, str | None]]:
+    """(offer id, title, lang) of the result cards once the search has answered."""
+    page.wait_for_function("document.querySelector('[data-status]').textContent.length > 0")
+    page.wait_for_function("document.querySelectorAll('[data-results] a.ww-card__link').length > 0")
+    return page.locator("[data-results] a.ww-card__link").evaluate_all(
+        "els => els.map(e => [e.getAttribute('href').replace(/\\/$/, '').split('/').pop(), e.textContent.trim(),"
+        " (e.closest('[lang]') && e.closest('[lang]') !== document.documentElement) ? e.closest('[lang]').lang : null])")
+
+
+@pytest.mark.parametrize("lang,query,offer", [
+    ("ar", "اندماج", "vhs-integrationskurs-vollzeit"),
+    ("uk", "масаж немовлят", "babymassage-fbs"),
+    ("fa", "کلاس آلمانی", "vhs-deutsch-a1-abendkurs"),
+])
+def test_the_language_s_search_page_finds_its_titles_in_chromium(chromium, language_server, lang, query, offer):
+    with phone_page(chromium) as page:
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{language_server}/{lang}/suche/?q={query}")
+        shown = _shown(page)
+        assert errors == [] and page.foreign_requests == []
+    assert shown[0][0] == offer
+    assert shown[0][1] == TRANSLATIONS[(offer, lang)]["title"]
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_german_words_on_the_language_s_page_find_what_the_german_page_finds(chromium, language_server, lang):
+    with phone_page(chromium) as page:
+        page.goto(f"{language_server}/suche/?q=Deutschkurs")
+        german = [offer for offer, _, _ in _shown(page)]
+        page.goto(f"{language_server}/{lang}/suche/?q=Deutschkurs")
+        shown = _shown(page)
+    assert german and [offer for offer, _, _ in shown] == german
+    for offer, title, title_lang in shown:  # a translated title in the page's language, the others marked German
+        translation = TRANSLATIONS.get((offer, lang), {}).get("title")
+        assert (title, title_lang) == ((translation, None) if translation else (title, "de")), offer
