@@ -198,6 +198,8 @@ class SearchFiles:
     kept: list[str] = field(default_factory=list)
     #: names of files given out by :meth:`hand_out`
     handed: list[str] = field(default_factory=list)
+    #: the manifests of the other languages' search data by language code (search pages name them)
+    manifests: dict[str, str] = field(default_factory=dict)
 
     def names(self) -> list[str]:
         return sorted([*self.files, *self.kept, *self.handed])
