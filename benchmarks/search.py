@@ -165,8 +165,9 @@ def relevance(browser_factory, base: str) -> dict:
 
 def measure_site(site: Path, browser_factory, queries, with_relevance: bool, n: int, build_s: float = 0.0,
                  lang: str | None = None) -> dict:
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "angebote/**/*.html",
-                    "--force-language", "de"], check=True, capture_output=True)
+    prefix = f"{lang}/" if lang else ""  # another language: Pagefind on that language's offer pages
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", f"{prefix}angebote/**/*.html",
+                    "--force-language", lang or "de"], check=True, capture_output=True)
     (site / "pf-harness.html").write_text(PAGEFIND_HARNESS, encoding="utf-8")
     server, base = serve(site)
     try:
@@ -213,8 +214,8 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, action="append", default=[], help="an already built site (output folder)")
     parser.add_argument("--queries", help="comma-separated queries for --site (default: the synthetic guides')")
     parser.add_argument("--relevance", action="store_true", help="also run the relevance set on --site")
-    parser.add_argument("--lang", help="for --site: search on the page of this language (/<lang>/suche/); Pagefind "
-                                       "indexes the offer pages as it does for German")
+    parser.add_argument("--lang", help="for --site: search on the page of this language (/<lang>/suche/), Pagefind "
+                                       "on the offer pages of this language (/<lang>/angebote/)")
     parser.add_argument("--work", type=Path, help="folder for generated guides (default: a temporary folder)")
     args = parser.parse_args(argv)
     from browser import browser
