@@ -271,3 +271,16 @@ def test_the_built_guide_has_a_search_page_and_search_data_per_language(example_
         assert "search-language.js" in html and 'data-stemmers="/theme/js/snowball/"' in html
         if manifest["text"]["stemmer"]:
             assert (example_site / "theme" / "js" / "snowball" / f"{manifest['text']['stemmer']}-stemmer.js").is_file()
+
+
+def test_without_the_language_s_stemmer_the_page_still_finds_the_german_offers(chromium, language_server):
+    """A browser that cannot load the stemmer (an old one, or the file missing) searches the German index."""
+    with phone_page(chromium) as page:
+        page.goto(f"{language_server}/suche/?q=Deutschkurs")
+        german = [offer for offer, _, _ in _shown(page)]
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.route("**/snowball/**", lambda route: route.abort())
+        page.goto(f"{language_server}/ar/suche/?q=Deutschkurs")
+        shown = [offer for offer, _, _ in _shown(page)]
+    assert german and shown == german and errors == []

@@ -27,8 +27,7 @@ from wegweiser.search.search_index import BOOSTS, SHARD_BYTES, STORE_CHUNK, Sear
 from wegweiser.search.translated import Translate
 
 #: the translated fields of an offer, by index field (see search_index.BOOSTS)
-TRANSLATED = {"t": ("title",), "s": ("summary", "easy_summary"), "f": ("schedule", "cost_note"),
-              "d": ("description",)}
+TRANSLATED = {"t": ("title",), "s": ("summary",), "f": ("schedule", "cost_note"), "d": ("description",)}
 
 
 def field_texts(catalog: Catalog, offer: Entry, lang: str, translate: Translate) -> dict[str, str]:
