@@ -20,6 +20,9 @@ AUTONYMS = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العر�
             "fa": "فارسی"}
 RTL = {"ar", "fa"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%%")
+#: texts whose translations take another of the values the page gives them: the home heading has the
+#: county's German grammatical form („im Landkreis …“) and its name, which other languages use
+OTHER_PLACEHOLDERS = {"Bildung %(in_county)s": ["county"]}
 
 
 def _html(site, path: str) -> str:
@@ -150,7 +153,8 @@ def test_every_shipped_catalog_is_complete_and_keeps_the_placeholders():
                 continue
             wanted = sorted(set(PLACEHOLDER.findall(ids[-1])) - {"num"})
             for string in strings:
-                if sorted(set(PLACEHOLDER.findall(string)) - {"num"}) != wanted:
+                found = sorted(set(PLACEHOLDER.findall(string)) - {"num"})
+                if found != wanted and found != OTHER_PLACEHOLDERS.get(ids[0]):
                     problems.append((code, ids[0], string))
     assert problems == []
 

@@ -1,4 +1,4 @@
-"""The ``wegweiser`` command: init, validate, build, serve, new, import, report, docs."""
+"""The ``wegweiser`` command: init, validate, build, serve, new, import, translate, report, docs."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from wegweiser.content.schema import KIND_FOLDERS
 from wegweiser.content.new_entry import skeleton
 from wegweiser.cli_support import ProgressBar, overrides, settings_path
 from wegweiser.importing.command import cmd_import
+from wegweiser.i18n.command import add_parser as add_translate_parser
 from wegweiser.new_guide.command import cmd_init
 
 def _print_findings(findings, fmt: str, stream=None) -> None:
@@ -310,6 +311,8 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--overwrite", action="store_true", help="vorhandene Dateien ersetzen")
     i.add_argument("--dry-run", action="store_true", help="nur zeigen, was geschrieben würde")
     i.set_defaults(func=cmd_import)
+
+    add_translate_parser(sub, common)
     return p
 
 

@@ -134,9 +134,12 @@ class Vocabulary:
     def by_id(self) -> dict[str, dict]:
         return {r["id"]: r for r in self.rows if r.get("id")}
 
-    def label(self, key: str) -> str:
+    def label(self, key: str, lang: str = "de") -> str:
+        """The row's label in ``lang`` (column ``label_<lang>``), German (``label``) where it has none."""
+        from wegweiser.i18n.content import label  # i18n.content reads this module's schemas
+
         row = self.by_id.get(key)
-        return row.get("label", key) if row else key
+        return (label(row, lang) or key) if row else key
 
 
 @dataclass

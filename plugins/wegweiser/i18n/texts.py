@@ -44,3 +44,24 @@ def ui(context, value):
     if isinstance(value, UIText) and language is not None:
         return value.translated(language.code)
     return value
+
+
+def _code(context) -> str:
+    language = context.get("lang")
+    return language.code if language is not None else "de"
+
+
+@pass_context
+def translated_text(context, entry, name: str):
+    """Template global ``tr(entry, field)``: the field in the page's language (i18n.content.translated)."""
+    from wegweiser.i18n.content import translated
+
+    return translated(entry, name, _code(context))
+
+
+@pass_context
+def translated_description(context, entry):
+    """Template global ``tr_html(entry)``: the description in the page's language, as sanitised HTML."""
+    from wegweiser.i18n.content import translated_html
+
+    return translated_html(entry, _code(context))
