@@ -9,8 +9,9 @@ German index is thus shipped once, not again inside each language's index: a fir
 the Arabic page loads the Arabic manifest and shard beside the German ones it would load anyway.
 
 The language's own index holds, per offer, what is translated (:mod:`translated`): the title
-(``t``), the summary (``s``), the schedule and cost note with the provider's name and the place
-(``f``) and the description (``d``), normalised with the language's rules (:mod:`language_text`).
+(``t``), the summary (``s``), the schedule and cost note with the translated labels of its area,
+topics, target groups and format (``f``) and the description (``d``), normalised with the
+language's rules (:mod:`language_text`).
 An offer without translations has an empty document there, and is found by its German words.
 Filters and their counts are the German index's (one file for all languages); the result store is
 the language's, its cards with the translated title and summary where there are (the title marked
@@ -31,13 +32,27 @@ TRANSLATED = {"t": ("title",), "s": ("summary",), "f": ("schedule", "cost_note")
 
 
 def field_texts(catalog: Catalog, offer: Entry, lang: str, translate: Translate) -> dict[str, str]:
-    """The texts of an offer in ``lang``, by index field; empty where nothing is translated."""
+    """The texts of an offer in ``lang``, by index field; empty where nothing is translated. The facts
+    hold the labels of its area, topics, target groups and format where the vocabularies have them in
+    ``lang``, and, for an offer with a translated title, its provider's name and its place."""
     texts = {name: " ".join(filter(None, (translate(offer, f, lang) for f in fields)))
              for name, fields in TRANSLATED.items()}
-    if texts["t"]:  # the names in the facts are the same in every language
+    facts = [own for vocabulary, keys in _labelled(offer)
+             for key in keys if (own := catalog.label(vocabulary, key, lang)) != catalog.label(vocabulary, key)]
+    if texts["t"]:  # the names are the same in every language
         place = catalog.label("municipalities", offer.municipality) if offer.municipality else ""
-        texts["f"] = " ".join(filter(None, [offer.provider_entry.name, place, texts["f"]]))
+        facts = [offer.provider_entry.name, place, *facts]
+    texts["f"] = " ".join(filter(None, [*facts, texts["f"]]))
     return texts
+
+
+def _labelled(offer: Entry) -> list[tuple[str, list]]:
+    """(vocabulary, keys) of the offer's values whose labels are translated."""
+    def keys(value) -> list:
+        return value if isinstance(value, list) else [value] if value else []
+
+    return [("areas", keys(offer.area)), ("topics", keys(offer.topics)),
+            ("target_groups", keys(offer.target_groups)), ("formats", keys(offer.format))]
 
 
 def index_documents(catalog: Catalog, text: LanguageText, translate: Translate):
@@ -49,7 +64,7 @@ def index_documents(catalog: Catalog, text: LanguageText, translate: Translate):
 
 def store_row(catalog: Catalog, offer: Entry, lang: str, translate: Translate) -> list:
     """The offer's result card with its title and summary in ``lang`` where they are translated."""
-    card = dict(catalog.card(offer))
+    card = dict(catalog.card(offer, lang))
     title, summary = translate(offer, "title", lang), translate(offer, "summary", lang)
     card["title"], card["lang"] = (title, "") if title else (card["title"], card["lang"] or "de")
     if summary:

@@ -280,7 +280,7 @@ def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
 def catalog_search_files(catalog: Catalog, lang: str = SOURCE) -> SearchFiles:
     """The search data of a catalog in a language (German: the source), built once and shared by the
     search page and the file writer. Another language's data stands beside the German data
-    (:mod:`language_index`), its texts given by :data:`translated.translated`."""
+    (:mod:`language_index`), its texts the content translations (:func:`translated.translated`)."""
     if lang == SOURCE:
         return catalog.memo("search", lambda: search_files(catalog))
     from wegweiser.search import language_index
