@@ -31,11 +31,17 @@ def office_report(catalog: Catalog, settings: dict):
 
 
 def search_data(catalog: Catalog, settings: dict):
-    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js)."""
+    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js), for
+    each of the guide's languages (the same file once)."""
+    from wegweiser.i18n.languages import languages
     from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
-    for name, data in catalog_search_files(catalog).hand_out():
-        yield f"{SEARCH_FOLDER}/{name}", data
+    written = set()
+    for language in languages(settings):
+        for name, data in catalog_search_files(catalog, language.code).hand_out():
+            if name not in written:
+                written.add(name)
+                yield f"{SEARCH_FOLDER}/{name}", data
 
 
 def indicator_data(catalog: Catalog, settings: dict):

@@ -25,7 +25,7 @@ from wegweiser.pelican_plugin.files import entry_files as entry_files_of, site_f
 from wegweiser.pelican_plugin.incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
 from wegweiser.i18n.catalogs import translations
 from wegweiser.i18n.languages import languages
-from wegweiser.pelican_plugin.pages import content_pages, in_languages, search_page
+from wegweiser.pelican_plugin.pages import content_pages, in_languages, search_pages
 from wegweiser.pelican_plugin.structured_data import structured_data
 
 
@@ -141,7 +141,7 @@ class GuideGenerator(Generator):
             new_files, written, reused, search, incremental.search_key = job.result()
         incremental.merge(new_files, written, reused)
         self.catalog.derived["search"] = search  # its names, for .buildinfo.json
-        last = list(in_languages([search_page(search.manifest_name, self.catalog)], self.languages))
+        last = search_pages(search, self.catalog, self.languages)
         todo, kept = self._plan(incremental, global_hash, last)
         progress(kept)
         for task in todo:
@@ -205,8 +205,10 @@ class GuideGenerator(Generator):
                 files.made(path)
         self.catalog.store.save(entries)
         search = catalog_search_files(self.catalog)
+        manifests = {language.code: catalog_search_files(self.catalog, language.code).manifest_name
+                     for language in self.languages if not language.is_source}
         return (files.new_files, files.written, files.reused,
-                SearchFiles(search.manifest_name, {}, kept=search.names()), files.search_key)
+                SearchFiles(search.manifest_name, {}, kept=search.names(), manifests=manifests), files.search_key)
 
     def _write_page(self, writer, page, view: CatalogView):
         language = page.language or self.languages[0]

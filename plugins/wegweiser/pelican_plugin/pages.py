@@ -14,7 +14,7 @@ from wegweiser.i18n.texts import UIText, VocabularyLabel
 from wegweiser.content.facets import BrowsePages
 from wegweiser.outputs.ical import is_dated
 from wegweiser.search.guidance import help_links
-from wegweiser.search.search_index import catalog_search_files
+from wegweiser.search.search_index import SearchFiles, catalog_search_files
 
 #: the life situations' pages: their offers are matched by rules (target groups and topics of the
 #: vocabulary's rows), not by a field; the other browse pages are the filters' (content/facets.py)
@@ -140,6 +140,19 @@ def search_page(manifest: str, catalog: Catalog) -> SitePage:
                     description=UIText("Bildungsangebote suchen und nach Bereich, Thema, Ort, Zielgruppe, Alter und "
                                        "Kosten filtern."),
                     variables={"search_manifest": manifest, "search_help": help_links(catalog)})
+
+
+def search_pages(search: SearchFiles, catalog: Catalog, languages: list[Language]) -> list[SitePage]:
+    """The search page in each language, each naming its language's search data (``search.manifests``,
+    search/language_index.py; the source language's is ``search.manifest_name``)."""
+    german = search_page(search.manifest_name, catalog)
+    pages = []
+    for language in languages:
+        manifest = None if language.is_source else search.manifests.get(language.code)
+        variables = {**german.variables, "search_manifest": manifest, "search_language": language.code} if manifest \
+            else german.variables
+        pages.append(replace(german, language=language, variables=variables))
+    return pages
 
 
 def content_pages(catalog: Catalog):

@@ -204,6 +204,8 @@ class SearchFiles:
     kept: list[str] = field(default_factory=list)
     #: names of files given out by :meth:`hand_out`
     handed: list[str] = field(default_factory=list)
+    #: the manifests of the other languages' search data by language code (search pages name them)
+    manifests: dict[str, str] = field(default_factory=dict)
 
     def names(self) -> list[str]:
         return sorted([*self.files, *self.kept, *self.handed])
@@ -275,6 +277,14 @@ def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
     return hashlib.sha256(_dump(parts)).digest()
 
 
-def catalog_search_files(catalog: Catalog) -> SearchFiles:
-    """The search data of a catalog, built once and shared by the search page and the file writer."""
-    return catalog.memo("search", lambda: search_files(catalog))
+def catalog_search_files(catalog: Catalog, lang: str = SOURCE) -> SearchFiles:
+    """The search data of a catalog in a language (German: the source), built once and shared by the
+    search page and the file writer. Another language's data stands beside the German data
+    (:mod:`language_index`), its texts the content translations (:func:`translated.translated`)."""
+    if lang == SOURCE:
+        return catalog.memo("search", lambda: search_files(catalog))
+    from wegweiser.search import language_index
+    from wegweiser.search.translated import translated
+
+    german = catalog_search_files(catalog)
+    return catalog.memo(f"search-{lang}", lambda: language_index.search_files(catalog, lang, translated, german))

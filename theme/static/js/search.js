@@ -290,10 +290,20 @@
 
   function engine(m) {
     if (!cache.engine) {
-      var made = Q.create({ manifest: m, text: T, loadIndex: shardIndex,
-                            loadData: function (name) { return getJSON(dataDir + name); } });
-      stopWords = made.stop;
-      cache.engine = Promise.resolve(made);
+      var loadData = function (name) { return getJSON(dataDir + name); };
+      var german = function (gm) { return Q.create({ manifest: gm, text: T, loadIndex: shardIndex, loadData: loadData }); };
+      // another language's page: its own index beside the German one (search-query.js: combine); where
+      // the browser cannot load the language's stemmer (a module), the German index alone
+      var text = m.german && Promise.resolve().then(function () {
+        return window.WegweiserLanguage.load(m.text, form.getAttribute("data-stemmers"));
+      }).catch(function () { return null; });
+      cache.engine = !m.german ? Promise.resolve(german(m)) : Promise.all([getJSON(dataDir + m.german), text])
+        .then(function (loaded) {
+          if (!loaded[1]) return german(loaded[0]);
+          var own = Q.create({ manifest: m, text: loaded[1], loadIndex: shardIndex, loadData: loadData });
+          return Q.combine(own, german(loaded[0]), T);
+        });
+      cache.engine.then(function (made) { stopWords = made.stop; });
     }
     return cache.engine;
   }
