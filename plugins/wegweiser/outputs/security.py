@@ -28,7 +28,7 @@ CSP = {
     "media-src": "'none'",
     "object-src": "'none'",
     "frame-src": "'none'",
-    "worker-src": "'none'",
+    "worker-src": "'self'",  # the service worker (outputs/offline.py)
     "script-src-attr": "'none'",
     "style-src-attr": "'none'",
     "base-uri": "'self'",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.content.facets import BrowsePages
 from wegweiser.outputs.ical import is_dated
+from wegweiser.outputs.offline import OFFLINE_URL
 from wegweiser.search.guidance import help_links
 from wegweiser.search.search_index import catalog_search_files
 
@@ -129,6 +130,7 @@ def content_pages(catalog: Catalog):
     home = _crumb("Startseite", "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
     yield SitePage("404.html", "404", "Seite nicht gefunden")
+    yield SitePage(OFFLINE_URL, "offline", "Sie sind offline")  # shown by the service worker (outputs/offline.py)
     yield SitePage("angebote/", "overview", "Angebote finden", breadcrumbs=[home],
                    description=f"{len(catalog.offers)} Bildungsangebote: alphabetisch oder nach Bereich, "
                                "Thema, Ort und Zielgruppe.",

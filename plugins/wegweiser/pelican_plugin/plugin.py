@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
@@ -51,6 +53,24 @@ def note_static(generator):
         _note(generator.context, os.path.join(generator.output_path, item.save_as))
 
 
+def write_service_worker(pelican):
+    """``sw.js`` at the site's root, written after every other file: it lists what it keeps of them."""
+    from wegweiser.outputs.offline import DEFAULT_BUDGET_KB, SCRIPT_NAME, plan
+
+    settings, output = pelican.settings, Path(pelican.output_path)
+    state = build_state(settings)
+    # the guide's languages (code -> folder of its pages); today one, in the site's root
+    languages = {settings.get("DEFAULT_LANG") or "de": ""}
+    precache = plan(output, settings.get("SITEURL") or "", languages,
+                    settings.get("WEGWEISER_OFFLINE_BUDGET_KB", DEFAULT_BUDGET_KB),
+                    json.dumps(state.fingerprints.get("pages"), sort_keys=True).encode())
+    target = output / SCRIPT_NAME
+    target.unlink(missing_ok=True)  # never changed in place: it may be a hard link into the published site
+    target.write_bytes(precache.script(next(iter(languages)), bool(settings.get("RELATIVE_URLS"))))
+    _note(settings, target)
+    state.offline = precache.summary()
+
+
 def register():
     signals.initialized.connect(add_template_helpers)
     signals.get_generators.connect(get_generators)
@@ -59,3 +79,4 @@ def register():
     signals.content_written.connect(note_content)
     signals.feed_written.connect(note_content)
     signals.static_generator_finalized.connect(note_static)
+    signals.finalized.connect(write_service_worker)

@@ -1,0 +1,189 @@
+"""Offline use: what the service worker keeps ahead of a visit, its version and its size.
+
+After every other file of a build, ``sw.js`` is written to the site's root (pelican_plugin/plugin.py,
+on Pelican's ``finalized`` signal): the build's ``VERSION`` and ``PRECACHE`` followed by
+``service_worker.js`` beside this module. Kept ahead of a visit, per language of the guide:
+
+- the shell: the home page, the search page, the offline page and every stylesheet, script and
+  icon these pages name (read from the built pages, so a changed template needs no list here);
+- the search data the language's search page names (its ``data-manifest``) and the files its
+  manifest names, as far as ``WEGWEISER_OFFLINE_BUDGET_KB`` (gzip) allows: first the manifest,
+  the filter sets, the facets and the result rows, then the index shards holding the most words
+  per byte. The rest is kept once a search has used it.
+
+The version is a digest of every precached file and of the fingerprints of every page, so that it
+changes with each build that changes something (the page then offers to reload).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+SCRIPT_NAME = "sw.js"
+OFFLINE_URL = "offline/"
+SEARCH_URL = "suche/"
+SOURCE = Path(__file__).with_name("service_worker.js")
+DEFAULT_BUDGET_KB = 1000
+#: gzip level the sizes are measured with (what web servers commonly use)
+GZIP_LEVEL = 6
+_HOST = "http://site.invalid"
+
+
+@dataclass
+class LanguagePlan:
+    """What is kept of one language: its pages, its search data ahead of a visit and the rest."""
+
+    pages: list[str]
+    offline: str
+    data: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    data_bytes: int = 0
+    left_bytes: int = 0
+
+
+@dataclass
+class Precache:
+    shell: list[str]
+    languages: dict[str, LanguagePlan]
+    #: folders whose files are content-addressed: a name is never reused for other content
+    named: list[str]
+    shell_bytes: int
+    version: str
+
+    @property
+    def files(self) -> int:
+        return len(self.shell) + sum(len(plan.pages) + len(plan.data) for plan in self.languages.values())
+
+    @property
+    def gzip_bytes(self) -> int:
+        """What a visitor's browser keeps: the shell and the search data of the visitor's language."""
+        return self.shell_bytes + max((plan.data_bytes for plan in self.languages.values()), default=0)
+
+    def script(self, default: str, relative: bool) -> bytes:
+        """``sw.js``: the precache list and version before the service worker's code."""
+        data = {"version": self.version, "default": default, "relative": relative, "shell": self.shell,
+                "named": self.named, "languages": {code: {"pages": plan.pages, "offline": plan.offline,
+                                                          "data": plan.data}
+                                                   for code, plan in self.languages.items()}}
+        head = ("// Written by the Bildungswegweiser build (wegweiser/outputs/offline.py); do not edit.\n"
+                f"var PRECACHE = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n")
+        return head.encode("utf-8") + SOURCE.read_bytes()
+
+    def summary(self) -> str:
+        """One German line for the build's output."""
+        line = f"Offline-Vorrat: {_kb(self.gzip_bytes)} (gzip) in {self.files} Dateien"
+        left = sum(plan.left_bytes for plan in self.languages.values())
+        if left:
+            total = sum(plan.data_bytes + plan.left_bytes for plan in self.languages.values())
+            files = sum(len(plan.left) for plan in self.languages.values())
+            line += (f"; Suchdaten {_kb(total - left)} von {_kb(total)}, die übrigen {files} Dateien werden "
+                     "gespeichert, wenn eine Suche sie braucht")
+        return line + "."
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1000:,.0f} KB".replace(",", ".")
+
+
+class _Links(HTMLParser):
+    """The stylesheets, scripts and icons a page names, and its search data's manifest."""
+
+    def __init__(self):
+        super().__init__()
+        self.assets: list[str] = []
+        self.manifest: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and attrs.get("src"):
+            self.assets.append(attrs["src"])
+        elif tag == "link" and attrs.get("href") and {"stylesheet", "icon"} & set((attrs.get("rel") or "").split()):
+            self.assets.append(attrs["href"])
+        if attrs.get("data-manifest") and self.manifest is None:
+            self.manifest = attrs["data-manifest"]
+
+
+def site_path(value: str, page: str, siteurl: str) -> str | None:
+    """The path inside the site (``theme/css/main.css``) of a link on the page at ``page``
+    (``suche/``), whatever form ``SITEURL`` gave it; None for a link off the site."""
+    site = urlsplit(siteurl or "")
+    base = site.path.rstrip("/") + "/"
+    link = urlsplit(urljoin(f"{_HOST}{base}{page}", value))
+    if f"{link.scheme}://{link.netloc}" not in (_HOST, f"{site.scheme}://{site.netloc}") or not link.path.startswith(base):
+        return None
+    return posixpath.normpath(link.path[len(base):]) if link.path != base else ""
+
+
+def _file(output: Path, path: str) -> Path:
+    target = output / path
+    return target / "index.html" if path == "" or path.endswith("/") else target
+
+
+def _gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, GZIP_LEVEL, mtime=0))
+
+
+def plan(output: Path, siteurl: str, languages: dict[str, str], budget_kb: int = DEFAULT_BUDGET_KB,
+         extra: bytes = b"") -> Precache:
+    """What ``sw.js`` keeps of the site in ``output``; ``languages``: code -> the folder of its pages
+    (``""`` for the guide's main language); ``extra``: further input of the version."""
+    version = hashlib.sha256(extra)
+    shell: dict[str, int] = {}
+    plans, manifests = {}, {}
+    for code, prefix in languages.items():
+        pages = [prefix, f"{prefix}{SEARCH_URL}", f"{prefix}{OFFLINE_URL}"]
+        manifest = None
+        for page in pages:
+            parser = _Links()
+            parser.feed(_file(output, page).read_text(encoding="utf-8"))
+            for asset in parser.assets:
+                path = site_path(asset, page, siteurl)
+                if path is not None and path not in shell and _file(output, path).is_file():
+                    shell[path] = 0
+            if parser.manifest and manifest is None:
+                manifest = site_path(parser.manifest, page, siteurl)
+        plans[code], manifests[code] = LanguagePlan(pages, f"{prefix}{OFFLINE_URL}"), manifest
+        shell.update(dict.fromkeys(pages, 0))
+    for path in shell:
+        data = _file(output, path).read_bytes()
+        shell[path] = _gzip_size(data)
+        version.update(f"{path}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+    for code, manifest in manifests.items():  # the budget holds for the shell and one language's data
+        if manifest is not None:
+            _plan_data(output, manifest, plans[code], budget_kb * 1000, sum(shell.values()), version)
+    pages = {page for language in plans.values() for page in language.pages}
+    named = sorted({posixpath.dirname(manifest) + "/" for manifest in manifests.values() if manifest is not None})
+    return Precache([path for path in shell if path not in pages], plans, named, sum(shell.values()),
+                    version.hexdigest()[:16])
+
+
+def _plan_data(output: Path, manifest: str, plan_: LanguagePlan, budget: int, spent: int, version) -> None:
+    """Fill ``plan_.data`` and ``plan_.left`` with the search data, in the order of use, as far as
+    ``budget`` allows (``spent`` of it is taken already)."""
+    folder = posixpath.dirname(manifest)
+    content = json.loads((output / manifest).read_bytes())
+    first = [manifest, *(f"{folder}/{content[key]}" for key in ("filtersets", "facets") if content.get(key)),
+             *(f"{folder}/{name}" for name in content.get("store", []))]
+    shards = []
+    sizes = {}
+    for path in [*first, *(f"{folder}/{name}" for name in content.get("shards", []))]:
+        data = (output / path).read_bytes()
+        sizes[path] = _gzip_size(data)
+        version.update(f"{path}\n".encode())  # content-addressed: the name says what it holds
+        if path not in first:
+            shards.append((-len(json.loads(data).get("terms", [])) / max(sizes[path], 1), path))
+    for path in [*first, *(path for _, path in sorted(shards))]:
+        if spent + sizes[path] <= budget:
+            plan_.data.append(path)
+            plan_.data_bytes += sizes[path]
+            spent += sizes[path]
+        else:
+            plan_.left.append(path)
+            plan_.left_bytes += sizes[path]

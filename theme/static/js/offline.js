@@ -1,0 +1,97 @@
+/* Offline use (on every page): registers the guide's service worker (sw.js at the site's root, written by
+   the build: plugins/wegweiser/outputs/service_worker.js), offers to reload when a new build is published,
+   and on the offline page lists the offers opened before. Without service workers (or with them blocked)
+   nothing happens and the guide works as it does without this script. Stores nothing itself. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !("serviceWorker" in navigator) || !window.caches || !window.URL) return;
+  var root = new URL("../../", script.src).href;  // this script is <root>theme/js/offline.js
+  var reloading = false;
+
+  function banner(registration) {
+    if (document.querySelector("[data-update]")) return;
+    var box = document.createElement("div");
+    box.className = "ww-update";
+    box.setAttribute("data-update", "");
+    box.setAttribute("role", "status");
+    var inner = document.createElement("div");
+    inner.className = "ww-width ww-update__inner";
+    var text = document.createElement("p");
+    text.className = "ww-update__text";
+    text.textContent = "Es gibt eine neue Fassung des Bildungswegweisers.";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ww-button ww-update__button";
+    button.textContent = "Neu laden";
+    button.addEventListener("click", function () {
+      reloading = true;
+      button.disabled = true;
+      if (registration.waiting) registration.waiting.postMessage("aktivieren");
+      else window.location.reload();
+    });
+    inner.appendChild(text);
+    inner.appendChild(button);
+    box.appendChild(inner);
+    var header = document.querySelector("body > header");
+    document.body.insertBefore(box, header ? header.nextSibling : document.body.firstChild);
+  }
+
+  function watch(registration) {
+    if (registration.waiting && navigator.serviceWorker.controller) banner(registration);
+    registration.addEventListener("updatefound", function () {
+      var worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener("statechange", function () {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) banner(registration);
+      });
+    });
+  }
+
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (reloading) window.location.reload();
+  });
+
+  function register() {
+    var language = document.documentElement.getAttribute("lang") || "";
+    navigator.serviceWorker.register(root + "sw.js?sprache=" + encodeURIComponent(language), { scope: root })
+      .then(function (registration) { if (registration) watch(registration); },
+            function () { /* not allowed here: the guide works without */ });  // blocked: no registration
+  }
+
+  // The offline page: the offers opened before, from the service worker's copies (nothing else is kept).
+  function listVisited(section) {
+    var list = section.querySelector("[data-offline-list]");
+    var offers = new URL(section.getAttribute("data-offers"), window.location.href).href;
+    var pattern = /^[^/?#]+\/$/;  // <offers folder><id>/
+    caches.open("ww-besucht:" + root).then(function (cache) {
+      return cache.keys().then(function (keys) {
+        var mine = keys.map(function (request) { return request.url; }).filter(function (url) {
+          return url.indexOf(offers) === 0 && pattern.test(url.slice(offers.length));
+        }).reverse().slice(0, 50);
+        return Promise.all(mine.map(function (url) {
+          return cache.match(url).then(function (response) { return response.text(); }).then(function (html) {
+            var heading = new DOMParser().parseFromString(html, "text/html").querySelector("h1");
+            return { url: url, title: heading ? heading.textContent.trim() : url };
+          });
+        }));
+      });
+    }).then(function (found) {
+      found.forEach(function (offer) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = offer.url;
+        link.textContent = offer.title;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      section.querySelector(found.length ? "[data-offline-some]" : "[data-offline-none]").hidden = false;
+      section.hidden = false;
+    })["catch"](function () { /* no copies to read: the section stays hidden */ });
+  }
+
+  var visitedSection = document.querySelector("[data-offline-visited]");
+  if (visitedSection) listVisited(visitedSection);
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
+}());
