@@ -131,9 +131,10 @@ def _gzip_size(data: bytes) -> int:
 
 
 def plan(output: Path, siteurl: str, languages: dict[str, str], budget_kb: int = DEFAULT_BUDGET_KB,
-         extra: bytes = b"") -> Precache:
+         extra: bytes = b"", known: dict | None = None) -> Precache:
     """What ``sw.js`` keeps of the site in ``output``; ``languages``: code -> the folder of its pages
-    (``""`` for the guide's main language); ``extra``: further input of the version."""
+    (``""`` for the guide's main language); ``extra``: further input of the version; ``known``: the
+    measures (:func:`measure`) of search data files by path, from an earlier build — updated here."""
     version = hashlib.sha256(extra)
     shell: dict[str, int] = {}
     plans, manifests = {}, {}
@@ -157,29 +158,38 @@ def plan(output: Path, siteurl: str, languages: dict[str, str], budget_kb: int =
         version.update(f"{path}\0{hashlib.sha256(data).hexdigest()}\n".encode())
     for code, manifest in manifests.items():  # the budget holds for the shell and one language's data
         if manifest is not None:
-            _plan_data(output, manifest, plans[code], budget_kb * 1000, sum(shell.values()), version)
+            _plan_data(output, manifest, plans[code], budget_kb * 1000, sum(shell.values()), version,
+                       {} if known is None else known)
     pages = {page for language in plans.values() for page in language.pages}
     named = sorted({posixpath.dirname(manifest) + "/" for manifest in manifests.values() if manifest is not None})
     return Precache([path for path in shell if path not in pages], plans, named, sum(shell.values()),
                     version.hexdigest()[:16])
 
 
-def _plan_data(output: Path, manifest: str, plan_: LanguagePlan, budget: int, spent: int, version) -> None:
+def measure(data: bytes) -> list[int]:
+    """[gzip bytes, words] of a search data file (words: the terms of an index shard, else 0)."""
+    terms = json.loads(data).get("terms") if data.startswith(b'{"fields"') else None
+    return [_gzip_size(data), len(terms) if isinstance(terms, list) else 0]
+
+
+def _plan_data(output: Path, manifest: str, plan_: LanguagePlan, budget: int, spent: int, version,
+               known: dict) -> None:
     """Fill ``plan_.data`` and ``plan_.left`` with the search data, in the order of use, as far as
-    ``budget`` allows (``spent`` of it is taken already)."""
+    ``budget`` allows (``spent`` of it is taken already). Each file's name says what it holds."""
     folder = posixpath.dirname(manifest)
     content = json.loads((output / manifest).read_bytes())
     first = [manifest, *(f"{folder}/{content[key]}" for key in ("filtersets", "facets") if content.get(key)),
              *(f"{folder}/{name}" for name in content.get("store", []))]
-    shards = []
+    shards = [f"{folder}/{name}" for name in content.get("shards", [])]
     sizes = {}
-    for path in [*first, *(f"{folder}/{name}" for name in content.get("shards", []))]:
-        data = (output / path).read_bytes()
-        sizes[path] = _gzip_size(data)
-        version.update(f"{path}\n".encode())  # content-addressed: the name says what it holds
-        if path not in first:
-            shards.append((-len(json.loads(data).get("terms", [])) / max(sizes[path], 1), path))
-    for path in [*first, *(path for _, path in sorted(shards))]:
+    for path in [*first, *shards]:
+        if path not in known:
+            known[path] = measure((output / path).read_bytes())
+        sizes[path] = known[path][0]
+        version.update(f"{path}\n".encode())
+    # the shards holding the most words per byte first: the most words searchable offline
+    shards.sort(key=lambda path: -known[path][1] / max(sizes[path], 1))
+    for path in [*first, *shards]:
         if spent + sizes[path] <= budget:
             plan_.data.append(path)
             plan_.data_bytes += sizes[path]

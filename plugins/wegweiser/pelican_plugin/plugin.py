@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -61,9 +62,20 @@ def write_service_worker(pelican):
     state = build_state(settings)
     # the guide's languages (code -> folder of its pages); today one, in the site's root
     languages = {settings.get("DEFAULT_LANG") or "de": ""}
+    # the sizes of the search data files, kept by name (it says what a file holds) from build to build
+    measures = Project.from_settings(settings).root / ".cache" / "wegweiser" / "offline-sizes.json"
+    try:
+        known = json.loads(measures.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    known = known if isinstance(known, dict) else {}
     precache = plan(output, settings.get("SITEURL") or "", languages,
                     settings.get("WEGWEISER_OFFLINE_BUDGET_KB", DEFAULT_BUDGET_KB),
-                    json.dumps(state.fingerprints.get("pages"), sort_keys=True).encode())
+                    json.dumps(state.fingerprints.get("pages"), sort_keys=True).encode(), known)
+    used = {path for language in precache.languages.values() for path in language.data + language.left}
+    with contextlib.suppress(OSError):  # a read-only checkout measures each time
+        measures.parent.mkdir(parents=True, exist_ok=True)
+        measures.write_text(json.dumps({path: known[path] for path in sorted(used)}), encoding="utf-8")
     target = output / SCRIPT_NAME
     target.unlink(missing_ok=True)  # never changed in place: it may be a hard link into the published site
     target.write_bytes(precache.script(next(iter(languages)), bool(settings.get("RELATIVE_URLS"))))
