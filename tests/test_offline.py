@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import PHONE
+from browser import PHONE, describe, run_axe
 from conftest import FIXTURES, ROOT, edit, make_project, serve
 
 from wegweiser.build.run import build
@@ -58,8 +58,14 @@ def _page(context):
 
 
 def _visit(page, url: str) -> None:
-    """Open ``url`` online and wait until the service worker has kept it."""
+    """Open ``url`` online and wait until the service worker has kept it and the images shown."""
     page.goto(url)
+    page.wait_for_load_state("load")
+    for kept in [url, *page.locator("main img").evaluate_all("els => els.map(e => e.currentSrc)")]:
+        _wait_until_kept(page, kept)
+
+
+def _wait_until_kept(page, url: str) -> None:
     for _ in range(100):
         if page.evaluate(CACHED, url):
             return
@@ -78,6 +84,8 @@ def _results(page) -> list[str]:
 
 
 def test_the_guide_works_offline_after_one_visit(project, context):
+    edit(project / "content" / "offers" / f"{OFFER}.md", "reviewed:",
+         "image: kurs.png\nimage_alt: Menschen lernen zusammen Deutsch\nreviewed:")
     output = project / "output"
     _build(project, output)
     with serve(output) as server:
@@ -91,6 +99,9 @@ def test_the_guide_works_offline_after_one_visit(project, context):
 
         page.goto(f"{server}/angebote/{OFFER}/")
         assert page.text_content("h1") == "Deutschkurs A1 am Abend"
+        # its image, seen when the page was opened, is kept too
+        page.wait_for_function("() => [...document.querySelectorAll('main img')].every(i => i.complete)")
+        assert page.locator("main img").evaluate_all("els => els.map(e => e.naturalWidth > 0)") == [True]
         assert "Stand: 23. November 2026" in page.text_content("footer")
 
         page.goto(f"{server}/angebote/{OTHER}/")
@@ -100,6 +111,8 @@ def test_the_guide_works_offline_after_one_visit(project, context):
         assert page.locator("[data-offline-list] a").evaluate_all("els => els.map(e => [e.href, e.textContent])") \
             == [[f"{server}/angebote/{OFFER}/", "Deutschkurs A1 am Abend"]]
         assert page.locator("main a[href='/suche/']").is_visible()
+        violations = run_axe(page)
+        assert violations == [], describe(violations)
         assert page.evaluate("getComputedStyle(document.querySelector('.ww-header')).display") != "inline"  # styled
 
 
@@ -116,8 +129,10 @@ def test_a_new_build_offers_to_reload_and_shows_the_change(project, context):
              "title: Deutschkurs A1 am Dienstagabend")
         _build(project, output)
         page.goto(f"{server}/angebote/{OFFER}/")
-        page.wait_for_selector("[data-update]", timeout=10_000)
+        page.wait_for_selector("[data-update] button", timeout=10_000)
         assert "neue Fassung" in page.text_content("[data-update]")
+        violations = run_axe(page)
+        assert violations == [], describe(violations)
         with page.expect_navigation():
             page.click("[data-update] button")
         page.wait_for_load_state()

@@ -106,6 +106,8 @@ function visited(event, name, readOnly, isPage) {
   if (!readOnly) {
     event.waitUntil(fresh.then(function (response) {
       if (!response.ok || response.type !== "basic") return null;
+      // pages only as HTML: a download (the open data's CSV, a calendar) is not kept
+      if (isPage && !/^text\/html/.test(response.headers.get("Content-Type") || "")) return null;
       return stamped(response.clone()).then(function (stamp) {
         return caches.open(name).then(function (cache) { return cache.put(request, stamp); });
       }).then(function () { return trim(name); });

@@ -9,32 +9,33 @@
   var root = new URL("../../", script.src).href;  // this script is <root>theme/js/offline.js
   var reloading = false;
 
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text;
+    return made;
+  }
+
   function banner(registration) {
     if (document.querySelector("[data-update]")) return;
-    var box = document.createElement("div");
-    box.className = "ww-update";
+    var box = element("div", "ww-update");
     box.setAttribute("data-update", "");
     box.setAttribute("role", "status");
-    var inner = document.createElement("div");
-    inner.className = "ww-width ww-update__inner";
-    var text = document.createElement("p");
-    text.className = "ww-update__text";
-    text.textContent = "Es gibt eine neue Fassung des Bildungswegweisers.";
-    var button = document.createElement("button");
+    var inner = element("div", "ww-width ww-update__inner");
+    var button = element("button", "ww-button ww-update__button", "Neu laden");
     button.type = "button";
-    button.className = "ww-button ww-update__button";
-    button.textContent = "Neu laden";
     button.addEventListener("click", function () {
       reloading = true;
       button.disabled = true;
       if (registration.waiting) registration.waiting.postMessage("aktivieren");
       else window.location.reload();
     });
-    inner.appendChild(text);
+    inner.appendChild(element("p", "ww-update__text", "Es gibt eine neue Fassung des Bildungswegweisers."));
     inner.appendChild(button);
-    box.appendChild(inner);
     var header = document.querySelector("body > header");
     document.body.insertBefore(box, header ? header.nextSibling : document.body.firstChild);
+    // filled once in the page, so that screen readers announce the live region's content
+    window.setTimeout(function () { box.appendChild(inner); }, 100);
   }
 
   function watch(registration) {
@@ -78,12 +79,9 @@
       });
     }).then(function (found) {
       found.forEach(function (offer) {
-        var item = document.createElement("li");
-        var link = document.createElement("a");
+        var link = element("a", "", offer.title);
         link.href = offer.url;
-        link.textContent = offer.title;
-        item.appendChild(link);
-        list.appendChild(item);
+        list.appendChild(element("li")).appendChild(link);
       });
       section.querySelector(found.length ? "[data-offline-some]" : "[data-offline-none]").hidden = false;
       section.hidden = false;
