@@ -175,6 +175,20 @@ def test_offline_with_relative_urls(project, context):
         assert page.evaluate("getComputedStyle(document.querySelector('.ww-header')).display") != "inline"
 
 
+def test_search_data_beyond_the_budget_is_kept_once_a_search_used_it(project, context):
+    (project / "pelicanconf.py").open("a").write("WEGWEISER_OFFLINE_BUDGET_KB = 1\n")  # the shell alone is more
+    output = project / "output"
+    assert "Suchdaten 0 KB von" in _build(project, output).offline
+    with serve(output) as server:
+        page = _page(context)
+        _first_visit(page, server)
+        page.goto(f"{server}/suche/?q=Kita")
+        found = _results(page)
+        context.set_offline(True)
+        page.goto(f"{server}/suche/?q=Kita")
+        assert _results(page) == found
+
+
 def test_the_guide_works_with_service_workers_blocked(example_server, chromium):
     context = chromium.new_context(viewport=PHONE, locale="de-DE", service_workers="block")
     try:

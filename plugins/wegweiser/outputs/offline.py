@@ -70,7 +70,7 @@ class Precache:
         """``sw.js``: the precache list and version before the service worker's code."""
         data = {"version": self.version, "default": default, "relative": relative, "shell": self.shell,
                 "named": self.named, "languages": {code: {"pages": plan.pages, "offline": plan.offline,
-                                                          "data": plan.data}
+                                                          "data": plan.data, "later": plan.left}
                                                    for code, plan in self.languages.items()}}
         head = ("// Written by the Bildungswegweiser build (wegweiser/outputs/offline.py); do not edit.\n"
                 f"var PRECACHE = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n")
@@ -183,11 +183,13 @@ def _plan_data(output: Path, manifest: str, plan_: LanguagePlan, budget: int, sp
     shards = [f"{folder}/{name}" for name in content.get("shards", [])]
     sizes = {}
     for path in [*first, *shards]:
-        if path not in known:
+        if not (isinstance(known.get(path), list) and len(known[path]) == 2):
             known[path] = measure((output / path).read_bytes())
         sizes[path] = known[path][0]
         version.update(f"{path}\n".encode())
-    # the shards holding the most words per byte first: the most words searchable offline
+    # The shards holding the most words per byte first. At 5,000 offers this keeps 94 % of the words, and
+    # 17 of 30 typical one-word queries (Yoga, Schwimmkurs, …) find their offers; weighting the words by
+    # the offers (or titles) holding them kept 8 (17) of the 30 (benchmarks/README.md).
     shards.sort(key=lambda path: -known[path][1] / max(sizes[path], 1))
     for path in [*first, *shards]:
         if spent + sizes[path] <= budget:

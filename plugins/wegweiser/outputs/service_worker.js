@@ -1,6 +1,6 @@
 /* The guide's service worker: the guide keeps working without a connection after one visit.
    The build writes it to the site's root as sw.js, after PRECACHE (wegweiser/outputs/offline.py):
-   {version, default, relative, shell: [path], named: [folder], languages: {code: {pages, offline, data}}},
+   {version, default, relative, shell: [path], named: [folder], languages: {code: {pages, offline, data, later}}},
    paths relative to the site's root, which is this worker's scope (also below a sub-path).
 
    - Kept ahead of a visit ("vorrat"): the shell and the pages and search data of the language the page
@@ -58,11 +58,24 @@ self.addEventListener("install", function (event) {
   }));
 });
 
+// The caches of earlier builds go, and the search data kept on use that this build no longer has.
 self.addEventListener("activate", function (event) {
   var mine = "ww-vorrat:" + SCOPE + ":";
+  var current = {};
+  Object.keys(PRECACHE.languages).forEach(function (code) {
+    var own = PRECACHE.languages[code];
+    own.data.concat(own.later).forEach(function (path) { current[absolute(path)] = true; });
+  });
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) { return name.indexOf(mine) === 0 && name !== KEEP; })
       .map(function (name) { return caches["delete"](name); }));
+  }).then(function () {
+    return caches.open(DATA).then(function (cache) {
+      return cache.keys().then(function (keys) {
+        return Promise.all(keys.filter(function (key) { return !current[key.url]; })
+          .map(function (key) { return cache["delete"](key); }));
+      });
+    });
   }).then(function () { return self.clients.claim(); }));
 });
 
