@@ -1,7 +1,7 @@
 """Offline use: what the service worker keeps ahead of a visit, its version and its size.
 
 After every other file of a build, ``sw.js`` is written to the site's root (pelican_plugin/plugin.py,
-on Pelican's ``finalized`` signal): the build's ``VERSION`` and ``PRECACHE`` followed by
+on Pelican's ``finalized`` signal): the build's ``PRECACHE`` (with its version) followed by
 ``service_worker.js`` beside this module. Kept ahead of a visit, per language of the guide:
 
 - the shell: the home page, the search page, the offline page and every stylesheet, script and
@@ -50,6 +50,8 @@ class LanguagePlan:
 
 @dataclass
 class Precache:
+    """What ``sw.js`` keeps: the shell (paths relative to the site's root), each language's plan."""
+
     shell: list[str]
     languages: dict[str, LanguagePlan]
     #: folders whose files are content-addressed: a name is never reused for other content
