@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help html serve publish clean validate test install browser-deps docs
+.PHONY: help html serve publish clean validate test install browser-deps docs messages
 
 help:
 	@echo 'make html       build the guide into $(OUTPUTDIR)/ (validates first)'
@@ -63,3 +63,10 @@ test: $(PY_STAMP) browser-deps
 
 clean:
 	rm -rf $(OUTPUTDIR) .$(OUTPUTDIR).next .$(OUTPUTDIR).exchanging
+
+# The interface's texts: extract them (babel.cfg) and bring every language's catalog up to date
+messages: $(PY_STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k UIText --no-location --sort-output \
+		-o plugins/wegweiser/i18n/locales/messages.pot .
+	$(VENV)/bin/pybabel update -i plugins/wegweiser/i18n/locales/messages.pot \
+		-d plugins/wegweiser/i18n/locales --no-fuzzy-matching --ignore-obsolete

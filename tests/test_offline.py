@@ -159,6 +159,22 @@ def test_offline_below_a_sub_path(project, context, tmp_path):
         assert page.text_content("h1") == "Sie sind offline"
 
 
+def test_each_language_keeps_its_own_pages(project, context):
+    """A page in English registers the worker for English: its home, search and offline page are kept."""
+    (project / "pelicanconf.py").open("a").write('WEGWEISER_LANGUAGES = ["de", "en"]\n')
+    output = project / "output"
+    _build(project, output)
+    with serve(output) as server:
+        page = _page(context)
+        _first_visit(page, server, "/en/")
+        context.set_offline(True)
+        page.goto(f"{server}/en/suche/?q=Kita")
+        assert f"{server}/en/angebote/{OTHER}/" in _results(page)
+        page.goto(f"{server}/en/angebote/{OFFER}/")
+        assert page.text_content("h1") == "You are offline"
+        assert page.locator("main a[href='/en/suche/']").is_visible()
+
+
 def test_offline_with_relative_urls(project, context):
     (project / "pelicanconf.py").open("a").write("RELATIVE_URLS = True\n")
     output = project / "output"

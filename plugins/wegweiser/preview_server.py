@@ -31,6 +31,9 @@ class GuideRequestHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None) -> None:
         page = Path(self.directory) / NOT_FOUND_PAGE
+        first = self.path.lstrip("/").split("/", 1)[0]
+        if first.isalpha() and len(first) <= 3 and (Path(self.directory) / first / NOT_FOUND_PAGE).is_file():
+            page = Path(self.directory) / first / NOT_FOUND_PAGE  # a language's folder has its own
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             super().send_error(code, message, explain)
             return

@@ -18,6 +18,7 @@ from wegweiser.content.sanitize import render_markdown
 from wegweiser.content.facets import Facet
 from wegweiser.content.schema import Schemas, TableSchema, Vocabulary
 from wegweiser.checks.validate import Validation
+from wegweiser.i18n.languages import SOURCE
 
 URL_PATTERNS = {"offer": "angebote/{id}/", "provider": "anbieter/{id}/"}
 
@@ -100,13 +101,14 @@ class Catalog:
             self.derived[key] = compute()
         return self.derived[key]
 
-    def card(self, offer: Entry) -> dict[str, str]:
-        """The texts of an offer's result card (catalog/card.py), made once per process: an offer
-        appears in many lists."""
+    def card(self, offer: Entry, code: str = SOURCE) -> dict[str, str]:
+        """The texts of an offer's result card in the language of ``code`` (catalog/card.py), made
+        once per process and language: an offer appears in many lists."""
         cards = self.memo("cards", dict)
-        texts = cards.get(offer.values["id"])
+        key = (code, offer.values["id"])
+        texts = cards.get(key)
         if texts is None:
-            texts = cards[offer.values["id"]] = card_texts(self, offer)
+            texts = cards[key] = card_texts(self, offer, code)
         return texts
 
     @property

@@ -20,6 +20,7 @@ from wegweiser.checks.messages import finding
 from wegweiser.checks.rules import body_line, character_findings, unsafe_finding
 from wegweiser.content.loading import relative_path, scan_folder
 from wegweiser.content.parse_cache import SourceCache
+from wegweiser.i18n.texts import UIText
 from wegweiser.content.sanitize import markup_in_text, unsafe_in_html
 from wegweiser.content.static_pages import PAGE_KEYS, PAGES_FOLDER, read_page
 
@@ -41,11 +42,11 @@ class RequiredPage(NamedTuple):
 
 #: pages a public body's website must have (content/pages/<slug>.md), in the footer's order
 REQUIRED_PAGES = {
-    "impressum": RequiredPage("Impressum", "Impressum", "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
-    "datenschutz": RequiredPage("Datenschutz", "Datenschutz", "Informationspflichten nach Art. 13 DSGVO."),
-    "barrierefreiheit": RequiredPage("Erklärung zur Barrierefreiheit", "Barrierefreiheit",
+    "impressum": RequiredPage("Impressum", UIText("Impressum"), "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
+    "datenschutz": RequiredPage("Datenschutz", UIText("Datenschutz"), "Informationspflichten nach Art. 13 DSGVO."),
+    "barrierefreiheit": RequiredPage("Erklärung zur Barrierefreiheit", UIText("Barrierefreiheit"),
                                      "Pflicht öffentlicher Stellen nach BITV 2.0 und den Landesgesetzen."),
-    "leichte-sprache": RequiredPage("Leichte Sprache", "Leichte Sprache",
+    "leichte-sprache": RequiredPage("Leichte Sprache", UIText("Leichte Sprache"),
                                     "Erläuterungen in Leichter Sprache nach § 4 BITV 2.0."),
 }
 

@@ -59,7 +59,10 @@ def server_config(catalog: Catalog, settings: dict):
 
     from wegweiser.outputs.security import htaccess
 
-    yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path).encode("utf-8")
+    from wegweiser.i18n.languages import languages
+
+    others = tuple(language.code for language in languages(settings) if not language.is_source)
+    yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path, others).encode("utf-8")
 
 
 from wegweiser.pelican_plugin.open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402

@@ -13,6 +13,8 @@ from pelican import signals
 from wegweiser.build.state import build_state
 from wegweiser.catalog.display import FILTERS, GLOBALS
 from wegweiser.catalog.project import Project
+from wegweiser.i18n.script_texts import script_texts
+from wegweiser.i18n.texts import ui
 from wegweiser.outputs.security import meta_policy
 from wegweiser.checks.pages import REQUIRED_PAGES
 from wegweiser.pelican_plugin.generators import GuideGenerator
@@ -21,17 +23,20 @@ from wegweiser.pelican_plugin.page_reader import only_page_reader
 
 def add_template_helpers(pelican):
     """Make the German display helpers available in every template."""
-    pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS, ui=ui)
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(GLOBALS)
     pelican.settings["JINJA_GLOBALS"]["content_security_policy"] = meta_policy()
+    pelican.settings["JINJA_GLOBALS"]["script_texts"] = script_texts
     # the footer links those of them that exist (the generator sets static_urls)
     pelican.settings["JINJA_GLOBALS"]["required_pages"] = [(slug, page.link) for slug, page in REQUIRED_PAGES.items()]
+    # the interface's texts through gettext (wegweiser.i18n.catalogs; installed per page's language)
+    environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
+    environment["extensions"] = list(dict.fromkeys([*environment.get("extensions", []), "jinja2.ext.i18n"]))
     # compiled templates kept in the project's cache (checked against each template's source)
     folder = Project.from_settings(pelican.settings).root / ".cache" / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        pelican.settings["JINJA_ENVIRONMENT"] = {**pelican.settings.get("JINJA_ENVIRONMENT", {}),
-                                                 "bytecode_cache": FileSystemBytecodeCache(str(folder))}
+        environment["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
     except OSError:
         pass  # a read-only checkout compiles the templates each time
 
@@ -56,12 +61,13 @@ def note_static(generator):
 
 def write_service_worker(pelican):
     """``sw.js`` at the site's root, written after every other file: it lists what it keeps of them."""
+    from wegweiser.i18n.languages import languages as guide_languages
     from wegweiser.outputs.offline import DEFAULT_BUDGET_KB, SCRIPT_NAME, plan
 
     settings, output = pelican.settings, Path(pelican.output_path)
     state = build_state(settings)
-    # the guide's languages (code -> folder of its pages); today one, in the site's root
-    languages = {settings.get("DEFAULT_LANG") or "de": ""}
+    # each language's pages (its folder: "" for the source language, else "en/") name its search data
+    languages = {language.code: language.prefix for language in guide_languages(settings)}
     # the sizes of the search data files, kept by name (it says what a file holds) from build to build
     measures = Project.from_settings(settings).root / ".cache" / "wegweiser" / "offline-sizes.json"
     try:
@@ -83,8 +89,16 @@ def write_service_worker(pelican):
     state.offline = precache.summary()
 
 
+def source_language_texts(generator):
+    """Pelican's own generators (the static pages) render in the source language: its texts are the
+    message ids. The guide generator installs each page's language itself."""
+    if hasattr(generator, "env"):
+        generator.env.install_null_translations(newstyle=True)
+
+
 def register():
     signals.initialized.connect(add_template_helpers)
+    signals.generator_init.connect(source_language_texts)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(only_page_reader)  # static pages are untrusted content too
     # what Pelican writes itself: the next build removes it first (wegweiser/build/site_folders.py)

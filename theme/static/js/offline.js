@@ -1,6 +1,7 @@
 /* Offline use (on every page): registers the guide's service worker (sw.js at the site's root, written by
    the build: plugins/wegweiser/outputs/service_worker.js), offers to reload when a new build is published,
-   and on the offline page lists the offers opened before. Without service workers (or with them blocked)
+   and on the offline page lists the offers opened before. The banner's texts come with the script's element,
+   in the page's language. Without service workers (or with them blocked)
    nothing happens and the guide works as it does without this script. Stores nothing itself. */
 (function () {
   "use strict";
@@ -22,7 +23,7 @@
     box.setAttribute("data-update", "");
     box.setAttribute("role", "status");
     var inner = element("div", "ww-width ww-update__inner");
-    var button = element("button", "ww-button ww-update__button", "Neu laden");
+    var button = element("button", "ww-button ww-update__button", script.getAttribute("data-update-button"));
     button.type = "button";
     button.addEventListener("click", function () {
       reloading = true;
@@ -30,7 +31,7 @@
       if (registration.waiting) registration.waiting.postMessage("aktivieren");
       else window.location.reload();
     });
-    inner.appendChild(element("p", "ww-update__text", "Es gibt eine neue Fassung des Bildungswegweisers."));
+    inner.appendChild(element("p", "ww-update__text", script.getAttribute("data-update-text")));
     inner.appendChild(button);
     var header = document.querySelector("body > header");
     document.body.insertBefore(box, header ? header.nextSibling : document.body.firstChild);
