@@ -229,14 +229,19 @@ def test_the_precache_keeps_to_its_budget_in_the_order_of_use(example_site):
     assert {"theme/css/main.css", "theme/js/search.js", "theme/js/offline.js"} <= set(full.shell)
     assert language.pages == ["", "suche/", "offline/"]
 
-    budget = (full.shell_bytes + language.data_bytes // 2) // 1000
+    budget = (full.shell_bytes + language.pages_bytes + language.data_bytes // 2) // 1000
     half = plan(example_site, "", {"de": ""}, budget)
     kept, left = half.languages["de"].data, half.languages["de"].left
     assert kept and left and sorted(kept + left) == sorted(language.data)
     sizes = sum(len(gzip.compress((example_site / path).read_bytes(), 6, mtime=0)) for path in kept)
-    assert half.shell_bytes + sizes <= budget * 1000
+    assert half.shell_bytes + half.languages["de"].pages_bytes + sizes <= budget * 1000
+    assert half.gzip_bytes == half.shell_bytes + half.languages["de"].pages_bytes + half.languages["de"].data_bytes
     assert [p.split("/")[-1].split("-")[0] for p in kept[:3]] == ["manifest", "filters", "facets"]
     assert "Suchdaten" in half.summary() and "Suchdaten" not in full.summary()
+
+    both = plan(example_site, "", {"de": "", "en": "en/"})  # English pages name the same search data today
+    assert both.languages["en"].pages == ["en/", "en/suche/", "en/offline/"]
+    assert both.languages["en"].data == language.data and "je Sprache" in both.summary()
 
 
 def test_the_build_prints_the_precache_and_writes_the_worker(project, capsys):

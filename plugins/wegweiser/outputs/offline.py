@@ -42,6 +42,7 @@ class LanguagePlan:
 
     pages: list[str]
     offline: str
+    pages_bytes: int = 0
     data: list[str] = field(default_factory=list)
     left: list[str] = field(default_factory=list)
     data_bytes: int = 0
@@ -50,7 +51,8 @@ class LanguagePlan:
 
 @dataclass
 class Precache:
-    """What ``sw.js`` keeps: the shell (paths relative to the site's root), each language's plan."""
+    """What ``sw.js`` keeps: the shell's stylesheets, scripts and icon (paths relative to the site's
+    root, ``shell_bytes`` gzip) and each language's plan."""
 
     shell: list[str]
     languages: dict[str, LanguagePlan]
@@ -59,14 +61,20 @@ class Precache:
     shell_bytes: int
     version: str
 
+    def _largest(self) -> LanguagePlan | None:
+        return max(self.languages.values(), key=lambda plan: plan.pages_bytes + plan.data_bytes, default=None)
+
     @property
     def files(self) -> int:
-        return len(self.shell) + sum(len(plan.pages) + len(plan.data) for plan in self.languages.values())
+        """How many files a visitor's browser keeps ahead: the shell and one language's pages and data."""
+        largest = self._largest()
+        return len(self.shell) + (len(largest.pages) + len(largest.data) if largest else 0)
 
     @property
     def gzip_bytes(self) -> int:
-        """What a visitor's browser keeps: the shell and the search data of the visitor's language."""
-        return self.shell_bytes + max((plan.data_bytes for plan in self.languages.values()), default=0)
+        """What a visitor's browser keeps ahead (the language that needs most)."""
+        largest = self._largest()
+        return self.shell_bytes + (largest.pages_bytes + largest.data_bytes if largest else 0)
 
     def script(self, default: str, relative: bool) -> bytes:
         """``sw.js``: the precache list and version before the service worker's code."""
@@ -81,12 +89,13 @@ class Precache:
     def summary(self) -> str:
         """One German line for the build's output."""
         line = f"Offline-Vorrat: {_kb(self.gzip_bytes)} (gzip) in {self.files} Dateien"
-        left = sum(plan.left_bytes for plan in self.languages.values())
-        if left:
-            total = sum(plan.data_bytes + plan.left_bytes for plan in self.languages.values())
-            files = sum(len(plan.left) for plan in self.languages.values())
-            line += (f"; Suchdaten {_kb(total - left)} von {_kb(total)}, die übrigen {files} Dateien werden "
-                     "gespeichert, wenn eine Suche sie braucht")
+        if len(self.languages) > 1:
+            line += " je Sprache"
+        largest = self._largest()
+        if largest is not None and largest.left:
+            total = largest.data_bytes + largest.left_bytes
+            line += (f"; Suchdaten {_kb(largest.data_bytes)} von {_kb(total)}, die übrigen {len(largest.left)} "
+                     "Dateien werden gespeichert, wenn eine Suche sie braucht")
         return line + "."
 
 
@@ -138,7 +147,7 @@ def plan(output: Path, siteurl: str, languages: dict[str, str], budget_kb: int =
     (``""`` for the guide's main language); ``extra``: further input of the version; ``known``: the
     measures (:func:`measure`) of search data files by path, from an earlier build — updated here."""
     version = hashlib.sha256(extra)
-    shell: dict[str, int] = {}
+    assets: dict[str, int] = {}
     plans, manifests = {}, {}
     for code, prefix in languages.items():
         pages = [prefix, f"{prefix}{SEARCH_URL}", f"{prefix}{OFFLINE_URL}"]
@@ -148,24 +157,27 @@ def plan(output: Path, siteurl: str, languages: dict[str, str], budget_kb: int =
             parser.feed(_file(output, page).read_text(encoding="utf-8"))
             for asset in parser.assets:
                 path = site_path(asset, page, siteurl)
-                if path is not None and path not in shell and _file(output, path).is_file():
-                    shell[path] = 0
+                if path is not None and path not in assets and _file(output, path).is_file():
+                    assets[path] = 0
             if parser.manifest and manifest is None:
                 manifest = site_path(parser.manifest, page, siteurl)
         plans[code], manifests[code] = LanguagePlan(pages, f"{prefix}{OFFLINE_URL}"), manifest
-        shell.update(dict.fromkeys(pages, 0))
-    for path in shell:
-        data = _file(output, path).read_bytes()
-        shell[path] = _gzip_size(data)
-        version.update(f"{path}\0{hashlib.sha256(data).hexdigest()}\n".encode())
-    for code, manifest in manifests.items():  # the budget holds for the shell and one language's data
+    sizes = {path: _measure_page(output, path, version) for path in assets}
+    for code, manifest in manifests.items():  # the budget holds for the shell and one language's pages and data
+        language = plans[code]
+        language.pages_bytes = sum(_measure_page(output, path, version) for path in language.pages)
         if manifest is not None:
-            _plan_data(output, manifest, plans[code], budget_kb * 1000, sum(shell.values()), version,
-                       {} if known is None else known)
-    pages = {page for language in plans.values() for page in language.pages}
+            _plan_data(output, manifest, language, budget_kb * 1000, sum(sizes.values()) + language.pages_bytes,
+                       version, {} if known is None else known)
     named = sorted({posixpath.dirname(manifest) + "/" for manifest in manifests.values() if manifest is not None})
-    return Precache([path for path in shell if path not in pages], plans, named, sum(shell.values()),
-                    version.hexdigest()[:16])
+    return Precache(list(assets), plans, named, sum(sizes.values()), version.hexdigest()[:16])
+
+
+def _measure_page(output: Path, path: str, version) -> int:
+    """The gzip size of a file of the shell; its content goes into the version."""
+    data = _file(output, path).read_bytes()
+    version.update(f"{path}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+    return _gzip_size(data)
 
 
 def measure(data: bytes) -> list[int]:
