@@ -3,6 +3,7 @@ work without a connection; a new build offers to reload; the guide works with se
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import shutil
 from pathlib import Path
@@ -146,45 +147,41 @@ def test_a_new_build_offers_to_reload_and_shows_the_change(project, context):
         assert _results(page) == [f"{server}/angebote/{OFFER}/"]
 
 
-def test_offline_below_a_sub_path(project, context, tmp_path):
-    (project / "pelicanconf.py").open("a").write('SITEURL = "/bildung"\n')
-    _build(project, tmp_path / "host" / "bildung")
-    with serve(tmp_path / "host") as server:
+@contextlib.contextmanager
+def _offline(project, context, setting: str, output: Path, served: Path, site: str = "/", start: str = ""):
+    """Build with ``setting``, open the page ``start`` below the site's root ``site`` once, go offline and
+    search there; yields the page and the server."""
+    with (project / "pelicanconf.py").open("a") as settings:
+        settings.write(setting + "\n")
+    _build(project, output)
+    with serve(served) as server:
         page = _page(context)
-        assert _first_visit(page, server, "/bildung/") == f"{server}/bildung/"
+        assert _first_visit(page, server, site + start) == f"{server}{site}"  # the worker's scope: the site
         context.set_offline(True)
-        page.goto(f"{server}/bildung/suche/?q=Kita")
-        assert f"{server}/bildung/angebote/{OTHER}/" in _results(page)
+        page.goto(f"{server}{site}{start}suche/?q=Kita")
+        assert f"{server}{site}{start}angebote/{OTHER}/" in _results(page)
+        yield page, server
+
+
+def test_offline_below_a_sub_path(project, context, tmp_path):
+    with _offline(project, context, 'SITEURL = "/bildung"', tmp_path / "host" / "bildung", tmp_path / "host",
+                  "/bildung/") as (page, server):
         page.goto(f"{server}/bildung/angebote/{OFFER}/")
         assert page.text_content("h1") == "Sie sind offline"
 
 
 def test_each_language_keeps_its_own_pages(project, context):
     """A page in English registers the worker for English: its home, search and offline page are kept."""
-    (project / "pelicanconf.py").open("a").write('WEGWEISER_LANGUAGES = ["de", "en"]\n')
     output = project / "output"
-    _build(project, output)
-    with serve(output) as server:
-        page = _page(context)
-        _first_visit(page, server, "/en/")
-        context.set_offline(True)
-        page.goto(f"{server}/en/suche/?q=Kita")
-        assert f"{server}/en/angebote/{OTHER}/" in _results(page)
+    with _offline(project, context, 'WEGWEISER_LANGUAGES = ["de", "en"]', output, output, start="en/") as (page, server):
         page.goto(f"{server}/en/angebote/{OFFER}/")
         assert page.text_content("h1") == "You are offline"
         assert page.locator("main a[href='/en/suche/']").is_visible()
 
 
 def test_offline_with_relative_urls(project, context):
-    (project / "pelicanconf.py").open("a").write("RELATIVE_URLS = True\n")
     output = project / "output"
-    _build(project, output)
-    with serve(output) as server:
-        page = _page(context)
-        _first_visit(page, server)
-        context.set_offline(True)
-        page.goto(f"{server}/suche/?q=Kita")
-        assert f"{server}/angebote/{OTHER}/" in _results(page)
+    with _offline(project, context, "RELATIVE_URLS = True", output, output) as (page, server):
         page.goto(f"{server}/angebote/{OFFER}/")  # relative links work at the offline page's own address only
         assert page.url == f"{server}/offline/"
         assert page.text_content("h1") == "Sie sind offline"
