@@ -71,6 +71,8 @@ def cmd_build(args) -> int:
             print(f"Fehler beim Erzeugen der Website: {visible(result.error)}", file=sys.stderr)
         print("Es wurde nichts veröffentlicht; die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 1
+    if result.offline:
+        print(result.offline)
     print(f"Fertig: {result.pages} Seiten in {result.output}; {result.written} Dateien neu geschrieben, "
           f"{result.unchanged} unverändert übernommen ({result.seconds:.1f} s).")
     return 0

@@ -32,7 +32,7 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 #: the guide's own folders (pelican_plugin/pages.py and the outputs): a page there would be
 #: overwritten without a word (a test compares this with a built site)
 RESERVED_SLUGS = {"a-z", "anbieter", "angebote", "bereiche", "bestandsaufnahme", "bilder", "bildungsmonitoring",
-                  "daten", "lebenslagen", "mitmachen", "orte", "suche", "theme", "themen", "zielgruppen"}
+                  "daten", "lebenslagen", "mitmachen", "offline", "orte", "suche", "theme", "themen", "zielgruppen"}
 
 
 class RequiredPage(NamedTuple):

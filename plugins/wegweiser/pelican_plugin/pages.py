@@ -13,6 +13,7 @@ from wegweiser.i18n.languages import Language
 from wegweiser.i18n.texts import UIText, VocabularyLabel
 from wegweiser.content.facets import BrowsePages
 from wegweiser.outputs.ical import is_dated
+from wegweiser.outputs.offline import OFFLINE_URL
 from wegweiser.search.guidance import help_links
 from wegweiser.search.search_index import SearchFiles, catalog_search_files
 
@@ -160,6 +161,7 @@ def content_pages(catalog: Catalog):
     home = _crumb(UIText("Startseite"), "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
     yield SitePage("404.html", "404", UIText("Seite nicht gefunden"))
+    yield SitePage(OFFLINE_URL, "offline", UIText("Sie sind offline"))  # shown by the service worker (outputs/offline.py)
     yield SitePage("angebote/", "overview", UIText("Angebote finden"), breadcrumbs=[home],
                    description=UIText("%(count)s Bildungsangebote: alphabetisch oder nach Bereich, Thema, Ort und "
                                       "Zielgruppe.", count=len(catalog.offers)),
