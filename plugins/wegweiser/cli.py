@@ -1,4 +1,4 @@
-"""The ``wegweiser`` command: init, validate, build, serve, new, import, report, docs."""
+"""The ``wegweiser`` command: init, validate, build, serve, new, import, report, docs, brochure."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from wegweiser.catalog.project import Project
 from wegweiser.content.schema import KIND_FOLDERS
 from wegweiser.content.new_entry import skeleton
 from wegweiser.cli_support import ProgressBar, overrides, settings_path
+from wegweiser.brochure.command import add_parser as add_brochure_parser
 from wegweiser.importing.command import cmd_import
 from wegweiser.new_guide.command import cmd_init
 
@@ -310,6 +311,8 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--overwrite", action="store_true", help="vorhandene Dateien ersetzen")
     i.add_argument("--dry-run", action="store_true", help="nur zeigen, was geschrieben würde")
     i.set_defaults(func=cmd_import)
+
+    add_brochure_parser(sub, common)
     return p
 
 
