@@ -96,3 +96,15 @@ def size_text(size: int) -> str:
     if size < 1_000_000:
         return f"{max(1, round(size / 1000))} kB"
     return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Published:
+    """A PDF of the brochure on the site: its path below the site's root, its bytes and size."""
+
+    path: str
+    data: bytes
+
+    @property
+    def size(self) -> str:
+        return size_text(len(self.data))
