@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -32,21 +31,15 @@ def environment(template_dirs: list[Path]) -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(FILTERS)
-    env.filters["svg_image"] = svg_image
     return env
-
-
-def svg_image(svg: str) -> str:
-    """An SVG (a chart) as a ``data:`` URI for ``<img>``, whose ``alt`` the PDF's tag then carries."""
-    return "data:image/svg+xml;charset=utf-8," + quote(str(svg), safe="")
 
 
 def html(brochure: Brochure, env: Environment, paper: str) -> str:
     if paper not in PAPERS:
         raise BrochureError(f"Unbekanntes Papierformat „{paper}“; möglich sind {' und '.join(PAPERS)}.")
-    from wegweiser.indicators.view import charts
+    from wegweiser.brochure.charts import figures
 
-    return env.get_template(f"{FOLDER}/brochure.html").render(brochure=brochure, paper=paper, charts=charts)
+    return env.get_template(f"{FOLDER}/brochure.html").render(brochure=brochure, paper=paper, figures=figures)
 
 
 def pdf(source: str, name: str) -> bytes:
