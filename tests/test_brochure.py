@@ -185,18 +185,31 @@ def test_a5_and_the_areas_each_in_a_pdf_of_their_own(minimal, tmp_path, capsys):
     assert "weiterbildung.pdf" in capsys.readouterr().out
 
 
-def test_a_reference_without_target_fails_in_german_and_writes_nothing(tmp_path, capsys):
-    theme = tmp_path / "theme"
+def _with_template_change(tmp_path: Path, template: str, old: str, new: str) -> Path:
+    """The minimal project with its own copy of the theme, one brochure template changed."""
     import shutil
 
+    theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    edit(theme / "templates" / "brochure" / "brochure.html", '<a class="toc__link" href="#register-orte">',
-         '<a class="toc__link" href="#nirgends">')
-    project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra=f"THEME = {str(theme)!r}\n")
+    edit(theme / "templates" / "brochure" / template, old, new)
+    return make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra=f"THEME = {str(theme)!r}\n")
+
+
+def test_a_reference_without_target_fails_in_german_and_writes_nothing(tmp_path, capsys):
+    project = _with_template_change(tmp_path, "brochure.html", '<a class="toc__link" href="#register-orte">',
+                                    '<a class="toc__link" href="#nirgends">')
     assert _brochure(project / "pelicanconf.py", tmp_path / "out", "--whole") == 1
     err = capsys.readouterr().err
     assert "verweist auf „#nirgends“" in err and "Es wurde keine PDF-Datei geschrieben" in err
     assert "Traceback" not in err
+    assert not (tmp_path / "out" / "broschuere").exists()
+
+
+def test_an_image_without_alt_text_fails_in_german(tmp_path, capsys):
+    project = _with_template_change(tmp_path, "card.html", 'alt="{{ card.qr_alt }}"', "")
+    assert _brochure(project / "pelicanconf.py", tmp_path / "out", "--whole") == 1
+    err = capsys.readouterr().err
+    assert "keinen Alternativtext" in err and "Traceback" not in err
     assert not (tmp_path / "out" / "broschuere").exists()
 
 

@@ -32,7 +32,8 @@ def figures(indicator) -> list[Figure]:
     for chart in charts(indicator):
         names = [entry["name"] for entry in chart.legend()]
         result.append(Figure(
-            caption=chart.title, image=data_uri(chart.svg()), alt=f"{chart.title}. {TABLE_NOTE.sub('', chart.description)}",
+            caption=chart.title, image=data_uri(chart.svg()),
+            alt=f"{chart.title}. {TABLE_NOTE.sub('', chart.description)}",
             legend=data_uri(legend_svg(chart)) if names else "",
             legend_alt=f"Legende: {', '.join(names)}" if names else ""))
     return result

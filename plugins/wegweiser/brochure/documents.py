@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wegweiser.brochure.model import make_brochure
+from wegweiser.brochure.model import make_brochure, qr_codes
 from wegweiser.brochure.render import BrochureError, environment, html, pdf
 from wegweiser.build.workers import run, worker_count
 from wegweiser.catalog.catalog import Catalog
@@ -84,6 +84,7 @@ def make(catalog: Catalog, cover: dict, template_dirs: list[Path], docs: list[Do
         if progress:
             progress(finished[1], total)
 
+    qr_codes(catalog, cover["site_url"].rstrip("/"))  # once, here: the workers share them
     # the largest document first, so that the others fill the other cores meanwhile
     order = sorted(range(len(docs)), key=lambda i: -docs[i].offers)
     docs = [docs[i] for i in order]

@@ -168,7 +168,16 @@ def card(catalog: Catalog, offer: Entry, site_url: str) -> Card:
     return Card(anchor=offer_anchor(offer), title=offer.title, lang=offer.title_lang or "",
                 provider=texts["provider"], summary=offer.summary or "",
                 facts=[(label, text) for label, text in facts if text], url=url,
-                qr=qr_image(url), qr_alt=f"QR-Code: Link zur Seite des Angebots „{offer.title}“ ({url})")
+                qr=qr_codes(catalog, site_url)[offer.values["id"]],
+                qr_alt=f"QR-Code: Link zur Seite des Angebots „{offer.title}“ ({url})")
+
+
+def qr_codes(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """The QR code of every published offer's page by offer id, made once per catalog (the whole
+    brochure and the area's hold the same codes; made before the workers fork, they share them)."""
+    def make() -> dict[str, str]:
+        return {o.values["id"]: qr_image(f"{site_url}/{o.page_url}") for o in catalog.offers}
+    return catalog.memo(f"brochure-qr:{site_url}", make)
 
 
 def _registration(offer: Entry) -> str:

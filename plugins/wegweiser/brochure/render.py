@@ -51,7 +51,8 @@ def pdf(source: str, name: str) -> bytes:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(problems)
     try:
-        document = HTML(string=source, base_url=".", url_fetcher=URLFetcher(allowed_protocols=["data"])).render(pdf_variant="pdf/ua-1")
+        source = HTML(string=source, base_url=".", url_fetcher=URLFetcher(allowed_protocols=["data"]))
+        document = source.render(pdf_variant="pdf/ua-1")
         _check_links(document, name)
         data = document.write_pdf(pdf_variant="pdf/ua-1")
     finally:
