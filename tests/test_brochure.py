@@ -195,6 +195,19 @@ def _with_template_change(tmp_path: Path, template: str, old: str, new: str) -> 
     return make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra=f"THEME = {str(theme)!r}\n")
 
 
+def test_an_area_holding_every_offer_is_the_whole_brochure(tmp_path):
+    from wegweiser.build.run import build
+
+    project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content",
+                           extra=f"WEGWEISER_BROCHURE = True\nSITEURL = {SITE!r}\n")
+    (project / "content" / "offers" / "kita-sonnenblume.md").unlink()  # every offer is now Weiterbildung
+    assert _brochure(project / "pelicanconf.py", tmp_path / "out") == 0
+    assert [p.name for p in (tmp_path / "out" / "broschuere").iterdir()] == ["bildungswegweiser.pdf"]
+    assert build(project / "pelicanconf.py").ok
+    page = (project / "output" / "bereiche" / "weiterbildung" / "index.html").read_text()
+    assert page.count("/broschuere/bildungswegweiser.pdf") == 1 and "weiterbildung.pdf" not in page
+
+
 def test_a_reference_without_target_fails_in_german_and_writes_nothing(tmp_path, capsys):
     project = _with_template_change(tmp_path, "brochure.html", '<a class="toc__link" href="#register-orte">',
                                     '<a class="toc__link" href="#nirgends">')

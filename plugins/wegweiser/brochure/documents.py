@@ -35,13 +35,14 @@ class Document:
 
 def documents(catalog: Catalog, lang: str, paper: str, default_lang: str = "de",
               areas: bool = True) -> list[Document]:
-    """The whole brochure, then (``areas``) one per Bildungsbereich with offers, in vocabulary order."""
+    """The whole brochure, then (``areas``) one per Bildungsbereich with offers, in vocabulary order —
+    except for an area holding every offer (a guide of Kitas only): its brochure is the whole one."""
     folder = FOLDER if lang == default_lang else f"{FOLDER}/{lang}"
     result = [Document(f"{folder}/{WHOLE}.pdf", "", lang, paper, len(catalog.offers))]
     if areas:
         for key in catalog.vocabularies["areas"].by_id:
             count = len(catalog.offers_by("area", key))
-            if count:
+            if count and count < len(catalog.offers):
                 result.append(Document(f"{folder}/{key}.pdf", key, lang, paper, count))
     return result
 

@@ -36,7 +36,11 @@ def published_brochures(catalog: Catalog, settings: dict, project: Project) -> d
         if pdfs is None:
             pdfs = make(catalog, about(settings), template_dirs(settings), docs, settings=settings)
             _keep(cache, key, folder, pdfs)
-        result[lang] = {doc.area: Published(doc.path, pdfs[doc.path]) for doc in docs}
+        by_area = {doc.area: Published(doc.path, pdfs[doc.path]) for doc in docs}
+        for area in catalog.vocabularies["areas"].by_id:  # an area of every offer: the whole brochure
+            if area not in by_area and catalog.offers_by("area", area):
+                by_area[area] = by_area[""]
+        result[lang] = by_area
     return result
 
 
