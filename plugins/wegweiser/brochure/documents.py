@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from wegweiser.brochure.model import make_brochure, qr_codes
+from wegweiser.brochure.progress import Progress
 from wegweiser.brochure.render import BrochureError, environment, html, pdf
 from wegweiser.build.workers import run, worker_count
 from wegweiser.catalog.catalog import Catalog
@@ -71,26 +72,22 @@ def make(catalog: Catalog, cover: dict, template_dirs: list[Path], docs: list[Do
     """The PDFs of ``docs`` as ``{path: bytes}``; ``progress(done, total)`` counts their offers as each
     document is done. Raises :class:`BrochureError` (German) when one cannot be made."""
     env = environment(template_dirs)
-
-    def one(doc: Document) -> bytes:
-        brochure = make_brochure(catalog, cover, area=doc.area, lang=doc.lang, indicators=indicators)
-        return pdf(html(brochure, env, doc.paper), doc.path)
-
-    total = sum(max(doc.offers, 1) for doc in docs)
-    finished = [0, 0]  # documents, offers
-
-    def done(_count: int) -> None:
-        finished[1] += max(docs[finished[0]].offers, 1)
-        finished[0] += 1
-        if progress:
-            progress(finished[1], total)
-
     qr_codes(catalog, cover["site_url"].rstrip("/"))  # once, here: the workers share them
     # the largest document first, so that the others fill the other cores meanwhile
-    order = sorted(range(len(docs)), key=lambda i: -docs[i].offers)
-    docs = [docs[i] for i in order]
+    docs = sorted(docs, key=lambda doc: -doc.offers)
+    bar = Progress([(doc.offers, doc.paper) for doc in docs], progress)
+
+    def one(index: int) -> bytes:
+        doc = docs[index]
+        brochure = make_brochure(catalog, cover, area=doc.area, lang=doc.lang, indicators=indicators)
+        with bar.pages_of(index):
+            return pdf(html(brochure, env, doc.paper), doc.path)
+
+    finished = iter(range(len(docs)))  # results arrive in task order
     workers = worker_count({**(settings or {}), "WEGWEISER_PARALLEL_MIN": 2}, len(docs))
-    return {doc.path: data for doc, data in zip(docs, run(one, docs, workers, done))}
+    with bar.listening():
+        pdfs = run(one, range(len(docs)), workers, lambda _count: bar.finished(next(finished)))
+    return {doc.path: data for doc, data in zip(docs, pdfs)}
 
 
 def size_text(size: int) -> str:
