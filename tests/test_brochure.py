@@ -208,6 +208,25 @@ def test_an_area_holding_every_offer_is_the_whole_brochure(tmp_path):
     assert page.count("/broschuere/bildungswegweiser.pdf") == 1 and "weiterbildung.pdf" not in page
 
 
+def test_progress_is_reported_as_the_documents_are_laid_out(minimal):
+    from wegweiser.brochure.command import template_dirs
+    from wegweiser.brochure.documents import about, documents, make
+    from wegweiser.build.run import read_settings
+    from wegweiser.catalog.project import Project
+
+    settings = read_settings(minimal / "pelicanconf.py", {"SITEURL": SITE})
+    _, catalog = Project.from_settings(settings).load()
+    docs = documents(catalog, "de", "A5")
+    reported = []
+    pdfs = make(catalog, about(settings), template_dirs(settings), docs,
+                lambda done, total: reported.append((done, total)), settings=settings)
+    assert sorted(pdfs) == sorted(doc.path for doc in docs)
+    total = sum(doc.offers for doc in docs)
+    assert reported[-1] == (total, total)
+    assert len(reported) > len(docs)  # pages too, not only finished documents
+    assert [done for done, _ in reported] == sorted(done for done, _ in reported)
+
+
 def test_a_reference_without_target_fails_in_german_and_writes_nothing(tmp_path, capsys):
     project = _with_template_change(tmp_path, "brochure.html", '<a class="toc__link" href="#register-orte">',
                                     '<a class="toc__link" href="#nirgends">')
