@@ -32,8 +32,9 @@ def cmd_brochure(args) -> int:
         cover = about(settings)
         docs = documents(catalog, args.lang, args.paper, settings.get("DEFAULT_LANG") or "de",
                          areas=not args.whole)
-        pdfs = make(catalog, cover, template_dirs(settings), docs, ProgressBar(f"Broschüre {args.paper}", delay=1.0, minimum=1),
-                    indicators=not args.no_indicators, settings=settings)
+        bar = ProgressBar(f"Broschüre {args.paper}", delay=1.0, minimum=1)
+        pdfs = make(catalog, cover, template_dirs(settings), docs, bar, indicators=not args.no_indicators,
+                    settings=settings)
     except BrochureError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 1
