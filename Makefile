@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help html serve publish clean validate test install browser-deps docs messages
+.PHONY: help html serve publish clean validate test install browser-deps brochure-deps brochure docs messages
 
 help:
 	@echo 'make html       build the guide into $(OUTPUTDIR)/ (validates first)'
@@ -23,6 +23,7 @@ help:
 	@echo 'make publish    build with $(PUBLISHCONF)'
 	@echo 'make validate   check all content and print every finding'
 	@echo 'make docs       regenerate CONTRIBUTING.md and the editor schemas from the schemas'
+	@echo 'make brochure   the printed brochure as PDF files under broschuere/ (PAPER=A5 for A5)'
 	@echo 'make test       run the whole test suite (installs Chromium for browser tests)'
 	@echo 'make clean      remove $(OUTPUTDIR)/'
 
@@ -43,6 +44,19 @@ browser-deps: $(NODE_STAMP)
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core >/dev/null; \
 	fi
 
+# WeasyPrint (the brochure) needs Pango and HarfBuzz's subsetter, and fonts; the tests read PDFs with pdftotext
+brochure-deps:
+	@if ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libpangoft2-1.0 \
+		|| ! ldconfig -p | grep -q libharfbuzz-subset || ! fc-list | grep -qi dejavu; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+			libharfbuzz-subset0 fonts-dejavu-core poppler-utils >/dev/null; \
+	fi
+
+PAPER ?= A4
+brochure: $(PY_STAMP) brochure-deps
+	$(BIN)/wegweiser brochure --settings $(PUBLISHCONF) --paper $(PAPER)
+
 html: $(PY_STAMP)
 	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)
 
@@ -58,7 +72,7 @@ serve: $(PY_STAMP)
 publish: $(PY_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
-test: $(PY_STAMP) browser-deps
+test: $(PY_STAMP) browser-deps brochure-deps
 	$(BIN)/python -m pytest
 
 clean:

@@ -59,6 +59,13 @@ def images(catalog: Catalog, settings: dict):
     yield from catalog.images.files(used)
 
 
+def brochure(catalog: Catalog, settings: dict):
+    """The printed brochure's PDFs under /broschuere/ (made before the pages, with WEGWEISER_BROCHURE)."""
+    for by_area in catalog.brochures.values():
+        for published in by_area.values():
+            yield published.path, published.data
+
+
 def server_config(catalog: Catalog, settings: dict):
     """.htaccess with the security headers for Apache (nginx: docs/hosting.md)."""
     from urllib.parse import urlsplit
@@ -76,7 +83,7 @@ from wegweiser.pelican_plugin.submission import prefill_files, submission_files 
 
 PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
                                    open_data, atom_feed, sitemap_and_robots,
-                                   images, server_config, submission_files)
+                                   images, server_config, submission_files, brochure)
 ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 
