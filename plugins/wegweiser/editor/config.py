@@ -39,7 +39,9 @@ FORMATS = {"offer": "wegweiser-offer", "provider": "wegweiser-provider", "page":
 TITLE_FIELDS = ("title", "name")
 #: the Markdown toolbar: what descriptions may hold (no images, no code, no HTML)
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list", "quote"]
-DATE_STORED, DATE_SHOWN = "YYYY-MM-DD", "DD.MM.YYYY"
+DATE_STORED = "YYYY-MM-DD"
+#: the date the office last confirmed an entry (catalog/freshness.py)
+REVIEWED = "reviewed"
 #: the guide's own language; other languages are translations of it
 DEFAULT_LANGUAGE = "de"
 
@@ -78,7 +80,7 @@ def entry_collection(schemas: Schemas, kind: str, translated: bool = False) -> d
         "name": KIND_FOLDERS[kind], "label": KIND_TITLES[kind], "label_singular": table.title,
         "description": form_hint(table.descriptor.get("description", "")),
         "folder": f"content/{KIND_FOLDERS[kind]}", "extension": "md", "format": FORMATS[kind],
-        "create": True, "identifier_field": "id", "slug": "{{id}}", "summary": f"{{{{{title}}}}}",
+        "create": True, "editor": {"preview": False}, "identifier_field": "id", "slug": "{{id}}", "summary": f"{{{{{title}}}}}",
         "sortable_fields": [name for name in (title, "reviewed", "start_date") if name in table.by_name],
         "fields": fields,
     }
@@ -113,10 +115,9 @@ def entry_field(schemas: Schemas, table: TableSchema, name: str, translated: boo
         out["min"], out["max"] = out.pop("minimum", None), out.pop("maximum", None)
         out = {k: v for k, v in out.items() if v is not None}
     elif field.type == "date":
-        out.update(widget="datetime", format=DATE_STORED, date_format=DATE_SHOWN, time_format=False,
-                   picker_utc=True)
-        if name != "reviewed":
-            out["default"] = ""  # Decap fills an empty date with today otherwise
+        out.update(widget="datetime", format=DATE_STORED, time_format=False, picker_utc=True)
+        if name == REVIEWED:
+            out["default"] = "{{now}}"  # a new entry is reviewed when it is written
     elif name in IMAGE_FIELDS:
         out.update(widget="image", choose_url=False)
     elif name in IMAGE_FIELDS.values():
@@ -171,7 +172,7 @@ def pages_collection(translated: bool = False) -> dict:
                                  "buttons": MARKDOWN_BUTTONS, "editor_components": []}, translated, True))
     collection = {"name": PAGES_FOLDER, "label": "Seiten", "label_singular": "Seite",
                   "folder": f"content/{PAGES_FOLDER}", "extension": "md", "format": FORMATS["page"],
-                  "create": True, "identifier_field": "title", "slug": "{{slug}}", "summary": "{{title}}",
+                  "create": True, "editor": {"preview": False}, "identifier_field": "title", "slug": "{{slug}}", "summary": "{{title}}",
                   "fields": fields}
     if translated:
         collection["i18n"] = True
