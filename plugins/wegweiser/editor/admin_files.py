@@ -34,7 +34,8 @@ SCRIPTS = ("decap-cms.js", "js-yaml.min.js", SCRIPT)
 
 def admin_policy(editor: EditorSettings) -> dict[str, str]:
     """The Content-Security-Policy of /admin/ (directive -> sources)."""
-    connect = " ".join(["'self'", *editor.connect_sources()])
+    # blob: uploads are read back with fetch before they are sent
+    connect = " ".join(["'self'", "blob:", *editor.connect_sources()])
     return {
         "default-src": "'self'",
         # Decap's bundle compiles its config validation (ajv) and decodes images with WebAssembly

@@ -402,7 +402,8 @@
     var string = cms.getWidget("string");
     var Control = root.createClass({
       isValid: function () {
-        var image = this.props.entry.getIn(["data", this.props.field.get("image_field")]);
+        var entry = this.props.getEntry();  // the entry as edited (the entry prop may be stale)
+        var image = entry.getIn(["data", this.props.field.get("image_field")]);
         if (image && !String(this.props.value || "").trim()) {
           return {error: {type: "wegweiser-alt", message: this.props.field.get("message")}};
         }
