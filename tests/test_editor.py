@@ -1,7 +1,7 @@
 """The editor at /admin/ end to end: Decap CMS in Chromium against decap-server on a copy of the example.
 
-The site is built with the editor on and served with its headers (the editor's own policy for
-/admin/, not bypassed); decap-server (npm, pinned in package.json) writes into the copy's content
+The site is built with the editor on and served as `wegweiser serve` serves it (with the editor's
+own policy for /admin/ from admin/.htaccess, not bypassed); decap-server (npm, pinned in package.json) writes into the copy's content
 folder, as it does for an office member working locally. Every test goes through the editor's
 form and checks the file that lands on disk.
 """
@@ -16,14 +16,12 @@ import subprocess
 import time
 
 import pytest
-from conftest import ROOT, _QuietHandler, free_port, make_project, run_cli, serve
+from conftest import ROOT, free_port, make_project, run_cli, serve
 
 from wegweiser.content.entry_file import render_entry
 from wegweiser.content.frontmatter import read_source
 from wegweiser.content.schema import load_schemas
-from wegweiser.editor.admin_files import admin_headers
-from wegweiser.editor.settings import EditorSettings
-from wegweiser.outputs import security
+from wegweiser.preview_server import GuideRequestHandler
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 SCHEMAS = load_schemas(ROOT / "data")
@@ -73,24 +71,10 @@ def decap_server(project):
     log.close()
 
 
-def _handler(editor: EditorSettings):
-    class Handler(_QuietHandler):
-        """The built site with the documented headers: the site's, and the editor's for /admin/."""
-
-        extensions_map = {**_QuietHandler.extensions_map, ".yml": "text/yaml"}
-
-        def end_headers(self):
-            extra = admin_headers(editor) if self.path.startswith("/admin/") else {}
-            for name, value in {**security.headers(), **extra}.items():
-                self.send_header(name, value)
-            super().end_headers()
-    return Handler
-
-
 @pytest.fixture(scope="module")
 def admin_url(project, decap_server):
     folder, port = project
-    with serve(folder / "output", _handler(EditorSettings.from_settings(_settings(port)))) as url:
+    with serve(folder / "output", GuideRequestHandler) as url:  # as `wegweiser serve` serves it
         yield url + "/admin/"
 
 

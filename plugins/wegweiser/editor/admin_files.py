@@ -38,8 +38,8 @@ def admin_policy(editor: EditorSettings) -> dict[str, str]:
     connect = " ".join(["'self'", "blob:", *editor.connect_sources()])
     return {
         "default-src": "'self'",
-        # Decap's bundle compiles its config validation (ajv) and decodes images with WebAssembly
-        "script-src": "'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+        # Decap's bundle compiles the validation of its configuration (ajv): without it, nothing shows
+        "script-src": "'self' 'unsafe-eval'",
         # styles are inserted by the bundle at run time (emotion)
         "style-src": "'self' 'unsafe-inline'",
         # previews of uploads and images read through the API are blob: and data: addresses
@@ -75,6 +75,17 @@ def admin_htaccess(editor: EditorSettings) -> str:
              "<IfModule mod_headers.c>",
              *(f'  Header always set {name} "{value}"' for name, value in admin_headers(editor).items()),
              "</IfModule>", ""]
+    return "\n".join(lines)
+
+
+def admin_nginx(editor: EditorSettings) -> str:
+    """nginx ``location`` block for /admin/: an ``add_header`` there replaces all the site's, so it
+    repeats them with the editor's policy."""
+    from wegweiser.outputs.security import headers
+
+    lines = ["location /admin/ {",
+             *(f'    add_header {name} "{value}" always;' for name, value in {**headers(), **admin_headers(editor)}.items()),
+             "}", ""]
     return "\n".join(lines)
 
 
