@@ -296,7 +296,7 @@
       for (var i = 0; i < parts.length; i++) {
         var item = parts[i].trim();
         if (!PLAIN_ITEM.test(item) || / #/.test(item)) return undefined;
-        if (!NULLS[item]) values.push(item);
+        values.push(NULLS[item] ? null : item);
       }
       return values;
     }
@@ -391,10 +391,20 @@
         }
       });
     };
+    var comments = -1;  // where the comments right above the next key begin in out
     source.segments.forEach(function (segment) {
-      if (!segment.key) { out.push.apply(out, segment.lines); return; }
+      if (!segment.key) {
+        comments = segment.lines.every(function (l) { return l.charAt(0) === "#"; }) ? out.length : -1;
+        out.push.apply(out, segment.lines);
+        return;
+      }
       var key = segment.key;
-      if (keys.indexOf(key) >= 0) pending(key);
+      if (keys.indexOf(key) >= 0) {  // new keys go before the key (and its comments) that follows them
+        var above = comments >= 0 ? out.splice(comments) : [];
+        pending(key);
+        out.push.apply(out, above);
+      }
+      comments = -1;
       placed[key] = true;
       if (same(data[key], source.values[key])) out.push.apply(out, segment.lines);
       else if (!isEmpty(data[key])) out.push(line(key, data[key]));
