@@ -45,7 +45,7 @@ def _change_vocabulary(p):
 
 
 def _change_template(p):
-    edit(p.parent / "theme/templates/offer.html", "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
+    edit(p.parent / "theme/templates/offer.html", "<h2>{{ _(\"Das Wichtigste\") }}</h2>", "<h2>Auf einen Blick</h2>")
 
 
 def _change_setting(p):

@@ -139,7 +139,7 @@ class GuideGenerator(Generator):
         with Workers(work, worker_count(self.settings, len(pages))) as workers:
             job = workers.submit(None)
             todo, kept = self._plan(incremental, global_hash, pages)
-            progress = self._progress(state.progress, kept, len(todo) + 1)
+            progress = self._progress(state.progress, kept, len(todo) + len(self.languages))  # + each language's search page
             for task, result in zip(todo, workers.map(todo, progress)):
                 incremental.rendered(pages[task.position].save_as, *result)
             new_files, written, reused, search, incremental.search_key = job.result()
