@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help html serve publish clean validate test install browser-deps docs messages
+.PHONY: help html serve publish clean validate test install browser-deps brochure-deps brochure docs messages vendor
 
 help:
 	@echo 'make html       build the guide into $(OUTPUTDIR)/ (validates first)'
@@ -23,6 +23,7 @@ help:
 	@echo 'make publish    build with $(PUBLISHCONF)'
 	@echo 'make validate   check all content and print every finding'
 	@echo 'make docs       regenerate CONTRIBUTING.md and the editor schemas from the schemas'
+	@echo 'make brochure   the printed brochure as PDF files under broschuere/ (PAPER=A5 for A5)'
 	@echo 'make test       run the whole test suite (installs Chromium for browser tests)'
 	@echo 'make clean      remove $(OUTPUTDIR)/'
 
@@ -43,7 +44,20 @@ browser-deps: $(NODE_STAMP)
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core >/dev/null; \
 	fi
 
-html: $(PY_STAMP)
+# WeasyPrint (the brochure) needs Pango and HarfBuzz's subsetter, and fonts; the tests read PDFs with pdftotext
+brochure-deps:
+	@if ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libpangoft2-1.0 \
+		|| ! ldconfig -p | grep -q libharfbuzz-subset || ! fc-list | grep -qi dejavu; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 \
+			libharfbuzz-subset0 fonts-dejavu-core poppler-utils >/dev/null; \
+	fi
+
+PAPER ?= A4
+brochure: $(PY_STAMP) brochure-deps
+	$(BIN)/wegweiser brochure --settings $(PUBLISHCONF) --paper $(PAPER)
+
+html: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)
 
 validate: $(PY_STAMP)
@@ -52,13 +66,25 @@ validate: $(PY_STAMP)
 docs: $(PY_STAMP)
 	$(BIN)/wegweiser docs --settings $(SETTINGS)
 
-serve: $(PY_STAMP)
+serve: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser serve --settings $(SETTINGS) --output $(OUTPUTDIR) --port $(PORT) --bind $(BIND)
 
-publish: $(PY_STAMP)
+publish: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
-test: $(PY_STAMP) browser-deps
+# The editor's Decap CMS and js-yaml travel with the package (a guide built from it needs no Node.js):
+# copied from npm's files for the versions package.json pins into plugins/wegweiser/editor/vendor/
+# (not kept in git; a test holds them equal to npm's). Building or testing here copies them first.
+CMS_VENDOR := plugins/wegweiser/editor/vendor
+CMS_STAMP := $(CMS_VENDOR)/decap-cms.js
+$(CMS_STAMP): $(NODE_STAMP)
+	rm -rf $(CMS_VENDOR) && mkdir -p $(CMS_VENDOR)
+	cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
+		node_modules/decap-cms/dist/[0-9]*.decap-cms.js node_modules/decap-cms/dist/*.wasm \
+		node_modules/js-yaml/dist/js-yaml.min.js $(CMS_VENDOR)/
+vendor: $(CMS_STAMP)
+
+test: $(PY_STAMP) browser-deps brochure-deps $(CMS_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

@@ -22,6 +22,7 @@ PAGE_TYPES = {
     "static": "/impressum/",
     "easy-language": "/leichte-sprache/",
     "not-found": "/404.html",
+    "offline": "/offline/",
     "open-data": "/daten/",
     "monitoring": "/bildungsmonitoring/",
     "indicator": "/bildungsmonitoring/betreuungsquote-unter-3/",

@@ -41,6 +41,29 @@ def test_an_offer_prints_its_registration_link_written_out(page, example_server,
     assert "Teilen" not in " ".join(pages) and "In den Kalender" not in " ".join(pages)
 
 
+def test_an_e_mail_registration_prints_the_address_alone(page, example_server, catalog):
+    offer = next(o for o in catalog.offers if (o.registration_url or "").startswith("mailto:"))
+    page.goto(f"{example_server}/{offer.page_url}")
+    joined = _joined(_printed(page, "A5"))
+    assert f"ZurAnmeldung({offer.registration_url.removeprefix('mailto:')})" in joined
+    assert "mailto:" not in joined
+
+
+@pytest.mark.parametrize("paper", ["A4", "A5"])
+def test_offers_print_their_registration_and_no_blank_page(page, example_server, catalog, paper):
+    """The offers with the longest pages, by e-mail and online, and one without a registration link."""
+    longest = sorted(catalog.offers, key=lambda o: -len(o.body or ""))[:2]
+    by_mail = next(o for o in catalog.offers if (o.registration_url or "").startswith("mailto:"))
+    online = next(o for o in catalog.offers if (o.registration_url or "").startswith("https://"))
+    without = next(o for o in catalog.offers if not o.registration_url)
+    for offer in dict.fromkeys([*longest, by_mail, online, without]):
+        page.goto(f"{example_server}/{offer.page_url}")
+        pages = _printed(page, paper)
+        assert all(pages), (offer.id, [len(p) for p in pages])
+        link = (offer.registration_url or "").removeprefix("mailto:")
+        assert link in _joined(pages), offer.id
+
+
 def test_a_results_list_prints_query_filters_and_each_offer_s_address_and_link(page, example_server, catalog):
     page.goto(f"{example_server}/suche/?q=Deutsch&kostenlos=1&ort=musterstadt")
     page.wait_for_function("document.querySelectorAll('[data-results] > li').length > 0")

@@ -96,7 +96,7 @@ def test_site_works_under_the_header_policy(strict_server, example_site, chromiu
     pages = ["", "suche/?q=deutsch", f"angebote/{_first(example_site, 'angebote')}/",
              f"anbieter/{_first(example_site, 'anbieter')}/", "a-z/", "bereiche/", "bildungsmonitoring/",
              f"bildungsmonitoring/{_first(example_site, 'bildungsmonitoring')}/", "daten/", "impressum/",
-             "mitmachen/", "404.html"]
+             "mitmachen/", "offline/", "404.html"]
     context = chromium.new_context(viewport=PHONE, locale="de-DE", bypass_csp=False)
     context.add_init_script(WATCH)
     for path in pages:

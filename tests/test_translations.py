@@ -363,3 +363,24 @@ def test_import_overwrite_of_a_list_keeps_the_translations(minimal_project, caps
     validation, catalog = load(minimal_project)
     assert translation_findings(validation) == []
     assert offer(catalog).translated("title", "en").state == "human"
+
+
+def test_a_guides_own_vocabulary_without_label_columns_still_fits(tmp_path):
+    """A guide that keeps its own topics.csv from before the label columns is not broken by an upgrade."""
+    from conftest import copy_data
+
+    from wegweiser.checks.tables import check_vocabularies
+
+    data = copy_data(tmp_path / "data")
+    topics = data / "vocabularies" / "topics.csv"
+    with topics.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    with topics.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["id", "label", "description", "area"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    (data / "vocabularies" / "topics.schema.json").unlink()  # the package's schema, with the label columns
+    schemas = load_schemas(data)
+    assert check_vocabularies(tmp_path, schemas) == []
+    assert schemas.vocabularies["topics"].label("mint", "ar") == "Mathematik, Naturwissenschaft und Technik"
+    assert schemas.vocabularies["areas"].label("hochschulen", "ar") == "الجامعات والمعاهد العليا"

@@ -23,16 +23,18 @@ def overrides(args) -> dict:
 
 class ProgressBar:
     """A one-line progress bar on stderr for long imports and builds (redrawn on a terminal,
-    in steps of 10 % otherwise); with ``delay``, only once that many seconds have passed."""
+    in steps of 10 % otherwise); with ``delay``, only once that many seconds have passed; for a
+    total of at least ``minimum``."""
 
     MIN_ROWS = 200
 
-    def __init__(self, label: str, stream=None, delay: float = 0.0):
+    def __init__(self, label: str, stream=None, delay: float = 0.0, minimum: int = MIN_ROWS):
         self.label, self.stream, self.last = label, stream or sys.stderr, -1
         self.shown_after = time.monotonic() + delay
+        self.minimum = minimum
 
     def __call__(self, done: int, total: int) -> None:
-        if total < self.MIN_ROWS or time.monotonic() < self.shown_after:
+        if total < self.minimum or time.monotonic() < self.shown_after:
             return
         tty = self.stream.isatty()
         step = done * 100 // total if tty else done * 10 // total * 10

@@ -65,7 +65,16 @@ WEGWEISER_TODAY = None
 # (None: "Quelle: <AUTHOR>, Bildungswegweiser").
 WEGWEISER_DATA_LICENSE = "CC BY 4.0"
 WEGWEISER_DATA_ATTRIBUTION = None
+# The printed brochure (wegweiser brochure) published under /broschuere/ by every build and linked from
+# the area pages: the whole guide and one PDF per Bildungsbereich. Off by default: it takes about half a
+# minute for a few hundred offers whenever an offer changed. Needs an absolute SITEURL (the QR codes).
+WEGWEISER_BROCHURE = False
+# Paper size of the published brochure: "A4" or "A5" (wegweiser brochure --paper makes either).
+WEGWEISER_BROCHURE_PAPER = "A4"
 WEGWEISER_EXAMPLE_NOTICE = False
 WEGWEISER_REPO_BRANCH = "main"
 WEGWEISER_SUBMIT_EMAIL = None  # None: WEGWEISER_OFFICE_EMAIL
 WEGWEISER_SUBMIT_ROUTES = ["pull-request", "email", "download"]
+# Offline use: what the service worker keeps at the first visit, in KB (gzip) per language — the
+# shell always, the search data as far as this allows (the rest once a search needs it).
+WEGWEISER_OFFLINE_BUDGET_KB = 1000

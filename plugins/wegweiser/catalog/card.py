@@ -17,34 +17,40 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from babel.dates import get_day_names
 from babel.lists import format_list
 
 from wegweiser.catalog.display import age_range, euro, local_date, locale, weekday
 from wegweiser.i18n.catalogs import translations
+from wegweiser.i18n.content import label, translated
 from wegweiser.i18n.languages import SOURCE
 
 if TYPE_CHECKING:
     from wegweiser.catalog.catalog import Catalog, Entry
 
 #: the texts of a card, in the order of a search store row (the search manifest's ``card``):
-#: url (the offer page, below the site's root), title, lang (of the title, if not German),
-#: summary, provider, place (municipality, else the format: „Online“), when (next date), days
+#: url (the offer page, below the site's root), title, lang (of the title, if not the page's),
+#: summary, summary_lang (of the summary, if not the page's), provider, place (municipality, else the format: „Online“), when (next date), days
 #: (weekdays and time of day), cost, audience (target groups and ages), soon, address (printed only)
-CARD_FIELDS = ("url", "title", "lang", "summary", "provider", "place", "when", "days", "cost", "audience",
-               "soon", "address")
+CARD_FIELDS = ("url", "title", "lang", "summary", "summary_lang", "provider", "place", "when", "days", "cost",
+               "audience", "soon", "address")
 
 
 def card_texts(catalog: Catalog, offer: Entry, code: str = SOURCE) -> dict[str, str]:
     """The card of a published offer as ``{field: text}`` (an empty text: not shown), in the language
     of ``code``."""
+    title, summary = translated(offer, "title", code), translated(offer, "summary", code)
     return {
         "url": offer.page_url,
-        "title": offer.title,
-        "lang": offer.title_lang or "",
-        "summary": offer.summary,
+        "title": title.text,
+        # the title's language where it is not the page's: a German title in another language (title_lang), or
+        # the German title on another language's page
+        "lang": (offer.title_lang or ("de" if title.fallback else "")) if (title.fallback or code == SOURCE) else "",
+        "summary": summary.text,
+        "summary_lang": "de" if summary.fallback else "",
         "provider": offer.provider_entry.name,
-        "place": (catalog.label("municipalities", offer.municipality) if offer.municipality
-                  else catalog.label("formats", offer.format)),
+        "place": (catalog.label("municipalities", offer.municipality, code) if offer.municipality
+                  else catalog.label("formats", offer.format, code)),
         "when": next_date(offer, catalog.today, code),
         "days": days_text(catalog, offer, code),
         "cost": euro(offer.cost_eur, code),
@@ -75,12 +81,20 @@ def days_text(catalog: Catalog, offer: Entry, code: str = SOURCE) -> str:
     times = _in_order(catalog, "times_of_day", offer.values.get("time_of_day"))
     weekend = {"sa", "so"} & {key for key, _ in days}
     positions = {key: i for i, key in enumerate(catalog.vocabularies["weekdays"].by_id)} if days else {}
-    shorts = _ranges([row.get("short") or row.get("label") or key for key, row in days],
+    shorts = _ranges([_short_day(row, key, positions[key], code) for key, row in days],
                      [positions[key] for key, _ in days], code)
-    said = _joined([row.get("label") or key for key, row in times if not (key == "wochenende" and weekend)], code)
+    said = _joined([label(row, code) or key for key, row in times if not (key == "wochenende" and weekend)], code)
     if shorts and said:
         return translations(code).gettext("%(days)s, %(times)s") % {"days": shorts, "times": said}
     return shorts or said
+
+
+def _short_day(row: dict, key: str, position: int, code: str) -> str:
+    """A weekday's short name: the vocabulary's in German, the CLDR's in other languages (the
+    vocabulary lists the days from Monday)."""
+    if code == SOURCE or position > 6:
+        return row.get("short") or row.get("label") or key
+    return get_day_names("abbreviated", locale=locale(code))[position]
 
 
 def _in_order(catalog: Catalog, vocabulary: str, keys) -> list[tuple[str, dict]]:
@@ -114,7 +128,7 @@ def _listed(parts: tuple[str, ...], code: str) -> str:
 
 def audience_text(catalog: Catalog, offer: Entry, code: str = SOURCE) -> str:
     """„Für Kinder unter 3 Jahren, Eltern und Familien (0 bis 1 Jahre)“."""
-    groups = ", ".join(catalog.labels("target_groups", offer.target_groups or []))
+    groups = ", ".join(catalog.labels("target_groups", offer.target_groups or [], code))
     ages = age_range(offer.age_min, offer.age_max, code)
     t = translations(code)
     if not groups:

@@ -93,6 +93,9 @@ class Catalog:
     monitoring: object = None
     #: the offer images and provider logos (core.image_variants.ImageSet), set by Project.load
     images: object = None
+    #: the brochure's PDFs ({language: {area or "": brochure.documents.Published}}), set by the build
+    #: when WEGWEISER_BROCHURE is on
+    brochures: dict = field(default_factory=dict)
     derived: dict = field(default_factory=dict, repr=False)
     #: values computed from one entry, kept across builds when the build sets a stored one
     store: EntryStore = field(default_factory=EntryStore, repr=False)

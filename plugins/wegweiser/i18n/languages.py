@@ -16,6 +16,12 @@ from babel import Locale, UnknownLocaleError
 SOURCE = "de"
 
 
+def is_language_folder(name: str) -> bool:
+    """Whether a folder of the site's root is one a language may take (two lowercase letters, ISO 639-1):
+    a page or a set of browse pages may not use it, whichever languages a guide has."""
+    return len(name) == 2 and name.isascii() and name.isalpha() and name.islower()
+
+
 @dataclass(frozen=True)
 class Language:
     #: ISO 639-1 code as in the setting: "de", "ar"

@@ -29,7 +29,7 @@ class UIText(str):
         text = translations(code).gettext(self.message)
         if not self.params:
             return text
-        return text % {name: value.translated(code) if isinstance(value, UIText) else value
+        return text % {name: value.translated(code) if isinstance(value, (UIText, VocabularyLabel)) else value
                        for name, value in self.params.items()}
 
 
@@ -37,11 +37,30 @@ def _ui_text(message: str, params: dict) -> UIText:
     return UIText(message, **params)
 
 
+class VocabularyLabel(str):
+    """A vocabulary row's German label (a term page's title), shown in the page's language from the
+    row's ``label_<code>`` column."""
+
+    def __new__(cls, row: dict):
+        text = super().__new__(cls, row.get("label") or "")
+        text.row = row
+        return text
+
+    def __reduce__(self):
+        return VocabularyLabel, (self.row,)
+
+    def translated(self, code: str) -> str:
+        from wegweiser.i18n.content import label
+
+        return label(self.row, code) or str(self)
+
+
 @pass_context
 def ui(context, value):
-    """Template filter: a :class:`UIText` in the page's language, anything else as it is."""
+    """Template filter: a :class:`UIText` or :class:`VocabularyLabel` in the page's language, anything
+    else as it is."""
     language = context.get("lang")
-    if isinstance(value, UIText) and language is not None:
+    if isinstance(value, (UIText, VocabularyLabel)) and language is not None:
         return value.translated(language.code)
     return value
 

@@ -10,8 +10,9 @@ Checker can judge when it checks the built files: it resolves ``'self'``
 against a ``file:`` address and so reports every stylesheet, script and
 image as blocked, and it takes JSON-LD data blocks for inline scripts. The
 meta policy therefore leaves ``script-src``, ``style-src`` and ``img-src`` to
-the header, and forbids event-handler attributes, plugins, frames, workers,
-foreign ``<base>`` and form targets and connections to other origins.
+the header, and forbids event-handler attributes, plugins, frames, workers but the guide's own
+service worker (outputs/offline.py), foreign ``<base>`` and form targets and connections to other
+origins.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ CSP = {
     "media-src": "'none'",
     "object-src": "'none'",
     "frame-src": "'none'",
-    "worker-src": "'none'",
+    "worker-src": "'self'",  # the service worker (outputs/offline.py)
     "script-src-attr": "'none'",
     "style-src-attr": "'none'",
     "base-uri": "'self'",

@@ -59,6 +59,13 @@ def images(catalog: Catalog, settings: dict):
     yield from catalog.images.files(used)
 
 
+def brochure(catalog: Catalog, settings: dict):
+    """The printed brochure's PDFs under /broschuere/ (made before the pages, with WEGWEISER_BROCHURE)."""
+    for by_area in catalog.brochures.values():
+        for published in by_area.values():
+            yield published.path, published.data
+
+
 def server_config(catalog: Catalog, settings: dict):
     """.htaccess with the security headers for Apache (nginx: docs/hosting.md)."""
     from urllib.parse import urlsplit
@@ -71,12 +78,19 @@ def server_config(catalog: Catalog, settings: dict):
     yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path, others).encode("utf-8")
 
 
+def editor(catalog: Catalog, settings: dict):
+    """The office's editor at /admin/ (Decap CMS configured from the schemas), when WEGWEISER_CMS is on."""
+    from wegweiser.editor.admin_files import admin_files
+
+    yield from admin_files(catalog.schemas, settings)
+
+
 from wegweiser.pelican_plugin.open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
 from wegweiser.pelican_plugin.submission import prefill_files, submission_files  # noqa: E402
 
 PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
                                    open_data, atom_feed, sitemap_and_robots,
-                                   images, server_config, submission_files)
+                                   images, server_config, submission_files, brochure, editor)
 ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 

@@ -102,6 +102,10 @@ class GuideGenerator(Generator):
             raise ValidationFailed(validation.findings)
         validation.sources = {}  # the catalog has what it needs from the files: free the rest
         self.catalog = catalog
+        if self.settings.get("WEGWEISER_BROCHURE"):  # before the pages: the area pages name the PDFs' sizes
+            from wegweiser.pelican_plugin.brochure import published_brochures
+
+            catalog.brochures = published_brochures(catalog, self.settings, project)
         # The build's one gc.freeze(): the catalog lives until the end, so later collections, here and
         # in the workers forked from here, need not walk it again (nor touch its memory).
         gc.freeze()
@@ -180,7 +184,7 @@ class GuideGenerator(Generator):
     def _render(self, writer, page, task: PageTask, global_hash: str) -> tuple[str, bool]:
         """Write a page; its fingerprint and whether it read the whole catalog (if that changed since
         it was planned, it is part of its inputs: fingerprinted again)."""
-        view = CatalogView(self.catalog)
+        view = CatalogView(self.catalog, (page.language or self.languages[0]).code)
         try:
             self._write_page(writer, page, view)
         except Exception as exc:  # reported with the page's source, never as a bare traceback

@@ -13,6 +13,7 @@ from pathlib import Path
 from wegweiser.outputs import exports
 from wegweiser.outputs import feeds
 from wegweiser.outputs import ical
+from wegweiser.outputs.offline import OFFLINE_URL
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.pelican_plugin.incremental import EntryFile
 
@@ -74,7 +75,7 @@ def _page_paths(catalog: Catalog):
     from wegweiser.pelican_plugin.pages import site_pages  # pages uses this module's neighbours; import late
 
     for page in site_pages(catalog):
-        if page.url == "404.html":
+        if page.url in ("404.html", OFFLINE_URL):
             continue
         entry = page.variables.get("offer") or page.variables.get("provider")
         yield page.url, entry.reviewed if entry is not None else None

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field, replace
 
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.i18n.languages import Language
-from wegweiser.i18n.texts import UIText
+from wegweiser.i18n.texts import UIText, VocabularyLabel
 from wegweiser.content.facets import BrowsePages
 from wegweiser.outputs.ical import is_dated
+from wegweiser.outputs.offline import OFFLINE_URL
 from wegweiser.search.guidance import help_links
 from wegweiser.search.search_index import SearchFiles, catalog_search_files
 
@@ -115,7 +116,8 @@ def _a_z_pages(offers: list, home: dict):
 def _term_pages(term: dict, vocabulary: str, breadcrumbs: list):
     """The page(s) of one term: its offers, LIST_PAGE_SIZE to a page."""
     row, offers = term["row"], term["offers"]
-    yield from _paged(term["url"], "term", row["label"], row.get("description") or UIText("Bildungsangebote: %(label)s.", label=row["label"]),
+    yield from _paged(term["url"], "term", VocabularyLabel(row),
+                      row.get("description") or UIText("Bildungsangebote: %(label)s.", label=VocabularyLabel(row)),
                       breadcrumbs, offers, LIST_PAGE_SIZE, "offers",
                       {"term": row, "vocabulary": vocabulary, "dated": any(is_dated(offer) for offer in offers)})
 
@@ -159,6 +161,7 @@ def content_pages(catalog: Catalog):
     home = _crumb(UIText("Startseite"), "")
     yield SitePage("", "home", "Bildungswegweiser", variables={})
     yield SitePage("404.html", "404", UIText("Seite nicht gefunden"))
+    yield SitePage(OFFLINE_URL, "offline", UIText("Sie sind offline"))  # shown by the service worker (outputs/offline.py)
     yield SitePage("angebote/", "overview", UIText("Angebote finden"), breadcrumbs=[home],
                    description=UIText("%(count)s Bildungsangebote: alphabetisch oder nach Bereich, Thema, Ort und "
                                       "Zielgruppe.", count=len(catalog.offers)),

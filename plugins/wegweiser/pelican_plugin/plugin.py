@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
@@ -57,6 +60,36 @@ def note_static(generator):
         _note(generator.context, os.path.join(generator.output_path, item.save_as))
 
 
+def write_service_worker(pelican):
+    """``sw.js`` at the site's root, written after every other file: it lists what it keeps of them."""
+    from wegweiser.i18n.languages import languages as guide_languages
+    from wegweiser.outputs.offline import DEFAULT_BUDGET_KB, SCRIPT_NAME, plan
+
+    settings, output = pelican.settings, Path(pelican.output_path)
+    state = build_state(settings)
+    # each language's pages (its folder: "" for the source language, else "en/") name its search data
+    languages = {language.code: language.prefix for language in guide_languages(settings)}
+    # the sizes of the search data files, kept by name (it says what a file holds) from build to build
+    measures = Project.from_settings(settings).root / ".cache" / "wegweiser" / "offline-sizes.json"
+    try:
+        known = json.loads(measures.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    known = known if isinstance(known, dict) else {}
+    precache = plan(output, settings.get("SITEURL") or "", languages,
+                    settings.get("WEGWEISER_OFFLINE_BUDGET_KB", DEFAULT_BUDGET_KB),
+                    json.dumps(state.fingerprints.get("pages"), sort_keys=True).encode(), known)
+    used = {path for language in precache.languages.values() for path in language.data + language.left}
+    with contextlib.suppress(OSError):  # a read-only checkout measures each time
+        measures.parent.mkdir(parents=True, exist_ok=True)
+        measures.write_text(json.dumps({path: known[path] for path in sorted(used)}), encoding="utf-8")
+    target = output / SCRIPT_NAME
+    target.unlink(missing_ok=True)  # never changed in place: it may be a hard link into the published site
+    target.write_bytes(precache.script(next(iter(languages)), bool(settings.get("RELATIVE_URLS"))))
+    _note(settings, target)
+    state.offline = precache.summary()
+
+
 def source_language_texts(generator):
     """Pelican's own generators (the static pages) render in the source language: its texts are the
     message ids. The guide generator installs each page's language itself."""
@@ -73,3 +106,4 @@ def register():
     signals.content_written.connect(note_content)
     signals.feed_written.connect(note_content)
     signals.static_generator_finalized.connect(note_static)
+    signals.finalized.connect(write_service_worker)
