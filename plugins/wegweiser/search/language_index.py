@@ -24,9 +24,12 @@ from wegweiser.catalog.card import CARD_FIELDS
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.search.language_text import LanguageText, rules
 from wegweiser.search.lunr_index import compact_shards, ref
-from wegweiser.search.search_index import BOOSTS, SHARD_BYTES, STORE_CHUNK, SearchFiles, _dump, _named
+from wegweiser.search.search_index import BOOSTS, STORE_CHUNK, SearchFiles, _dump, _named
 from wegweiser.search.translated import Translate
 
+#: a shard's size in lunr's form (search_index.SHARD_BYTES): a fifth of the German index's, since every query
+#: on the language's page also loads a shard of it, mostly for a word it does not hold (a German word)
+SHARD_BYTES = 12_000
 #: the translated fields of an offer, by index field (see search_index.BOOSTS)
 TRANSLATED = {"t": ("title",), "s": ("summary",), "f": ("schedule", "cost_note"), "d": ("description",)}
 
