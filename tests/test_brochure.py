@@ -195,6 +195,15 @@ def _with_template_change(tmp_path: Path, template: str, old: str, new: str) -> 
     return make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra=f"THEME = {str(theme)!r}\n")
 
 
+def test_a_build_with_the_brochure_but_no_public_address_publishes_nothing(tmp_path):
+    from wegweiser.build.run import build
+
+    project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra="WEGWEISER_BROCHURE = True\n")
+    result = build(project / "pelicanconf.py")
+    assert not result.ok and "SITEURL" in result.error
+    assert not (project / "output").exists()
+
+
 def test_an_area_holding_every_offer_is_the_whole_brochure(tmp_path):
     from wegweiser.build.run import build
 
