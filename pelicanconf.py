@@ -32,6 +32,9 @@ WEGWEISER_ADVICE = {
 }
 # The example content is fictional: a notice says so on every page.
 WEGWEISER_EXAMPLE_NOTICE = True
+# The languages the guide is published in: German (the content's language) at the root, each other
+# under /<code>/ (/en/, /ar/); the interface through the catalogs of plugins/wegweiser/i18n/locales/
+WEGWEISER_LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "fa"]
 # Submissions (/mitmachen/): the form builds the file in the browser and hands it over by pull
 # request, by e-mail or as a download ("pull-request", "email", "download"). The repository is
 # fictional like the example county; set your own (GitHub or GitLab, "github" or "gitlab").

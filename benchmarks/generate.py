@@ -73,7 +73,7 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def generate(n: int, folder: Path, seed: int = 20261123) -> None:
+def generate(n: int, folder: Path, seed: int = 20261123, languages: tuple[str, ...] = ("de",)) -> None:
     rng = random.Random(seed)
     schemas = load_schemas(ROOT / "data")
     v = {name: voc.rows for name, voc in schemas.vocabularies.items()}
@@ -139,7 +139,9 @@ def generate(n: int, folder: Path, seed: int = 20261123) -> None:
         f"_BASE = runpy.run_path({str(ROOT / 'pelicanconf.py')!r})\n"
         "globals().update({k: v for k, v in _BASE.items() if k.isupper()})\n"
         'PATH = str(HERE / "content")\nOUTPUT_PATH = str(HERE / "output")\n'
-        f'WEGWEISER_TODAY = "{TODAY.isoformat()}"\nWEGWEISER_ROOT = str(HERE)\n',
+        f'WEGWEISER_TODAY = "{TODAY.isoformat()}"\nWEGWEISER_ROOT = str(HERE)\n'
+        # German pages only, as Hugo's: each further language adds every page once more
+        f"WEGWEISER_LANGUAGES = {list(languages)!r}\n",
         encoding="utf-8",
     )
 
@@ -149,8 +151,9 @@ def main(argv=None) -> int:
     parser.add_argument("n", type=int, help="number of offers")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--languages", default="de", help="WEGWEISER_LANGUAGES, comma-separated (default: de)")
     args = parser.parse_args(argv)
-    generate(args.n, args.folder, args.seed)
+    generate(args.n, args.folder, args.seed, list(args.languages.split(",")))
     print(f"{args.n} Angebote und {max(1, args.n // 5)} Anbieter in {args.folder}")
     return 0
 

@@ -3,6 +3,7 @@
     python benchmarks/search.py 1000 5000            # synthetic guides of 1,000 and 5,000 offers
     python benchmarks/search.py --example            # the example guide, with the relevance set
     python benchmarks/search.py --site DIR --queries "Kita,Kita Pankow"   # a site built elsewhere
+    python benchmarks/search.py --site DIR --lang ar --queries "اندماج,Deutschkurs"   # another language's page
 
 For each guide: build it (synthetic ones are generated first by benchmarks/generate.py), run
 Pagefind on the same built site (offer pages only), then in Debian's Chromium at phone size
@@ -71,8 +72,9 @@ def gz_size(path: Path) -> int:
     return min(len(data), len(gzip.compress(data, 6)))
 
 
-def measure(browser_factory, base: str, site: Path, queries, mode: str):
-    """Per query: (gzip bytes of search JS + data, number of results, warm query ms at 4× CPU)."""
+def measure(browser_factory, base: str, site: Path, queries, mode: str, page_path: str = "/suche/"):
+    """Per query: (gzip bytes of search JS + data, number of results, warm query ms at 4× CPU); ours on the
+    search page at ``page_path`` (another language's: /ar/suche/)."""
     rows = []
     with browser_factory() as chromium:
         for q in queries:
@@ -81,7 +83,7 @@ def measure(browser_factory, base: str, site: Path, queries, mode: str):
             cdp = context.new_cdp_session(page)
             resources = "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
             if mode == "ours":
-                page.goto(base + "/suche/")
+                page.goto(base + page_path)
                 page.wait_for_load_state("networkidle")
                 shell = page.evaluate(resources)
                 first_search = page.evaluate("""([q, resources]) => new Promise(res => {
@@ -161,13 +163,15 @@ def relevance(browser_factory, base: str) -> dict:
     return out
 
 
-def measure_site(site: Path, browser_factory, queries, with_relevance: bool, n: int, build_s: float = 0.0) -> dict:
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", "angebote/**/*.html",
-                    "--force-language", "de"], check=True, capture_output=True)
+def measure_site(site: Path, browser_factory, queries, with_relevance: bool, n: int, build_s: float = 0.0,
+                 lang: str | None = None) -> dict:
+    prefix = f"{lang}/" if lang else ""  # another language: Pagefind on that language's offer pages
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", f"{prefix}angebote/**/*.html",
+                    "--force-language", lang or "de"], check=True, capture_output=True)
     (site / "pf-harness.html").write_text(PAGEFIND_HARNESS, encoding="utf-8")
     server, base = serve(site)
     try:
-        ours = measure(browser_factory, base, site, queries, "ours")
+        ours = measure(browser_factory, base, site, queries, "ours", f"/{lang}/suche/" if lang else "/suche/")
         theirs = measure(browser_factory, base, site, queries, "pagefind")
         found_sets = relevance(browser_factory, base) if with_relevance else None
     finally:
@@ -210,6 +214,8 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, action="append", default=[], help="an already built site (output folder)")
     parser.add_argument("--queries", help="comma-separated queries for --site (default: the synthetic guides')")
     parser.add_argument("--relevance", action="store_true", help="also run the relevance set on --site")
+    parser.add_argument("--lang", help="for --site: search on the page of this language (/<lang>/suche/), Pagefind "
+                                       "on the offer pages of this language (/<lang>/angebote/)")
     parser.add_argument("--work", type=Path, help="folder for generated guides (default: a temporary folder)")
     args = parser.parse_args(argv)
     from browser import browser
@@ -219,7 +225,7 @@ def main(argv=None) -> int:
     queries = args.queries.split(",") if args.queries else QUERIES
     for site in args.site:
         n = len(list((site / "angebote").glob("*/index.html")))
-        results.append(measure_site(site, browser, queries, args.relevance, n))
+        results.append(measure_site(site, browser, queries, args.relevance, n, lang=args.lang))
     results += [run_size(n, work, browser) for n in (args.sizes if args.sizes or results else [1000, 5000])]
     print_table(results)
     return 0

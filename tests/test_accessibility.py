@@ -22,12 +22,18 @@ PAGE_TYPES = {
     "static": "/impressum/",
     "easy-language": "/leichte-sprache/",
     "not-found": "/404.html",
+    "offline": "/offline/",
     "open-data": "/daten/",
     "monitoring": "/bildungsmonitoring/",
     "indicator": "/bildungsmonitoring/betreuungsquote-unter-3/",
     "indicator-groups": "/bildungsmonitoring/angebote-nach-zielgruppe/",
 }
 
+
+
+#: German pages only (content/pages/: the static pages are written in German, Leichte Sprache is German)
+GERMAN_ONLY = {"static", "easy-language"}
+LANGUAGES = ["de", "en", "tr", "ar", "uk", "ru", "fa"]  # the example's WEGWEISER_LANGUAGES
 
 
 def _resolve(example_site, name, path):
@@ -38,9 +44,14 @@ def _resolve(example_site, name, path):
     return f"/{folder}/{first.parent.name}/"
 
 
-@pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_page_type_has_no_axe_violations(chromium, example_site, example_server, name):
-    path = _resolve(example_site, name, PAGE_TYPES[name])
+def _in(language: str, path: str) -> str:
+    return path if language == "de" else f"/{language}{path}"
+
+
+@pytest.mark.parametrize("name,language", [(name, language) for language in LANGUAGES for name in PAGE_TYPES
+                                           if language == "de" or name not in GERMAN_ONLY])
+def test_page_type_has_no_axe_violations(chromium, example_site, example_server, name, language):
+    path = _in(language, _resolve(example_site, name, PAGE_TYPES[name]))
     with phone_page(chromium) as page:
         response = page.goto(example_server + path)
         assert response.ok or name == "not-found"
@@ -50,7 +61,7 @@ def test_page_type_has_no_axe_violations(chromium, example_site, example_server,
         assert page.foreign_requests == []
         assert page.locator("h1").count() == 1
         assert page.locator("main").count() == 1
-        assert page.evaluate("document.documentElement.lang") == "de"
+        assert page.evaluate("document.documentElement.lang") == language
 
 
 def test_skip_link_is_first_and_targets_main(chromium, example_server):

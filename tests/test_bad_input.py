@@ -361,6 +361,7 @@ OWN = {
     "page-raw-nul-in-body": {(None, "control-character", 7)},
     "page-duplicate-slug": {("slug", "page-duplicate-slug", 2)},
     "page-reserved-slug": {("slug", "page-slug-reserved", 2)},
+    "page-language-slug": {("slug", "page-slug-reserved", 2)},  # two letters: a language's folder
     "page-first-line-looks-like-a-key": {("hinweis", "page-unknown-field", 3)},
 }
 # case -> {(file, field, code, line)} for cases whose findings name other files
@@ -536,7 +537,10 @@ def test_the_reserved_page_addresses_are_the_guides_own_folders(example_site):
     """A page may not take a folder the guide writes itself (it would be overwritten without a word)."""
     from wegweiser.checks.pages import RESERVED_SLUGS
     from wegweiser.content.static_pages import read_page
+    from wegweiser.i18n.languages import is_language_folder
 
     pages = {read_page(p, p.name).values.get("slug") or p.stem for p in (ROOT / "content" / "pages").glob("*.md")}
     folders = {p.name for p in example_site.iterdir() if p.is_dir()} - pages
-    assert folders and folders <= RESERVED_SLUGS, folders - RESERVED_SLUGS
+    languages = {name for name in folders if is_language_folder(name)}  # /en/, /ar/: any two letters are reserved
+    assert languages == {"en", "tr", "ar", "uk", "ru", "fa"}
+    assert folders - languages and folders - languages <= RESERVED_SLUGS, folders - languages - RESERVED_SLUGS

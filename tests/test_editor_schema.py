@@ -13,7 +13,7 @@ from test_validation_rules import OFFER_CASES
 
 from wegweiser.submissions.contributing import generated_docs, modeline
 from wegweiser.content.frontmatter import read_source
-from wegweiser.submissions.json_schema import EDITOR_SCHEMA_FILES, anchored, json_schema
+from wegweiser.submissions.json_schema import EDITOR_SCHEMA_FILES, anchored, editor_schema, json_schema
 from wegweiser.content.loading import load_sources
 from wegweiser.content.schema import load_schemas
 from wegweiser.submissions.submission import SubmitSettings
@@ -38,7 +38,7 @@ def test_committed_editor_schema_is_up_to_date(kind):
     committed = (ROOT / EDITOR_SCHEMA_FILES[kind]).read_text(encoding="utf-8")
     fresh = generated_docs(SCHEMAS, SubmitSettings.from_settings({}))[EDITOR_SCHEMA_FILES[kind]]
     assert committed == fresh, "run: wegweiser docs"
-    assert json.loads(committed) == json_schema(SCHEMAS, kind)
+    assert json.loads(committed) == editor_schema(SCHEMAS, kind)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -123,3 +123,19 @@ def test_examples_in_the_schemas_are_allowed_values():
             if vocab and field.example:
                 examples = field.example if field.is_list else [field.example]
                 assert set(examples) <= set(vocab.by_id), (table.name, field.name, field.example)
+
+
+@pytest.mark.parametrize("validator", VALIDATORS, ids=["draft-07", "2020-12"])
+def test_editor_schema_checks_translations(validator):
+    schema = editor_schema(SCHEMAS, "offer")
+    validator.check_schema(schema)
+    base = _as_yaml_server_sees_it(read_source(FIXTURES / "minimal" / "content" / "offers" / "deutschkurs-a1.md",
+                                               "x", {f.name for f in SCHEMAS.offer.fields if f.type == "string"}).values)
+    good = {"en": {"title": {"text": "German course", "method": "human", "source_hash": "0123456789ab",
+                             "reviewed": "2026-11-02"}}}
+    assert _errors(schema, {**base, "translations": good}, validator) == []
+    for bad in ({"en": {"title": {"text": "x", "method": "deepl", "source_hash": "0123456789ab"}}},
+                {"en": {"contact_email": {"text": "x", "method": "human", "source_hash": "0123456789ab"}}},
+                {"de": {"title": {"text": "x", "method": "human", "source_hash": "0123456789ab"}}},
+                {"en": {"title": {"text": "x", "method": "human", "source_hash": "abc"}}}):
+        assert _errors(schema, {**base, "translations": bad}, validator), bad

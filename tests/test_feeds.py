@@ -42,8 +42,11 @@ def test_publish_build_has_sitemap_of_every_page(minimal_project, tmp_path):
     result = build(minimal_project / "pelicanconf.py", tmp_path / "out", {"SITEURL": site})
     assert result.ok, result.error
     out = tmp_path / "out"
-    assert f"Sitemap: {site}/sitemap.xml" in (out / "robots.txt").read_text()
-    urls = ET.parse(out / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    robots = (out / "robots.txt").read_text()
+    assert f"Sitemap: {site}/sitemap.xml" in robots
+    # one sitemap per language, each named in robots.txt: together every page
+    names = [line.split(f"{site}/", 1)[1] for line in robots.splitlines() if line.startswith("Sitemap: ")]
+    urls = [u for name in names for u in ET.parse(out / name).getroot().findall(f"{SITEMAP}url")]
     locs = {u.findtext(f"{SITEMAP}loc") for u in urls}
     pages = {f"{site}/" + p.relative_to(out).as_posix().removesuffix("index.html")
              for p in out.rglob("*.html") if p.name != "404.html"}

@@ -46,7 +46,8 @@ def test_every_page_carries_the_meta_policy_first(example_site):
 
 def test_build_writes_htaccess_with_the_headers(example_site):
     text = (example_site / ".htaccess").read_text(encoding="utf-8")
-    assert text == security.htaccess("")
+    assert text == security.htaccess("", ("en", "tr", "ar", "uk", "ru", "fa"))
+    assert '<If "%{REQUEST_URI} =~ m#^/ar/#">\n  ErrorDocument 404 /ar/404.html\n</If>' in text
     for name, value in security.headers().items():
         assert f'Header always set {name} "{value}"' in text
     assert "ErrorDocument 404 /bildung/404.html" in security.htaccess("/bildung")
@@ -95,7 +96,7 @@ def test_site_works_under_the_header_policy(strict_server, example_site, chromiu
     pages = ["", "suche/?q=deutsch", f"angebote/{_first(example_site, 'angebote')}/",
              f"anbieter/{_first(example_site, 'anbieter')}/", "a-z/", "bereiche/", "bildungsmonitoring/",
              f"bildungsmonitoring/{_first(example_site, 'bildungsmonitoring')}/", "daten/", "impressum/",
-             "mitmachen/", "404.html"]
+             "mitmachen/", "offline/", "404.html"]
     context = chromium.new_context(viewport=PHONE, locale="de-DE", bypass_csp=False)
     context.add_init_script(WATCH)
     for path in pages:

@@ -35,6 +35,9 @@ def test_missing_page_gets_the_guides_404_page(minimal_project, tmp_path):
             assert status == 404, missing
             assert body == own_404
             assert headers["Content-Type"] == "text/html; charset=utf-8"
+        english_404 = (minimal_project / "output" / "en" / "404.html").read_text(encoding="utf-8")
+        status, _, body = _fetch(base + "/en/angebote/kein-angebot/")  # a language's folder: its own page
+        assert status == 404 and body == english_404 != own_404
         status, headers, _ = _fetch(f"{base}/angebote/deutschkurs-a1/")
         assert status == 200
         assert "default-src 'self'" in headers["Content-Security-Policy"]

@@ -96,6 +96,7 @@ FORM_RULES = {
     "check_location_required": "mirrored",
     "check_reviewed": "warning only; the form sets today's date",
     "check_expired": "warning only",
+    "check_translations": "the form writes German only; translations come by `wegweiser translate import`",
 }
 
 

@@ -1,4 +1,4 @@
-"""The ``wegweiser`` command: init, validate, build, serve, new, import, report, docs, brochure."""
+"""The ``wegweiser`` command: init, validate, build, serve, new, import, translate, report, docs, brochure."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ from wegweiser.content.new_entry import skeleton
 from wegweiser.cli_support import ProgressBar, overrides, settings_path
 from wegweiser.brochure.command import add_parser as add_brochure_parser
 from wegweiser.importing.command import cmd_import
+from wegweiser.i18n.command import add_parser as add_translate_parser
 from wegweiser.new_guide.command import cmd_init
+
 
 def _print_findings(findings, fmt: str, stream=None) -> None:
     stream = stream or sys.stdout
@@ -71,6 +73,8 @@ def cmd_build(args) -> int:
             print(f"Fehler beim Erzeugen der Website: {visible(result.error)}", file=sys.stderr)
         print("Es wurde nichts veröffentlicht; die bisherige Ausgabe ist unverändert.", file=sys.stderr)
         return 1
+    if result.offline:
+        print(result.offline)
     print(f"Fertig: {result.pages} Seiten in {result.output}; {result.written} Dateien neu geschrieben, "
           f"{result.unchanged} unverändert übernommen ({result.seconds:.1f} s).")
     return 0
@@ -312,6 +316,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--dry-run", action="store_true", help="nur zeigen, was geschrieben würde")
     i.set_defaults(func=cmd_import)
 
+    add_translate_parser(sub, common)
     add_brochure_parser(sub, common)
     return p
 

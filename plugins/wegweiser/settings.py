@@ -75,3 +75,6 @@ WEGWEISER_EXAMPLE_NOTICE = False
 WEGWEISER_REPO_BRANCH = "main"
 WEGWEISER_SUBMIT_EMAIL = None  # None: WEGWEISER_OFFICE_EMAIL
 WEGWEISER_SUBMIT_ROUTES = ["pull-request", "email", "download"]
+# Offline use: what the service worker keeps at the first visit, in KB (gzip) per language — the
+# shell always, the search data as far as this allows (the rest once a search needs it).
+WEGWEISER_OFFLINE_BUDGET_KB = 1000

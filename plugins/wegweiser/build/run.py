@@ -31,6 +31,7 @@ class BuildResult:
     written: int = 0
     unchanged: int = 0
     output: Path | None = None
+    offline: str = ""
 
 
 def read_settings(settings_file: Path, overrides: dict | None = None) -> dict:
@@ -75,7 +76,8 @@ def build(settings_file: Path, output: Path | None = None, overrides: dict | Non
             return BuildResult(ok=False, findings=findings, error=disk.message if disk else _describe(exc),
                                seconds=time.perf_counter() - started)
     return BuildResult(ok=True, findings=validation.findings, seconds=time.perf_counter() - started,
-                       pages=pages, output=target, written=state.written, unchanged=state.unchanged)
+                       pages=pages, output=target, written=state.written, unchanged=state.unchanged,
+                       offline=state.offline)
 
 
 def _describe(exc: Exception) -> str:

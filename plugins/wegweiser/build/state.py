@@ -32,6 +32,8 @@ class BuildState:
     fingerprints: dict = field(default_factory=dict)
     written: int = 0
     unchanged: int = 0
+    #: what the service worker keeps offline, in one German line (wegweiser/outputs/offline.py)
+    offline: str = ""
 
 
 def build_state(settings: dict) -> BuildState:

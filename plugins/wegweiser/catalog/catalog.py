@@ -18,6 +18,8 @@ from wegweiser.content.sanitize import render_markdown
 from wegweiser.content.facets import Facet
 from wegweiser.content.schema import Schemas, TableSchema, Vocabulary
 from wegweiser.checks.validate import Validation
+from wegweiser.i18n.content import TRANSLATIONS, Translated, translated, translated_html
+from wegweiser.i18n.languages import SOURCE
 
 URL_PATTERNS = {"offer": "angebote/{id}/", "provider": "anbieter/{id}/"}
 
@@ -36,6 +38,8 @@ class Entry:
         self.digest = src.digest
         self.values = {name: src.values.get(name) for name in schema.field_names}
         self.body = src.body
+        #: per language and field: text and provenance (i18n/content.py); checked by validation
+        self.translations = src.values.get(TRANSLATIONS) or {}
         html = src.derived.get("html")  # rendered during validation and cached with the file
         self.content = html if html is not None else render_markdown(src.body)
         self.page_url = URL_PATTERNS[kind].format(id=self.values["id"])
@@ -49,6 +53,15 @@ class Entry:
         if name in values:
             return values[name]
         raise AttributeError(name)
+
+    def translated(self, name: str, lang: str) -> Translated:
+        """Field ``name`` (or ``"description"``, the Markdown source) for a reader of ``lang``:
+        text, the language it is really in (German as fallback) and its state."""
+        return translated(self, name, lang)
+
+    def translated_content(self, lang: str) -> Translated:
+        """The description for a reader of ``lang`` as sanitised HTML."""
+        return translated_html(self, lang)
 
     @property
     def save_as(self) -> str:
@@ -86,6 +99,8 @@ class Catalog:
     derived: dict = field(default_factory=dict, repr=False)
     #: values computed from one entry, kept across builds when the build sets a stored one
     store: EntryStore = field(default_factory=EntryStore, repr=False)
+    #: WEGWEISER_LANGUAGES: the codes of the guide's languages, the source language first
+    languages: tuple = (SOURCE,)
 
     @property
     def digest(self) -> str:
@@ -103,13 +118,14 @@ class Catalog:
             self.derived[key] = compute()
         return self.derived[key]
 
-    def card(self, offer: Entry) -> dict[str, str]:
-        """The texts of an offer's result card (catalog/card.py), made once per process: an offer
-        appears in many lists."""
+    def card(self, offer: Entry, code: str = SOURCE) -> dict[str, str]:
+        """The texts of an offer's result card in the language of ``code`` (catalog/card.py), made
+        once per process and language: an offer appears in many lists."""
         cards = self.memo("cards", dict)
-        texts = cards.get(offer.values["id"])
+        key = (code, offer.values["id"])
+        texts = cards.get(key)
         if texts is None:
-            texts = cards[offer.values["id"]] = card_texts(self, offer)
+            texts = cards[key] = card_texts(self, offer, code)
         return texts
 
     @property
@@ -121,12 +137,13 @@ class Catalog:
         """The search filters, read from the offer schema (content/facets.py)."""
         return self.schemas.facets
 
-    def label(self, vocabulary: str, key) -> str:
+    def label(self, vocabulary: str, key, lang: str = SOURCE) -> str:
+        """A vocabulary value's label in ``lang`` (German where the vocabulary has none in it)."""
         vocab = self.vocabularies.get(vocabulary)
-        return vocab.label(key) if vocab and key else (key or "")
+        return vocab.label(key, lang) if vocab and key else (key or "")
 
-    def labels(self, vocabulary: str, keys) -> list[str]:
-        return [self.label(vocabulary, k) for k in keys or []]
+    def labels(self, vocabulary: str, keys, lang: str = SOURCE) -> list[str]:
+        return [self.label(vocabulary, k, lang) for k in keys or []]
 
     def offers_by(self, field_name: str, key: str) -> list[Entry]:
         """Published offers whose (list) field contains ``key``, in catalog order."""

@@ -24,6 +24,8 @@ class Project:
     soon_days: int = freshness.DEFAULT_SOON_DAYS
     #: WEGWEISER_WORKERS and WEGWEISER_PARALLEL_MIN (see build/workers.py)
     parallel: tuple = ()
+    #: WEGWEISER_LANGUAGES: the codes of the guide's languages, the source language first
+    languages: tuple = ("de",)
 
     @classmethod
     def from_settings(cls, settings: dict, root: Path | None = None) -> "Project":
@@ -44,6 +46,7 @@ class Project:
             stale_months=int(settings.get("WEGWEISER_STALE_MONTHS", freshness.DEFAULT_STALE_MONTHS)),
             soon_days=int(settings.get("WEGWEISER_SOON_DAYS", freshness.DEFAULT_SOON_DAYS)),
             parallel=tuple((k, settings[k]) for k in ("WEGWEISER_WORKERS", "WEGWEISER_PARALLEL_MIN") if k in settings),
+            languages=tuple(dict.fromkeys(settings.get("WEGWEISER_LANGUAGES") or ["de"])),
         )
 
     def schemas(self) -> Schemas:
@@ -52,7 +55,7 @@ class Project:
     def validate(self, schemas: Schemas | None = None) -> Validation:
         schemas = schemas or self.schemas()
         return validate_project(self.root, self.content_dir, schemas, self.today, self.stale_months,
-                                dict(self.parallel))
+                                dict(self.parallel), self.languages)
 
     def load(self, validation: Validation | None = None) -> tuple[Validation, Catalog | None]:
         """Validate (unless given a validation of this project), and link the catalog without errors."""
@@ -61,6 +64,7 @@ class Project:
         if not validation.ok:
             return validation, None
         catalog = build_catalog(validation, schemas, self.today, self.stale_months, self.soon_days)
+        catalog.languages = self.languages
         catalog.monitoring = build_monitoring(catalog)  # data/indicators + indicators from the offers
         catalog.images = ImageSet(self.content_dir / "images", self.root / ".cache" / "images", self.root)
         catalog.images.stamp([*catalog.offers, *catalog.expired, *catalog.providers])

@@ -20,6 +20,8 @@ from wegweiser.checks.messages import finding
 from wegweiser.checks.rules import body_line, character_findings, unsafe_finding
 from wegweiser.content.loading import relative_path, scan_folder
 from wegweiser.content.parse_cache import SourceCache
+from wegweiser.i18n.languages import is_language_folder
+from wegweiser.i18n.texts import UIText
 from wegweiser.content.sanitize import markup_in_text, unsafe_in_html
 from wegweiser.content.static_pages import PAGE_KEYS, PAGES_FOLDER, read_page
 
@@ -30,7 +32,7 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 #: the guide's own folders (pelican_plugin/pages.py and the outputs): a page there would be
 #: overwritten without a word (a test compares this with a built site)
 RESERVED_SLUGS = {"a-z", "anbieter", "angebote", "bereiche", "bestandsaufnahme", "bilder", "bildungsmonitoring",
-                  "daten", "lebenslagen", "mitmachen", "orte", "suche", "theme", "themen", "zielgruppen"}
+                  "daten", "lebenslagen", "mitmachen", "offline", "orte", "suche", "theme", "themen", "zielgruppen"}
 
 
 class RequiredPage(NamedTuple):
@@ -41,11 +43,11 @@ class RequiredPage(NamedTuple):
 
 #: pages a public body's website must have (content/pages/<slug>.md), in the footer's order
 REQUIRED_PAGES = {
-    "impressum": RequiredPage("Impressum", "Impressum", "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
-    "datenschutz": RequiredPage("Datenschutz", "Datenschutz", "Informationspflichten nach Art. 13 DSGVO."),
-    "barrierefreiheit": RequiredPage("Erklärung zur Barrierefreiheit", "Barrierefreiheit",
+    "impressum": RequiredPage("Impressum", UIText("Impressum"), "Anbieterkennzeichnung nach § 5 Digitale-Dienste-Gesetz."),
+    "datenschutz": RequiredPage("Datenschutz", UIText("Datenschutz"), "Informationspflichten nach Art. 13 DSGVO."),
+    "barrierefreiheit": RequiredPage("Erklärung zur Barrierefreiheit", UIText("Barrierefreiheit"),
                                      "Pflicht öffentlicher Stellen nach BITV 2.0 und den Landesgesetzen."),
-    "leichte-sprache": RequiredPage("Leichte Sprache", "Leichte Sprache",
+    "leichte-sprache": RequiredPage("Leichte Sprache", UIText("Leichte Sprache"),
                                     "Erläuterungen in Leichter Sprache nach § 4 BITV 2.0."),
 }
 
@@ -69,7 +71,7 @@ def page_findings(root: Path, content_dir: Path, cache: SourceCache | None = Non
         if "rules" not in src.derived:
             continue  # unreadable: its finding says why
         slug = src.values.get("slug") or path.stem
-        if slug in RESERVED_SLUGS:
+        if slug in RESERVED_SLUGS or is_language_folder(slug):
             findings.append(finding("page-slug-reserved", rel, field="slug", value=slug, line=src.line_of("slug")))
         elif slug in slugs:
             findings.append(finding("page-duplicate-slug", rel, field="slug", value=slug, line=src.line_of("slug"),

@@ -21,7 +21,9 @@ from wegweiser.checks.images import ImageProblem, inspect_image
 from wegweiser.checks.messages import finding
 from wegweiser.content.characters import INVISIBLE, character_problems
 from wegweiser.content.sanitize import find_unsafe, link_problem, markup_in_text
+from wegweiser.content.frontmatter import TRANSLATIONS
 from wegweiser.content.schema import Schemas
+from wegweiser.i18n.provenance import translation_findings
 
 # Bounding box of Germany (WGS 84), generous by a few kilometres.
 GERMANY = {"lat": (47.2, 55.1), "lon": (5.8, 15.1)}
@@ -39,6 +41,8 @@ class RuleContext:
     stale_months: int = freshness.DEFAULT_STALE_MONTHS
     #: results of expensive checks within one validation run (e.g. image files by path)
     memo: dict = field(default_factory=dict)
+    #: the guide's languages (WEGWEISER_LANGUAGES), the source language first
+    languages: tuple[str, ...] = ("de",)
 
 
 def _number(value):
@@ -52,7 +56,7 @@ def _date(value):
 def check_unknown_fields(kind, src: SourceFile, ctx: RuleContext):
     schema = ctx.schemas.for_kind(kind)
     for key in src.values:
-        if key in schema.by_name:
+        if key in schema.by_name or key == TRANSLATIONS:  # translations: check_translations
             continue
         close = difflib.get_close_matches(key, schema.field_names, n=1, cutoff=0.6)
         suggestion = f"Meinten Sie „{close[0]}“? " if close else ""
@@ -278,6 +282,12 @@ def check_reviewed(kind, src: SourceFile, ctx: RuleContext):
                       line=line, months=ctx.stale_months, severity=WARNING)
 
 
+def check_translations(kind, src: SourceFile, ctx: RuleContext):
+    """The translations and their provenance (i18n/provenance.py); run on every build, since they
+    depend on the guide's languages, and warn of German texts changed since they were translated."""
+    yield from translation_findings(kind, src, ctx.schemas.for_kind(kind), ctx.languages, ctx.today)
+
+
 def check_expired(kind, src: SourceFile, ctx: RuleContext):
     if kind != "offer":
         return
@@ -310,5 +320,6 @@ CONTEXT_RULES = (
     check_image_files,
     check_reviewed,
     check_expired,
+    check_translations,
 )
 RULES = FILE_RULES + CONTEXT_RULES

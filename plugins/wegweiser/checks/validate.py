@@ -50,10 +50,13 @@ class Validation:
 
 
 def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.date,
-                     stale_months: int = 12, parallel: dict | None = None) -> Validation:
-    """``parallel``: WEGWEISER_WORKERS / WEGWEISER_PARALLEL_MIN (see build/workers.py)."""
+                     stale_months: int = 12, parallel: dict | None = None,
+                     languages: tuple[str, ...] = ("de",)) -> Validation:
+    """``parallel``: WEGWEISER_WORKERS / WEGWEISER_PARALLEL_MIN (see build/workers.py); ``languages``:
+    WEGWEISER_LANGUAGES, which the translations are checked against."""
     root, content_dir = Path(root), Path(content_dir)
-    ctx = RuleContext(schemas=schemas, content_dir=content_dir, today=today, stale_months=stale_months)
+    ctx = RuleContext(schemas=schemas, content_dir=content_dir, today=today, stale_months=stale_months,
+                      languages=tuple(languages))
     cache = open_cache(schemas, root)
     # 1. the content files: from the parse cache, or read anew; unreadable ones have their finding
     sources = load_sources(content_dir, schemas, root, cache, parallel)

@@ -29,6 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wegweiser.i18n.languages import is_language_folder
+
 if TYPE_CHECKING:
     from wegweiser.content.schema import TableSchema, Vocabulary
 
@@ -121,10 +123,10 @@ def _pages(where: str, spec) -> BrowsePages:
             isinstance(spec[key], str) and spec[key].strip() for key in texts):
         raise ValueError(f"{where}: „pages“ braucht die Texte „folder“ (Ordner der Seiten), „title“ "
                          "(Überschrift) und „link“ (Text des Links), nicht " + _shown(spec) + ".")
-    if not _FOLDER.fullmatch(spec["folder"]) or spec["folder"] in RESERVED_FOLDERS:
+    if not _FOLDER.fullmatch(spec["folder"]) or spec["folder"] in RESERVED_FOLDERS or is_language_folder(spec["folder"]):
         raise ValueError(f"{where}: Der Ordner {_shown(spec['folder'])} ist nicht möglich. Verwenden Sie "
-                         "Kleinbuchstaben, Ziffern und Bindestriche, und keinen dieser Ordner der Website: "
-                         f"{', '.join(sorted(RESERVED_FOLDERS))}.")
+                         "Kleinbuchstaben, Ziffern und Bindestriche, keinen Namen aus zwei Buchstaben (sie sind den "
+                         f"Sprachen vorbehalten) und keinen dieser Ordner der Website: {', '.join(sorted(RESERVED_FOLDERS))}.")
     return BrowsePages(spec["folder"], spec["title"], spec["link"])
 
 

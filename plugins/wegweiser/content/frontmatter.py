@@ -24,6 +24,10 @@ MAX_FILE_BYTES = 1_000_000
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DELIMITER = "---"
 _NULLS = {"", "~", "null", "Null", "NULL"}
+#: the one key whose value is a tree: the translations of the text fields, per language and field
+#: (checked by wegweiser.i18n.provenance); each of its keys keeps its line as a dotted path
+#: (``translations.en.title.text``)
+TRANSLATIONS = "translations"
 
 
 @dataclass
@@ -160,7 +164,10 @@ def _parse_header(src: SourceFile, header: str, string_fields) -> None:
             continue
         src.lines[key] = line
         try:
-            value = _value(value_node, key in string_fields)
+            if key == TRANSLATIONS:
+                value = _tree(src, value_node, key, offset)
+            else:
+                value = _value(value_node, key in string_fields)
         except _Nested:
             src.dropped.add(key)
             src.findings.append(finding("nested-value", src.rel, field=key, line=line))
@@ -232,6 +239,26 @@ def _value(node, literal: bool):
     if isinstance(node, yaml.MappingNode):
         raise _Nested
     return _scalar(node, literal)
+
+
+def _tree(src: SourceFile, node, path: str, offset: int):
+    """A tree of mappings, lists and literal texts (every scalar as written, ``None`` for null); each
+    key's line noted under its dotted path, a repeated key a finding (its later value ignored)."""
+    if isinstance(node, yaml.MappingNode):
+        tree = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            line = key_node.start_mark.line + 1 + offset
+            if key in tree:
+                src.findings.append(finding("duplicate-key", src.rel, field=f"{path}.{key}", line=line,
+                                            first_line=src.lines.get(f"{path}.{key}")))
+                continue
+            src.lines[f"{path}.{key}"] = line
+            tree[key] = _tree(src, value_node, f"{path}.{key}", offset)
+        return tree
+    if isinstance(node, yaml.SequenceNode):
+        return [_tree(src, item, path, offset) for item in node.value]
+    return _scalar(node, literal=True)
 
 
 #: short texts (ids of providers and vocabulary entries, dates as text) repeat across files:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -134,9 +135,12 @@ class Vocabulary:
     def by_id(self) -> dict[str, dict]:
         return {r["id"]: r for r in self.rows if r.get("id")}
 
-    def label(self, key: str) -> str:
+    def label(self, key: str, lang: str = "de") -> str:
+        """The row's label in ``lang`` (column ``label_<lang>``), German (``label``) where it has none."""
+        from wegweiser.i18n.content import label  # i18n.content reads this module's schemas
+
         row = self.by_id.get(key)
-        return row.get("label", key) if row else key
+        return (label(row, lang) or key) if row else key
 
 
 @dataclass
@@ -172,10 +176,13 @@ def _read_json(path: Path) -> dict:
                           f"({exc.msg}). Prüfen Sie Kommas und Anführungszeichen.") from None
 
 
-def _read_csv(path: Path) -> list[dict]:
+def _read_csv(path: Path) -> tuple[list[str], list[dict]]:
+    """The header and the rows of a CSV file."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            return [dict(row) for row in csv.DictReader(fh)]
+            reader = csv.DictReader(fh)
+            rows = [dict(row) for row in reader]
+            return list(reader.fieldnames or []), rows
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise SchemaError(f"{path}: Die Liste kann nicht gelesen werden ({exc}). "
                           "Speichern Sie sie als CSV in UTF-8.") from None
@@ -203,6 +210,19 @@ def _typed_row(row: dict, schema: TableSchema) -> dict:
     return typed
 
 
+#: a vocabulary's labels in other languages (``label_en``, ``label_ar``): columns a CSV may leave out, so
+#: that a guide's own list without them still fits the package's schema (their labels are German then)
+_LABEL_COLUMN = re.compile(r"label_[a-z]{2,3}")
+
+
+def _without_absent_labels(descriptor: dict, header: list[str]) -> dict:
+    """The vocabulary schema without the optional label columns its CSV does not have."""
+    fields = [f for f in descriptor.get("fields", [])
+              if f.get("name") in header or not _LABEL_COLUMN.fullmatch(str(f.get("name")))
+              or f.get("constraints", {}).get("required")]
+    return descriptor if len(fields) == len(descriptor.get("fields", [])) else {**descriptor, "fields": fields}
+
+
 def data_file(data_dir: Path, rel: str) -> Path:
     """``data_dir/rel`` when the guide has it, else the package's default (when neither has it:
     the guide's path, for the message)."""
@@ -225,8 +245,10 @@ def load_schemas(data_dir: Path) -> Schemas:
     names = {p.stem for folder in (DEFAULTS_DIR, data_dir) for p in (folder / "vocabularies").glob("*.csv")}
     for name in sorted(names):
         csv_path = data_file(data_dir, f"vocabularies/{name}.csv")
-        schema = TableSchema(name, _read_json(data_file(data_dir, f"vocabularies/{name}.schema.json")))
-        rows = [_typed_row(row, schema) for row in _read_csv(csv_path)]
+        header, rows = _read_csv(csv_path)
+        schema = TableSchema(name, _without_absent_labels(
+            _read_json(data_file(data_dir, f"vocabularies/{name}.schema.json")), header))
+        rows = [_typed_row(row, schema) for row in rows]
         vocabularies[name] = Vocabulary(name=name, schema=schema, path=csv_path, rows=rows)
     try:
         facets = facet_registry(offer, vocabularies)

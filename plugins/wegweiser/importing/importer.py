@@ -25,6 +25,7 @@ from wegweiser.checks.findings import WARNING, Finding
 from wegweiser.checks.messages import finding
 from wegweiser.checks.rules import RULES, RuleContext
 from wegweiser.content.entry_file import render_entry
+from wegweiser.i18n.translation_writer import keep_translations
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.loading import load_sources
 from wegweiser.content.schema import KIND_FOLDERS, Schemas, TableSchema
@@ -289,6 +290,8 @@ def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, roo
             planned.action = "ersetzen" if overwrite else "vorhanden"
         if planned.action != "fehler":
             planned.text = render_entry(schema, planned.values, planned.body)
+            if planned.action == "ersetzen":  # the entry's translations are not in the list: they stay
+                planned.text = keep_translations(planned.path, planned.text)
     return result
 
 

@@ -19,6 +19,7 @@ from wegweiser.catalog.catalog import Catalog
 from wegweiser.content.entry_file import slugify
 from wegweiser.catalog.entry_store import EntryStore
 from wegweiser.content.schema import Field, TableSchema
+from wegweiser.i18n import open_data as translations
 
 #: Separator of the items of a list field inside one CSV cell.
 LIST_DELIMITER = ","
@@ -134,9 +135,8 @@ def _fk_fields(fk: dict) -> list[str]:
     return [fields] if isinstance(fields, str) else list(fields)
 
 
-def entries_csv(schema: TableSchema, entries, store: EntryStore | None = None) -> bytes:
-    """CSV (UTF-8, comma, header row) of the entries, one row each (rows kept in ``store``)."""
-    store = store or EntryStore()
+def _csv_line():
+    """A function writing one CSV row (UTF-8, comma, CRLF) as bytes."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
 
@@ -145,12 +145,33 @@ def entries_csv(schema: TableSchema, entries, store: EntryStore | None = None) -
         out.truncate()
         writer.writerow(row)
         return out.getvalue().encode("utf-8")
+    return line
+
+
+def entries_csv(schema: TableSchema, entries, store: EntryStore | None = None) -> bytes:
+    """CSV (UTF-8, comma, header row) of the entries, one row each (rows kept in ``store``)."""
+    store = store or EntryStore()
+    line = _csv_line()
 
     lines = [line(schema.field_names + [BODY_COLUMN])]
     for entry in entries:
         lines.append(store.get(f"csv-row:{schema.name}", entry, lambda entry=entry: line(
             [cell_text(f, entry.values.get(f.name)) for f in schema.fields] + [to_spreadsheet(entry.body or "")])))
     return b"".join(lines)
+
+
+def _translation_rows(catalog: Catalog) -> list[list[str]]:
+    targets = [code for code in catalog.languages[1:]]
+    return [row for kind in ("offer", "provider") for row in translations.translation_rows(
+        kind, catalog.schemas.for_kind(kind), _entries(catalog, kind), targets)]
+
+
+def translations_csv(catalog: Catalog) -> bytes:
+    """``uebersetzungen.csv``: the translations into the guide's languages, one row per entry, language, field."""
+    line = _csv_line()
+    header = [f["name"] for f in translations.SCHEMA["fields"]]
+    return b"".join([line(header)] + [line([to_spreadsheet(cell) for cell in row])
+                                      for row in _translation_rows(catalog)])
 
 
 def tables(catalog: Catalog) -> list[dict]:
@@ -160,6 +181,9 @@ def tables(catalog: Catalog) -> list[dict]:
         schema = catalog.schemas.for_kind(kind)
         result.append({"path": FILES[kind], "title": TITLES[kind], "rows": len(_entries(catalog, kind)),
                        "fields": schema.fields + [Field(BODY_FIELD)]})
+    if len(catalog.languages) > 1:
+        result.append({"path": translations.FILE, "title": translations.TITLE, "rows": len(_translation_rows(catalog)),
+                       "fields": [Field(f) for f in translations.SCHEMA["fields"]]})
     for vocab in catalog.vocabularies.values():
         result.append({"path": f"{VOCABULARY_FOLDER}/{vocab.path.name}", "title": vocab.schema.title,
                        "rows": len(vocab.rows), "fields": vocab.schema.fields})
@@ -189,6 +213,11 @@ def descriptor(catalog: Catalog, settings: dict) -> dict:
             "encoding": "utf-8",
             "schema": export_schema(schema),
         })
+    if len(catalog.languages) > 1:
+        resources.append({"name": "translations", "path": translations.FILE, "title": translations.TITLE,
+                          "description": " ".join([translations.DESCRIPTION, SPREADSHEET_NOTE]),
+                          "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                          "encoding": "utf-8", "schema": copy.deepcopy(translations.SCHEMA)})
     for vocab in catalog.vocabularies.values():
         resources.append({
             "name": vocab.name,
@@ -232,6 +261,8 @@ def data_package(catalog: Catalog, settings: dict):
     """``(path below daten/, bytes)`` of every file of the Data Package."""
     for kind in ("offer", "provider"):
         yield FILES[kind], entries_csv(catalog.schemas.for_kind(kind), _entries(catalog, kind), catalog.store)
+    if len(catalog.languages) > 1:
+        yield translations.FILE, translations_csv(catalog)
     for vocab in catalog.vocabularies.values():
         yield f"{VOCABULARY_FOLDER}/{vocab.path.name}", vocab.path.read_bytes()
     text = json.dumps(descriptor(catalog, settings), ensure_ascii=False, indent=2) + "\n"

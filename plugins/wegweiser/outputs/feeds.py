@@ -84,8 +84,9 @@ def sitemap(pages, site_url: str) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
-def robots(site_url: str) -> bytes:
+def robots(site_url: str, sitemaps: list[str] = ("sitemap.xml",)) -> bytes:
+    """``sitemaps``: the sitemaps' paths (one per language), named when the site's address is absolute."""
     lines = ["User-agent: *", "Allow: /"]
     if is_absolute(site_url):
-        lines.append(f"Sitemap: {site_url}/sitemap.xml")
+        lines += [f"Sitemap: {site_url}/{name}" for name in sitemaps]
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -10,8 +10,9 @@ Checker can judge when it checks the built files: it resolves ``'self'``
 against a ``file:`` address and so reports every stylesheet, script and
 image as blocked, and it takes JSON-LD data blocks for inline scripts. The
 meta policy therefore leaves ``script-src``, ``style-src`` and ``img-src`` to
-the header, and forbids event-handler attributes, plugins, frames, workers,
-foreign ``<base>`` and form targets and connections to other origins.
+the header, and forbids event-handler attributes, plugins, frames, workers but the guide's own
+service worker (outputs/offline.py), foreign ``<base>`` and form targets and connections to other
+origins.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ CSP = {
     "media-src": "'none'",
     "object-src": "'none'",
     "frame-src": "'none'",
-    "worker-src": "'none'",
+    "worker-src": "'self'",  # the service worker (outputs/offline.py)
     "script-src-attr": "'none'",
     "style-src-attr": "'none'",
     "base-uri": "'self'",
@@ -69,11 +70,13 @@ def headers() -> dict[str, str]:
     return {name: value if value is not None else policy() for name, value in HEADERS.items()}
 
 
-def htaccess(base_path: str = "") -> str:
+def htaccess(base_path: str = "", languages: tuple[str, ...] = ()) -> str:
     """Apache configuration for the output folder (needs ``AllowOverride FileInfo``).
 
-    ``base_path`` is the site's path below the host, e.g. ``/bildung`` (no trailing slash).
+    ``base_path`` is the site's path below the host, e.g. ``/bildung`` (no trailing slash);
+    ``languages``: the codes of the languages besides German, whose folders have their own 404 page.
     """
+    base = base_path.rstrip('/')
     lines = [
         "# Written by the Bildungswegweiser build; see docs/hosting.md.",
         "<IfModule mod_headers.c>",
@@ -83,7 +86,9 @@ def htaccess(base_path: str = "") -> str:
         "AddType text/calendar .ics",
         "AddType application/atom+xml .atom",
         "AddType image/webp .webp",
-        f"ErrorDocument 404 {base_path.rstrip('/')}/404.html",
+        f"ErrorDocument 404 {base}/404.html",
+        *(line for code in languages for line in (f'<If "%{{REQUEST_URI}} =~ m#^{base}/{code}/#">',
+                                                   f"  ErrorDocument 404 {base}/{code}/404.html", "</If>")),
         "",
     ]
     return "\n".join(lines)

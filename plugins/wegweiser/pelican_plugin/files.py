@@ -31,11 +31,17 @@ def office_report(catalog: Catalog, settings: dict):
 
 
 def search_data(catalog: Catalog, settings: dict):
-    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js)."""
+    """Search index shards, facets and result store under /suche/daten/ (read by search-query.js), for
+    each of the guide's languages (the same file once)."""
+    from wegweiser.i18n.languages import languages
     from wegweiser.search.search_index import SEARCH_FOLDER, catalog_search_files
 
-    for name, data in catalog_search_files(catalog).hand_out():
-        yield f"{SEARCH_FOLDER}/{name}", data
+    written = set()
+    for language in languages(settings):
+        for name, data in catalog_search_files(catalog, language.code).hand_out():
+            if name not in written:
+                written.add(name)
+                yield f"{SEARCH_FOLDER}/{name}", data
 
 
 def indicator_data(catalog: Catalog, settings: dict):
@@ -66,7 +72,17 @@ def server_config(catalog: Catalog, settings: dict):
 
     from wegweiser.outputs.security import htaccess
 
-    yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path).encode("utf-8")
+    from wegweiser.i18n.languages import languages
+
+    others = tuple(language.code for language in languages(settings) if not language.is_source)
+    yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path, others).encode("utf-8")
+
+
+def editor(catalog: Catalog, settings: dict):
+    """The office's editor at /admin/ (Decap CMS configured from the schemas), when WEGWEISER_CMS is on."""
+    from wegweiser.editor.admin_files import admin_files
+
+    yield from admin_files(catalog.schemas, settings)
 
 
 from wegweiser.pelican_plugin.open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
@@ -74,7 +90,7 @@ from wegweiser.pelican_plugin.submission import prefill_files, submission_files 
 
 PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
                                    open_data, atom_feed, sitemap_and_robots,
-                                   images, server_config, submission_files, brochure)
+                                   images, server_config, submission_files, brochure, editor)
 ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 

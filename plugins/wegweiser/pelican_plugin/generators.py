@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url
 
 from wegweiser.build.state import build_state
 from wegweiser.build.workers import Workers, worker_count
@@ -22,7 +23,9 @@ from wegweiser.search.search_index import SearchFiles, catalog_search_files, sea
 from wegweiser.catalog.project import Project
 from wegweiser.pelican_plugin.files import entry_files as entry_files_of, site_files
 from wegweiser.pelican_plugin.incremental import CatalogView, EntryFile, Incremental, fingerprint, global_digest, write_new
-from wegweiser.pelican_plugin.pages import content_pages, search_page
+from wegweiser.i18n.catalogs import translations
+from wegweiser.i18n.languages import languages
+from wegweiser.pelican_plugin.pages import content_pages, in_languages, search_pages
 from wegweiser.pelican_plugin.structured_data import structured_data
 
 
@@ -110,10 +113,11 @@ class GuideGenerator(Generator):
         self.context["findings"] = validation.findings
         # the static pages of content/pages/ (Pelican's page generator ran first): linked only if they exist
         self.context["static_urls"] = sorted(page.url for page in self.context.get("pages", []))
-        if not self.settings.get("RELATIVE_URLS"):  # else each page's links differ (its SITEURL is relative)
-            # header and footer are the same on every page: rendered once here (base.html)
-            self.context["chrome"] = {part: Markup(self.get_template(f"components/site_{part}").render(self.context))
-                                      for part in ("header", "footer")}
+        self.languages = languages(self.settings)
+        self.context["languages"] = self.languages
+        #: header and footer of each language, the same on every page of it: rendered once (base.html),
+        #: unless each page's links differ (RELATIVE_URLS: its SITEURL is relative)
+        self.chrome: dict[str, dict] = {}
 
     def generate_output(self, writer):
         output = Path(self.output_path)
@@ -122,7 +126,7 @@ class GuideGenerator(Generator):
         incremental = Incremental(output, state)
         global_hash = global_digest(self.settings, project.data_dir, self.catalog.today, self.context["static_urls"])
         self.catalog.store = EntryStore.of_project(project.root, global_hash)  # saved by _write_catalog_files
-        pages, files = list(content_pages(self.catalog)), incremental.branch()
+        pages, files = list(in_languages(content_pages(self.catalog), self.languages)), incremental.branch()
 
         def work(task: PageTask | None):
             if task is None:
@@ -141,11 +145,12 @@ class GuideGenerator(Generator):
             new_files, written, reused, search, incremental.search_key = job.result()
         incremental.merge(new_files, written, reused)
         self.catalog.derived["search"] = search  # its names, for .buildinfo.json
-        last = search_page(search.manifest_name, self.catalog)
-        todo, kept = self._plan(incremental, global_hash, [last])
+        last = search_pages(search, self.catalog, self.languages)
+        todo, kept = self._plan(incremental, global_hash, last)
         progress(kept)
         for task in todo:
-            incremental.rendered(last.save_as, *self._render(writer, last, task, global_hash))
+            page = last[task.position]
+            incremental.rendered(page.save_as, *self._render(writer, page, task, global_hash))
             progress(1)
         state.fingerprints = incremental.save(self.catalog)  # written to .buildinfo.json by wegweiser.build
         state.written, state.unchanged = incremental.written, incremental.reused
@@ -179,7 +184,7 @@ class GuideGenerator(Generator):
     def _render(self, writer, page, task: PageTask, global_hash: str) -> tuple[str, bool]:
         """Write a page; its fingerprint and whether it read the whole catalog (if that changed since
         it was planned, it is part of its inputs: fingerprinted again)."""
-        view = CatalogView(self.catalog)
+        view = CatalogView(self.catalog, (page.language or self.languages[0]).code)
         try:
             self._write_page(writer, page, view)
         except Exception as exc:  # reported with the page's source, never as a bare traceback
@@ -204,19 +209,40 @@ class GuideGenerator(Generator):
                 files.made(path)
         self.catalog.store.save(entries)
         search = catalog_search_files(self.catalog)
+        manifests = {language.code: catalog_search_files(self.catalog, language.code).manifest_name
+                     for language in self.languages if not language.is_source}
         return (files.new_files, files.written, files.reused,
-                SearchFiles(search.manifest_name, {}, kept=search.names()), files.search_key)
+                SearchFiles(search.manifest_name, {}, kept=search.names(), manifests=manifests), files.search_key)
 
     def _write_page(self, writer, page, view: CatalogView):
+        language = page.language or self.languages[0]
+        self.env.install_gettext_translations(translations(language.code), newstyle=True)
+        relative = self.settings.get("RELATIVE_URLS", False)
+        # ROOTURL: the site's root (theme, search data, downloads); SITEURL: the root of the page's language
+        root = path_to_url(get_relative_path(page.save_as)) if relative else self.settings.get("SITEURL", "")
+        urls = {"ROOTURL": root, "SITEURL": f"{root}/{language.prefix.rstrip('/')}" if language.prefix else root,
+                "lang": language,
+                "alternates": [(other, f"{root}/{other.prefix}{page.url}") for other in self.languages]}
+        if not relative:
+            urls["chrome"] = self._chrome(language, urls)
         writer.write_file(
             page.save_as,
             self.get_template(page.template),
             self.context,
-            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            relative_urls=relative,
             url=page.url,
             override_output=True,
             guide=view,
             page_meta=page,
             structured_data=structured_data(page, self.catalog, self.settings),
+            **urls,
             **page.variables,
         )
+
+    def _chrome(self, language, urls: dict) -> dict:
+        """The header and footer of a language's pages (translations installed)."""
+        if language.code not in self.chrome:
+            context = {**self.context, **urls}
+            self.chrome[language.code] = {part: Markup(self.get_template(f"components/site_{part}").render(context))
+                                          for part in ("header", "footer")}
+        return self.chrome[language.code]

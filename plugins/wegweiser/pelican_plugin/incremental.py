@@ -30,11 +30,13 @@ import os
 import shutil
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from wegweiser.catalog.catalog import Catalog, Entry
 from wegweiser.content.digests import hash_folder
+from wegweiser.i18n.content import label
 from wegweiser.build.site_folders import remove_files
 from wegweiser.build.state import BuildState
 
@@ -84,16 +86,33 @@ CATALOG_LOOKUPS = frozenset({"label", "labels", "vocabularies", "images", "today
 
 
 class CatalogView:
-    """The catalog as templates see it (``guide``), noting whether a page reads more than lookups."""
+    """The catalog as templates see it (``guide``), noting whether a page reads more than lookups; its
+    vocabularies' labels in the page's language (``code``)."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, code: str = "de"):
         self._catalog = catalog
+        self._code = code
         self.wide = False
 
     def __getattr__(self, name):
         if name not in CATALOG_LOOKUPS:
             self.wide = True
         return getattr(self._catalog, name)
+
+    @property
+    def vocabularies(self) -> dict:
+        """The vocabularies, each row's ``label`` in the page's language (German where it has none)."""
+        if self._code == "de":
+            return self._catalog.vocabularies
+        return self._catalog.memo(f"vocabularies-{self._code}", lambda: {
+            name: replace(vocabulary, rows=[{**row, "label": label(row, self._code)} for row in vocabulary.rows])
+            for name, vocabulary in self._catalog.vocabularies.items()})
+
+    def label(self, vocabulary: str, key, lang: str | None = None) -> str:
+        return self._catalog.label(vocabulary, key, lang or self._code)
+
+    def labels(self, vocabulary: str, keys, lang: str | None = None) -> list[str]:
+        return self._catalog.labels(vocabulary, keys, lang or self._code)
 
 
 def _entry_inputs(entry: Entry) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from wegweiser.outputs import exports
 from wegweiser.outputs import feeds
 from wegweiser.outputs import ical
+from wegweiser.outputs.offline import OFFLINE_URL
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.pelican_plugin.incremental import EntryFile
 
@@ -51,22 +52,33 @@ def atom_feed(catalog: Catalog, settings: dict):
 
 
 def sitemap_and_robots(catalog: Catalog, settings: dict):
+    """robots.txt and, with an absolute SITEURL, one sitemap per language (``sitemap.xml`` for the source
+    language with the static pages, ``en/sitemap.xml`` …), each named in robots.txt."""
+    from wegweiser.i18n.languages import languages
+
     site_url = settings.get("SITEURL") or ""
-    yield "robots.txt", feeds.robots(site_url)
+    guide_languages = languages(settings)
+    names = [f"{language.prefix}sitemap.xml" for language in guide_languages]
+    yield "robots.txt", feeds.robots(site_url, names)
     if feeds.is_absolute(site_url):
-        yield "sitemap.xml", feeds.sitemap(list(_page_paths(catalog, settings)), site_url)
+        paths = list(_page_paths(catalog))
+        for language, name in zip(guide_languages, names):
+            if language.is_source:
+                pages = paths + [(path, None) for path in _static_pages(settings)]
+            else:
+                pages = [(f"{language.prefix}{path}", lastmod) for path, lastmod in paths]
+            yield name, feeds.sitemap(pages, site_url)
 
 
-def _page_paths(catalog: Catalog, settings: dict):
-    """(path, lastmod) of every HTML page: the guide's pages and Pelican's static pages."""
+def _page_paths(catalog: Catalog):
+    """(path, lastmod) of every page of the guide in the source language (Pelican's static pages aside)."""
     from wegweiser.pelican_plugin.pages import site_pages  # pages uses this module's neighbours; import late
 
     for page in site_pages(catalog):
-        if page.url == "404.html":
+        if page.url in ("404.html", OFFLINE_URL):
             continue
         entry = page.variables.get("offer") or page.variables.get("provider")
         yield page.url, entry.reviewed if entry is not None else None
-    yield from ((path, None) for path in _static_pages(settings))
 
 
 def _static_pages(settings: dict):

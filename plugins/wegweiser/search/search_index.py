@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from wegweiser.catalog.card import CARD_FIELDS
 from wegweiser.catalog.catalog import Catalog, Entry
+from wegweiser.i18n.languages import SOURCE
 from wegweiser.search import documents
 from wegweiser.search.compounds import Lexicon, lexicon
 from wegweiser.search.filter_words import filter_sets, filter_words
@@ -155,17 +156,23 @@ def location(offer: Entry, centres: dict) -> list | int:
     return 0
 
 
-def build_store(catalog: Catalog) -> list[list]:
-    return [store_row(catalog, offer) for offer in catalog.offers]
+def build_store(catalog: Catalog, code: str = SOURCE) -> list[list]:
+    """The result cards of all offers in the language of ``code``."""
+    return [store_row(catalog, offer, code) for offer in catalog.offers]
 
 
-def store_row(catalog: Catalog, offer: Entry) -> list:
-    return catalog.store.get("search-store", offer, lambda: _store_row(catalog, offer))
+def store_row(catalog: Catalog, offer: Entry, code: str = SOURCE) -> list:
+    return catalog.store.get(_store_namespace(code), offer, lambda: _store_row(catalog, offer, code))
 
 
-def _store_row(catalog: Catalog, offer: Entry) -> list:
+def _store_namespace(code: str) -> str:
+    """Where the entry store keeps an offer's card in a language."""
+    return f"search-store:{code}"
+
+
+def _store_row(catalog: Catalog, offer: Entry, code: str) -> list:
     """The offer's result card, its texts in CARD_FIELDS order (the manifest names them)."""
-    card = catalog.card(offer)
+    card = catalog.card(offer, code)
     return [card[name] for name in CARD_FIELDS]
 
 
@@ -197,6 +204,8 @@ class SearchFiles:
     kept: list[str] = field(default_factory=list)
     #: names of files given out by :meth:`hand_out`
     handed: list[str] = field(default_factory=list)
+    #: the manifests of the other languages' search data by language code (search pages name them)
+    manifests: dict[str, str] = field(default_factory=dict)
 
     def names(self) -> list[str]:
         return sorted([*self.files, *self.kept, *self.handed])
@@ -262,12 +271,20 @@ def search_key(catalog: Catalog) -> str:
 def _offer_digest(catalog: Catalog, offer: Entry) -> bytes:
     """Made from the offer's values, which are kept for this build without reading the stored ones
     (a changed offer whose search values stay the same needs none of the other offers')."""
-    parts = (_document_terms(catalog, offer), _offer_facets(catalog, offer), _store_row(catalog, offer))
-    for namespace, value in zip(("search-terms", "search-facets", "search-store"), parts):
+    parts = (_document_terms(catalog, offer), _offer_facets(catalog, offer), _store_row(catalog, offer, SOURCE))
+    for namespace, value in zip(("search-terms", "search-facets", _store_namespace(SOURCE)), parts):
         catalog.store.put(namespace, offer, value)
     return hashlib.sha256(_dump(parts)).digest()
 
 
-def catalog_search_files(catalog: Catalog) -> SearchFiles:
-    """The search data of a catalog, built once and shared by the search page and the file writer."""
-    return catalog.memo("search", lambda: search_files(catalog))
+def catalog_search_files(catalog: Catalog, lang: str = SOURCE) -> SearchFiles:
+    """The search data of a catalog in a language (German: the source), built once and shared by the
+    search page and the file writer. Another language's data stands beside the German data
+    (:mod:`language_index`), its texts the content translations (:func:`translated.translated`)."""
+    if lang == SOURCE:
+        return catalog.memo("search", lambda: search_files(catalog))
+    from wegweiser.search import language_index
+    from wegweiser.search.translated import translated
+
+    german = catalog_search_files(catalog)
+    return catalog.memo(f"search-{lang}", lambda: language_index.search_files(catalog, lang, translated, german))

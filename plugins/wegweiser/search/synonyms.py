@@ -42,6 +42,9 @@ class Synonyms:
     #: the first word of an entry, and its forms without up to INFLECTION letters at the end
     #: -> [(entry's words, group number)]
     starts: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    #: word -> its candidates, as found (a guide's texts repeat their words: at 5,000 offers looking
+    #: them up again took half of the 5 s that indexing all texts took)
+    _found: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[dict]) -> Synonyms:
@@ -60,9 +63,13 @@ class Synonyms:
                     synonyms.starts.setdefault(key, []).append((entry, number))
         return synonyms
 
-    def _candidates(self, word: str):
-        for key in {word, *(word[:-n] for n in range(1, INFLECTION + 1) if len(word) - n >= MIN_INFLECTED)}:
-            yield from self.starts.get(key, ())
+    def _candidates(self, word: str) -> tuple:
+        """(entry's words, group number) of the entries whose first word may be ``word``."""
+        found = self._found.get(word)
+        if found is None:
+            keys = {word, *(word[:-n] for n in range(1, INFLECTION + 1) if len(word) - n >= MIN_INFLECTED)}
+            found = self._found[word] = tuple(c for key in keys for c in self.starts.get(key, ()))
+        return found
 
     def expand(self, sequence: list[str], parts: Iterable[str] = ()) -> list[str]:
         """Terms to add to a field whose words (folded, no stop words) are ``sequence`` and whose

@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from wegweiser.submissions.field_docs import KIND_TITLES, example_value, field_docs
-from wegweiser.submissions.json_schema import EDITOR_SCHEMA_FILES, dumps, json_schema
+from wegweiser.submissions.json_schema import EDITOR_SCHEMA_FILES, dumps, editor_schema
 from wegweiser.content.schema import KIND_FOLDERS, Schemas
 from wegweiser.content.new_entry import _SHOWN_OPTIONAL, _reference_value, _yaml_value
 from wegweiser.submissions.submission import FIELDS_URL, PAGE_URL, SubmitSettings
@@ -32,7 +32,7 @@ def modeline(kind: str, from_folder: str = "content/offers") -> str:
 
 def generated_docs(schemas: Schemas, submit: SubmitSettings, site_url: str = "") -> dict[str, str]:
     """Path (relative to the project root) -> text of every generated file."""
-    files = {path: dumps(json_schema(schemas, kind)) for kind, path in EDITOR_SCHEMA_FILES.items()}
+    files = {path: dumps(editor_schema(schemas, kind)) for kind, path in EDITOR_SCHEMA_FILES.items()}
     files[CONTRIBUTING_FILE] = contributing(schemas, submit, site_url)
     return files
 

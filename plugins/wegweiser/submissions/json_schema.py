@@ -103,6 +103,41 @@ def json_schema(schemas: Schemas, kind: str, provider_ids: list[str] | None = No
     }
 
 
+def editor_schema(schemas: Schemas, kind: str) -> dict:
+    """The front matter as an editor checks it: :func:`json_schema` and the ``translations`` tree (which
+    the form does not write: a provider writes German)."""
+    from wegweiser.i18n.content import HASH_LENGTH, METHODS, TRANSLATIONS, translatable_fields
+
+    schema = json_schema(schemas, kind)
+    table = schemas.for_kind(kind)
+    item = {
+        "type": "object",
+        "properties": {
+            "text": {"type": "string", "minLength": 1, "title": "Übersetzung"},
+            "method": {"enum": list(METHODS), "title": "human: von einem Menschen; machine: maschinell übersetzt"},
+            "source_hash": {"type": "string", "pattern": f"^[0-9a-f]{{{HASH_LENGTH}}}$",
+                            "title": "Prüfsumme des deutschen Textes, aus dem übersetzt wurde"},
+            "reviewed": {"type": "string", "format": "date", "title": "Datum der Prüfung (JJJJ-MM-TT)"},
+            "by": {"type": "string", "title": "Wer übersetzt oder geprüft hat"},
+        },
+        "required": ["text", "method", "source_hash"],
+        "additionalProperties": False,
+    }
+    schema["properties"][TRANSLATIONS] = {
+        "title": "Übersetzungen",
+        "description": "Je Sprachcode (z. B. en, ar) die übersetzten Felder, jedes mit Text und Herkunft. "
+                       "„wegweiser translate import“ schreibt sie.",
+        "type": "object",
+        "propertyNames": {"pattern": "^[a-z]{2,3}$", "not": {"const": "de"}},
+        "additionalProperties": {
+            "type": "object",
+            "properties": {name: item for name in translatable_fields(table)},
+            "additionalProperties": False,
+        },
+    }
+    return schema
+
+
 def rule_schemas(schemas: Schemas, table: TableSchema):
     """The rules of core/rules.py that JSON Schema can express (for editors)."""
     names = set(table.field_names)

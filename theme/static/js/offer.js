@@ -3,6 +3,7 @@
    (the Web Share API where there is one, else the address copied). Markup: theme/templates/offer.html. */
 (function () {
   "use strict";
+  var _ = window.WegweiserTexts ? window.WegweiserTexts._ : function (text) { return text; };  // texts.js
   var back = document.querySelector("[data-back]");
   var link = back && back.querySelector("a");
   if (link && document.referrer) {
@@ -34,9 +35,9 @@
       return;
     }
     navigator.clipboard.writeText(url).then(function () {
-      message.textContent = "Link kopiert.";
+      message.textContent = _("Link kopiert.");
     }, function () {
-      message.textContent = "Der Link konnte nicht kopiert werden. Kopieren Sie die Adresse aus der Adresszeile.";
+      message.textContent = _("Der Link konnte nicht kopiert werden. Kopieren Sie die Adresse aus der Adresszeile.");
     });
   });
 })();

@@ -319,7 +319,50 @@
     };
   }
 
-  var api = { create: create, prepare: prepare, near: near, filterTest: filterTest, MAX_QUERY: MAX_QUERY };
+  /* The search of a language besides German (plugins/wegweiser/search/language_index.py): a query runs
+     through the language's own engine and through the German one (germanText: search-text.js), so
+     that German words find German offers from every language's page. Filter words are the German
+     index's (places, "kostenlos", …): a word of the query taken as a filter there is no text word here.
+     The result holds the offers either engine finds matching every word (or, when neither does, those
+     matching most), an offer's scores added up. */
+  function combine(own, german, germanText) {
+    function analyse(q) {
+      var g = german.analyse(q), o = own.analyse(q), taken = {};
+      g.filters.forEach(function (f) { f.words.forEach(function (w) { taken[w] = true; }); });
+      var tokens = o.tokens.filter(function (t) {
+        var as = germanText.words(t.word);
+        return !(as.length && as.every(function (w) { return taken[w]; }));
+      });
+      return { filters: g.filters, tokens: { own: tokens, german: g.tokens } };
+    }
+
+    function match(tokens) {
+      return Promise.all([own.match(tokens.own), german.match(tokens.german)]).then(function (both) {
+        var a = both[0], b = both[1];
+        if (!a || !b) return a || b;
+        if (a.all !== b.all) return a.all ? a : b;
+        var out = { scores: {}, count: {}, all: a.all, missing: [] };
+        [a, b].forEach(function (r) {
+          Object.keys(r.scores).forEach(function (d) {
+            out.scores[d] = (out.scores[d] || 0) + r.scores[d];
+            out.count[d] = Math.max(out.count[d] || 0, r.count[d]);
+          });
+        });
+        // a word is missing when neither finds it (the German engine's words are German-folded)
+        if (!a.all) {
+          out.missing = a.missing.filter(function (w) {
+            return germanText.words(w).every(function (x) { return b.missing.indexOf(x) >= 0; });
+          });
+        }
+        return out;
+      });
+    }
+
+    return { analyse: analyse, match: match, ranked: own.ranked, filterTests: german.filterTests, stop: german.stop };
+  }
+
+  var api = { create: create, combine: combine, prepare: prepare, near: near, filterTest: filterTest,
+              MAX_QUERY: MAX_QUERY };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserQuery = api;
 })(this);

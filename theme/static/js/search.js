@@ -5,6 +5,7 @@
   "use strict";
   var form = document.getElementById("suche");
   if (!form) return;
+  var _ = window.WegweiserTexts._, ngettext = window.WegweiserTexts.ngettext;  // texts.js
   if (!window.fetch) return wordWithoutSearch(form);
   document.documentElement.classList.add("ww-js");
   var T = window.WegweiserText;
@@ -97,7 +98,7 @@
     for (var k = 0; k < found.length; k++) list.appendChild(found[k].cloneNode(true));
     var intro = document.querySelector("[data-nojs-intro]");
     var lead = document.createElement("p");
-    lead.textContent = "Diese Seiten passen zu „" + q + "“:";
+    lead.textContent = _("Diese Seiten passen zu „%(query)s“:", { query: q });
     intro.parentNode.insertBefore(lead, intro.nextSibling);
     intro.parentNode.insertBefore(list, lead.nextSibling);
   }
@@ -178,19 +179,20 @@
     }
     if (state.plz) {
       if (!/^[0-9]{5}$/.test(state.plz)) {
-        plzMessage.textContent = "„" + state.plz + "“ ist keine Postleitzahl: Bitte geben Sie fünf Ziffern ein " +
-          "oder wählen Sie einen Ort aus der Liste.";
+        plzMessage.textContent = _("„%(plz)s“ ist keine Postleitzahl: Bitte geben Sie fünf Ziffern ein oder wählen Sie " +
+          "einen Ort aus der Liste.", { plz: state.plz });
         return null;
       }
       for (var i = 0; i < near.options.length; i++) {
         var o = near.options[i];
         if ((" " + (o.getAttribute("data-plz") || "") + " ").indexOf(" " + state.plz + " ") >= 0) {
-          plzMessage.textContent = "Postleitzahl " + state.plz + ": " + o.textContent + ".";
+          plzMessage.textContent = _("Postleitzahl %(plz)s: %(place)s.", { plz: state.plz, place: o.textContent });
           return { lat: parseFloat(o.getAttribute("data-lat")), lon: parseFloat(o.getAttribute("data-lon")),
                    label: o.textContent + " (" + state.plz + ")" };
         }
       }
-      plzMessage.textContent = "Die Postleitzahl " + state.plz + " gehört zu keinem Ort im Landkreis. Bitte wählen Sie einen Ort aus der Liste.";
+      plzMessage.textContent = _("Die Postleitzahl %(plz)s gehört zu keinem Ort im Landkreis. Bitte wählen Sie einen Ort " +
+        "aus der Liste.", { plz: state.plz });
       return null;
     }
     return geoOrigin;
@@ -217,8 +219,8 @@
   }
 
   function distanceText(km, approximate) {
-    var text = km < 1 ? "unter 1 km" : "ca. " + shownKm(km) + " km";
-    return approximate ? text + " (Ortsmitte)" : text;
+    var text = km < 1 ? _("unter 1 km") : _("ca. %(km)s km", { km: shownKm(km) });
+    return approximate ? _("%(distance)s (Ortsmitte)", { distance: text }) : text;
   }
 
   /* ---------- matching ---------- */
@@ -288,10 +290,20 @@
 
   function engine(m) {
     if (!cache.engine) {
-      var made = Q.create({ manifest: m, text: T, loadIndex: shardIndex,
-                            loadData: function (name) { return getJSON(dataDir + name); } });
-      stopWords = made.stop;
-      cache.engine = Promise.resolve(made);
+      var loadData = function (name) { return getJSON(dataDir + name); };
+      var german = function (gm) { return Q.create({ manifest: gm, text: T, loadIndex: shardIndex, loadData: loadData }); };
+      // another language's page: its own index beside the German one (search-query.js: combine); where
+      // the browser cannot load the language's stemmer (a module), the German index alone
+      var text = m.german && Promise.resolve().then(function () {
+        return window.WegweiserLanguage.load(m.text, form.getAttribute("data-stemmers"));
+      }).catch(function () { return null; });
+      cache.engine = !m.german ? Promise.resolve(german(m)) : Promise.all([getJSON(dataDir + m.german), text])
+        .then(function (loaded) {
+          if (!loaded[1]) return german(loaded[0]);
+          var own = Q.create({ manifest: m, text: loaded[1], loadIndex: shardIndex, loadData: loadData });
+          return Q.combine(own, german(loaded[0]), T);
+        });
+      cache.engine.then(function (made) { stopWords = made.stop; });
     }
     return cache.engine;
   }
@@ -389,10 +401,10 @@
         if (el) labels.push({ f: f, v: v, text: el.nextElementSibling.firstChild.textContent.trim() });
       });
     });
-    if (state.kostenlos) labels.push({ f: "kostenlos", text: "Nur kostenlose Angebote" });
-    if (state.alter) labels.push({ f: "alter", text: "Alter " + state.alter });
-    if (state.beginn) labels.push({ f: "beginn", text: "Beginn innerhalb von " + state.beginn + " Tagen" });
-    if (state.umkreis) labels.push({ f: "umkreis", text: "Umkreis " + state.umkreis + " km" });
+    if (state.kostenlos) labels.push({ f: "kostenlos", text: _("Nur kostenlose Angebote") });
+    if (state.alter) labels.push({ f: "alter", text: _("Alter %(age)s", { age: state.alter }) });
+    if (state.beginn) labels.push({ f: "beginn", text: _("Beginn innerhalb von %(days)s Tagen", { days: state.beginn }) });
+    if (state.umkreis) labels.push({ f: "umkreis", text: _("Umkreis %(km)s km", { km: state.umkreis }) });
     return labels;
   }
 
@@ -460,9 +472,9 @@
   /* ---------- the chosen filters as tags above the results ---------- */
   function placeTag(state) {
     var opt = near.options[near.selectedIndex];
-    if (state.nahe && opt && opt.value === state.nahe) return { f: "nahe", text: "In der Nähe von " + opt.textContent };
-    if (state.plz) return { f: "nahe", text: "In der Nähe der Postleitzahl " + state.plz };
-    return geoOrigin ? { f: "nahe", text: "In der Nähe Ihres Standorts" } : null;
+    if (state.nahe && opt && opt.value === state.nahe) return { f: "nahe", text: _("In der Nähe von %(place)s", { place: opt.textContent }) };
+    if (state.plz) return { f: "nahe", text: _("In der Nähe der Postleitzahl %(plz)s", { plz: state.plz }) };
+    return geoOrigin ? { f: "nahe", text: _("In der Nähe Ihres Standorts") } : null;
   }
 
   // A vocabulary filter's tag names its group: "Ort: Eichenau", "Barrierefreiheit: Aufzug".
@@ -482,7 +494,7 @@
       b.className = "ww-tags__button";
       var what = document.createElement("span");
       what.className = "ww-visually-hidden";
-      what.textContent = "Filter entfernen: ";
+      what.textContent = _("Filter entfernen:") + " ";
       var cross = document.createElement("span");
       cross.className = "ww-tags__cross";
       cross.setAttribute("aria-hidden", "true");
@@ -496,9 +508,9 @@
       tagList.appendChild(li);
     });
     tagsArea.hidden = !items.length;
-    printQuery.textContent = (state.q ? "Suche nach „" + state.q + "“" : "Alle Angebote") +
-      (items.length ? "; Filter: " + items.map(tagText).join(", ") : "") + ".";
-    if (!state.q && !items.length) doneButton.textContent = "Zurück zur Suche";
+    printQuery.textContent = (state.q ? _("Suche nach „%(query)s“", { query: state.q }) : _("Alle Angebote")) +
+      (items.length ? _("; Filter: %(filters)s", { filters: items.map(tagText).join(", ") }) : "") + ".";
+    if (!state.q && !items.length) doneButton.textContent = _("Zurück zur Suche");
   }
 
   // Removes a tag's filter; the focus goes to the next tag, or to the filter button when none is left.
@@ -527,25 +539,25 @@
     renderImplied(state);
     renderPartial(text, total);
     if (total > 0 || online > 0) {
-      var found = total === 1 ? "1 Angebot gefunden" : total + " Angebote gefunden";
+      var found = ngettext("%(num)s Angebot gefunden", "%(num)s Angebote gefunden", total);
       if (text && text.result && !text.result.all) {
-        found = "Kein Angebot passt zu allen Suchwörtern. " + (total === 1 ? "1 Angebot passt" : total + " Angebote passen") +
-          " zu einem Teil davon";
+        found = ngettext("Kein Angebot passt zu allen Suchwörtern. %(num)s Angebot passt zu einem Teil davon",
+                         "Kein Angebot passt zu allen Suchwörtern. %(num)s Angebote passen zu einem Teil davon", total);
       }
       if (from) {
-        found += state.umkreis ? " im Umkreis von " + state.umkreis + " km um " + from.label
-                               : ", nach Entfernung von " + from.label + " sortiert";
-        if (online) found += ", dazu " + online + " ortsunabhängig (online)";
+        found = state.umkreis ? _("%(found)s im Umkreis von %(km)s km um %(place)s", { found: found, km: state.umkreis, place: from.label })
+                              : _("%(found)s, nach Entfernung von %(place)s sortiert", { found: found, place: from.label });
+        if (online) found = _("%(found)s, dazu %(count)s ortsunabhängig (online)", { found: found, count: online });
       }
       status.textContent = found + ".";
       return;
     }
     var active = describeActive(state);
-    status.textContent = "Keine Angebote gefunden. " + (active.length
-      ? "Entfernen Sie einen Filter, um mehr zu finden."
+    status.textContent = _("Keine Angebote gefunden.") + " " + (active.length
+      ? _("Entfernen Sie einen Filter, um mehr zu finden.")
       : "");
     active.forEach(function (item) {
-      suggest.appendChild(linkButton("Filter „" + item.text + "“ entfernen", function () { removeFilter(item); }));
+      suggest.appendChild(linkButton(_("Filter „%(filter)s“ entfernen", { filter: item.text }), function () { removeFilter(item); }));
     });
     suggest.hidden = !active.length;
     if (!active.length) showHelp(state.q);
@@ -567,7 +579,7 @@
     implied.textContent = "";
     (state.implied || []).forEach(function (f) {
       var item = { f: "wort", words: f.words, text: f.text };
-      implied.appendChild(linkButton("Filter „" + f.text + "“ (aus Ihrer Suche) entfernen", function () { removeFilter(item); }));
+      implied.appendChild(linkButton(_("Filter „%(filter)s“ (aus Ihrer Suche) entfernen", { filter: f.text }), function () { removeFilter(item); }));
     });
     implied.hidden = !implied.children.length;
   }
@@ -587,8 +599,8 @@
       return written(input.value, w);
     }) : [];
     partial.textContent = missing.length && total
-      ? (missing.length === 1 ? "„" + missing[0] + "“ kommt in keinem Angebot vor."
-                              : "„" + missing.join("“, „") + "“ kommen in keinem Angebot vor.")
+      ? ngettext("„%(words)s“ kommt in keinem Angebot vor.", "„%(words)s“ kommen in keinem Angebot vor.", missing.length,
+                 { words: missing.join("“, „") })
       : "";
     partial.hidden = !partial.textContent;
   }
@@ -610,7 +622,7 @@
     });
     Array.prototype.forEach.call(links, function (li) { li.hidden = shown.indexOf(li) < 0; });
     help.querySelector("[data-help-intro]").textContent = close.length
-      ? "Vielleicht passt eine dieser Seiten:" : "Alle Angebote nach Bildungsbereich:";
+      ? _("Vielleicht passt eine dieser Seiten:") : _("Alle Angebote nach Bildungsbereich:");
     help.hidden = false;
   }
 
@@ -672,7 +684,7 @@
       return renderList(m, id).then(function () { announce(results.length, started); });
     }).catch(function (err) {
       section.hidden = false;
-      status.textContent = "Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.";
+      status.textContent = _("Die Suche konnte nicht geladen werden. Bitte laden Sie die Seite neu.");
       if (window.console) console.error(err);
     });
   }
@@ -746,21 +758,22 @@
   });
   locateButton.addEventListener("click", function () {
     if (!navigator.geolocation) {
-      locateMessage.textContent = "Ihr Browser kann den Standort nicht ermitteln. Bitte wählen Sie einen Ort oder geben Sie eine Postleitzahl ein.";
+      locateMessage.textContent = _("Ihr Browser kann den Standort nicht ermitteln. Bitte wählen Sie einen Ort oder geben Sie " +
+        "eine Postleitzahl ein.");
       return;
     }
-    locateMessage.textContent = "Ihr Standort wird ermittelt …";
+    locateMessage.textContent = _("Ihr Standort wird ermittelt …");
     navigator.geolocation.getCurrentPosition(function (pos) {
-      geoOrigin = { lat: pos.coords.latitude, lon: pos.coords.longitude, label: "Ihrem Standort" };
+      geoOrigin = { lat: pos.coords.latitude, lon: pos.coords.longitude, label: _("Ihrem Standort") };
       near.value = "";
       plzInput.value = "";
-      locateMessage.textContent = "Ihr Standort wird verwendet. Er bleibt in Ihrem Browser und wird nicht gespeichert.";
+      locateMessage.textContent = _("Ihr Standort wird verwendet. Er bleibt in Ihrem Browser und wird nicht gespeichert.");
       commit(true);
     }, function (err) {
       locateMessage.textContent = (err && err.code === 1
-        ? "Sie haben den Zugriff auf Ihren Standort nicht erlaubt."
-        : "Ihr Standort konnte nicht ermittelt werden.") +
-        " Wählen Sie stattdessen einen Ort oder geben Sie eine Postleitzahl ein.";
+        ? _("Sie haben den Zugriff auf Ihren Standort nicht erlaubt.")
+        : _("Ihr Standort konnte nicht ermittelt werden.")) + " " +
+        _("Wählen Sie stattdessen einen Ort oder geben Sie eine Postleitzahl ein.");
     }, { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 });
   });
 
@@ -790,7 +803,7 @@
   // "N Angebote anzeigen" in the filter panel says what closing it shows.
   form.addEventListener("ww:results", function (e) {
     var n = e.detail.count + lastOnline.length;
-    doneButton.textContent = n === 1 ? "1 Angebot anzeigen" : n + " Angebote anzeigen";
+    doneButton.textContent = ngettext("%(num)s Angebot anzeigen", "%(num)s Angebote anzeigen", n);
   });
   more.addEventListener("click", function () {
     var first = shown;
