@@ -279,6 +279,9 @@ def test_the_build_publishes_and_links_them_only_when_set(tmp_path):
     assert f'href="{SITE}/broschuere/weiterbildung.pdf" type="application/pdf"' in page
     assert f"(PDF, {size_text(pdf.stat().st_size)})" in page
     assert f'href="{SITE}/broschuere/bildungswegweiser.pdf"' in page
+    # another language's page links the same (German) files, saying they are German
+    english = (project / "output" / "en" / "bereiche" / "weiterbildung" / "index.html").read_text()
+    assert f'href="{SITE}/broschuere/weiterbildung.pdf" type="application/pdf" lang="de" hreflang="de"' in english
     first = pdf.read_bytes()
     assert build(project / "pelicanconf.py").ok  # unchanged: the same file (kept in .cache)
     assert pdf.read_bytes() == first
