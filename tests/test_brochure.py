@@ -195,6 +195,15 @@ def _with_template_change(tmp_path: Path, template: str, old: str, new: str) -> 
     return make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra=f"THEME = {str(theme)!r}\n")
 
 
+def test_a_build_with_the_brochure_but_no_public_address_publishes_nothing(tmp_path):
+    from wegweiser.build.run import build
+
+    project = make_project(tmp_path / "p", FIXTURES / "minimal" / "content", extra="WEGWEISER_BROCHURE = True\n")
+    result = build(project / "pelicanconf.py")
+    assert not result.ok and "SITEURL" in result.error
+    assert not (project / "output").exists()
+
+
 def test_an_area_holding_every_offer_is_the_whole_brochure(tmp_path):
     from wegweiser.build.run import build
 
@@ -270,6 +279,9 @@ def test_the_build_publishes_and_links_them_only_when_set(tmp_path):
     assert f'href="{SITE}/broschuere/weiterbildung.pdf" type="application/pdf"' in page
     assert f"(PDF, {size_text(pdf.stat().st_size)})" in page
     assert f'href="{SITE}/broschuere/bildungswegweiser.pdf"' in page
+    # another language's page links the same (German) files, saying they are German
+    english = (project / "output" / "en" / "bereiche" / "weiterbildung" / "index.html").read_text()
+    assert f'href="{SITE}/broschuere/weiterbildung.pdf" type="application/pdf" lang="de" hreflang="de"' in english
     first = pdf.read_bytes()
     assert build(project / "pelicanconf.py").ok  # unchanged: the same file (kept in .cache)
     assert pdf.read_bytes() == first

@@ -34,14 +34,15 @@ class Progress:
     def page(self, index: int, number: int) -> None:
         offers, paper = self.documents[index]
         pages = max(1.0, offers * PAGES_PER_OFFER.get(paper, 0.6))
-        self._set(index, max(self.done[index], LAYOUT_SHARE * max(offers, 1) * min(1.0, number / pages)))
+        self._raise(index, LAYOUT_SHARE * max(offers, 1) * min(1.0, number / pages))
 
     def finished(self, index: int) -> None:
-        self._set(index, float(max(self.documents[index][0], 1)))
+        self._raise(index, float(max(self.documents[index][0], 1)))
 
-    def _set(self, index: int, value: float) -> None:
+    def _raise(self, index: int, value: float) -> None:
+        """A document's work done is at least ``value`` (pages may still arrive after it finished)."""
         with self.lock:
-            self.done[index] = value
+            self.done[index] = max(self.done[index], value)
             if self.report:
                 self.report(int(sum(self.done)), self.total)
 
