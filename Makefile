@@ -57,7 +57,7 @@ PAPER ?= A4
 brochure: $(PY_STAMP) brochure-deps
 	$(BIN)/wegweiser brochure --settings $(PUBLISHCONF) --paper $(PAPER)
 
-html: $(PY_STAMP) $(CMS_STAMP)
+html: $(PY_STAMP)
 	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)
 
 validate: $(PY_STAMP)
@@ -66,25 +66,22 @@ validate: $(PY_STAMP)
 docs: $(PY_STAMP)
 	$(BIN)/wegweiser docs --settings $(SETTINGS)
 
-serve: $(PY_STAMP) $(CMS_STAMP)
+serve: $(PY_STAMP)
 	$(BIN)/wegweiser serve --settings $(SETTINGS) --output $(OUTPUTDIR) --port $(PORT) --bind $(BIND)
 
-publish: $(PY_STAMP) $(CMS_STAMP)
+publish: $(PY_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
-# The editor's Decap CMS and js-yaml travel with the package (a guide built from it needs no Node.js):
-# copied from npm's files for the versions package.json pins into plugins/wegweiser/editor/vendor/
-# (not kept in git; a test holds them equal to npm's). Building or testing here copies them first.
+# The editor's Decap CMS and js-yaml travel with the package (no Node.js needed to build): after
+# changing their versions in package.json, `make vendor` copies npm's files (a test holds them equal).
 CMS_VENDOR := plugins/wegweiser/editor/vendor
-CMS_STAMP := $(CMS_VENDOR)/decap-cms.js
-$(CMS_STAMP): $(NODE_STAMP)
+vendor: $(NODE_STAMP)
 	rm -rf $(CMS_VENDOR) && mkdir -p $(CMS_VENDOR)
 	cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
 		node_modules/decap-cms/dist/[0-9]*.decap-cms.js node_modules/decap-cms/dist/*.wasm \
 		node_modules/js-yaml/dist/js-yaml.min.js $(CMS_VENDOR)/
-vendor: $(CMS_STAMP)
 
-test: $(PY_STAMP) browser-deps brochure-deps $(CMS_STAMP)
+test: $(PY_STAMP) browser-deps brochure-deps
 	$(BIN)/python -m pytest
 
 clean:

@@ -118,10 +118,6 @@ def admin_files(schemas: Schemas, settings: dict):
     yield f"{FOLDER}/config.yml", config_yml(schemas, editor, site_url).encode("utf-8")
     yield f"{FOLDER}/.htaccess", admin_htaccess(editor).encode("utf-8")
     yield f"{FOLDER}/{SCRIPT}", (STATIC_DIR / SCRIPT).read_bytes()
-    if not (VENDOR_DIR / "decap-cms.js").is_file():
-        raise RuntimeError("Der Editor (WEGWEISER_CMS) braucht Decap CMS im Ordner plugins/wegweiser/editor/vendor/, "
-                           "der fehlt. Lösung: „make vendor“ ausführen (kopiert die Dateien aus npm) oder "
-                           "WEGWEISER_CMS = False setzen.")
     for path in sorted(VENDOR_DIR.iterdir()):
         if path.is_file():
             yield f"{FOLDER}/{path.name}", path.read_bytes()
