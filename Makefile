@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help html serve publish clean validate test install browser-deps brochure-deps brochure docs messages vendor
+.PHONY: help html serve publish clean validate test install browser-deps brochure-deps brochure docs messages
 
 help:
 	@echo 'make html       build the guide into $(OUTPUTDIR)/ (validates first)'
@@ -71,15 +71,6 @@ serve: $(PY_STAMP)
 
 publish: $(PY_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
-
-# The editor's Decap CMS and js-yaml travel with the package (no Node.js needed to build): after
-# changing their versions in package.json, `make vendor` copies npm's files (a test holds them equal).
-CMS_VENDOR := plugins/wegweiser/editor/vendor
-vendor: $(NODE_STAMP)
-	rm -rf $(CMS_VENDOR) && mkdir -p $(CMS_VENDOR)
-	cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
-		node_modules/decap-cms/dist/[0-9]*.decap-cms.js node_modules/decap-cms/dist/*.wasm \
-		node_modules/js-yaml/dist/js-yaml.min.js $(CMS_VENDOR)/
 
 test: $(PY_STAMP) browser-deps brochure-deps
 	$(BIN)/python -m pytest
