@@ -78,7 +78,7 @@ def test_template_filters_format_in_the_language_of_the_page():
     day, end = dt.date(2027, 2, 1), dt.date(2027, 6, 30)
     assert template.render(day=day, end=end) == "1. Februar 2027 / 01.02.2027 / 25 € / 1. Februar 2027 bis 30. Juni 2027"
     assert template.render(day=day, end=end, lang=language("en")) == (
-        "February 1, 2027 / Feb 1, 2027 / €25 / February 1, 2027 bis June 30, 2027")
+        "February 1, 2027 / Feb 1, 2027 / €25 / February 1, 2027 to June 30, 2027")  # the English catalog's "to"
     assert template.render(day=day, end=end, lang=language("tr")).startswith("1 Şubat 2027 / ")
 
 

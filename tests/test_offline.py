@@ -236,9 +236,13 @@ def test_the_precache_keeps_to_its_budget_in_the_order_of_use(example_site):
     assert [p.split("/")[-1].split("-")[0] for p in kept[:3]] == ["manifest", "filters", "facets"]
     assert "Suchdaten" in half.summary() and "Suchdaten" not in full.summary()
 
-    both = plan(example_site, "", {"de": "", "en": "en/"})  # English pages name the same search data today
+    both = plan(example_site, "", {"de": "", "en": "en/"})  # English pages name their own search data
+    english = both.languages["en"].data
     assert both.languages["en"].pages == ["en/", "en/suche/", "en/offline/"]
-    assert both.languages["en"].data == language.data and "je Sprache" in both.summary()
+    assert english[0].startswith("suche/daten/en-manifest-") and english[1] == language.data[0]  # then the German
+    assert {"theme/js/snowball/base-stemmer.js", "theme/js/snowball/english-stemmer.js"} <= set(english)
+    assert {p for p in language.data if "/s-" in p} <= set(english)  # the German shards, for German words
+    assert "je Sprache" in both.summary()
 
 
 def test_the_build_prints_the_precache_and_writes_the_worker(project, capsys):

@@ -41,6 +41,7 @@ RESERVED_PARAMETERS = frozenset({"q", "kostenlos", "alter", "beginn", "nahe", "p
 RESERVED_FOLDERS = frozenset({
     "angebote", "anbieter", "a-z", "suche", "daten", "lebenslagen", "bildungsmonitoring", "mitmachen",
     "theme", "bilder", "bestandsaufnahme", "impressum", "datenschutz", "barrierefreiheit", "leichte-sprache",
+    "offline", "broschuere",
 })
 _NAME = re.compile(r"[a-z][a-z0-9_-]*")
 _FOLDER = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")

@@ -192,9 +192,16 @@ def _plan_data(output: Path, manifest: str, plan_: LanguagePlan, budget: int, sp
     ``budget`` allows (``spent`` of it is taken already). Each file's name says what it holds."""
     folder = posixpath.dirname(manifest)
     content = json.loads((output / manifest).read_bytes())
-    first = [manifest, *(f"{folder}/{content[key]}" for key in ("filtersets", "facets") if content.get(key)),
+    # another language's manifest names the German data its search also runs on (search/language_index.py)
+    # and the Snowball stemmer its page imports (theme/js/snowball/, not named in the page's HTML)
+    german = json.loads((output / folder / content["german"]).read_bytes()) if content.get("german") else {}
+    stemmer = (content.get("text") or {}).get("stemmer")
+    scripts = [f"theme/js/snowball/{name}.js" for name in ("base-stemmer", f"{stemmer}-stemmer")] if stemmer else []
+    first = [manifest, *([f"{folder}/{content['german']}"] if german else []),
+             *(path for path in scripts if (output / path).is_file()),
+             *(f"{folder}/{content[key]}" for key in ("filtersets", "facets") if content.get(key)),
              *(f"{folder}/{name}" for name in content.get("store", []))]
-    shards = [f"{folder}/{name}" for name in content.get("shards", [])]
+    shards = [f"{folder}/{name}" for name in [*content.get("shards", []), *german.get("shards", [])]]
     sizes = {}
     for path in [*first, *shards]:
         if not (isinstance(known.get(path), list) and len(known[path]) == 2):
