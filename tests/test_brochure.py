@@ -232,7 +232,9 @@ def test_progress_is_reported_as_the_documents_are_laid_out(minimal):
     assert sorted(pdfs) == sorted(doc.path for doc in docs)
     total = sum(doc.offers for doc in docs)
     assert reported[-1] == (total, total)
-    assert len(reported) > len(docs)  # pages too, not only finished documents
+    # reported while the documents are laid out, not once at the end (how many reports depends on which
+    # process finishes first: pages reported after their document finished are not reported again)
+    assert len(reported) >= 2 and reported[0][0] < total
     assert [done for done, _ in reported] == sorted(done for done, _ in reported)
 
 
