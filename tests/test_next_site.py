@@ -48,7 +48,7 @@ def _steps(project, kept):
     yield "delete", lambda: (project / GONE).unlink()
     yield "add again", lambda: (project / GONE).write_bytes(kept)
     yield "template", lambda: edit(project.parent / "theme/templates/offer.html",
-                                       "<h2>Das Wichtigste</h2>", "<h2>Auf einen Blick</h2>")
+                                       "<h2>{{ _(\"Das Wichtigste\") }}</h2>", "<h2>Auf einen Blick</h2>")
 
 
 def test_each_build_in_the_next_site_equals_a_clean_build(project, tmp_path):
