@@ -216,7 +216,9 @@ class GuideGenerator(Generator):
 
     def _write_page(self, writer, page, view: CatalogView):
         language = page.language or self.languages[0]
-        self.env.install_gettext_translations(translations(language.code), newstyle=True)
+        if getattr(self, "_texts_of", None) != language.code:  # pages come language by language: install once each
+            self.env.install_gettext_translations(translations(language.code), newstyle=True)
+            self._texts_of = language.code
         relative = self.settings.get("RELATIVE_URLS", False)
         # ROOTURL: the site's root (theme, search data, downloads); SITEURL: the root of the page's language
         root = path_to_url(get_relative_path(page.save_as)) if relative else self.settings.get("SITEURL", "")
