@@ -192,6 +192,18 @@ def test_broken_image_is_a_validate_finding(minimal_project, capsys):
     assert "Das Bild „foto.jpg“ ist beschädigt oder unvollständig (die Datei endet vorzeitig)." in out
 
 
+def test_truncated_image_is_refused_even_after_the_brochure_library_allowed_them(tmp_path, monkeypatch):
+    """WeasyPrint switches Pillow's global LOAD_TRUNCATED_IMAGES on when imported; the check must not follow."""
+    from PIL import ImageFile
+
+    data = _photo(tmp_path / "foto.jpg").read_bytes()
+    (tmp_path / "foto.jpg").write_bytes(data[: len(data) // 3])
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    problem = inspect_image(tmp_path / "foto.jpg")
+    assert isinstance(problem, ImageProblem) and problem.code == "image-damaged"
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # what the other library set is left as it was
+
+
 def test_failure_while_encoding_names_the_image_and_keeps_the_old_site(minimal_project, monkeypatch):
     _photo(minimal_project / "content" / "images" / "foto.jpg")
     assert build(minimal_project / "pelicanconf.py", minimal_project / "output").ok

@@ -16,7 +16,10 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from contextlib import contextmanager
+from threading import Lock
+
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 #: largest image file accepted (bytes)
 MAX_IMAGE_BYTES = 8_000_000
@@ -70,9 +73,25 @@ def inspect_image(path: Path, max_bytes: int = MAX_IMAGE_BYTES,
     return inspect_bytes(data, path, max_pixels)
 
 
+_STRICT = Lock()
+
+
+@contextmanager
+def _truncated_images_refused():
+    """Pillow's switch for loading truncated files is global, and WeasyPrint (the brochure) turns it on
+    when imported; a check must refuse truncated images whatever else ran in the process before."""
+    with _STRICT:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def inspect_bytes(data: bytes, path: Path, max_pixels: int = MAX_IMAGE_PIXELS) -> ImageInfo | ImageProblem:
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _truncated_images_refused():
             # Pillow warns above its own limit and raises above twice that: both are bombs here.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             # Only these decoders ever see the data: nothing exotic is parsed.
