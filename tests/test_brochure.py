@@ -348,6 +348,9 @@ def test_a_translated_brochure_says_its_language_and_its_contents_are_right(tran
     assert qr != "QR-Code: Link zur Website " + f"{SITE}/{code}/" and qr in alts
     # the QR codes lead to the offers' pages of the language
     assert any(f"{SITE}/{code}/angebote/babymassage-fbs/" in alt for alt in alts)
+    # a chart's legend is introduced in the language (the charts themselves are German, as on the site)
+    legend = translations(code).gettext("Legende: %(series)s").split("%(series)s")[0]
+    assert legend != "Legende: " and any(alt.startswith(legend) for alt in alts)
     _check_contents(_page_texts(translated[code]), catalog, code)
 
 

@@ -249,7 +249,8 @@ def card(catalog: Catalog, offer: Entry, home: str, lang: str = SOURCE) -> Card:
     ages = age_range(offer.age_min, offer.age_max, lang)
     audience = groups + [(f" ({ages})" if groups else ages, "")] if ages else groups
     facts = [
-        (t.pgettext("Broschüre", "Anbieter"), [(texts["provider"], "")]),
+        # a provider's name is German („… e. V.“): marked, and so kept in its order in a right-to-left brochure
+        (t.pgettext("Broschüre", "Anbieter"), [(texts["provider"], german)]),
         (t.gettext("Ort"), [(texts["address"], german)] if texts["address"] else [(texts["place"], "")]),
         (t.gettext("Wann"), when),
         (t.gettext("Kosten"), _joined(_comma(lang, True), [(texts["cost"], ""), (cost_note.text or "", _mark(cost_note))])),
