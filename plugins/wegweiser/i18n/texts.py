@@ -26,6 +26,8 @@ class UIText(str):
         return _ui_text, (self.message, self.params)
 
     def translated(self, code: str) -> str:
+        if not self.message:
+            return ""  # gettext("") is the catalog's header
         text = translations(code).gettext(self.message)
         if not self.params:
             return text

@@ -15,6 +15,7 @@ from wegweiser.submissions.field_docs import KIND_TITLES, field_docs
 from wegweiser.submissions.form_model import form_fields
 from wegweiser.submissions.json_schema import json_schema
 from wegweiser.catalog.project import Project
+from wegweiser.i18n.texts import VocabularyLabel
 from wegweiser.content.schema import KIND_FOLDERS
 from wegweiser.submissions.submission import (CONFIG_FILE, DATA_FOLDER, FIELDS_URL, ID_PREFIX, PAGE_URL, PREFILL,
                                SubmitSettings, entry_payload, form_config, prefill_group, prefill_groups)
@@ -40,7 +41,8 @@ def _option_labels(catalog: Catalog, kind: str) -> dict[str, dict[str, str]]:
         if resource == "providers":
             labels[name] = {p.id: p.name for p in catalog.providers}
         elif resource in catalog.vocabularies:
-            labels[name] = {row["id"]: row.get("label") or row["id"] for row in catalog.vocabularies[resource].rows}
+            labels[name] = {row["id"]: VocabularyLabel(row) if row.get("label") else row["id"]
+                            for row in catalog.vocabularies[resource].rows}
     return labels
 
 
