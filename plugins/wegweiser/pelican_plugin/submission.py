@@ -15,7 +15,7 @@ from wegweiser.submissions.field_docs import KIND_TITLES, field_docs
 from wegweiser.submissions.form_model import form_fields
 from wegweiser.submissions.json_schema import json_schema
 from wegweiser.catalog.project import Project
-from wegweiser.i18n.texts import VocabularyLabel
+from wegweiser.i18n.texts import UIText, VocabularyLabel
 from wegweiser.content.schema import KIND_FOLDERS
 from wegweiser.submissions.submission import (CONFIG_FILE, DATA_FOLDER, FIELDS_URL, ID_PREFIX, PAGE_URL, PREFILL,
                                SubmitSettings, entry_payload, form_config, prefill_group, prefill_groups)
@@ -56,16 +56,16 @@ def _forms(catalog: Catalog) -> list[dict]:
 
 
 def submission_pages(catalog: Catalog):
-    home = {"title": "Startseite", "url": ""}
-    yield SitePage(PAGE_URL, "submit", "Mitmachen: Angebote eintragen und ändern", breadcrumbs=[home],
-                   description="So tragen Anbieter ihre Bildungsangebote in den Bildungswegweiser ein oder melden "
-                               "Änderungen: mit dem Formular, per E-Mail oder per Pull Request.",
+    home = {"title": UIText("Startseite"), "url": ""}
+    yield SitePage(PAGE_URL, "submit", UIText("Mitmachen: Angebote eintragen und ändern"), breadcrumbs=[home],
+                   description=UIText("So tragen Anbieter ihre Bildungsangebote in den Bildungswegweiser ein oder "
+                                      "melden Änderungen: mit dem Formular, per E-Mail oder per Pull Request."),
                    variables={"forms": _forms(catalog), "config_file": CONFIG_FILE, "fields_url": FIELDS_URL,
                               "submit_settings": submit_settings})
-    yield SitePage(FIELDS_URL, "fields", "Alle Felder erklärt",
-                   breadcrumbs=[home, {"title": "Mitmachen", "url": PAGE_URL}],
-                   description="Jedes Feld eines Angebots und eines Anbieters im Bildungswegweiser: Bedeutung, "
-                               "Form, Beispiel und erlaubte Werte.",
+    yield SitePage(FIELDS_URL, "fields", UIText("Alle Felder erklärt"),
+                   breadcrumbs=[home, {"title": UIText("Mitmachen"), "url": PAGE_URL}],
+                   description=UIText("Jedes Feld eines Angebots und eines Anbieters im Bildungswegweiser: Bedeutung, "
+                                      "Form, Beispiel und erlaubte Werte."),
                    variables={"field_sections": [
                        {"kind": kind, "title": KIND_TITLES[kind], "folder": f"content/{KIND_FOLDERS[kind]}/",
                         "docs": field_docs(catalog.schemas, kind)} for kind in KIND_FOLDERS],
