@@ -600,7 +600,7 @@
     }) : [];
     partial.textContent = missing.length && total
       ? ngettext("„%(words)s“ kommt in keinem Angebot vor.", "„%(words)s“ kommen in keinem Angebot vor.", missing.length,
-                 { words: missing.join("“, „") })
+                 { words: missing.join(_("“, „")) })  // the closing and opening quotation marks of the language between two words
       : "";
     partial.hidden = !partial.textContent;
   }
