@@ -198,6 +198,7 @@ def test_the_search_page_s_script_speaks_the_page_s_language_with_its_plural_for
     status = page.locator("[data-status]")
     status.wait_for(state="visible")
     page.wait_for_function("document.querySelector('[data-status]').textContent.length > 0")
+    page.locator("[data-results] > li").first.wait_for()  # the list may be filled just after the count is said
     count = page.locator("[data-results] > li").count()
     assert count > 1
     total = int(re.search(r"\d+", status.text_content()).group(0))
