@@ -250,3 +250,17 @@ def test_indicator_pages_mark_the_county_s_german_figures_on_other_languages_pag
     assert translations("en").gettext("Einheit") in facts and "Einheit" not in facts
     listing = _html(example_site, "en/bildungsmonitoring/index.html")
     assert re.search(r'class="ww-indicators__link" href="[^"]+"\s*lang="de"', listing)
+
+
+def test_the_open_data_page_explains_the_columns_in_the_page_s_language(example_site, catalog):
+    """The columns' titles and descriptions come from the catalogs; what no catalog holds stays German and
+    says so (lang="de")."""
+    english = _html(example_site, "en/daten/index.html")
+    texts = translations("en")
+    for fld in catalog.schemas.offer.fields[:6]:
+        assert texts.gettext(fld.title) != fld.title
+        assert f"<span>{texts.gettext(fld.title)}</span>" in english
+    rows = re.findall(r'– (<span[^>]*>[^<]*</span>) \((\d+) (rows?)\)', english)
+    assert len(rows) >= 3 and all((n == "1") == (word == "row") for _, n, word in rows)
+    german_titles = [span for span, _, _ in rows if 'lang="de"' in span]
+    assert all(re.sub(r"<[^>]+>", "", span) == texts.gettext(re.sub(r"<[^>]+>", "", span)) for span in german_titles)
