@@ -130,7 +130,8 @@ def _pages(where: str, spec) -> BrowsePages:
         raise ValueError(f"{where}: Der Ordner {_shown(spec['folder'])} ist nicht möglich. Verwenden Sie "
                          "Kleinbuchstaben, Ziffern und Bindestriche, keinen Namen aus zwei Buchstaben (sie sind den "
                          f"Sprachen vorbehalten) und keinen dieser Ordner der Website: {', '.join(sorted(RESERVED_FOLDERS))}.")
-    return BrowsePages(spec["folder"], UIText(spec["title"]), UIText(spec["link"]))
+    title, link = spec["title"], spec["link"]  # German message ids from the schema (i18n/schema_messages.py)
+    return BrowsePages(spec["folder"], UIText(title), UIText(link))
 
 
 def _check_unique(facets: list[Facet]) -> None:

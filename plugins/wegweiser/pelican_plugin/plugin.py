@@ -14,7 +14,7 @@ from wegweiser.build.state import build_state
 from wegweiser.catalog.display import FILTERS, GLOBALS
 from wegweiser.catalog.project import Project
 from wegweiser.i18n.script_texts import script_texts
-from wegweiser.i18n.texts import translated_description, translated_text, ui
+from wegweiser.i18n.texts import catalog_text, translated_description, translated_text, ui
 from wegweiser.outputs.security import meta_policy
 from wegweiser.checks.pages import REQUIRED_PAGES
 from wegweiser.pelican_plugin.generators import GuideGenerator
@@ -28,7 +28,8 @@ def add_template_helpers(pelican):
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(GLOBALS)
     pelican.settings["JINJA_GLOBALS"]["content_security_policy"] = meta_policy()
     pelican.settings["JINJA_GLOBALS"]["script_texts"] = script_texts
-    pelican.settings["JINJA_GLOBALS"].update(tr=translated_text, tr_html=translated_description)
+    pelican.settings["JINJA_GLOBALS"].update(tr=translated_text, tr_html=translated_description,
+                                             catalog_text=catalog_text)
     # the footer links those of them that exist (the generator sets static_urls)
     pelican.settings["JINJA_GLOBALS"]["required_pages"] = [(slug, page.link) for slug, page in REQUIRED_PAGES.items()]
     # the interface's texts through gettext (wegweiser.i18n.catalogs; installed per page's language)

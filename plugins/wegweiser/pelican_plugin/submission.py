@@ -12,6 +12,7 @@ from jinja2 import pass_context
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.pelican_plugin.incremental import EntryFile
 from wegweiser.submissions.field_docs import KIND_TITLES, field_docs
+from wegweiser.submissions.form_messages import form_texts
 from wegweiser.submissions.form_model import form_fields
 from wegweiser.submissions.json_schema import json_schema
 from wegweiser.catalog.project import Project
@@ -26,6 +27,13 @@ from wegweiser.pelican_plugin.pages import SitePage
 def submit_settings(context) -> SubmitSettings:
     """The routes' settings, read from the template context (which holds every setting)."""
     return SubmitSettings.from_settings(context)
+
+
+@pass_context
+def page_form_texts(context) -> dict:
+    """The form script's texts in the page's language (messages, field titles; submissions/form_messages.py)."""
+    language = context.get("lang")
+    return form_texts(context["guide"].schemas, language.code if language is not None else "de")
 
 
 def _provider_ids(catalog: Catalog) -> list[str]:
@@ -61,7 +69,7 @@ def submission_pages(catalog: Catalog):
                    description=UIText("So tragen Anbieter ihre Bildungsangebote in den Bildungswegweiser ein oder "
                                       "melden Änderungen: mit dem Formular, per E-Mail oder per Pull Request."),
                    variables={"forms": _forms(catalog), "config_file": CONFIG_FILE, "fields_url": FIELDS_URL,
-                              "submit_settings": submit_settings})
+                              "submit_settings": submit_settings, "form_texts": page_form_texts})
     yield SitePage(FIELDS_URL, "fields", UIText("Alle Felder erklärt"),
                    breadcrumbs=[home, {"title": UIText("Mitmachen"), "url": PAGE_URL}],
                    description=UIText("Jedes Feld eines Angebots und eines Anbieters im Bildungswegweiser: Bedeutung, "
