@@ -36,8 +36,11 @@ def unpublished_languages(pelican) -> None:
         return  # the guide generator reports the setting
     excluded = []
     for folder in settings.get("PAGE_PATHS") or []:
-        pages = Path(settings.get("PATH") or "content") / folder
-        names = sorted(path.name for path in pages.iterdir() if path.is_dir()) if pages.is_dir() else []
+        try:
+            names = sorted(path.name for path in (Path(settings.get("PATH") or "content") / folder).iterdir()
+                           if path.is_dir())
+        except OSError:
+            continue  # no such folder, or unreadable (validation says so)
         excluded += [f"{folder}/{name}" for name in names if is_language_folder(name) and name not in published]
     settings["PAGE_EXCLUDES"] = [*(settings.get("PAGE_EXCLUDES") or []), *excluded]
 
