@@ -18,6 +18,7 @@ from wegweiser.i18n.texts import catalog_text, translated_description, translate
 from wegweiser.outputs.security import meta_policy
 from wegweiser.checks.pages import REQUIRED_PAGES
 from wegweiser.pelican_plugin.generators import GuideGenerator
+from wegweiser.pelican_plugin.page_languages import annotate_pages, page_texts, unpublished_languages
 from wegweiser.pelican_plugin.page_reader import only_page_reader
 
 
@@ -92,8 +93,9 @@ def write_service_worker(pelican):
 
 
 def source_language_texts(generator):
-    """Pelican's own generators (the static pages) render in the source language: its texts are the
-    message ids. The guide generator installs each page's language itself."""
+    """Pelican's own generators render in the source language (its texts are the message ids) unless
+    told otherwise: the guide generator installs each page's language itself, the static pages' is
+    installed before each is written (page_languages.page_texts)."""
     if hasattr(generator, "env"):
         generator.env.install_null_translations(newstyle=True)
 
@@ -103,6 +105,9 @@ def register():
     signals.generator_init.connect(source_language_texts)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(only_page_reader)  # static pages are untrusted content too
+    signals.initialized.connect(unpublished_languages)  # static pages in the guide's languages
+    signals.page_generator_finalized.connect(annotate_pages)
+    signals.page_generator_write_page.connect(page_texts)
     # what Pelican writes itself: the next build removes it first (wegweiser/build/site_folders.py)
     signals.content_written.connect(note_content)
     signals.feed_written.connect(note_content)

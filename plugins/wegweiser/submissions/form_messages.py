@@ -76,6 +76,10 @@ def form_texts(schemas, code: str) -> dict:
                               "description": gettext(f.description) if f.description else ""}
                      for f in schemas.for_kind(kind).fields}
               for kind in KIND_FOLDERS}
+    from wegweiser.i18n.content import label
+
+    formats = schemas.vocabularies.get("formats")
     return {"messages": {key: text.translated(code) for key, text in FORM_MESSAGES.items()},
+            "formats": {row["id"]: label(row, code) for row in formats.rows} if formats else {},
             "typeNames": {key: text.translated(code) for key, text in FORM_TYPE_NAMES.items()},
             "fields": fields, "body": UIText("Beschreibung").translated(code)}

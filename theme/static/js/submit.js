@@ -234,6 +234,7 @@
       config.typeNames = texts.typeNames;
       config.fields = texts.fields;
       config.body = texts.body;
+      config.rules.labels.formats = texts.formats;
     }
     state.config = config;
     var params = new URLSearchParams(window.location.search);
