@@ -179,9 +179,9 @@ def test_each_language_keeps_its_own_pages(project, context):
         assert page.locator("main a[href='/en/suche/']").is_visible()
 
 
-def test_switching_language_keeps_the_new_language_and_says_nothing_of_a_new_version(project, context):
-    """The worker registered from another language's page is taken at once: its language's pages are kept,
-    and no banner claims a new version (there is none)."""
+def test_switching_language_says_nothing_of_a_new_version(project, context):
+    """The worker registered from another language's page is no new build: no banner claims a new version;
+    it takes over once the guide's tabs are closed, and then keeps that language's pages."""
     with (project / "pelicanconf.py").open("a") as settings:
         settings.write('WEGWEISER_LANGUAGES = ["de", "en"]\n')
     output = project / "output"
@@ -190,11 +190,18 @@ def test_switching_language_keeps_the_new_language_and_says_nothing_of_a_new_ver
         page = _page(context)
         _first_visit(page, server)
         page.goto(f"{server}/en/")
+        page.wait_for_function("async () => { const r = await navigator.serviceWorker.getRegistration();"
+                               " return !!(r && r.waiting && r.waiting.scriptURL.endsWith('sprache=en')); }",
+                               timeout=15_000)
+        page.goto(f"{server}/en/angebote/{OFFER}/")
+        page.wait_for_timeout(500)
+        assert page.locator("[data-update]").count() == 0
+        page.close()  # the guide's last tab: the English worker takes over
+        page = _page(context)
+        page.goto(f"{server}/en/")
         page.wait_for_function("navigator.serviceWorker.controller && "
                                "navigator.serviceWorker.controller.scriptURL.endsWith('sprache=en')", timeout=15_000)
         _visit(page, f"{server}/en/angebote/{OFFER}/")
-        page.wait_for_timeout(500)
-        assert page.locator("[data-update]").count() == 0
         context.set_offline(True)
         page.goto(f"{server}/en/angebote/{OTHER}/")
         assert page.text_content("h1") == "You are offline"

@@ -40,13 +40,12 @@
   }
 
   // A waiting worker is a new build only when its script is the one already active: registering from a
-  // page in another language names another script (sw.js?sprache=…), which keeps that language's pages
-  // and is taken at once, without saying that a new version is out.
+  // page in another language names another script (sw.js?sprache=…), which is no new version (it takes
+  // over, keeping that language's pages, when the guide's tabs have been closed).
   function ready(registration, worker) {
     if (!navigator.serviceWorker.controller) return;
     var active = registration.active;
-    if (active && active.scriptURL !== worker.scriptURL) worker.postMessage("aktivieren");
-    else banner(registration);
+    if (!active || active.scriptURL === worker.scriptURL) banner(registration);
   }
 
   function watch(registration) {
