@@ -111,9 +111,7 @@ def entry_field(schemas: Schemas, table: TableSchema, name: str, translated: boo
                 out["min"] = prop["minItems"]
     elif field.type in ("integer", "number"):
         out.update(widget="number", value_type="int" if field.type == "integer" else "float")
-        out.update({key: prop[key] for key in ("minimum", "maximum") if key in prop})
-        out["min"], out["max"] = out.pop("minimum", None), out.pop("maximum", None)
-        out = {k: v for k, v in out.items() if v is not None}
+        out.update({short: prop[key] for key, short in (("minimum", "min"), ("maximum", "max")) if key in prop})
     elif field.type == "date":
         out.update(widget="datetime", format=DATE_STORED, time_format=False, picker_utc=True)
         if name == REVIEWED:
