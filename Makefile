@@ -14,6 +14,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# The editor's Decap CMS and js-yaml travel with the package (a guide built from it needs no Node.js):
+# copied from npm's files for the versions package.json pins into plugins/wegweiser/editor/vendor/
+# (not kept in git; a test holds them equal to npm's). Building or testing here copies them first
+# (defined here, before the rules that depend on it: make expands prerequisites as it reads them).
+CMS_VENDOR := plugins/wegweiser/editor/vendor
+CMS_STAMP := $(CMS_VENDOR)/decap-cms.js
 
 .PHONY: help html serve publish clean validate test install browser-deps brochure-deps brochure docs messages vendor
 
@@ -72,11 +78,6 @@ serve: $(PY_STAMP) $(CMS_STAMP)
 publish: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
-# The editor's Decap CMS and js-yaml travel with the package (a guide built from it needs no Node.js):
-# copied from npm's files for the versions package.json pins into plugins/wegweiser/editor/vendor/
-# (not kept in git; a test holds them equal to npm's). Building or testing here copies them first.
-CMS_VENDOR := plugins/wegweiser/editor/vendor
-CMS_STAMP := $(CMS_VENDOR)/decap-cms.js
 $(CMS_STAMP): $(NODE_STAMP)
 	rm -rf $(CMS_VENDOR) && mkdir -p $(CMS_VENDOR)
 	cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
