@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-# The editor's Decap CMS and js-yaml travel with the package (a guide built from it needs no Node.js):
+# The editor's Decap CMS, js-yaml and js-sha256 travel with the package (a guide built from it needs no Node.js):
 # copied from npm's files for the versions package.json pins into plugins/wegweiser/editor/vendor/
 # (not kept in git; a test holds them equal to npm's). Building or testing here copies them first
 # (defined here, before the rules that depend on it: make expands prerequisites as it reads them).
@@ -82,7 +82,7 @@ $(CMS_STAMP): $(NODE_STAMP)
 	rm -rf $(CMS_VENDOR) && mkdir -p $(CMS_VENDOR)
 	cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
 		node_modules/decap-cms/dist/[0-9]*.decap-cms.js node_modules/decap-cms/dist/*.wasm \
-		node_modules/js-yaml/dist/js-yaml.min.js $(CMS_VENDOR)/
+		node_modules/js-yaml/dist/js-yaml.min.js node_modules/js-sha256/build/sha256.min.js $(CMS_VENDOR)/
 vendor: $(CMS_STAMP)
 
 test: $(PY_STAMP) browser-deps brochure-deps $(CMS_STAMP)

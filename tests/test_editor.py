@@ -21,6 +21,7 @@ from conftest import ROOT, free_port, make_project, run_cli, serve
 from wegweiser.content.entry_file import render_entry
 from wegweiser.content.frontmatter import read_source
 from wegweiser.content.schema import load_schemas
+from wegweiser.i18n.content import source_hash
 from wegweiser.preview_server import GuideRequestHandler
 
 DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -181,6 +182,7 @@ def test_an_offer_made_in_the_form_passes_validation(cms, decap_server):
 @pytest.mark.parametrize("collection, slug", [
     ("offers", "ag-angebote-oberschule-birkenfeld"),  # hand-written: "29313" in double quotes
     ("offers", "azubi-speed-dating-ihk"),
+    ("offers", "vhs-deutsch-a1-abendkurs"),  # with translations, a description among them
     ("providers", "awo-musterland"),
     ("pages", "impressum"),
 ])
@@ -224,6 +226,49 @@ def test_changing_one_field_changes_one_line(cms, decap_server, label, value, li
     after = path.read_text(encoding="utf-8")
     changed = _changed_lines(before, after)
     assert len(changed) == 2 and changed[0].startswith("-") and changed[1] == "+" + line, changed
+    path.write_text(before, encoding="utf-8")
+
+
+def _expand(parent, name: str):
+    """The group (object field) ``name`` inside ``parent``, opened."""
+    group = parent.locator(f"div[id^='{name}-field-']").first
+    group.locator("button[data-testid='expand-button']").first.click()
+    return group
+
+
+def _translation(page, lang: str, name: str):
+    """The text field of the translation of ``name`` into ``lang``."""
+    group = _expand(_expand(_expand(page, "translations"), lang), name)
+    return group.get_by_label("Übersetzung (optional)", exact=True)
+
+
+def test_changing_a_translation_changes_one_line(cms, decap_server):
+    page, folder = cms, decap_server
+    path = folder / "content" / "offers" / "vhs-deutsch-a1-abendkurs.md"
+    before = path.read_text(encoding="utf-8")
+    _open(page, "offers", "vhs-deutsch-a1-abendkurs")
+    _replace(page, _translation(page, "en", "title"), "German course A1 in the evenings")
+    _publish(page, path)
+    changed = _changed_lines(before, path.read_text(encoding="utf-8"))
+    assert changed == ["-      text: German course A1 in the evening", "+      text: German course A1 in the evenings"]
+    assert run_cli(folder, "validate", "--settings", str(folder / "pelicanconf.py")) == 0
+    path.write_text(before, encoding="utf-8")
+
+
+def test_a_translation_typed_in_the_form_is_written_with_what_it_was_made_from(cms, decap_server):
+    """A new translation lands in the translations block as `wegweiser translate import` writes it,
+    recorded as made by a person from today's German title; the guide validates."""
+    page, folder = cms, decap_server
+    path = folder / "content" / "offers" / "azubi-speed-dating-ihk.md"
+    before = path.read_text(encoding="utf-8")
+    values, _ = _values(path, "offer")
+    _open(page, "offers", "azubi-speed-dating-ihk")
+    _replace(page, _translation(page, "tr", "title"), "Stajyer hızlı tanışma: IHK")
+    _publish(page, path)
+    assert _changed_lines(before, path.read_text(encoding="utf-8")) == [
+        "+translations:", "+  tr:", "+    title:", "+      text: 'Stajyer hızlı tanışma: IHK'", "+      method: human",
+        f"+      source_hash: {source_hash(values['title'])}"]
+    assert run_cli(folder, "validate", "--settings", str(folder / "pelicanconf.py")) == 0
     path.write_text(before, encoding="utf-8")
 
 

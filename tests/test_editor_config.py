@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import runpy
 import subprocess
 
 import pytest
@@ -18,9 +19,12 @@ from wegweiser.content.static_pages import PAGE_KEYS
 from wegweiser.editor import admin_files as admin
 from wegweiser.editor.config import cms_config
 from wegweiser.editor.settings import EditorSettings, EditorSettingsError
+from wegweiser.i18n.content import KEYS, METHODS, translatable_fields
+from wegweiser.i18n.provenance import language_name
 from wegweiser.submissions.form_model import form_hint
 
 SCHEMAS = load_schemas(ROOT / "data")
+LANGUAGES = tuple(runpy.run_path(str(ROOT / "pelicanconf.py"))["WEGWEISER_LANGUAGES"])
 GITLAB = {"WEGWEISER_CMS": True, "WEGWEISER_REPO_URL": "https://git.kreis-musterland.example/bildung/wegweiser",
           "WEGWEISER_REPO_HOST": "gitlab", "WEGWEISER_CMS_APP_ID": "4f2a"}
 CONFIG = cms_config(SCHEMAS, EditorSettings.from_settings(GITLAB))
@@ -134,13 +138,43 @@ def test_missing_or_wrong_settings_are_named_in_german(settings, word):
         EditorSettings.from_settings(settings)
 
 
-def test_more_languages_switch_on_i18n():
-    config = cms_config(SCHEMAS, EditorSettings.from_settings(GITLAB), languages=("de", "en", "tr"))
-    assert config["i18n"] == {"structure": "multiple_files", "locales": ["de", "en", "tr"], "default_locale": "de"}
-    offers = next(c for c in config["collections"] if c["name"] == "offers")
-    fields = {f["name"]: f for f in offers["fields"]}
-    assert offers["i18n"] is True and fields["title"]["i18n"] is True and fields["body"]["i18n"] is True
-    assert fields["area"]["i18n"] == fields["id"]["i18n"] == fields["age_min"]["i18n"] == "duplicate"
+@pytest.mark.parametrize("kind", ["offer", "provider"])
+def test_translations_for_every_language_and_translatable_field(kind):
+    """After the description: per language of the guide but German, per translatable field of the
+    schema (and the description) its text with the German field's widget and maximum length, and
+    the provenance the office keeps (what it was made from is written by the editor, hidden)."""
+    table = SCHEMAS.for_kind(kind)
+    config = cms_config(SCHEMAS, EditorSettings.from_settings(GITLAB), languages=LANGUAGES)
+    fields = next(c for c in config["collections"] if c["name"] == KIND_FOLDERS[kind])["fields"]
+    german = {f["name"]: f for f in fields}
+    assert [f["name"] for f in fields] == table.field_names + ["body", "translations"]
+    tree = fields[-1]
+    assert tree["widget"] == "object" and tree["label"] == "Übersetzungen" and tree["required"] is False
+    assert [(f["name"], f["label"]) for f in tree["fields"]] == [(code, language_name(code)) for code in LANGUAGES[1:]]
+    names = translatable_fields(table)
+    assert "title" in names or kind == "provider"
+    assert len(names) >= 3 and names[-1] == "description"
+    for language in tree["fields"]:
+        assert [(f["name"], f["label"]) for f in language["fields"]] == [
+            (name, table.by_name[name].title if name in table.by_name else "Beschreibung") for name in names]
+        for field in language["fields"]:
+            keys = {f["name"]: f for f in field["fields"]}
+            assert list(keys) == list(KEYS) and not any(f["required"] for f in keys.values())
+            source = german["body" if field["name"] == "description" else field["name"]]
+            expected = {"wegweiser-alt": "string"}.get(source["widget"], source["widget"])
+            assert keys["text"]["widget"] == expected
+            limit = table.by_name[field["name"]].constraints.get("maxLength") if field["name"] in table.by_name else None
+            assert (limit is None) is ("pattern" not in keys["text"])
+            if limit:
+                assert _matches(keys["text"]["pattern"][0], ["x" * limit, "x" * (limit + 1)]) == [True, False]
+            assert [o["value"] for o in keys["method"]["options"]] == list(METHODS)
+            assert keys["source_hash"]["widget"] == "hidden"
+            assert keys["reviewed"]["widget"] == "datetime" and keys["reviewed"]["format"] == "YYYY-MM-DD"
+
+
+def test_a_german_guide_has_no_translations():
+    for collection in CONFIG["collections"]:
+        assert "translations" not in [f["name"] for f in collection["fields"]]
     assert "i18n" not in CONFIG
 
 
@@ -152,6 +186,7 @@ def test_vendored_decap_is_what_npm_installs_for_the_pinned_version():
     expected = {p.name: p.read_bytes() for p in dist.iterdir()
                 if re.fullmatch(r"(?:[0-9]+\.)?decap-cms\.js|decap-cms\.js\.LICENSE\.txt|[0-9a-f]+\.wasm", p.name)}
     expected["js-yaml.min.js"] = (ROOT / "node_modules" / "js-yaml" / "dist" / "js-yaml.min.js").read_bytes()
+    expected["sha256.min.js"] = (ROOT / "node_modules" / "js-sha256" / "build" / "sha256.min.js").read_bytes()
     shipped = {p.name: p.read_bytes() for p in admin.VENDOR_DIR.iterdir()}
     assert shipped.keys() == expected.keys(), "make vendor"
     assert shipped == expected, "make vendor"
@@ -175,7 +210,7 @@ def test_admin_is_built_with_its_config_and_policy(site):
     assert re.findall(r'<script src="([^"]+)"', page) == list(admin.SCRIPTS)
     assert not re.search(r"https?://(?!git\.kreis-musterland\.example)", page.split("<body>")[1])
     config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
-    assert config == cms_config(SCHEMAS, EditorSettings.from_settings(GITLAB), "https://bildung.example.org")
+    assert config == cms_config(SCHEMAS, EditorSettings.from_settings(GITLAB), "https://bildung.example.org", LANGUAGES)
     htaccess = (site / "admin" / ".htaccess").read_text(encoding="utf-8")
     editor = EditorSettings.from_settings(GITLAB)
     policy = admin.policy_text(admin.admin_policy(editor))

@@ -1,8 +1,9 @@
 """The files of /admin/: the editor's page, its configuration, Decap CMS and our format script.
 
-Decap CMS comes with the package (``vendor/``: the files of ``node_modules/decap-cms/dist`` and
-js-yaml's ``dist/js-yaml.min.js`` for the versions package.json pins; ``make vendor`` copies them
-and a test holds them equal), so that a guide builds without Node.js and /admin/ loads nothing from
+Decap CMS comes with the package (``vendor/``: the files of ``node_modules/decap-cms/dist``,
+js-yaml's ``dist/js-yaml.min.js`` and js-sha256's ``build/sha256.min.js`` for the versions
+package.json pins; ``make vendor`` copies them and a test holds them equal), so that a guide builds
+without Node.js and /admin/ loads nothing from
 elsewhere. The page is not linked, carries ``noindex`` and is in neither the sitemap nor the
 search. Decap needs more than the guide's pages allow (its styles are inline, its validation
 compiles code, it talks to GitLab or GitHub), so /admin/ has a policy of its own
@@ -19,17 +20,20 @@ from pathlib import Path
 import yaml
 
 from wegweiser.content.schema import Schemas
-from wegweiser.editor.config import cms_config, field_types
+from wegweiser.editor.config import cms_config, script_settings
 from wegweiser.editor.settings import EditorSettings
+from wegweiser.i18n.languages import languages
 
 FOLDER = "admin"
 HERE = Path(__file__).resolve().parent
 VENDOR_DIR = HERE / "vendor"
 STATIC_DIR = HERE / "static"
-#: our script, after Decap and js-yaml
+#: our script (the formats; it starts Decap once they are registered)
 SCRIPT = "wegweiser-cms.js"
-#: scripts the page loads, in order
-SCRIPTS = ("decap-cms.js", "js-yaml.min.js", SCRIPT)
+#: our scripts (static/)
+OWN_SCRIPTS = ("wegweiser-yaml.js", SCRIPT)
+#: scripts the page loads, in order: what our script needs, our script, Decap CMS
+SCRIPTS = ("js-yaml.min.js", "sha256.min.js", *OWN_SCRIPTS, "decap-cms.js")
 
 
 def admin_policy(editor: EditorSettings) -> dict[str, str]:
@@ -89,11 +93,11 @@ def admin_nginx(editor: EditorSettings) -> str:
     return "\n".join(lines)
 
 
-def index_html(editor: EditorSettings, schemas: Schemas, site_name: str) -> str:
+def index_html(editor: EditorSettings, schemas: Schemas, site_name: str, codes=("de",)) -> str:
     meta = policy_text({k: v for k, v in admin_policy(editor).items() if k not in _NOT_IN_META})
-    fields = json.dumps(field_types(schemas), ensure_ascii=False, separators=(",", ":"))
-    scripts = [f'<script src="{name}"></script>' for name in SCRIPTS[:-1]]
-    scripts.append(f'<script src="{SCRIPT}" data-fields="{escape(fields)}"></script>')
+    fields = json.dumps(script_settings(schemas, codes), ensure_ascii=False, separators=(",", ":"))
+    scripts = [f'<script src="{name}" data-fields="{escape(fields)}"></script>' if name == SCRIPT
+               else f'<script src="{name}"></script>' for name in SCRIPTS]
     title = f"Redaktion – {site_name}" if site_name else "Redaktion"
     return "\n".join([
         "<!doctype html>", '<html lang="de">', "<head>", '<meta charset="utf-8">',
@@ -103,8 +107,9 @@ def index_html(editor: EditorSettings, schemas: Schemas, site_name: str) -> str:
         f"<title>{escape(title)}</title>", "</head>", "<body>", *scripts, "</body>", "</html>", ""])
 
 
-def config_yml(schemas: Schemas, editor: EditorSettings, site_url: str) -> str:
-    text = yaml.safe_dump(cms_config(schemas, editor, site_url), allow_unicode=True, sort_keys=False, width=1000)
+def config_yml(schemas: Schemas, editor: EditorSettings, site_url: str, codes=("de",)) -> str:
+    text = yaml.safe_dump(cms_config(schemas, editor, site_url, codes), allow_unicode=True, sort_keys=False,
+                          width=1000)
     return "# Written by the Bildungswegweiser build from the schemas; do not edit.\n" + text
 
 
@@ -114,10 +119,12 @@ def admin_files(schemas: Schemas, settings: dict):
     if not editor.enabled:
         return
     site_url = settings.get("SITEURL") or ""
-    yield f"{FOLDER}/index.html", index_html(editor, schemas, settings.get("SITENAME") or "").encode("utf-8")
-    yield f"{FOLDER}/config.yml", config_yml(schemas, editor, site_url).encode("utf-8")
+    codes = tuple(language.code for language in languages(settings))
+    yield f"{FOLDER}/index.html", index_html(editor, schemas, settings.get("SITENAME") or "", codes).encode("utf-8")
+    yield f"{FOLDER}/config.yml", config_yml(schemas, editor, site_url, codes).encode("utf-8")
     yield f"{FOLDER}/.htaccess", admin_htaccess(editor).encode("utf-8")
-    yield f"{FOLDER}/{SCRIPT}", (STATIC_DIR / SCRIPT).read_bytes()
+    for name in OWN_SCRIPTS:
+        yield f"{FOLDER}/{name}", (STATIC_DIR / name).read_bytes()
     if not (VENDOR_DIR / "decap-cms.js").is_file():
         raise RuntimeError("Der Editor (WEGWEISER_CMS) braucht Decap CMS im Ordner plugins/wegweiser/editor/vendor/, "
                            "der fehlt. Lösung: „make vendor“ ausführen (kopiert die Dateien aus npm) oder "

@@ -14,8 +14,16 @@ Every field of the offer and provider schemas becomes one field of the editor, i
 - label, hint and required flag: the schema's ``title``, ``description`` (without the notes about
   files, as in the submission form) and ``required``.
 
-Static pages get the header keys Pelican reads (``PAGE_KEYS``). ``languages`` is the guide's list
-of content languages: with more than one, the configuration switches on Decap's i18n.
+Static pages get the header keys Pelican reads (``PAGE_KEYS``).
+
+Translations (``languages``: WEGWEISER_LANGUAGES, German first): offers and providers get, after the
+description, the field „Übersetzungen“ with one group per language and in it one per translatable
+field (the schema's ``translatable`` fields and the description, labelled with their German titles):
+the text (the German field's widget and maximum length), the kind of translation, the review date
+and who translated. They are written where ``wegweiser translate import`` writes them, the
+``translations:`` block of the file; static/wegweiser-cms.js records the German text a changed
+translation was made from (``source_hash``). Decap's own i18n does not fit: it keeps a language's
+values in a file or a top-level key of its own, without provenance.
 """
 
 from __future__ import annotations
@@ -27,9 +35,13 @@ from wegweiser.checks.rules import IMAGE_FIELDS
 from wegweiser.content.schema import KIND_FOLDERS, Schemas, TableSchema
 from wegweiser.content.static_pages import PAGE_KEYS, PAGES_FOLDER
 from wegweiser.editor.settings import EditorSettings
+from wegweiser.i18n.content import (
+    DESCRIPTION, HASH_LENGTH, KEYS, METHOD_LABELS, METHODS, SOURCE, TRANSLATIONS, field_label, translatable_fields,
+)
+from wegweiser.i18n.provenance import language_name
 from wegweiser.submissions.field_docs import KIND_TITLES
 from wegweiser.submissions.form_model import form_fields, form_hint
-from wegweiser.submissions.json_schema import property_schema, reference_ids, rule_schemas
+from wegweiser.submissions.json_schema import editor_schema, property_schema, reference_ids, rule_schemas
 
 #: where uploaded images go; an image field holds the file's name relative to it
 MEDIA_FOLDER = "content/images"
@@ -43,7 +55,9 @@ DATE_STORED = "YYYY-MM-DD"
 #: the date the office last confirmed an entry (catalog/freshness.py)
 REVIEWED = "reviewed"
 #: the guide's own language; other languages are translations of it
-DEFAULT_LANGUAGE = "de"
+DEFAULT_LANGUAGE = SOURCE
+#: a translation's date of review, written as a date
+TRANSLATION_DATES = ("reviewed",)
 
 
 def cms_config(schemas: Schemas, editor: EditorSettings, site_url: str = "",
@@ -59,23 +73,20 @@ def cms_config(schemas: Schemas, editor: EditorSettings, site_url: str = "",
         config["site_url"] = config["display_url"] = site_url
     config.update({"media_folder": MEDIA_FOLDER, "public_folder": "",
                    "slug": {"encoding": "ascii", "clean_accents": True}})
-    translated = len(languages) > 1
-    if translated:
-        config["i18n"] = {"structure": "multiple_files", "locales": list(languages),
-                          "default_locale": languages[0]}
-    config["collections"] = [entry_collection(schemas, kind, translated) for kind in ("offer", "provider")]
-    config["collections"].append(pages_collection(translated))
+    config["collections"] = [entry_collection(schemas, kind, languages) for kind in ("offer", "provider")]
+    config["collections"].append(pages_collection())
     return config
 
 
-def entry_collection(schemas: Schemas, kind: str, translated: bool = False) -> dict:
+def entry_collection(schemas: Schemas, kind: str, languages: tuple[str, ...] = (DEFAULT_LANGUAGE,)) -> dict:
     table = schemas.for_kind(kind)
     title = next(name for name in TITLE_FIELDS if name in table.by_name)
-    fields = [entry_field(schemas, table, f.name, translated) for f in table.fields]
+    fields = [entry_field(schemas, table, f.name) for f in table.fields]
     body = form_fields(kind, {"properties": {}}, kind, {})[-1]  # the submission form's body field
-    fields.append(_translatable({"name": "body", "label": body.label, "hint": body.hint, "widget": "markdown",
-                                 "required": False, "buttons": MARKDOWN_BUTTONS, "editor_components": []},
-                                translated, True))
+    fields.append({"name": "body", "label": body.label, "hint": body.hint, "widget": "markdown",
+                   "required": False, "buttons": MARKDOWN_BUTTONS, "editor_components": []})
+    if any(code != SOURCE for code in languages):
+        fields.append(translations_field(schemas, kind, fields, languages))
     collection = {
         "name": KIND_FOLDERS[kind], "label": KIND_TITLES[kind], "label_singular": table.title,
         "description": form_hint(table.descriptor.get("description", "")),
@@ -84,12 +95,10 @@ def entry_collection(schemas: Schemas, kind: str, translated: bool = False) -> d
         "sortable_fields": [name for name in (title, "reviewed", "start_date") if name in table.by_name],
         "fields": fields,
     }
-    if translated:
-        collection["i18n"] = True
     return collection
 
 
-def entry_field(schemas: Schemas, table: TableSchema, name: str, translated: bool = False) -> dict:
+def entry_field(schemas: Schemas, table: TableSchema, name: str) -> dict:
     """One field of the editor, from the schema's field ``name``."""
     field = table.by_name[name]
     ids = reference_ids(schemas, table, name, None)
@@ -125,8 +134,48 @@ def entry_field(schemas: Schemas, table: TableSchema, name: str, translated: boo
     else:
         out["widget"] = "text" if field.multiline else "string"
         _pattern(out, prop)
-    return _translatable(out, translated, out["widget"] in ("string", "text", "wegweiser-alt") and name != "id"
-                         and "pattern" not in field.constraints and not field.format)
+    return out
+
+
+def translations_field(schemas: Schemas, kind: str, fields: list[dict], languages) -> dict:
+    """„Übersetzungen“: per language of the guide (but German) the translatable fields, each with its
+    text and provenance (the keys of editor_schema's translations, labelled with their titles)."""
+    table = schemas.for_kind(kind)
+    tree = editor_schema(schemas, kind)["properties"][TRANSLATIONS]
+    item = tree["additionalProperties"]["properties"][DESCRIPTION]["properties"]
+    by_name = {f["name"]: f for f in fields}
+    by_name[DESCRIPTION] = by_name["body"]
+
+    def per_field(name: str) -> dict:
+        german = by_name[name]
+        text = {key: german[key] for key in ("widget", "buttons", "editor_components") if key in german}
+        if text["widget"] not in ("text", "markdown"):
+            text["widget"] = "string"  # an image's description: its check belongs to the German one
+        maximum = table.by_name[name].constraints.get("maxLength") if name in table.by_name else None
+        if maximum:
+            _pattern(text, {"maxLength": maximum})
+        keys = {"text": {"label": item["text"]["title"], **text},
+                "method": {"label": METHOD_TITLE, "widget": "select",
+                           "options": [{"label": METHOD_LABELS[m], "value": m} for m in METHODS]},
+                "source_hash": {"widget": "hidden"},
+                "reviewed": {"label": item["reviewed"]["title"], "widget": "datetime", "format": DATE_STORED,
+                             "time_format": False, "picker_utc": True},
+                "by": {"label": item["by"]["title"], "widget": "string"}}
+        return _group(name, field_label(table, name), [{"name": key, "required": False, **keys[key]} for key in KEYS])
+
+    languages = [_group(code, language_name(code), [per_field(name) for name in translatable_fields(table)])
+                 for code in languages if code != SOURCE]
+    return {**_group(TRANSLATIONS, tree["title"], languages), "hint": TRANSLATIONS_HINT}
+
+
+#: the label of a translation's method, and the hint of the translations
+METHOD_TITLE = "Art der Übersetzung"
+TRANSLATIONS_HINT = ("Je Sprache die übersetzten Felder. Wer einen Text oder das Prüfdatum ändert, bestätigt die "
+                     "Übersetzung des heutigen deutschen Textes; ein Feld ohne Text wird nicht gespeichert.")
+
+
+def _group(name: str, label: str, fields: list[dict]) -> dict:
+    return {"name": name, "label": label, "widget": "object", "collapsed": True, "required": False, "fields": fields}
 
 
 def _pattern(out: dict, prop: dict) -> None:
@@ -155,25 +204,16 @@ def _length_text(low, high) -> str:
     return f"Höchstens {high} Zeichen." if high is not None else f"Mindestens {low} Zeichen."
 
 
-def _translatable(out: dict, translated: bool, text: bool) -> dict:
-    if translated:
-        out["i18n"] = True if text else "duplicate"
-    return out
-
-
-def pages_collection(translated: bool = False) -> dict:
+def pages_collection() -> dict:
     """The static pages: Pelican's header keys (title required), then the Markdown."""
-    fields = [_translatable({"name": key, "label": label, "required": key == "title",
-                             "widget": "text" if key == "summary" else "string"}, translated, key != "slug")
+    fields = [{"name": key, "label": label, "required": key == "title", "widget": "text" if key == "summary" else "string"}
               for key, label in PAGE_KEYS.items()]
-    fields.append(_translatable({"name": "body", "label": "Inhalt", "widget": "markdown", "required": False,
-                                 "buttons": MARKDOWN_BUTTONS, "editor_components": []}, translated, True))
+    fields.append({"name": "body", "label": "Inhalt", "widget": "markdown", "required": False,
+                   "buttons": MARKDOWN_BUTTONS, "editor_components": []})
     collection = {"name": PAGES_FOLDER, "label": "Seiten", "label_singular": "Seite",
                   "folder": f"content/{PAGES_FOLDER}", "extension": "md", "format": FORMATS["page"],
                   "create": True, "editor": {"preview": False}, "identifier_field": "title", "slug": "{{slug}}", "summary": "{{title}}",
                   "fields": fields}
-    if translated:
-        collection["i18n"] = True
     return collection
 
 
@@ -181,3 +221,13 @@ def field_types(schemas: Schemas) -> dict[str, dict[str, str]]:
     """Each kind's field -> schema type, for static/wegweiser-cms.js (how to write a value)."""
     return {kind: {f.name: ("array" if f.is_list else f.type) for f in schemas.for_kind(kind).fields}
             for kind in ("offer", "provider")}
+
+
+def script_settings(schemas: Schemas, languages=(DEFAULT_LANGUAGE,)) -> dict:
+    """What static/wegweiser-cms.js needs (the data-fields attribute of its tag): each kind's field
+    types, and how the translations are written (languages, fields and keys in their order)."""
+    return {"types": field_types(schemas),
+            "translations": {"languages": [code for code in languages if code != SOURCE],
+                             "fields": {kind: translatable_fields(schemas.for_kind(kind)) for kind in ("offer", "provider")},
+                             "keys": list(KEYS), "dates": list(TRANSLATION_DATES), "description": DESCRIPTION,
+                             "hash_length": HASH_LENGTH, "method": METHODS[0]}}

@@ -3,200 +3,44 @@
    Offers and providers are YAML front matter plus Markdown, static pages a Pelican header
    ("Title: …") plus Markdown. The editor must write them the way `wegweiser new` does
    (content/entry_file.py: one key per line in schema order, lists as [a, b], values as PyYAML
-   writes them), so that saving an unchanged entry changes nothing and changing one field changes
-   one line. So a file's text is kept with its data (under SOURCE): on saving, every key whose value
-   did not change keeps its original lines (and comments and blank lines stay where they were); a
-   changed value gets one new line in the place of the old, a new one its line before the next key
-   in schema order. A file without SOURCE (a new entry) is written entirely in the layout of
-   `wegweiser new`. Scalars are written by a port of PyYAML's emitter rules (yaml/emitter.py:
-   analyze_scalar, choose_scalar_style; yaml/resolver.py for what must be quoted); a test compares
-   it with the Python side on many values.
+   writes them) and the translations as `wegweiser translate import` does (i18n/translation_writer.py:
+   a block `translations:` at the end of the front matter, language → field → text and provenance),
+   so that saving an unchanged entry changes nothing and changing one field changes one line. So a
+   file's text is kept with its data (under SOURCE): on saving, every key whose value did not change
+   keeps its original lines (and comments and blank lines stay where they were); a changed value
+   gets a new line in the place of the old, a new one its line before the next key in schema order.
+   Inside the translations the same holds one level down: a changed text replaces its own line (or
+   literal block), the rest of the block stays. A file without SOURCE (a new entry) is written
+   entirely in the layout of `wegweiser new`. Values are written by wegweiser-yaml.js (PyYAML's
+   emitter rules); the tests compare both with the Python side.
 
-   In the browser, the field types come from the data-fields attribute of this script's tag (the
-   build writes them from the schemas), and the formats and the check of alt texts are registered
-   with Decap CMS. In Node (the tests) the functions are exported. */
+   A translation whose text or review date the office changes is recorded as made from the German
+   text as it stands (its source_hash, i18n/content.py source_hash(); method human unless chosen);
+   one left without text is removed.
+
+   In the browser, the field types and the translation settings come from the data-fields attribute
+   of this script's tag (the build writes them from the schemas and WEGWEISER_LANGUAGES), and the
+   formats and the check of alt texts are registered with Decap CMS. In Node (the tests) the
+   functions are exported. */
 (function (root) {
   "use strict";
 
   var SOURCE = "__wegweiser_source";
-  var BREAKS = "\n\x85\u2028\u2029";
-  var WHITESPACE = "\0 \t\r" + BREAKS;
-
-  // --- PyYAML's decisions: which strings may stay plain, and how quoted ones are written ------
-
-  // yaml/resolver.py: a plain scalar matching one of these would not read back as a string
-  var IMPLICIT = [
-    /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
-    /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
-    /^(?:<<)$/,
-    /^(?:~|null|Null|NULL|)$/,
-    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/,
-    /^(?:=)$/
-  ];
-
-  function resolvesToString(text) {
-    var probe = text.replace(/\n$/, "");  // Python's "$" also matches before a final line break
-    return !IMPLICIT.some(function (re) { return re.test(probe); });
-  }
-
-  function isPrintableUnicode(code) {
-    return code === 0x85 || (code >= 0xA0 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) ||
-      (code >= 0x10000 && code < 0x10FFFF);
-  }
-
-  // yaml/emitter.py analyze_scalar (allow_unicode=True)
-  function analyze(chars) {
-    if (!chars.length) return {empty: true, multiline: false, flowPlain: false, blockPlain: true, single: true};
-    var block = false, flow = false, lineBreaks = false, special = false;
-    var leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
-    var breakSpace = false, spaceBreak = false;
-    var text = chars.join("");
-    if (text.indexOf("---") === 0 || text.indexOf("...") === 0) block = flow = true;
-    var preceded = true;
-    var followed = chars.length === 1 || WHITESPACE.indexOf(chars[1]) >= 0;
-    var previousSpace = false, previousBreak = false;
-    for (var index = 0; index < chars.length; index++) {
-      var ch = chars[index];
-      if (index === 0) {
-        if ("#,[]{}&*!|>'\"%@`".indexOf(ch) >= 0) flow = block = true;
-        if (ch === "?" || ch === ":") { flow = true; if (followed) block = true; }
-        if (ch === "-" && followed) flow = block = true;
-      } else {
-        if (",?[]{}".indexOf(ch) >= 0) flow = true;
-        if (ch === ":") { flow = true; if (followed) block = true; }
-        if (ch === "#" && preceded) flow = block = true;
-      }
-      if (BREAKS.indexOf(ch) >= 0) lineBreaks = true;
-      var code = ch.codePointAt(0);
-      if (!(ch === "\n" || (code >= 0x20 && code <= 0x7E))) {
-        if (!(isPrintableUnicode(code) && code !== 0xFEFF)) special = true;
-      }
-      if (ch === " ") {
-        if (index === 0) leadingSpace = true;
-        if (index === chars.length - 1) trailingSpace = true;
-        if (previousBreak) breakSpace = true;
-        previousSpace = true; previousBreak = false;
-      } else if (BREAKS.indexOf(ch) >= 0) {
-        if (index === 0) leadingBreak = true;
-        if (index === chars.length - 1) trailingBreak = true;
-        if (previousSpace) spaceBreak = true;
-        previousSpace = false; previousBreak = true;
-      } else {
-        previousSpace = previousBreak = false;
-      }
-      preceded = WHITESPACE.indexOf(ch) >= 0;
-      followed = index + 2 >= chars.length || WHITESPACE.indexOf(chars[index + 2]) >= 0;
-    }
-    var flowPlain = true, blockPlain = true, single = true;
-    if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) flowPlain = blockPlain = false;
-    if (breakSpace) flowPlain = blockPlain = single = false;
-    if (spaceBreak || special) flowPlain = blockPlain = single = false;
-    if (lineBreaks) flowPlain = blockPlain = false;
-    if (flow) flowPlain = false;
-    if (block) blockPlain = false;
-    return {empty: false, multiline: lineBreaks, flowPlain: flowPlain, blockPlain: blockPlain, single: single};
-  }
-
-  // yaml/emitter.py write_single_quoted (no folding: lines are at most 1000 characters wide)
-  function singleQuoted(chars, indent) {
-    var out = "'", spaces = false, breaks = false, start = 0;
-    for (var end = 0; end <= chars.length; end++) {
-      var ch = end < chars.length ? chars[end] : null;
-      if (spaces) {
-        if (ch === null || ch !== " ") { out += chars.slice(start, end).join(""); start = end; }
-      } else if (breaks) {
-        if (ch === null || BREAKS.indexOf(ch) < 0) {
-          if (chars[start] === "\n") out += "\n";
-          for (var i = start; i < end; i++) out += chars[i] === "\n" ? "\n" : chars[i];
-          out += indent;
-          start = end;
-        }
-      } else if (ch === null || (" " + BREAKS).indexOf(ch) >= 0 || ch === "'") {
-        if (start < end) { out += chars.slice(start, end).join(""); start = end; }
-      }
-      if (ch === "'") { out += "''"; start = end + 1; }
-      if (ch !== null) { spaces = ch === " "; breaks = BREAKS.indexOf(ch) >= 0; }
-    }
-    return out + "'";
-  }
-
-  var ESCAPES = {"\0": "0", "\x07": "a", "\x08": "b", "\t": "t", "\n": "n", "\x0B": "v", "\x0C": "f",
-    "\r": "r", "\x1B": "e", "\"": "\"", "\\": "\\", "\x85": "N", "\xA0": "_", "\u2028": "L", "\u2029": "P"};
-
-  function hex(code, digits) {
-    var text = code.toString(16).toUpperCase();
-    while (text.length < digits) text = "0" + text;
-    return text;
-  }
-
-  // yaml/emitter.py write_double_quoted (allow_unicode=True, no folding)
-  function doubleQuoted(chars) {
-    var out = "\"";
-    chars.forEach(function (ch) {
-      var code = ch.codePointAt(0);
-      var plain = "\"\\\x85\u2028\u2029\uFEFF".indexOf(ch) < 0 &&
-        ((code >= 0x20 && code <= 0x7E) || (code >= 0xA0 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD));
-      if (plain) out += ch;
-      else if (ESCAPES[ch]) out += "\\" + ESCAPES[ch];
-      else if (code <= 0xFF) out += "\\x" + hex(code, 2);
-      else if (code <= 0xFFFF) out += "\\u" + hex(code, 4);
-      else out += "\\U" + hex(code, 8);
-    });
-    return out + "\"";
-  }
-
-  /* A string as PyYAML writes it: inList is a flow sequence's item, else the document's scalar. */
-  function yamlString(text, inList) {
-    var chars = Array.from(text);
-    var analysis = analyze(chars);
-    if (resolvesToString(text) && (inList ? analysis.flowPlain : analysis.blockPlain)) return text;
-    if (analysis.single) return singleQuoted(chars, inList ? "    " : "  ");
-    return doubleQuoted(chars);
-  }
-
-  /* A float as Python's repr writes it, and PyYAML's ".0" for exponents without a point. */
-  function pythonNumber(value) {
-    if (Number.isInteger(value) && Math.abs(value) < 1e16) return String(value);
-    var text = String(value);
-    var exponent = Math.floor(Math.log10(Math.abs(value)));
-    if (exponent < -4 || exponent >= 16) {
-      text = value.toExponential().replace(/e([+-])(\d)$/, "e$10$2");
-    }
-    text = text.toLowerCase();
-    if (text.indexOf(".") < 0 && text.indexOf("e") >= 0) text = text.replace("e", ".0e");
-    return text;
-  }
-
-  var DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-  function isDate(text) {
-    if (!DATE.test(text)) return false;
-    var parts = text.split("-").map(Number);
-    var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-    return day.getUTCFullYear() === parts[0] && day.getUTCMonth() === parts[1] - 1 && parts[0] >= 1;
-  }
-
-  /* One value as `wegweiser new` writes it (content/new_entry.py _yaml_value). */
-  function yamlValue(value, type) {
-    if (Array.isArray(value)) {
-      return "[" + value.map(function (item) { return yamlString(String(item), true); }).join(", ") + "]";
-    }
-    if (typeof value === "number") return pythonNumber(value);
-    if (typeof value === "boolean") return value ? "true" : "false";
-    if (type === "date" && isDate(String(value))) return String(value);
-    return yamlString(String(value), false);
-  }
-
-  function isEmpty(value) {
-    return value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length);
-  }
+  var TRANSLATIONS = "translations";
+  var node = typeof module !== "undefined" && module.exports;
+  var Y = node ? require("./wegweiser-yaml.js") : root.WegweiserYaml;
+  var isObject = Y.isObject;
+  var isEmpty = Y.isBlank;
 
   function same(a, b) {
     if (isEmpty(a) && isEmpty(b)) return true;
     if (Array.isArray(a) || Array.isArray(b)) {
       return Array.isArray(a) && Array.isArray(b) && a.length === b.length &&
         a.every(function (item, i) { return same(item, b[i]); });
+    }
+    if (isObject(a) || isObject(b)) {
+      if (!isObject(a) || !isObject(b)) return false;
+      return Object.keys(a).concat(Object.keys(b)).every(function (key) { return same(a[key], b[key]); });
     }
     return a === b;
   }
@@ -232,18 +76,47 @@
   var YAML_KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)/;
 
   /* The header's lines in segments: {key, lines} for a key and the lines continuing its value,
-     {lines} for comments and blank lines. */
-  function segments(lines, keyPattern, continues) {
+     {lines} for comments and blank lines between keys. A blank line or comment followed by more of
+     a key's value (a literal block's empty line) belongs to the key. */
+  function segments(lines, keyOf, continues) {
     var found = [];
     lines.forEach(function (line) {
-      var match = keyPattern.exec(line);
+      var key = keyOf(line);
       var last = found[found.length - 1];
-      if (match) found.push({key: match[1], lines: [line]});
-      else if (last && last.key && continues(line)) last.lines.push(line);
-      else if (last && !last.key) last.lines.push(line);
+      if (key !== null) found.push({key: key, lines: [line]});
+      else if (last && (!last.key || continues(line) || isGap(line))) last.lines.push(line);
       else found.push({lines: [line]});
     });
-    return found;
+    var out = [];
+    found.forEach(function (segment) {  // a key's trailing blank lines and comments: a segment of their own
+      var cut = segment.lines.length;
+      while (segment.key && cut > 1 && isGap(segment.lines[cut - 1])) cut--;
+      out.push({key: segment.key, lines: segment.lines.slice(0, cut)});
+      if (cut < segment.lines.length) out.push({lines: segment.lines.slice(cut)});
+    });
+    return mergeGaps(out);
+  }
+
+  function isGap(line) {
+    return !line.trim() || /^\s*#/.test(line);
+  }
+
+  /* Neighbouring segments without a key as one. */
+  function mergeGaps(list) {
+    var out = [];
+    list.forEach(function (segment) {
+      var last = out[out.length - 1];
+      if (last && !last.key && !segment.key) last.lines = last.lines.concat(segment.lines);
+      else out.push(segment);
+    });
+    return out;
+  }
+
+  function keyMatcher(pattern, lower) {
+    return function (line) {
+      var match = pattern.exec(line);
+      return match ? (lower ? match[1].toLowerCase() : match[1]) : null;
+    };
   }
 
   function convert(value, type) {
@@ -363,7 +236,7 @@
   function frontMatterSource(content, types) {
     var source = splitFrontMatter(content);
     source.values = frontMatterData(source, types);
-    source.segments = segments(source.header, YAML_KEY, function (line) { return /^[ \t]|^- |^-$/.test(line); });
+    source.segments = segments(source.header, keyMatcher(YAML_KEY), function (line) { return /^[ \t]|^- |^-$/.test(line); });
     var keys = source.segments.filter(function (s) { return s.key; }).map(function (s) { return s.key; });
     var parsed = Object.keys(source.values).filter(function (key) { return key !== "body"; });
     source.trusted = keys.length === parsed.length && keys.every(function (key) { return parsed.indexOf(key) >= 0; });
@@ -372,29 +245,24 @@
 
   // --- writing ---------------------------------------------------------------------------------
 
-  /* The header lines: the original ones where values did not change, new lines where they did. */
-  function headerLines(data, order, source, line) {
-    var keys = order.filter(function (key) { return key !== "body"; });
-    Object.keys(data).forEach(function (key) {  // keys the schema does not know stay where they are
-      if (key !== "body" && key !== SOURCE && keys.indexOf(key) < 0) keys.push(key);
-    });
-    if (!source || !source.trusted) {
-      return keys.filter(function (key) { return !isEmpty(data[key]); }).map(function (key) { return line(key, data[key]); });
-    }
+  /* The lines of a mapping that was `segments` (holding `old`) and now holds `data`: an entry whose
+     value did not change keeps its lines, a changed one gets the lines write(key, value, segment)
+     gives, a new one goes before the next key that follows it in `keys`. */
+  function mergeLines(segments, old, data, keys, write) {
     var out = [], placed = {};
-    var pending = function (before) {  // new values of keys that come before `before` in schema order
+    var pending = function (before) {  // new values of keys that come before `before` in `keys`
       var limit = before === null ? keys.length : keys.indexOf(before);
       keys.slice(0, limit < 0 ? keys.length : limit).forEach(function (key) {
-        if (!placed[key] && !isEmpty(data[key]) && !source.values.hasOwnProperty(key)) {
-          out.push(line(key, data[key]));
+        if (!placed[key] && !isEmpty(data[key]) && !Object.prototype.hasOwnProperty.call(old, key)) {
+          out.push.apply(out, write(key, data[key], null));
           placed[key] = true;
         }
       });
     };
     var comments = -1;  // where the comments right above the next key begin in out
-    source.segments.forEach(function (segment) {
+    segments.forEach(function (segment) {
       if (!segment.key) {
-        comments = segment.lines.every(function (l) { return l.charAt(0) === "#"; }) ? out.length : -1;
+        comments = segment.lines.every(function (l) { return /^\s*#/.test(l); }) ? out.length : -1;
         out.push.apply(out, segment.lines);
         return;
       }
@@ -406,17 +274,123 @@
       }
       comments = -1;
       placed[key] = true;
-      if (same(data[key], source.values[key])) out.push.apply(out, segment.lines);
-      else if (!isEmpty(data[key])) out.push(line(key, data[key]));
+      if (same(data[key], old[key])) out.push.apply(out, segment.lines);
+      else if (!isEmpty(data[key])) out.push.apply(out, write(key, data[key], segment));
     });
     pending(null);
     return out;
   }
 
-  function writeFrontMatter(data, order, types) {
+  /* The header lines: the original ones where values did not change, new lines where they did. */
+  function headerLines(data, order, source, write) {
+    var keys = order.filter(function (key) { return key !== "body"; });
+    Object.keys(data).forEach(function (key) {  // keys the schema does not know stay where they are
+      if (key !== "body" && key !== SOURCE && keys.indexOf(key) < 0) keys.push(key);
+    });
+    if (!source || !source.trusted) {
+      return [].concat.apply([], keys.filter(function (key) { return !isEmpty(data[key]); })
+        .map(function (key) { return write(key, data[key], null); }));
+    }
+    return mergeLines(source.segments, source.values, data, keys, write);
+  }
+
+  var BLOCK_KEY = /:[ \t]*$/;  // a key whose value is the block below it
+
+  function indentation(line) {
+    return line.length - line.replace(/^ +/, "").length;
+  }
+
+  /* The lines below a key of a tree (`lines`, holding `old`) now holding `data` (tree.orders: the
+     order of the keys at this level and below). */
+  function mergeTree(lines, old, data, tree, orders) {
+    var first = lines.filter(function (line) { return !isGap(line); })[0];
+    var width = first ? indentation(first) : 0;
+    var pad = new Array(width + 1).join(" ");
+    var keyOf = function (line) {
+      if (indentation(line) !== width) return null;
+      var match = YAML_KEY.exec(line.slice(width));
+      return match ? match[1] : null;
+    };
+    var continues = function (line) { return indentation(line) > width || /^-( |$)/.test(line.slice(width)); };
+    var keys = Y.ordered(Object.keys(data).concat(Object.keys(old).filter(function (key) {
+      return !Object.prototype.hasOwnProperty.call(data, key);
+    })), orders[0]);
+    return mergeLines(segments(lines, keyOf, continues), old, data, keys, function (key, value, segment) {
+      return treeEntry(key, value, old[key], segment, pad, tree, orders.slice(1));
+    });
+  }
+
+  /* A changed entry of a tree: a mapping written in block style below its key stays so and is
+     merged; anything else is written anew (wegweiser-yaml.js treeLines). */
+  function treeEntry(key, value, old, segment, pad, tree, orders) {
+    if (segment && isObject(value) && isObject(old) && segment.lines.length > 1 && BLOCK_KEY.test(segment.lines[0])) {
+      return [segment.lines[0]].concat(mergeTree(segment.lines.slice(1), old, value, tree, orders));
+    }
+    return Y.treeLines(key, value, pad, orders, tree.dates);
+  }
+
+  // --- translations: provenance -----------------------------------------------------------------
+
+  /* Python's str.split() whitespace (i18n/content.py normalise) */
+  var PY_SPACE = /[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+  var PY_STRIP = new RegExp("^" + PY_SPACE.source + "|" + PY_SPACE.source + "$", "g");
+
+  function sha256(text) {
+    return (node ? require("js-sha256").sha256 : root.sha256)(text);
+  }
+
+  /* i18n/content.py source_hash: of the German text, NFC, whitespace runs as one space, trimmed. */
+  function sourceHash(text, length) {
+    var normal = String(text || "").normalize("NFC").split(PY_SPACE).filter(Boolean).join(" ");
+    return sha256(normal).slice(0, length);
+  }
+
+  /* A translation's text as i18n/translation_writer.py writes it. */
+  function cleanText(text) {
+    var inner = stripBreaks(text);
+    return inner.indexOf("\n") >= 0 ? inner : text.replace(PY_STRIP, "");
+  }
+
+  /* The translations to write: an item that is new or whose text or review date changed records the
+     German text it now stands for (and method human unless one was chosen); an item without text
+     is left out. Items as they were stay as they were. */
+  function withProvenance(data, old, tree) {
+    var now = data[TRANSLATIONS];
+    if (!isObject(now) || !tree) return data;
+    var before = isObject(old) ? old : {};
+    var german = function (name) {
+      var text = name === tree.description ? data.body : data[name];
+      return typeof text === "string" ? text : "";
+    };
+    var out = {};
+    Object.keys(now).forEach(function (lang) {
+      var items = now[lang], was = isObject(before[lang]) ? before[lang] : {};
+      if (!isObject(items)) { out[lang] = items; return; }
+      out[lang] = {};
+      Object.keys(items).forEach(function (name) {
+        var item = items[name], prior = isObject(was[name]) ? was[name] : null;
+        if (!isObject(item) || same(item, was[name])) { out[lang][name] = item; return; }
+        var text = cleanText(typeof item.text === "string" ? item.text : "");
+        if (!text) return;
+        var copy = Object.assign({}, item, {text: text});
+        if (!prior || text !== prior.text || !same(item.reviewed, prior.reviewed) || isEmpty(item.source_hash)) {
+          copy.source_hash = sourceHash(german(name), tree.hashLength);
+        }
+        if (isEmpty(copy.method)) copy.method = tree.method;
+        out[lang][name] = copy;
+      });
+    });
+    return Object.assign({}, data, {translations: out});
+  }
+
+  function writeFrontMatter(data, order, types, tree) {
     var source = typeof data[SOURCE] === "string" ? frontMatterSource(data[SOURCE], types) : null;
-    var lines = headerLines(data, order, source, function (key, value) {
-      return key + ": " + yamlValue(value, types[key]);
+    tree = tree || {};
+    var orders = [tree.languages, tree.fields, tree.keys];
+    data = withProvenance(data, source ? source.values[TRANSLATIONS] : null, tree.languages && tree);
+    var lines = headerLines(data, order, source, function (key, value, segment) {
+      if (!isObject(value)) return [key + ": " + Y.yamlValue(value, types[key])];
+      return treeEntry(key, value, source ? source.values[key] : null, segment, "", tree, orders);
     });
     var text = [source ? source.opening : "---"].concat(lines, [source ? source.closing : "---"]).join("\n") + "\n";
     return finish(text + bodyText(data.body, source), source);
@@ -459,8 +433,7 @@
     var body = lines.slice(index).join("\n");
     data.body = stripBreaks(body);
     source.kind = "page";
-    source.segments = segments(header, /^[ ]{0,3}([A-Za-z0-9_-]+):/, function (line) { return META_MORE.test(line); });
-    source.segments.forEach(function (segment) { if (segment.key) segment.key = segment.key.toLowerCase(); });
+    source.segments = segments(header, keyMatcher(/^[ ]{0,3}([A-Za-z0-9_-]+):/, true), function (line) { return META_MORE.test(line); });
     source.values = data;
     source.body = body;
     source.trusted = true;
@@ -474,7 +447,7 @@
 
   function writePage(data, order) {
     var source = typeof data[SOURCE] === "string" ? pageSource(data[SOURCE]) : null;
-    var lines = headerLines(data, order, source, pageLine);
+    var lines = headerLines(data, order, source, function (key, value) { return [pageLine(key, value)]; });
     var body = bodyText(data.body, source);
     if (!source) body = body ? body : "\n";
     return finish(lines.join("\n") + "\n" + body, source);
@@ -482,16 +455,25 @@
 
   // --- Decap CMS --------------------------------------------------------------------------------
 
-  function formats(types) {
+  /* The settings of the translations for a kind of entry (from the build's data-fields). */
+  function treeSettings(settings, kind) {
+    var t = settings.translations;
+    return t && {languages: t.languages, fields: t.fields[kind], keys: t.keys, dates: t.dates,
+      description: t.description, hashLength: t.hash_length, method: t.method};
+  }
+
+  function formats(settings) {
+    var types = settings.types;
+    var entryFormat = function (kind) {
+      var tree = treeSettings(settings, kind);
+      return {
+        fromFile: function (content) { return readFrontMatter(content, types[kind]); },
+        toFile: function (data, order) { return writeFrontMatter(data, order, types[kind], tree); }
+      };
+    };
     return {
-      "wegweiser-offer": {
-        fromFile: function (content) { return readFrontMatter(content, types.offer); },
-        toFile: function (data, order) { return writeFrontMatter(data, order, types.offer); }
-      },
-      "wegweiser-provider": {
-        fromFile: function (content) { return readFrontMatter(content, types.provider); },
-        toFile: function (data, order) { return writeFrontMatter(data, order, types.provider); }
-      },
+      "wegweiser-offer": entryFormat("offer"),
+      "wegweiser-provider": entryFormat("provider"),
       "wegweiser-page": {fromFile: readPage, toFile: writePage}
     };
   }
@@ -515,18 +497,23 @@
   }
 
   var api = {
-    yamlValue: yamlValue, quickLoad: quickLoad, yamlLoad: yamlLoad, readFrontMatter: readFrontMatter, writeFrontMatter: writeFrontMatter,
-    readPage: readPage, writePage: writePage, formats: formats, SOURCE: SOURCE
+    yamlValue: Y.yamlValue, quickLoad: quickLoad, yamlLoad: yamlLoad, readFrontMatter: readFrontMatter, writeFrontMatter: writeFrontMatter,
+    readPage: readPage, writePage: writePage, formats: formats, sourceHash: sourceHash, SOURCE: SOURCE
   };
-  if (typeof module !== "undefined" && module.exports) {
+  if (node) {
     module.exports = api;
     return;
   }
   root.WegweiserCms = api;
-  var script = document.currentScript;
-  var types = JSON.parse(script.getAttribute("data-fields"));
-  var cms = root.CMS;
-  var registered = formats(types);
-  Object.keys(registered).forEach(function (name) { cms.registerCustomFormat(name, "md", registered[name]); });
-  registerAltWidget(cms);
+  var settings = JSON.parse(document.currentScript.getAttribute("data-fields"));
+  // Decap CMS (loaded after this script) starts when it is told to, once our formats and widget are
+  // registered: started on its own it may load entries before they are
+  root.CMS_MANUAL_INIT = true;
+  document.addEventListener("DOMContentLoaded", function () {
+    var cms = root.CMS;
+    var registered = formats(settings);
+    Object.keys(registered).forEach(function (name) { cms.registerCustomFormat(name, "md", registered[name]); });
+    registerAltWidget(cms);
+    cms.init();
+  });
 })(this);
