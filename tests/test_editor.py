@@ -151,6 +151,19 @@ def _values(path, kind: str) -> tuple[dict, str]:
     return src.values, src.body
 
 
+@pytest.mark.parametrize("collection, slug, key", [("offers", "vhs-deutsch-a1-abendkurs", "title"),
+                                                  ("providers", "awo-musterland", "name"), ("pages", "impressum", "title")])
+def test_the_lists_show_each_entry_by_its_title(cms, decap_server, collection, slug, key):
+    page, folder = cms, decap_server
+    path = folder / "content" / collection / f"{slug}.md"
+    title = (_values(path, collection[:-1])[0][key] if collection != "pages" else
+             path.read_text(encoding="utf-8").split("\n", 1)[0].split(": ", 1)[1])
+    page.goto(f"{page.admin_url}#/collections/{collection}")
+    link = page.locator(f"a[href$='#/collections/{collection}/entries/{slug}']")
+    link.wait_for(timeout=30_000)
+    assert link.inner_text().strip() == title
+
+
 def test_an_offer_made_in_the_form_passes_validation(cms, decap_server):
     page, folder = cms, decap_server
     page.goto(page.admin_url + "#/collections/offers/new")

@@ -30,8 +30,8 @@ VENDOR_DIR = HERE / "vendor"
 STATIC_DIR = HERE / "static"
 #: our script (the formats; it starts Decap once they are registered)
 SCRIPT = "wegweiser-cms.js"
-#: our scripts (static/)
-OWN_SCRIPTS = ("wegweiser-yaml.js", SCRIPT)
+#: our scripts (static/), in order
+OWN_SCRIPTS = ("wegweiser-yaml.js", "wegweiser-lines.js", SCRIPT)
 #: scripts the page loads, in order: what our script needs, our script, Decap CMS
 SCRIPTS = ("js-yaml.min.js", "sha256.min.js", *OWN_SCRIPTS, "decap-cms.js")
 

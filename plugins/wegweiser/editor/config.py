@@ -47,7 +47,10 @@ from wegweiser.submissions.json_schema import editor_schema, property_schema, re
 MEDIA_FOLDER = "content/images"
 #: Decap's name of each collection's format (static/wegweiser-cms.js registers them)
 FORMATS = {"offer": "wegweiser-offer", "provider": "wegweiser-provider", "page": "wegweiser-page"}
-#: the field shown for an entry in the lists (Entry.display_title's order)
+#: the field shown for an entry in the lists (Entry.display_title's order): the collection's
+#: ``identifier_field``, which Decap shows without a ``summary`` template (with one, it formats the
+#: template for every entry of a list on every change of its state: time a list of thousands lacks);
+#: the file name comes from ``id`` all the same (``slug``).
 TITLE_FIELDS = ("title", "name")
 #: the Markdown toolbar: what descriptions may hold (no images, no code, no HTML)
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list", "quote"]
@@ -91,7 +94,7 @@ def entry_collection(schemas: Schemas, kind: str, languages: tuple[str, ...] = (
         "name": KIND_FOLDERS[kind], "label": KIND_TITLES[kind], "label_singular": table.title,
         "description": form_hint(table.descriptor.get("description", "")),
         "folder": f"content/{KIND_FOLDERS[kind]}", "extension": "md", "format": FORMATS[kind],
-        "create": True, "editor": {"preview": False}, "identifier_field": "id", "slug": "{{id}}", "summary": f"{{{{{title}}}}}",
+        "create": True, "editor": {"preview": False}, "identifier_field": title, "slug": "{{id}}",
         "sortable_fields": [name for name in (title, "reviewed", "start_date") if name in table.by_name],
         "fields": fields,
     }
@@ -212,7 +215,7 @@ def pages_collection() -> dict:
                    "buttons": MARKDOWN_BUTTONS, "editor_components": []})
     collection = {"name": PAGES_FOLDER, "label": "Seiten", "label_singular": "Seite",
                   "folder": f"content/{PAGES_FOLDER}", "extension": "md", "format": FORMATS["page"],
-                  "create": True, "editor": {"preview": False}, "identifier_field": "title", "slug": "{{slug}}", "summary": "{{title}}",
+                  "create": True, "editor": {"preview": False}, "identifier_field": "title", "slug": "{{slug}}",
                   "fields": fields}
     return collection
 

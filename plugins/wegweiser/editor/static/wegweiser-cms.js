@@ -11,8 +11,9 @@
    gets a new line in the place of the old, a new one its line before the next key in schema order.
    Inside the translations the same holds one level down: a changed text replaces its own line (or
    literal block), the rest of the block stays. A file without SOURCE (a new entry) is written
-   entirely in the layout of `wegweiser new`. Values are written by wegweiser-yaml.js (PyYAML's
-   emitter rules); the tests compare both with the Python side.
+   entirely in the layout of `wegweiser new`. Headers are read and values written by
+   wegweiser-yaml.js (PyYAML's emitter rules), lines kept by wegweiser-lines.js; the tests compare
+   all of it with the Python side.
 
    A translation whose text or review date the office changes is recorded as made from the German
    text as it stands (its source_hash, i18n/content.py source_hash(); method human unless chosen);
@@ -29,27 +30,12 @@
   var TRANSLATIONS = "translations";
   var node = typeof module !== "undefined" && module.exports;
   var Y = node ? require("./wegweiser-yaml.js") : root.WegweiserYaml;
+  var L = node ? require("./wegweiser-lines.js") : root.WegweiserLines;
   var isObject = Y.isObject;
   var isEmpty = Y.isBlank;
-
-  function same(a, b) {
-    if (isEmpty(a) && isEmpty(b)) return true;
-    if (Array.isArray(a) || Array.isArray(b)) {
-      return Array.isArray(a) && Array.isArray(b) && a.length === b.length &&
-        a.every(function (item, i) { return same(item, b[i]); });
-    }
-    if (isObject(a) || isObject(b)) {
-      if (!isObject(a) || !isObject(b)) return false;
-      return Object.keys(a).concat(Object.keys(b)).every(function (key) { return same(a[key], b[key]); });
-    }
-    return a === b;
-  }
+  var same = L.same;
 
   // --- reading ---------------------------------------------------------------------------------
-
-  function jsyaml() {
-    return typeof module !== "undefined" && module.exports ? require("js-yaml") : root.jsyaml;
-  }
 
   /* Text, line ending and byte-order mark of a file, with Unix line ends. */
   function normalise(content) {
@@ -72,53 +58,6 @@
     return (source && source.bom ? "\uFEFF" : "") + text;
   }
 
-  /* A top-level key at the start of a line, as YAML or a Pelican header writes it. */
-  var YAML_KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)/;
-
-  /* The header's lines in segments: {key, lines} for a key and the lines continuing its value,
-     {lines} for comments and blank lines between keys. A blank line or comment followed by more of
-     a key's value (a literal block's empty line) belongs to the key. */
-  function segments(lines, keyOf, continues) {
-    var found = [];
-    lines.forEach(function (line) {
-      var key = keyOf(line);
-      var last = found[found.length - 1];
-      if (key !== null) found.push({key: key, lines: [line]});
-      else if (last && (!last.key || continues(line) || isGap(line))) last.lines.push(line);
-      else found.push({lines: [line]});
-    });
-    var out = [];
-    found.forEach(function (segment) {  // a key's trailing blank lines and comments: a segment of their own
-      var cut = segment.lines.length;
-      while (segment.key && cut > 1 && isGap(segment.lines[cut - 1])) cut--;
-      out.push({key: segment.key, lines: segment.lines.slice(0, cut)});
-      if (cut < segment.lines.length) out.push({lines: segment.lines.slice(cut)});
-    });
-    return mergeGaps(out);
-  }
-
-  function isGap(line) {
-    return !line.trim() || /^\s*#/.test(line);
-  }
-
-  /* Neighbouring segments without a key as one. */
-  function mergeGaps(list) {
-    var out = [];
-    list.forEach(function (segment) {
-      var last = out[out.length - 1];
-      if (last && !last.key && !segment.key) last.lines = last.lines.concat(segment.lines);
-      else out.push(segment);
-    });
-    return out;
-  }
-
-  function keyMatcher(pattern, lower) {
-    return function (line) {
-      var match = pattern.exec(line);
-      return match ? (lower ? match[1].toLowerCase() : match[1]) : null;
-    };
-  }
-
   function convert(value, type) {
     if (value === null || value === undefined) return null;
     if (Array.isArray(value)) return value.filter(function (v) { return v !== null; }).map(String);
@@ -128,97 +67,29 @@
     return value;
   }
 
-  /* Literal text for every scalar (as content/frontmatter.py reads text fields), null for the
-     plain null words; numbers from the schema's types. */
-  var schema = null;  // made once: making it takes longer than reading a file
+  /* The closing line of a front matter: --- or ... alone (spaces after it allowed). */
+  var CLOSING = /\n(---|\.\.\.)[^\S\n]*(?=\n|$)/g;
 
-  function yamlLoad(text) {
-    var y = jsyaml();
-    schema = schema || y.FAILSAFE_SCHEMA.extend({implicit: [y.types.null]});
-    var data = y.load(text, {schema: schema});
-    return data && typeof data === "object" && !Array.isArray(data) ? data : {};
-  }
-
-  var NULLS = {"": true, "~": true, "null": true, "Null": true, "NULL": true};
-  var QUICK_LINE = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ \t]*$/;
-  var INDICATOR = /^[-?:,\[\]{}#&*!|>'"%@`]/;
-  var PLAIN_ITEM = /^[^-?:,\[\]{}#&*!|>'"%@`\s][^,\[\]{}#:'"]*$/;
-
-  /* A plain scalar's text as YAML reads it, or undefined when it needs the full parser. */
-  function quickPlain(text) {
-    if (INDICATOR.test(text) || /: |:$| #|\t#/.test(text)) return undefined;
-    return NULLS[text] ? null : text;
-  }
-
-  function quickValue(text) {
-    if (text === "") return null;
-    var first = text.charAt(0), last = text.charAt(text.length - 1);
-    if (first === "'" && last === "'" && text.length > 1) {
-      var inner = text.slice(1, -1);
-      return inner.replace(/''/g, "").indexOf("'") < 0 ? inner.replace(/''/g, "'") : undefined;
-    }
-    if (first === "\"" && last === "\"" && text.length > 1) {
-      var quoted = text.slice(1, -1);
-      return /["\\]/.test(quoted) ? undefined : quoted;
-    }
-    if (first === "[" && last === "]") {
-      var items = text.slice(1, -1).trim();
-      if (!items) return [];
-      var values = [];
-      var parts = items.split(",");
-      for (var i = 0; i < parts.length; i++) {
-        var item = parts[i].trim();
-        if (!PLAIN_ITEM.test(item) || / #/.test(item)) return undefined;
-        values.push(NULLS[item] ? null : item);
-      }
-      return values;
-    }
-    return quickPlain(text);
-  }
-
-  /* The usual flat header (one `key: value` per line, values plain, simply quoted or [a, b]) read
-     without the YAML parser, ten times faster, giving what it gives; anything else: undefined. */
-  function quickLoad(lines) {
-    var data = {};
-    for (var i = 0; i < lines.length; i++) {
-      var line = lines[i];
-      if (!line.trim() || line.charAt(0) === "#") continue;
-      var match = QUICK_LINE.exec(line);
-      if (!match || Object.prototype.hasOwnProperty.call(data, match[1])) return undefined;
-      var value = quickValue(match[2] || "");
-      if (value === undefined) return undefined;
-      data[match[1]] = value;
-    }
-    return data;
-  }
-
-  /* The header's values: literal text for every scalar (as content/frontmatter.py reads text
-     fields), null for the plain null words. */
-  function loadHeader(lines) {
-    var quick = quickLoad(lines);
-    return quick !== undefined ? quick : yamlLoad(lines.join("\n"));
-  }
-
-  /* The parts of a file with front matter: lines of the header, opening and closing line, body. */
+  /* The parts of a file with front matter: lines of the header, opening and closing line, body
+     (found without splitting the body into lines: a listing reads thousands of files). */
   function splitFrontMatter(content) {
     var source = normalise(content);
-    var lines = source.text.split("\n");
-    if (lines[0].replace(/\s+$/, "") !== "---") throw new Error("Die Datei beginnt nicht mit ---.");
-    var end = -1;
-    for (var i = 1; i < lines.length; i++) {
-      var bare = lines[i].replace(/\s+$/, "");
-      if (bare === "---" || bare === "...") { end = i; break; }
-    }
-    if (end < 0) throw new Error("Der Kopf der Datei wird nicht mit --- geschlossen.");
-    source.header = lines.slice(1, end);
-    source.opening = lines[0];
-    source.closing = lines[end];
-    source.body = lines.slice(end + 1).join("\n");
+    var text = source.text;
+    var first = text.indexOf("\n");
+    source.opening = first < 0 ? text : text.slice(0, first);
+    if (source.opening.replace(/\s+$/, "") !== "---") throw new Error("Die Datei beginnt nicht mit ---.");
+    CLOSING.lastIndex = first - 1;
+    var closing = first < 0 ? null : CLOSING.exec(text);
+    if (!closing) throw new Error("Der Kopf der Datei wird nicht mit --- geschlossen.");
+    source.header = closing.index > first ? text.slice(first + 1, closing.index).split("\n") : [];
+    source.closing = closing[0].slice(1);
+    var end = closing.index + closing[0].length;
+    source.body = end < text.length ? text.slice(end + 1) : "";
     return source;
   }
 
   function frontMatterData(source, types) {
-    var parsed = loadHeader(source.header);
+    var parsed = Y.loadHeader(source.header);
     var data = {};
     Object.keys(parsed).forEach(function (key) { data[key] = convert(parsed[key], types[key]); });
     data.body = stripBreaks(source.body);
@@ -236,7 +107,7 @@
   function frontMatterSource(content, types) {
     var source = splitFrontMatter(content);
     source.values = frontMatterData(source, types);
-    source.segments = segments(source.header, keyMatcher(YAML_KEY), function (line) { return /^[ \t]|^- |^-$/.test(line); });
+    source.segments = L.segments(source.header, L.keyMatcher(L.YAML_KEY), function (line) { return /^[ \t]|^- |^-$/.test(line); });
     var keys = source.segments.filter(function (s) { return s.key; }).map(function (s) { return s.key; });
     var parsed = Object.keys(source.values).filter(function (key) { return key !== "body"; });
     source.trusted = keys.length === parsed.length && keys.every(function (key) { return parsed.indexOf(key) >= 0; });
@@ -244,42 +115,6 @@
   }
 
   // --- writing ---------------------------------------------------------------------------------
-
-  /* The lines of a mapping that was `segments` (holding `old`) and now holds `data`: an entry whose
-     value did not change keeps its lines, a changed one gets the lines write(key, value, segment)
-     gives, a new one goes before the next key that follows it in `keys`. */
-  function mergeLines(segments, old, data, keys, write) {
-    var out = [], placed = {};
-    var pending = function (before) {  // new values of keys that come before `before` in `keys`
-      var limit = before === null ? keys.length : keys.indexOf(before);
-      keys.slice(0, limit < 0 ? keys.length : limit).forEach(function (key) {
-        if (!placed[key] && !isEmpty(data[key]) && !Object.prototype.hasOwnProperty.call(old, key)) {
-          out.push.apply(out, write(key, data[key], null));
-          placed[key] = true;
-        }
-      });
-    };
-    var comments = -1;  // where the comments right above the next key begin in out
-    segments.forEach(function (segment) {
-      if (!segment.key) {
-        comments = segment.lines.every(function (l) { return /^\s*#/.test(l); }) ? out.length : -1;
-        out.push.apply(out, segment.lines);
-        return;
-      }
-      var key = segment.key;
-      if (keys.indexOf(key) >= 0) {  // new keys go before the key (and its comments) that follows them
-        var above = comments >= 0 ? out.splice(comments) : [];
-        pending(key);
-        out.push.apply(out, above);
-      }
-      comments = -1;
-      placed[key] = true;
-      if (same(data[key], old[key])) out.push.apply(out, segment.lines);
-      else if (!isEmpty(data[key])) out.push.apply(out, write(key, data[key], segment));
-    });
-    pending(null);
-    return out;
-  }
 
   /* The header lines: the original ones where values did not change, new lines where they did. */
   function headerLines(data, order, source, write) {
@@ -291,42 +126,7 @@
       return [].concat.apply([], keys.filter(function (key) { return !isEmpty(data[key]); })
         .map(function (key) { return write(key, data[key], null); }));
     }
-    return mergeLines(source.segments, source.values, data, keys, write);
-  }
-
-  var BLOCK_KEY = /:[ \t]*$/;  // a key whose value is the block below it
-
-  function indentation(line) {
-    return line.length - line.replace(/^ +/, "").length;
-  }
-
-  /* The lines below a key of a tree (`lines`, holding `old`) now holding `data` (tree.orders: the
-     order of the keys at this level and below). */
-  function mergeTree(lines, old, data, tree, orders) {
-    var first = lines.filter(function (line) { return !isGap(line); })[0];
-    var width = first ? indentation(first) : 0;
-    var pad = new Array(width + 1).join(" ");
-    var keyOf = function (line) {
-      if (indentation(line) !== width) return null;
-      var match = YAML_KEY.exec(line.slice(width));
-      return match ? match[1] : null;
-    };
-    var continues = function (line) { return indentation(line) > width || /^-( |$)/.test(line.slice(width)); };
-    var keys = Y.ordered(Object.keys(data).concat(Object.keys(old).filter(function (key) {
-      return !Object.prototype.hasOwnProperty.call(data, key);
-    })), orders[0]);
-    return mergeLines(segments(lines, keyOf, continues), old, data, keys, function (key, value, segment) {
-      return treeEntry(key, value, old[key], segment, pad, tree, orders.slice(1));
-    });
-  }
-
-  /* A changed entry of a tree: a mapping written in block style below its key stays so and is
-     merged; anything else is written anew (wegweiser-yaml.js treeLines). */
-  function treeEntry(key, value, old, segment, pad, tree, orders) {
-    if (segment && isObject(value) && isObject(old) && segment.lines.length > 1 && BLOCK_KEY.test(segment.lines[0])) {
-      return [segment.lines[0]].concat(mergeTree(segment.lines.slice(1), old, value, tree, orders));
-    }
-    return Y.treeLines(key, value, pad, orders, tree.dates);
+    return L.mergeLines(source.segments, source.values, data, keys, write);
   }
 
   // --- translations: provenance -----------------------------------------------------------------
@@ -390,7 +190,7 @@
     data = withProvenance(data, source ? source.values[TRANSLATIONS] : null, tree.languages && tree);
     var lines = headerLines(data, order, source, function (key, value, segment) {
       if (!isObject(value)) return [key + ": " + Y.yamlValue(value, types[key])];
-      return treeEntry(key, value, source ? source.values[key] : null, segment, "", tree, orders);
+      return L.treeEntry(key, value, source ? source.values[key] : null, segment, "", tree, orders);
     });
     var text = [source ? source.opening : "---"].concat(lines, [source ? source.closing : "---"]).join("\n") + "\n";
     return finish(text + bodyText(data.body, source), source);
@@ -433,7 +233,7 @@
     var body = lines.slice(index).join("\n");
     data.body = stripBreaks(body);
     source.kind = "page";
-    source.segments = segments(header, keyMatcher(/^[ ]{0,3}([A-Za-z0-9_-]+):/, true), function (line) { return META_MORE.test(line); });
+    source.segments = L.segments(header, L.keyMatcher(/^[ ]{0,3}([A-Za-z0-9_-]+):/, true), function (line) { return META_MORE.test(line); });
     source.values = data;
     source.body = body;
     source.trusted = true;
@@ -497,7 +297,7 @@
   }
 
   var api = {
-    yamlValue: Y.yamlValue, quickLoad: quickLoad, yamlLoad: yamlLoad, readFrontMatter: readFrontMatter, writeFrontMatter: writeFrontMatter,
+    yamlValue: Y.yamlValue, quickLoad: Y.quickLoad, yamlLoad: Y.yamlLoad, readFrontMatter: readFrontMatter, writeFrontMatter: writeFrontMatter,
     readPage: readPage, writePage: writePage, formats: formats, sourceHash: sourceHash, SOURCE: SOURCE
   };
   if (node) {
