@@ -9,14 +9,12 @@ form and checks the file that lands on disk.
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
-import socket
-import subprocess
 import time
 
 import pytest
 from conftest import ROOT, free_port, make_project, run_cli, serve
+from conftest import decap_server as start_decap_server
 
 from wegweiser.content.entry_file import render_entry
 from wegweiser.content.frontmatter import read_source
@@ -24,7 +22,6 @@ from wegweiser.content.schema import load_schemas
 from wegweiser.i18n.content import source_hash
 from wegweiser.preview_server import GuideRequestHandler
 
-DECAP_SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 SCHEMAS = load_schemas(ROOT / "data")
 WATCH = """window.__violations = [];
 document.addEventListener('securitypolicyviolation',
@@ -53,23 +50,8 @@ def project(tmp_path_factory):
 @pytest.fixture(scope="module")
 def decap_server(project):
     folder, port = project
-    assert DECAP_SERVER.is_file(), "npm ci installs decap-server"
-    log = (folder.parent / "decap-server.log").open("w")
-    process = subprocess.Popen(["node", str(DECAP_SERVER)], stdout=log, stderr=subprocess.STDOUT,
-                               env={**os.environ, "GIT_REPO_DIRECTORY": str(folder), "PORT": str(port),
-                                    "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"})
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None and time.monotonic() < deadline, "decap-server did not start"
-            time.sleep(0.2)
-    yield folder
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with (folder.parent / "decap-server.log").open("w") as log, start_decap_server(folder, port, log):
+        yield folder
 
 
 @pytest.fixture(scope="module")
