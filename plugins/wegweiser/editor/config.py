@@ -166,9 +166,9 @@ def translations_field(schemas: Schemas, kind: str, fields: list[dict], language
                 "by": {"label": item["by"]["title"], "widget": "string"}}
         return _group(name, field_label(table, name), [{"name": key, "required": False, **keys[key]} for key in KEYS])
 
-    languages = [_group(code, language_name(code), [per_field(name) for name in translatable_fields(table)])
-                 for code in languages if code != SOURCE]
-    return {**_group(TRANSLATIONS, tree["title"], languages), "hint": TRANSLATIONS_HINT}
+    groups = [_group(code, language_name(code), [per_field(name) for name in translatable_fields(table)])
+              for code in languages if code != SOURCE]
+    return {**_group(TRANSLATIONS, tree["title"], groups), "hint": TRANSLATIONS_HINT}
 
 
 #: the label of a translation's method, and the hint of the translations
