@@ -53,6 +53,31 @@ def test_every_offer_page_has_course_event_or_service(example_site, catalog):
     assert seen == {"Course", "EducationEvent", "Service"}
 
 
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_another_language_s_pages_describe_the_offer_in_that_language(example_site, catalog, code):
+    """The page's JSON-LD says what the page says: the translated title and summary where the offer has them,
+    German otherwise; its url is the page in that language, its mainEntityOfPage names the page's language;
+    the thing itself keeps one @id whichever language describes it."""
+    from wegweiser.i18n.content import translated
+
+    translated_offers = 0
+    for offer in catalog.offers:
+        data = _data(example_site / code / offer.save_as)
+        title = translated(offer, "title", code)
+        assert data["name"] == title.text and data["description"] == translated(offer, "summary", code).text
+        translated_offers += not title.fallback
+        assert data["@id"] == f"/{offer.page_url}" and data["url"] == f"/{code}/{offer.page_url}"
+        assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": f"/{code}/{offer.page_url}", "inLanguage": code}
+        if data["@type"] != "Service":
+            assert data.get("inLanguage", offer.languages) == offer.languages  # the language of instruction
+    assert translated_offers >= 1  # the example has translated offers: the test compares something
+    listing = _data(example_site / code / "themen" / "index.html")
+    assert listing["inLanguage"] == code
+    assert all(item["url"].startswith(f"/{code}/themen/") for item in listing["itemListElement"])
+    german_names = {row["label"] for row in catalog.vocabularies["topics"].rows}
+    assert not german_names & {item["name"] for item in listing["itemListElement"]}
+
+
 def test_every_provider_page_has_an_organization_with_address(example_site, catalog):
     for provider in catalog.providers:
         data = _data(example_site / provider.save_as)

@@ -46,7 +46,10 @@ def test_every_page_of_the_guide_exists_in_every_language(example_site):
     assert static <= german
     for code in LANGUAGES[1:]:
         theirs = {p.relative_to(example_site / code).as_posix() for p in (example_site / code).rglob("*.html")}
-        assert theirs == german - static, code
+        # and those translated (content/pages/<code>/<slug>.md: tests/test_page_translations.py)
+        translated = {f"{p.stem}/index.html" for p in (ROOT / "content" / "pages" / code).glob("*.md")}
+        assert translated <= static
+        assert theirs == (german - static) | translated, code
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -114,21 +117,32 @@ def test_right_to_left_pages_are_laid_out_from_the_right(chromium, example_site,
             assert len(lefts) >= 2, selector
             assert (lefts[0] > lefts[1]) == rtl, (selector, lefts)
         width = page.evaluate("document.documentElement.clientWidth")
-        heading = page.eval_on_selector("h1", "e => { const r = document.createRange(); r.selectNodeContents(e);"
-                                              " const b = r.getBoundingClientRect(); return [b.left, b.right]; }")
+        text_box = ("e => { const r = document.createRange(); r.selectNodeContents(e);"
+                    " const b = r.getBoundingClientRect(); return [b.left, b.right]; }")
+        # the offer has no translation into this language: its German title runs left to right, isolated
+        title_lang = page.eval_on_selector("h1", "e => e.closest('[lang]').getAttribute('lang')")
+        assert title_lang == ("de" if code in ("de", "fa") or title_lang == "de" else code)
+        heading = page.eval_on_selector("h1", text_box)
+        assert heading[0] < width - heading[1], heading  # German starts at the left, also on an Arabic page
+        assert page.eval_on_selector("h1", "e => getComputedStyle(e).direction") == "ltr"
+        register = page.eval_on_selector(".ww-register", "e => [getComputedStyle(e).borderRightWidth,"
+                                                          " getComputedStyle(e).borderLeftWidth]")
+        assert register == (["6px", "0px"] if rtl else ["0px", "6px"])
+        page.goto(f"{example_server}{prefix}/suche/")
+        heading = page.eval_on_selector("h1", text_box)  # a title in the page's language
         if rtl:
             assert width - heading[1] < heading[0], heading  # the title's text starts at the right
         else:
             assert heading[0] < width - heading[1], heading
-        register = page.eval_on_selector(".ww-register", "e => [getComputedStyle(e).borderRightWidth,"
-                                                          " getComputedStyle(e).borderLeftWidth]")
-        assert register == (["6px", "0px"] if rtl else ["0px", "6px"])
         page.goto(f"{example_server}{prefix}/bildungsmonitoring/betreuungsquote-unter-3/")
         align = page.eval_on_selector(".ww-table th", "e => getComputedStyle(e).textAlign")
         assert align == "start"
-        cell, table = page.eval_on_selector(".ww-table th", "e => [e.getBoundingClientRect().right,"
-                                                             " e.closest('table').getBoundingClientRect().right]")
-        assert (abs(cell - table) < 1) == rtl
+        # the county's figures are a German table (lang="de"): its columns run left to right in every language
+        cell, table = page.eval_on_selector(".ww-table th", "e => [e.getBoundingClientRect().left,"
+                                                             " e.closest('table').getBoundingClientRect().left]")
+        assert abs(cell - table) < 1
+        toc_lefts = _positions(page, ".ww-breadcrumbs__item")
+        assert (toc_lefts[0] > toc_lefts[1]) == rtl  # the page around it still runs from the right
 
 
 def _catalogs():
@@ -161,7 +175,8 @@ def test_the_catalogs_hold_every_text_of_the_templates_code_and_scripts():
     import babel.messages.extract as extract
 
     method_map = [("plugins/wegweiser/**.py", "python"), ("theme/templates/**.html", "jinja2"),
-                  ("theme/static/js/search.js", "javascript"), ("theme/static/js/offer.js", "javascript")]
+                  ("theme/static/js/search.js", "javascript"), ("theme/static/js/offer.js", "javascript"),
+                  ("plugins/wegweiser/defaults/schemas/*.json", "wegweiser.i18n.schema_messages:extract")]
     options = {"theme/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     keywords = {**extract.DEFAULT_KEYWORDS, "UIText": None, "ngettext": (1, 2)}
     marked = {message if isinstance(message, str) else message[0]
@@ -197,6 +212,7 @@ def test_the_search_page_s_script_speaks_the_page_s_language_with_its_plural_for
     status = page.locator("[data-status]")
     status.wait_for(state="visible")
     page.wait_for_function("document.querySelector('[data-status]').textContent.length > 0")
+    page.locator("[data-results] > li").first.wait_for()  # the list may be filled just after the count is said
     count = page.locator("[data-results] > li").count()
     assert count > 1
     total = int(re.search(r"\d+", status.text_content()).group(0))
@@ -204,3 +220,61 @@ def test_the_search_page_s_script_speaks_the_page_s_language_with_its_plural_for
     assert status.text_content() == (expected % {"num": total}) + "."
     texts = page.evaluate("JSON.parse(document.getElementById('ww-texte').textContent).texts")
     assert {m if isinstance(m, str) else m[0] for m in script_messages()} == set(texts)
+
+
+def _visible(fragment: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_the_filters_and_the_form_speak_the_page_s_language(example_site, catalog, code):
+    """The schema's texts (filter legends, field titles, hints) and the vocabularies' labels come from the
+    catalogs and the label columns, not in German."""
+    from wegweiser.i18n.content import label
+
+    texts = translations(code)
+    search = _html(example_site, f"{code}/suche/index.html")
+    legends = [_visible(m) for m in re.findall(r'<legend class="ww-filter__legend">(.*?)</legend>', search, re.S)]
+    for facet in catalog.schemas.facets:
+        assert texts.gettext(facet.legend) != facet.legend, facet.field  # the catalog has it
+        assert texts.gettext(facet.legend) in legends
+    for facet in catalog.schemas.facets:
+        for row in catalog.vocabularies[facet.vocabulary].rows:
+            shown = re.search(rf'for="f-{facet.parameter}-{re.escape(row["id"])}">([^<]*)<', search).group(1).strip()
+            assert shown == label(row, code)
+    form = _html(example_site, f"{code}/mitmachen/index.html")
+    labels = [_visible(m) for m in re.findall(r'<(?:label class="ww-field__label"|legend class="ww-fieldset__legend")'
+                                              r'[^>]*>(.*?)</(?:label|legend)>', form, re.S)]
+    titles = [f.title for f in catalog.schemas.offer.fields if f.name != "id"]
+    assert sum(texts.gettext(t) != t for t in titles) == len(titles)
+    assert sum(any(l.startswith(texts.gettext(t)) for l in labels) for t in titles) >= len(titles) - 3
+    german_titles = set(titles) - {texts.gettext(t) for t in titles}
+    assert not [l for l in labels if l.split(" (")[0] in german_titles]
+
+
+def test_indicator_pages_mark_the_county_s_german_figures_on_other_languages_pages(example_site):
+    german = _html(example_site, "bildungsmonitoring/betreuungsquote-unter-3/index.html")
+    english = _html(example_site, "en/bildungsmonitoring/betreuungsquote-unter-3/index.html")
+    note = translations("en").gettext("Die Zahlen des Bildungsmonitorings und ihre Beschreibungen gibt es nur auf Deutsch.")
+    assert note in english and "gibt es nur auf Deutsch" not in german
+    assert re.search(r'<h1 class="ww-title" lang="de">Betreuungsquote', english)
+    assert re.search(r'<figure class="ww-chart" lang="de">', english) and re.search(r'<table class="ww-table"[^>]* lang="de"', english)
+    assert 'lang="de"' not in german.split("<main", 1)[1]  # on the German page nothing needs marking
+    facts = re.findall(r'<dt class="ww-facts__label">([^<]*)</dt>', english)
+    assert translations("en").gettext("Einheit") in facts and "Einheit" not in facts
+    listing = _html(example_site, "en/bildungsmonitoring/index.html")
+    assert re.search(r'class="ww-indicators__link" href="[^"]+"\s*lang="de"', listing)
+
+
+def test_the_open_data_page_explains_the_columns_in_the_page_s_language(example_site, catalog):
+    """The columns' titles and descriptions come from the catalogs; what no catalog holds stays German and
+    says so (lang="de")."""
+    english = _html(example_site, "en/daten/index.html")
+    texts = translations("en")
+    for fld in catalog.schemas.offer.fields[:6]:
+        assert texts.gettext(fld.title) != fld.title
+        assert f"<span>{texts.gettext(fld.title)}</span>" in english
+    rows = re.findall(r'– (<span[^>]*>[^<]*</span>) \((\d+) (rows?)\)', english)
+    assert len(rows) >= 3 and all((n == "1") == (word == "row") for _, n, word in rows)
+    german_titles = [span for span, _, _ in rows if 'lang="de"' in span]
+    assert all(re.sub(r"<[^>]+>", "", span) == texts.gettext(re.sub(r"<[^>]+>", "", span)) for span in german_titles)

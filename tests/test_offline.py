@@ -179,6 +179,27 @@ def test_each_language_keeps_its_own_pages(project, context):
         assert page.locator("main a[href='/en/suche/']").is_visible()
 
 
+def test_switching_language_keeps_the_new_language_and_says_nothing_of_a_new_version(project, context):
+    """The worker registered from another language's page is taken at once: its language's pages are kept,
+    and no banner claims a new version (there is none)."""
+    with (project / "pelicanconf.py").open("a") as settings:
+        settings.write('WEGWEISER_LANGUAGES = ["de", "en"]\n')
+    output = project / "output"
+    _build(project, output)
+    with serve(output) as server:
+        page = _page(context)
+        _first_visit(page, server)
+        page.goto(f"{server}/en/")
+        page.wait_for_function("navigator.serviceWorker.controller && "
+                               "navigator.serviceWorker.controller.scriptURL.endsWith('sprache=en')", timeout=15_000)
+        _visit(page, f"{server}/en/angebote/{OFFER}/")
+        page.wait_for_timeout(500)
+        assert page.locator("[data-update]").count() == 0
+        context.set_offline(True)
+        page.goto(f"{server}/en/angebote/{OTHER}/")
+        assert page.text_content("h1") == "You are offline"
+
+
 def test_offline_with_relative_urls(project, context):
     output = project / "output"
     with _offline(project, context, "RELATIVE_URLS = True", output, output) as (page, server):

@@ -163,6 +163,30 @@ def test_an_invalid_form_shows_the_error_summary_field_messages_and_moves_focus(
     assert page.locator(".ww-error-message").count() == 8
 
 
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_the_form_s_messages_speak_the_page_s_language(page, code):
+    """On another language's page the script's messages, the fields' names in them and the summary's title
+    come from that language's catalog (the form's configuration is shared and German)."""
+    import re
+
+    from wegweiser.i18n.catalogs import translations
+
+    texts = translations(code)
+    page.goto(f"{page.server}/{code}/mitmachen/")
+    page.wait_for_selector(f"{FORM}:not([hidden])")
+    page.fill("#angebot-summary", "Yoga")
+    page.click(SUBMIT)
+    links = page.locator("#angebot-fehler a")
+    required = texts.gettext("Geben Sie „{label}“ an.")
+    assert required != "Geben Sie „{label}“ an."  # the catalog has it: the test compares languages
+    assert links.nth(0).text_content() == re.sub(r"\s+", " ", required.format(label=texts.gettext("Kennung"))).strip()
+    too_short = texts.gettext("„{label}“ muss mindestens {limit} Zeichen lang sein.")
+    assert links.nth(2).text_content() == re.sub(r"\s+", " ", too_short.format(
+        label=texts.gettext("Kurzbeschreibung"), limit=10)).strip()
+    assert page.locator("#angebot-fehler-titel").text_content().strip() == texts.gettext("Bitte korrigieren Sie Ihre Angaben")
+    assert page.title().startswith(texts.gettext("Fehler"))
+
+
 def test_cross_field_rules_run_in_the_browser(page):
     _open(page)
     _fill_valid_offer(page)

@@ -27,6 +27,11 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# A page's translation is content/pages/<code>/<slug>.md: Pelican reads its language and slug from the
+# path, groups it with the German page of that slug and writes it under the language's folder.
+PATH_METADATA = r"pages/(?P<lang>[^/]+)/(?P<slug>[^/]+)\.md$"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 DIRECT_TEMPLATES = []
 ARTICLE_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from wegweiser.checks.findings import ERROR, Finding
 from wegweiser.importing.messages import IMPORT_TEMPLATES
 from wegweiser.indicators.messages import INDICATOR_TEMPLATES
-from wegweiser.i18n.messages import TRANSLATION_TEMPLATES
+from wegweiser.i18n.messages import PAGE_TRANSLATION_TEMPLATES, TRANSLATION_TEMPLATES
 
 _CONTENT_TEMPLATES: dict[str, tuple[str, str]] = {
     # Reading the file
@@ -326,7 +326,7 @@ _CONTENT_TEMPLATES: dict[str, tuple[str, str]] = {
 
 #: every finding code's German message and fix
 TEMPLATES: dict[str, tuple[str, str]] = {**_CONTENT_TEMPLATES, **IMPORT_TEMPLATES, **INDICATOR_TEMPLATES,
-                                          **TRANSLATION_TEMPLATES}
+                                          **TRANSLATION_TEMPLATES, **PAGE_TRANSLATION_TEMPLATES}
 
 TYPE_NAMES = {
     "string": "ein Text",

@@ -5,11 +5,14 @@ A page is untrusted content like a description: its body and summary may not hol
 markup (scripts, event handlers, foreign schemes, images from other servers, …), its texts
 no control or bidi characters, and its header only the keys that say what the page is
 (title, slug, summary) — not where or how Pelican writes it. The folder holds nothing that
-would hang or loop the build (see content/loading.py). Pelican reads only what passes.
+would hang or loop the build (see content/loading.py). Its only subfolders are the languages'
+(content/pages/en/: translations, checked the same way and by checks/page_translations.py).
+Pelican reads only what passes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from pathlib import Path
@@ -17,10 +20,13 @@ from typing import NamedTuple
 
 from wegweiser.checks.findings import WARNING, Finding
 from wegweiser.checks.messages import finding
+from wegweiser.checks.page_translations import misplaced, translation_findings
 from wegweiser.checks.rules import body_line, character_findings, unsafe_finding
 from wegweiser.content.loading import relative_path, scan_folder
 from wegweiser.content.parse_cache import SourceCache
-from wegweiser.i18n.languages import is_language_folder
+from wegweiser.i18n.languages import SOURCE, is_language_folder
+from wegweiser.i18n.page_translations import TRANSLATION_KEYS
+from wegweiser.i18n.provenance import LANGUAGE_MARKS
 from wegweiser.i18n.texts import UIText
 from wegweiser.content.sanitize import markup_in_text, unsafe_in_html
 from wegweiser.content.static_pages import PAGE_KEYS, PAGES_FOLDER, read_page
@@ -52,69 +58,103 @@ REQUIRED_PAGES = {
 }
 
 
-def page_findings(root: Path, content_dir: Path, cache: SourceCache | None = None) -> list[Finding]:
+def page_findings(root: Path, content_dir: Path, cache: SourceCache | None = None, languages=(SOURCE,),
+                  today: dt.date | None = None) -> list[Finding]:
     """Every finding about content/pages: each page's (placeholders left by ``wegweiser init`` are
-    warnings), then a warning for each required page missing.
+    warnings), then each translation's (``languages``: WEGWEISER_LANGUAGES; ``today`` for their
+    review dates), then a warning for each required page missing.
     A page ``cache`` knows unchanged is not read again."""
     folder = Path(content_dir) / PAGES_FOLDER
-    files, refused = scan_folder(folder, root, hidden=True)  # Pelican reads hidden pages too
+    # Pelican reads hidden pages too; folders named like a language hold translations
+    files, refused = scan_folder(folder, root, hidden=True, own_folders=is_language_folder)
     findings = [problem for _, problem in refused] + _other_files(folder, root)
-    slugs: dict[str, str] = {}
+    german: dict[str, object] = {}
     for path in files:
-        rel = relative_path(path, root)
-        src = cache.lookup(path, rel) if cache is not None else None
-        if src is None:
-            src = _checked_page(path, rel)
-            if cache is not None:
-                cache.add(src)
+        src = _read(path, relative_path(path, root), cache, PAGE_KEYS)
         findings += src.findings + src.derived.get("rules", [])
         if "rules" not in src.derived:
             continue  # unreadable: its finding says why
         slug = src.values.get("slug") or path.stem
         if slug in RESERVED_SLUGS or is_language_folder(slug):
-            findings.append(finding("page-slug-reserved", rel, field="slug", value=slug, line=src.line_of("slug")))
-        elif slug in slugs:
-            findings.append(finding("page-duplicate-slug", rel, field="slug", value=slug, line=src.line_of("slug"),
-                                    other=slugs[slug]))
-        slugs.setdefault(slug, rel)
+            findings.append(finding("page-slug-reserved", src.rel, field="slug", value=slug, line=src.line_of("slug")))
+        elif slug in german:
+            findings.append(finding("page-duplicate-slug", src.rel, field="slug", value=slug,
+                                    line=src.line_of("slug"), other=german[slug].rel))
+        german.setdefault(slug, src)
+    findings += _translations(folder, root, cache, german, languages, today or dt.date.today())
     return findings + [finding("page-missing", relative_path(folder / f"{slug}.md", root), page=page.title,
                                why=page.why, severity=WARNING)
-                       for slug, page in REQUIRED_PAGES.items() if slug not in slugs]
+                       for slug, page in REQUIRED_PAGES.items() if slug not in german]
 
 
-def _checked_page(path: Path, rel: str):
-    """The page read, with the findings about it alone (``derived["rules"]``; its HTML is not kept)."""
-    src = read_page(path, rel)
-    if src.derived.get("html") is not None:
-        src.derived = {"rules": _page(src)}
+def _translations(folder: Path, root: Path, cache, german: dict, languages, today: dt.date) -> list[Finding]:
+    """The findings of every language's folder: the translations of a language the guide publishes,
+    an error for each page in any other folder named like a language (or in German's)."""
+    findings = []
+    for sub in sorted(p for p in folder.iterdir() if is_language_folder(p.name) and p.is_dir()
+                      and not p.is_symlink()) if folder.is_dir() else []:
+        files, refused = scan_folder(sub, root, hidden=True)
+        findings += [problem for _, problem in refused] + _other_files(sub, root)
+        for path in files:
+            rel = relative_path(path, root)
+            if sub.name == SOURCE or sub.name not in languages:
+                findings.append(misplaced(sub.name, rel, languages))
+                continue
+            src = _read(path, rel, cache, TRANSLATION_KEYS, LANGUAGE_MARKS)
+            findings += src.findings + src.derived.get("rules", [])
+            if "rules" in src.derived:
+                findings += translation_findings(src, sub.name, german, today)
+    return findings
+
+
+def _read(path: Path, rel: str, cache: SourceCache | None, keys: dict, marks: frozenset = frozenset()):
+    """A page (``keys``: the header keys it may have, ``marks``: invisible characters its texts may
+    hold), from ``cache`` if unchanged."""
+    src = cache.lookup(path, rel) if cache is not None else None
+    if src is None:
+        src = _checked_page(path, rel, keys, marks)
+        if cache is not None:
+            cache.add(src)
     return src
 
 
-def _page(src) -> list[Finding]:
+def _checked_page(path: Path, rel: str, keys: dict, marks: frozenset):
+    """The page read, with the findings about it alone (``derived["rules"]``; its HTML is not kept)."""
+    src = read_page(path, rel)
+    if src.derived.get("html") is not None:
+        src.derived = {"rules": _page(src, keys, marks)}
+    return src
+
+
+def _page(src, keys: dict, marks: frozenset) -> list[Finding]:
+    """A page's findings; ``keys``: the header keys it may have (with German names), ``marks``: the
+    invisible characters its texts may hold (a translation's: the joiners and direction marks Arabic
+    and Persian need)."""
     rel, values = src.rel, src.values
     found = []
     for key, line in src.derived["repeated"]:
         found.append(finding("duplicate-key", rel, field=key, line=line, first_line=src.lines[key]))
     for key in values:
-        if key not in PAGE_KEYS:
-            close = difflib.get_close_matches(key, PAGE_KEYS, n=1, cutoff=0.6)
+        if key not in keys:
+            close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
             found.append(finding("page-unknown-field", rel, field=key, line=src.line_of(key),
                                  suggestion=f"Meinten Sie „{close[0].capitalize()}“? " if close else "",
-                                 allowed=", ".join(f"„{k.capitalize()}“" for k in PAGE_KEYS)))
+                                 allowed=", ".join(f"„{k.capitalize()}“" for k in keys)))
     title = values.get("title", "")
     if not title.strip():
         found.append(finding("page-title-missing", rel, field="title", line=1))
     elif markup_in_text(title):
         found.append(finding("html-in-text", rel, field="title", value=markup_in_text(title),
-                             line=src.line_of("title"), label=PAGE_KEYS["title"]))
+                             line=src.line_of("title"), label=keys["title"]))
     slug = values.get("slug")
-    if slug is not None and not SLUG.fullmatch(slug):
+    if slug is not None and "slug" in keys and not SLUG.fullmatch(slug):
         found.append(finding("page-slug", rel, field="slug", value=slug, line=src.line_of("slug")))
-    for key in ("title", "slug", "summary"):
+    for key in keys:
         if key in values:
-            found += character_findings(rel, values[key], False, field=key, label=PAGE_KEYS[key],
-                                        line=src.line_of(key))
-    found += character_findings(rel, src.body, True, label="Text der Seite", line=src.body_line, in_text=True)
+            found += character_findings(rel, values[key], False, field=key, label=keys[key],
+                                        line=src.line_of(key), allowed=marks)
+    found += character_findings(rel, src.body, True, label="Text der Seite", line=src.body_line, in_text=True,
+                                allowed=marks)
     unsafe = unsafe_in_html(src.derived.get("summary_html") or "")
     if unsafe:
         found.append(unsafe_finding(rel, unsafe, src.line_of("summary"), field="summary",

@@ -183,10 +183,11 @@ def check_characters(kind, src: SourceFile, ctx: RuleContext):
 
 
 def character_findings(rel: str, text: str, multiline: bool, *, label: str, line: int | None,
-                       field: str | None = None, in_text: bool = False):
+                       field: str | None = None, in_text: bool = False, allowed: frozenset = frozenset()):
     """The findings for the characters of one text; with ``in_text``, ``line`` is the text's first
-    line in the file and each finding names the line the character is on."""
-    for problem in character_problems(text, multiline):
+    line in the file and each finding names the line the character is on; ``allowed``: characters
+    that are no problem here."""
+    for problem in character_problems(text, multiline, allowed):
         at = line + problem.line - 1 if in_text and line else line
         yield finding(problem.code, rel, field=field, value=problem.shown, line=at, label=label,
                       column=problem.column if in_text else None,

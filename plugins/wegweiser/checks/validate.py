@@ -75,7 +75,7 @@ def validate_project(root: Path, content_dir: Path, schemas: Schemas, today: dt.
     stamp = hashlib.sha256()
     hash_folder(stamp, Path(schemas.data_dir) / "indicators")
     findings += _kept(cache, "indicators", stamp.hexdigest(), validate_indicators, root, schemas)
-    findings += page_findings(root, content_dir, cache)
+    findings += page_findings(root, content_dir, cache, languages, today)
     cache.save()
     return Validation(sources=sources, findings=sort_findings(findings), schemas=schemas)
 

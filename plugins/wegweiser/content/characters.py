@@ -79,14 +79,15 @@ def _plain(text: str, multiline: bool) -> bool:
     return text.isprintable()
 
 
-def character_problems(text: str, multiline: bool = False) -> list[CharacterProblem]:
-    """The first problem of each kind in ``text`` (at most one per code), in order of position."""
+def character_problems(text: str, multiline: bool = False, allowed: frozenset = frozenset()) -> list[CharacterProblem]:
+    """The first problem of each kind in ``text`` (at most one per code), in order of position;
+    characters in ``allowed`` are none."""
     if not text or _plain(text, multiline):
         return []
     found: dict[str, CharacterProblem] = {}
     line, line_start = 1, 0
     for index, char in enumerate(text):
-        code = kind_of(char, multiline)
+        code = None if char in allowed else kind_of(char, multiline)
         if code and code not in found:
             found[code] = CharacterProblem(code, char, index + 1, line, index - line_start + 1)
         if char == "\n":

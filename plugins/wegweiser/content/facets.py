@@ -19,7 +19,8 @@ labels (the vocabulary's ``label`` column). A field may say more in its ``filter
 - ``"filter": false``: the field is no filter (``title_lang``: a title's language).
 
 The search index, the list pages, the search page and its script all read this registry, so a
-new vocabulary field in the schema is a new filter without any code.
+new vocabulary field in the schema is a new filter without any code. Its texts are German message ids
+(:class:`UIText`): ``make messages`` extracts the shipped schemas' texts into the catalogs.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wegweiser.i18n.languages import is_language_folder
+from wegweiser.i18n.texts import UIText
 
 if TYPE_CHECKING:
     from wegweiser.content.schema import TableSchema, Vocabulary
@@ -114,7 +116,7 @@ def _facet(field, vocabulary: str, spec) -> Facet:
         raise ValueError(f"{where}: „match“ ist „any“ (einer der gewählten Werte genügt) oder „all“ (alle "
                          f"gewählten Werte müssen zutreffen), nicht {_shown(match)}.")
     pages = spec.get("pages")
-    return Facet(field.name, vocabulary, parameter, legend, field.is_list,
+    return Facet(field.name, vocabulary, parameter, UIText(legend), field.is_list,
                  _pages(where, pages) if pages is not None else None, match == "all")
 
 
@@ -128,7 +130,8 @@ def _pages(where: str, spec) -> BrowsePages:
         raise ValueError(f"{where}: Der Ordner {_shown(spec['folder'])} ist nicht möglich. Verwenden Sie "
                          "Kleinbuchstaben, Ziffern und Bindestriche, keinen Namen aus zwei Buchstaben (sie sind den "
                          f"Sprachen vorbehalten) und keinen dieser Ordner der Website: {', '.join(sorted(RESERVED_FOLDERS))}.")
-    return BrowsePages(spec["folder"], spec["title"], spec["link"])
+    title, link = spec["title"], spec["link"]  # German message ids from the schema (i18n/schema_messages.py)
+    return BrowsePages(spec["folder"], UIText(title), UIText(link))
 
 
 def _check_unique(facets: list[Facet]) -> None:

@@ -25,12 +25,14 @@ _NOT_FILES = {stat.S_IFIFO: "eine benannte Pipe (FIFO)", stat.S_IFCHR: "ein Ger�
               stat.S_IFSOCK: "ein Socket"}
 
 
-def scan_folder(folder: Path, root: Path, hidden: bool = False) -> tuple[list[Path], list[tuple[Path, Finding]]]:
+def scan_folder(folder: Path, root: Path, hidden: bool = False,
+                own_folders=None) -> tuple[list[Path], list[tuple[Path, Finding]]]:
     """The ``.md`` files right in ``folder`` (or links to files), by name, and a finding for every
     entry that would otherwise hang the build, loop or be ignored without a word: a FIFO, device or
     socket named ``*.md``, a link pointing nowhere or in a circle, and each ``.md`` file in a
     subfolder. Nothing is opened here. ``hidden``: also names starting with a dot (Pelican reads
-    those pages), except editors' lock files (``.#…``)."""
+    those pages), except editors' lock files (``.#…``). ``own_folders(name)``: whether a subfolder
+    (not a link to one) is the caller's to check (content/pages/en/: translations)."""
     try:
         names = sorted(os.listdir(folder))
     except (FileNotFoundError, NotADirectoryError):
@@ -54,7 +56,8 @@ def scan_folder(folder: Path, root: Path, hidden: bool = False) -> tuple[list[Pa
                                               reason=reason)))
             continue
         if stat.S_ISDIR(mode):
-            refused.extend(_in_subfolder(path, folder, root))
+            if not (own_folders and own_folders(name) and not path.is_symlink()):
+                refused.extend(_in_subfolder(path, folder, root))
         elif not name.endswith(".md"):
             continue
         elif stat.S_ISREG(mode):

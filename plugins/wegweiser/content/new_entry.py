@@ -7,12 +7,13 @@ import datetime as dt
 import yaml
 
 from wegweiser.content.schema import Schemas
+from wegweiser.i18n.texts import UIText
 
 BODIES = {
-    "offer": "Beschreiben Sie hier das Angebot ausführlich: Inhalte, Ablauf, was man mitbringen "
-             "muss. Sie können Markdown verwenden, z. B. **fett** oder Listen mit „- “.",
-    "provider": "Beschreiben Sie hier den Anbieter: wer Sie sind, was Sie anbieten, wie man Sie "
-                "erreicht.",
+    "offer": UIText("Beschreiben Sie hier das Angebot ausführlich: Inhalte, Ablauf, was man mitbringen "
+                    "muss. Sie können Markdown verwenden, z. B. **fett** oder Listen mit „- “."),
+    "provider": UIText("Beschreiben Sie hier den Anbieter: wer Sie sind, was Sie anbieten, wie man Sie "
+                       "erreicht."),
 }
 
 

@@ -90,3 +90,44 @@ TRANSLATION_TEMPLATES: dict[str, tuple[str, str]] = {
         "export --lang {language_code}“ und lesen Sie es mit „wegweiser translate import“ wieder ein.",
     ),
 }
+
+#: the translations of the static pages (content/pages/<code>/<slug>.md; checks/page_translations.py):
+#: ``label`` is the German page's title, ``german`` its file
+PAGE_TRANSLATION_TEMPLATES: dict[str, tuple[str, str]] = {
+    "page-translation-language": (
+        "Der Ordner „{value}“ ist nach keiner Sprache benannt; die Seiten darin würden nicht richtig veröffentlicht.",
+        "Übersetzungen der Seiten liegen in Ordnern mit dem Code ihrer Sprache nach ISO 639-1 (z. B. "
+        "content/pages/en/); dieser Wegweiser erscheint in: {allowed} (Einstellung WEGWEISER_LANGUAGES in "
+        "pelicanconf.py). Benennen Sie den Ordner nach der Sprache der Übersetzung, oder verschieben Sie die Datei "
+        "direkt nach content/pages/, wenn sie eine deutsche Seite ist.",
+    ),
+    "page-translation-source": (
+        "Die Datei liegt im Ordner „{value}“ der Ausgangssprache; deutsche Seiten liegen direkt in content/pages.",
+        "Verschieben Sie die Datei nach content/pages/. Unterordner wie content/pages/en/ sind für die "
+        "Übersetzungen der deutschen Seiten da.",
+    ),
+    "page-translation-no-german": (
+        "Zu dieser Übersetzung ({language}) gibt es keine deutsche Seite mit der Adresse „{value}“.",
+        "{suggestion}Eine Übersetzung heißt wie die Adresse (Slug) der deutschen Seite, die sie übersetzt: "
+        "content/pages/{language_code}/<Adresse>.md. Deutsche Seiten gibt es mit den Adressen: {allowed}. Benennen "
+        "Sie die Datei um, oder legen Sie zuerst die deutsche Seite an.",
+    ),
+    "page-translation-easy-language": (
+        "Die Seite „Leichte Sprache“ wird nicht übersetzt ({language}).",
+        "Leichte Sprache ist eine geprüfte, vereinfachte Form des Deutschen für Menschen mit Lernschwierigkeiten "
+        "(§ 4 BITV 2.0); übersetzt wäre sie keine Leichte Sprache mehr. Löschen Sie die Datei: Die Seiten aller "
+        "Sprachen verlinken die deutsche Seite „Leichte Sprache“.",
+    ),
+    "page-translation-hash": (
+        "„{value}“ ist keine Prüfsumme des deutschen Textes (Übersetzung {language} der Seite „{label}“).",
+        "Tragen Sie im Kopf „Source_hash: …“ ein: die ersten 12 Zeichen (0–9, a–f) der SHA-256-Prüfsumme des "
+        "deutschen Textes, aus dem übersetzt wurde. Für den heutigen Text von {german} lautet sie {current}: "
+        "tragen Sie sie nur ein, wenn die Übersetzung zu diesem Text passt.",
+    ),
+    "page-translation-outdated": (
+        "Der Text der deutschen Seite „{label}“ hat sich geändert, seit sie übersetzt wurde ({language}); die "
+        "Seite zeigt die Übersetzung als möglicherweise veraltet.",
+        "Vergleichen Sie die Übersetzung mit dem heutigen Text von {german}, passen Sie sie an und setzen Sie "
+        "im Kopf „Source_hash: {current}“.",
+    ),
+}

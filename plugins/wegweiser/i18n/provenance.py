@@ -27,7 +27,8 @@ from wegweiser.i18n.content import (
     source_text, translatable_fields,
 )
 
-_HASH = re.compile(rf"[0-9a-f]{{{HASH_LENGTH}}}")
+#: a source hash as written: 12 lowercase hex digits
+HASH = re.compile(rf"[0-9a-f]{{{HASH_LENGTH}}}")
 #: invisible characters Arabic and Persian need: zero-width non-joiner and joiner, left-to-right and
 #: right-to-left marks, the Arabic letter mark (bidi overrides and isolates stay refused)
 LANGUAGE_MARKS = frozenset("\u200c\u200d\u200e\u200f\u061c")
@@ -39,7 +40,7 @@ def language_name(code: str) -> str:
     return f"{name}, {code}" if name else code
 
 
-def _is_language(code) -> bool:
+def is_language(code) -> bool:
     """A language code CLDR knows (``en``, ``ti``), whether the guide publishes it or not."""
     if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}", code):
         return False
@@ -70,7 +71,7 @@ def translation_findings(kind: str, src, schema: TableSchema, languages, today: 
             yield finding("translation-source-language", rel, field=path, value=code, line=line)
             continue
         if code not in targets:
-            known = _is_language(code)
+            known = is_language(code)
             yield finding("translation-language-off" if known else "translation-language", rel, field=path,
                           value=code, line=line, severity=WARNING if known else ERROR,
                           allowed=", ".join(targets) or "keine (die Einstellung nennt nur Deutsch)")
@@ -113,7 +114,7 @@ def _field_findings(src, schema, fields, entry, code, name, item, today):
                       line=src.line_of(f"{path}.method") or line, **where)
     german = source_text(entry, name)
     recorded = item.get("source_hash")
-    if not isinstance(recorded, str) or not _HASH.fullmatch(recorded):
+    if not isinstance(recorded, str) or not HASH.fullmatch(recorded):
         yield finding("translation-hash", rel, field=f"{path}.source_hash", value=recorded or "(fehlt)",
                       line=src.line_of(f"{path}.source_hash") or line, current=source_hash(german), **where)
     elif not german:
@@ -121,10 +122,16 @@ def _field_findings(src, schema, fields, entry, code, name, item, today):
     elif recorded != source_hash(german):
         yield finding("translation-outdated", rel, field=path, value=recorded, line=line, severity=WARNING,
                       current=source_hash(german), **where)
-    yield from _meta_findings(src, item, path, line, today, where)
+    yield from meta_findings(src, item, path, line, today, where)
 
 
-def _meta_findings(src, item, path, line, today, where):
+def meta_findings(src, item: dict, path: str, line, today: dt.date, where: dict):
+    """The findings on a translation's ``reviewed`` and ``by`` (keys of ``item``): ``path`` is where
+    they stand in ``src`` ("translations.en.title"; "" for a page's header), ``where`` names the
+    language and the text for the messages."""
+    def at(key: str) -> str:
+        return f"{path}.{key}" if path else key
+
     reviewed = item.get("reviewed")
     if reviewed is not None:
         problem, date = None, reviewed if isinstance(reviewed, dt.date) else None
@@ -138,11 +145,11 @@ def _meta_findings(src, item, path, line, today, where):
         elif date > today:
             problem = "ein Datum nach dem heutigen Tag"
         if problem:
-            yield finding("translation-reviewed", src.rel, field=f"{path}.reviewed", value=reviewed, problem=problem,
-                          line=src.line_of(f"{path}.reviewed") or line, **where)
+            yield finding("translation-reviewed", src.rel, field=at("reviewed"), value=reviewed, problem=problem,
+                          line=src.line_of(at("reviewed")) or line, **where)
     by = item.get("by")
     if by is not None and (not isinstance(by, str) or not by.strip() or "\n" in by):
-        yield finding("translation-by", src.rel, field=f"{path}.by", line=src.line_of(f"{path}.by") or line, **where)
+        yield finding("translation-by", src.rel, field=at("by"), line=src.line_of(at("by")) or line, **where)
 
 
 def _text_findings(src, schema, name, path, text, **where):

@@ -26,6 +26,8 @@ class UIText(str):
         return _ui_text, (self.message, self.params)
 
     def translated(self, code: str) -> str:
+        if not self.message:
+            return ""  # gettext("") is the catalog's header
         text = translations(code).gettext(self.message)
         if not self.params:
             return text
@@ -84,3 +86,19 @@ def translated_description(context, entry):
     from wegweiser.i18n.content import translated_html
 
     return translated_html(entry, _code(context))
+
+
+@pass_context
+def catalog_text(context, text):
+    """Template global ``catalog_text(text)``: a German text that may be in the catalogs (a schema's field
+    title or description, see i18n/schema_messages.py) for the page's language, as a
+    :class:`~wegweiser.i18n.content.Translated`: ``fallback`` (shown in German, marked ``lang="de"``)
+    when the catalog has no translation of it (a county's own schema text)."""
+    from wegweiser.i18n.content import Translated
+    from wegweiser.i18n.languages import SOURCE
+
+    code = _code(context)
+    if not text or code == SOURCE:
+        return Translated(text or None, SOURCE, "source", wanted=code)
+    shown = translations(code).gettext(text)
+    return Translated(shown, SOURCE if shown == text else code, "source" if shown == text else "human", wanted=code)

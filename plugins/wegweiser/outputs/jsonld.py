@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 
 from wegweiser.catalog.catalog import Catalog, Entry
+from wegweiser.i18n.content import translated
+from wegweiser.i18n.languages import SOURCE
 
 CONTEXT = "https://schema.org"
 #: format vocabulary id -> (Course.courseMode, Event.eventAttendanceMode)
@@ -124,23 +126,32 @@ def offer_type(offer: Entry) -> str:
     return "EducationEvent"
 
 
-def offer(catalog: Catalog, entry: Entry, site_url: str = "") -> dict:
-    """JSON-LD of an offer page."""
+def _page(url: str, lang: str) -> dict:
+    """The page that describes a thing, with the page's language (``inLanguage`` of the thing itself
+    is an offer's language of instruction)."""
+    return {"@type": "WebPage", "@id": url, "inLanguage": lang}
+
+
+def offer(catalog: Catalog, entry: Entry, site_url: str = "", lang: str = SOURCE, page_root: str | None = None) -> dict:
+    """JSON-LD of an offer page in ``lang`` (its texts translated where they are, German otherwise);
+    ``page_root``: the root of that language's pages (default: the site's)."""
     kind = offer_type(entry)
     url = absolute(site_url, entry.page_url)
+    page = absolute(site_url if page_root is None else page_root, entry.page_url)
     provider = organization_ref(entry.provider_entry, site_url)
-    modes = FORMATS.get(entry.format, (catalog.label("formats", entry.format), None))
+    modes = FORMATS.get(entry.format, (catalog.label("formats", entry.format, lang), None))
     data = {
         "@context": CONTEXT,
         "@type": kind,
         "@id": url,
-        "url": url,
-        "name": entry.title,
-        "description": entry.summary,
+        "url": page,
+        "mainEntityOfPage": _page(page, lang),
+        "name": translated(entry, "title", lang).text,
+        "description": translated(entry, "summary", lang).text,
         "inLanguage": entry.languages,
-        "about": catalog.labels("topics", entry.topics),
+        "about": catalog.labels("topics", entry.topics, lang),
         "audience": {"@type": "EducationalAudience",
-                     "audienceType": catalog.labels("target_groups", entry.target_groups)},
+                     "audienceType": catalog.labels("target_groups", entry.target_groups, lang)},
         "typicalAgeRange": _age_range(entry),
         "isAccessibleForFree": True if entry.cost_eur == 0 else None,
         "offers": _price_offer(entry, site_url),
@@ -154,18 +165,19 @@ def offer(catalog: Catalog, entry: Entry, site_url: str = "") -> dict:
             "eventAttendanceMode": modes[1],
             "location": places or None,
             "organizer": provider,
-            "educationalLevel": catalog.label("areas", entry.area),
+            "educationalLevel": catalog.label("areas", entry.area, lang),
         })
     elif kind == "Course":
         data.update({
             "provider": provider,
-            "educationalLevel": catalog.label("areas", entry.area),
+            "educationalLevel": catalog.label("areas", entry.area, lang),
             "hasCourseInstance": [{
                 "@type": "CourseInstance",
                 "courseMode": modes[0],
                 "startDate": _date(entry.start_date),
                 "endDate": _date(entry.end_date),
-                "courseSchedule": {"@type": "Schedule", "description": entry.schedule} if entry.schedule else None,
+                "courseSchedule": ({"@type": "Schedule", "description": translated(entry, "schedule", lang).text}
+                                   if entry.schedule else None),
                 "location": places or None,
                 "inLanguage": entry.languages,
                 "offers": _price_offer(entry, site_url),
@@ -174,7 +186,7 @@ def offer(catalog: Catalog, entry: Entry, site_url: str = "") -> dict:
     else:
         data.update({
             "provider": provider,
-            "serviceType": catalog.label("areas", entry.area),
+            "serviceType": catalog.label("areas", entry.area, lang),
             "areaServed": places or None,
             "category": data.pop("about"),
         })
@@ -190,34 +202,39 @@ def _age_range(entry: Entry) -> str | None:
     return f"{'' if low is None else low}-{'' if high is None else high}"
 
 
-def provider(catalog: Catalog, entry: Entry, site_url: str = "") -> dict:
-    """JSON-LD of a provider page."""
+def provider(catalog: Catalog, entry: Entry, site_url: str = "", lang: str = SOURCE,
+             page_root: str | None = None) -> dict:
+    """JSON-LD of a provider page in ``lang`` (see :func:`offer`)."""
     url = absolute(site_url, entry.page_url)
+    page = absolute(site_url if page_root is None else page_root, entry.page_url)
     return _clean({
         "@context": CONTEXT,
         "@type": organization_type(entry),
         "@id": url,
-        "url": url,
+        "url": page,
+        "mainEntityOfPage": _page(page, lang),
         "name": entry.name,
-        "description": entry.summary,
+        "description": translated(entry, "summary", lang).text,
         "address": address(catalog, entry),
         "geo": _geo(entry.values),
         "email": entry.contact_email,
         "telephone": entry.contact_phone,
         "sameAs": entry.url,
-        "additionalType": catalog.label("provider_kinds", entry.kind),
+        "additionalType": catalog.label("provider_kinds", entry.kind, lang),
     })
 
 
-def item_list(name: str, links, site_url: str = "") -> dict:
-    """JSON-LD ``ItemList`` of a list page; ``links`` are entries or ``(path, name)`` pairs."""
-    pairs = [(e.page_url, e.display_title) if isinstance(e, Entry) else e for e in links]
+def item_list(name: str, links, site_url: str = "", lang: str = SOURCE) -> dict:
+    """JSON-LD ``ItemList`` of a list page in ``lang``; ``links`` are entries or ``(path, name)`` pairs
+    (paths below ``site_url``, the root of the language's pages)."""
+    pairs = [(e.page_url, translated(e, "title", lang).text if lang != SOURCE and e.entry_type == "offer" else e.display_title)
+             if isinstance(e, Entry) else e for e in links]
     items = [
         {"@type": "ListItem", "position": n, "url": absolute(site_url, path), "name": title}
         for n, (path, title) in enumerate(pairs, start=1)
     ]
-    return {"@context": CONTEXT, "@type": "ItemList", "name": name, "numberOfItems": len(items),
-            "itemListElement": items}
+    return {"@context": CONTEXT, "@type": "ItemList", "name": name, "inLanguage": lang,
+            "numberOfItems": len(items), "itemListElement": items}
 
 
 def script(data: dict) -> str:

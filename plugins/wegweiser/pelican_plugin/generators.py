@@ -111,8 +111,11 @@ class GuideGenerator(Generator):
         gc.freeze()
         self.context["guide"] = catalog
         self.context["findings"] = validation.findings
-        # the static pages of content/pages/ (Pelican's page generator ran first): linked only if they exist
-        self.context["static_urls"] = sorted(page.url for page in self.context.get("pages", []))
+        # the static pages of content/pages/ and their translations (Pelican's page generator ran first): linked
+        # only if they exist ("impressum/", "en/impressum/")
+        self.context["static_urls"] = sorted(
+            {url for page in self.context.get("pages", [])
+             for url in [page.url, *(version.url for version in getattr(page, "translations", []))]})
         self.languages = languages(self.settings)
         self.context["languages"] = self.languages
         #: header and footer of each language, the same on every page of it: rendered once (base.html),
@@ -224,7 +227,7 @@ class GuideGenerator(Generator):
         root = path_to_url(get_relative_path(page.save_as)) if relative else self.settings.get("SITEURL", "")
         urls = {"ROOTURL": root, "SITEURL": f"{root}/{language.prefix.rstrip('/')}" if language.prefix else root,
                 "lang": language,
-                "alternates": [(other, f"{root}/{other.prefix}{page.url}") for other in self.languages]}
+                "alternates": [(other, f"{other.prefix}{page.url}") for other in self.languages]}
         if not relative:
             urls["chrome"] = self._chrome(language, urls)
         writer.write_file(

@@ -53,7 +53,7 @@ def atom_feed(catalog: Catalog, settings: dict):
 
 def sitemap_and_robots(catalog: Catalog, settings: dict):
     """robots.txt and, with an absolute SITEURL, one sitemap per language (``sitemap.xml`` for the source
-    language with the static pages, ``en/sitemap.xml`` …), each named in robots.txt."""
+    language, ``en/sitemap.xml`` …, each with the static pages in its language), each named in robots.txt."""
     from wegweiser.i18n.languages import languages
 
     site_url = settings.get("SITEURL") or ""
@@ -63,11 +63,8 @@ def sitemap_and_robots(catalog: Catalog, settings: dict):
     if feeds.is_absolute(site_url):
         paths = list(_page_paths(catalog))
         for language, name in zip(guide_languages, names):
-            if language.is_source:
-                pages = paths + [(path, None) for path in _static_pages(settings)]
-            else:
-                pages = [(f"{language.prefix}{path}", lastmod) for path, lastmod in paths]
-            yield name, feeds.sitemap(pages, site_url)
+            pages = [(f"{language.prefix}{path}", lastmod) for path, lastmod in paths]
+            yield name, feeds.sitemap(pages + [(path, None) for path in _static_pages(settings, language)], site_url)
 
 
 def _page_paths(catalog: Catalog):
@@ -81,16 +78,21 @@ def _page_paths(catalog: Catalog):
         yield page.url, entry.reviewed if entry is not None else None
 
 
-def _static_pages(settings: dict):
-    """URLs of the Markdown pages under content/pages (their ``Slug:`` or file name)."""
+def _static_pages(settings: dict, language):
+    """URLs of the Markdown pages under content/pages in ``language``: the German pages (their ``Slug:``
+    or file name), or the translations in content/pages/<code>/ (their file name)."""
     folders = settings.get("PAGE_PATHS") or ["pages"]
-    pattern = settings.get("PAGE_URL") or "{slug}/"
+    if language.is_source:
+        pattern, below = settings.get("PAGE_URL") or "{slug}/", ""
+    else:
+        pattern, below = settings.get("PAGE_LANG_URL") or "{lang}/{slug}/", language.code
     for folder in folders:
-        for path in sorted((Path(settings.get("PATH", "content")) / folder).glob("*.md")):
+        for path in sorted((Path(settings.get("PATH", "content")) / folder / below).glob("*.md")):
             meta = _metadata(path)
             if meta.get("status", "published") in ("hidden", "draft"):
                 continue
-            yield pattern.format(slug=meta.get("slug") or path.stem)
+            yield pattern.format(slug=(meta.get("slug") if language.is_source else None) or path.stem,
+                                 lang=language.code)
 
 
 def _metadata(path: Path) -> dict:

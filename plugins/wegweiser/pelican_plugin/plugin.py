@@ -14,10 +14,11 @@ from wegweiser.build.state import build_state
 from wegweiser.catalog.display import FILTERS, GLOBALS
 from wegweiser.catalog.project import Project
 from wegweiser.i18n.script_texts import script_texts
-from wegweiser.i18n.texts import translated_description, translated_text, ui
+from wegweiser.i18n.texts import catalog_text, translated_description, translated_text, ui
 from wegweiser.outputs.security import meta_policy
 from wegweiser.checks.pages import REQUIRED_PAGES
 from wegweiser.pelican_plugin.generators import GuideGenerator
+from wegweiser.pelican_plugin.page_languages import annotate_pages, page_texts, unpublished_languages
 from wegweiser.pelican_plugin.page_reader import only_page_reader
 
 
@@ -27,7 +28,8 @@ def add_template_helpers(pelican):
     pelican.settings.setdefault("JINJA_GLOBALS", {}).update(GLOBALS)
     pelican.settings["JINJA_GLOBALS"]["content_security_policy"] = meta_policy()
     pelican.settings["JINJA_GLOBALS"]["script_texts"] = script_texts
-    pelican.settings["JINJA_GLOBALS"].update(tr=translated_text, tr_html=translated_description)
+    pelican.settings["JINJA_GLOBALS"].update(tr=translated_text, tr_html=translated_description,
+                                             catalog_text=catalog_text)
     # the footer links those of them that exist (the generator sets static_urls)
     pelican.settings["JINJA_GLOBALS"]["required_pages"] = [(slug, page.link) for slug, page in REQUIRED_PAGES.items()]
     # the interface's texts through gettext (wegweiser.i18n.catalogs; installed per page's language)
@@ -91,8 +93,9 @@ def write_service_worker(pelican):
 
 
 def source_language_texts(generator):
-    """Pelican's own generators (the static pages) render in the source language: its texts are the
-    message ids. The guide generator installs each page's language itself."""
+    """Pelican's own generators render in the source language (its texts are the message ids) unless
+    told otherwise: the guide generator installs each page's language itself, the static pages' is
+    installed before each is written (page_languages.page_texts)."""
     if hasattr(generator, "env"):
         generator.env.install_null_translations(newstyle=True)
 
@@ -102,6 +105,9 @@ def register():
     signals.generator_init.connect(source_language_texts)
     signals.get_generators.connect(get_generators)
     signals.readers_init.connect(only_page_reader)  # static pages are untrusted content too
+    signals.initialized.connect(unpublished_languages)  # static pages in the guide's languages
+    signals.page_generator_finalized.connect(annotate_pages)
+    signals.page_generator_write_page.connect(page_texts)
     # what Pelican writes itself: the next build removes it first (wegweiser/build/site_folders.py)
     signals.content_written.connect(note_content)
     signals.feed_written.connect(note_content)

@@ -12,9 +12,11 @@ from jinja2 import pass_context
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.pelican_plugin.incremental import EntryFile
 from wegweiser.submissions.field_docs import KIND_TITLES, field_docs
+from wegweiser.submissions.form_messages import form_texts
 from wegweiser.submissions.form_model import form_fields
 from wegweiser.submissions.json_schema import json_schema
 from wegweiser.catalog.project import Project
+from wegweiser.i18n.texts import UIText, VocabularyLabel
 from wegweiser.content.schema import KIND_FOLDERS
 from wegweiser.submissions.submission import (CONFIG_FILE, DATA_FOLDER, FIELDS_URL, ID_PREFIX, PAGE_URL, PREFILL,
                                SubmitSettings, entry_payload, form_config, prefill_group, prefill_groups)
@@ -25,6 +27,13 @@ from wegweiser.pelican_plugin.pages import SitePage
 def submit_settings(context) -> SubmitSettings:
     """The routes' settings, read from the template context (which holds every setting)."""
     return SubmitSettings.from_settings(context)
+
+
+@pass_context
+def page_form_texts(context) -> dict:
+    """The form script's texts in the page's language (messages, field titles; submissions/form_messages.py)."""
+    language = context.get("lang")
+    return form_texts(context["guide"].schemas, language.code if language is not None else "de")
 
 
 def _provider_ids(catalog: Catalog) -> list[str]:
@@ -40,7 +49,8 @@ def _option_labels(catalog: Catalog, kind: str) -> dict[str, dict[str, str]]:
         if resource == "providers":
             labels[name] = {p.id: p.name for p in catalog.providers}
         elif resource in catalog.vocabularies:
-            labels[name] = {row["id"]: row.get("label") or row["id"] for row in catalog.vocabularies[resource].rows}
+            labels[name] = {row["id"]: VocabularyLabel(row) if row.get("label") else row["id"]
+                            for row in catalog.vocabularies[resource].rows}
     return labels
 
 
@@ -54,16 +64,16 @@ def _forms(catalog: Catalog) -> list[dict]:
 
 
 def submission_pages(catalog: Catalog):
-    home = {"title": "Startseite", "url": ""}
-    yield SitePage(PAGE_URL, "submit", "Mitmachen: Angebote eintragen und ändern", breadcrumbs=[home],
-                   description="So tragen Anbieter ihre Bildungsangebote in den Bildungswegweiser ein oder melden "
-                               "Änderungen: mit dem Formular, per E-Mail oder per Pull Request.",
+    home = {"title": UIText("Startseite"), "url": ""}
+    yield SitePage(PAGE_URL, "submit", UIText("Mitmachen: Angebote eintragen und ändern"), breadcrumbs=[home],
+                   description=UIText("So tragen Anbieter ihre Bildungsangebote in den Bildungswegweiser ein oder "
+                                      "melden Änderungen: mit dem Formular, per E-Mail oder per Pull Request."),
                    variables={"forms": _forms(catalog), "config_file": CONFIG_FILE, "fields_url": FIELDS_URL,
-                              "submit_settings": submit_settings})
-    yield SitePage(FIELDS_URL, "fields", "Alle Felder erklärt",
-                   breadcrumbs=[home, {"title": "Mitmachen", "url": PAGE_URL}],
-                   description="Jedes Feld eines Angebots und eines Anbieters im Bildungswegweiser: Bedeutung, "
-                               "Form, Beispiel und erlaubte Werte.",
+                              "submit_settings": submit_settings, "form_texts": page_form_texts})
+    yield SitePage(FIELDS_URL, "fields", UIText("Alle Felder erklärt"),
+                   breadcrumbs=[home, {"title": UIText("Mitmachen"), "url": PAGE_URL}],
+                   description=UIText("Jedes Feld eines Angebots und eines Anbieters im Bildungswegweiser: Bedeutung, "
+                                      "Form, Beispiel und erlaubte Werte."),
                    variables={"field_sections": [
                        {"kind": kind, "title": KIND_TITLES[kind], "folder": f"content/{KIND_FOLDERS[kind]}/",
                         "docs": field_docs(catalog.schemas, kind)} for kind in KIND_FOLDERS],

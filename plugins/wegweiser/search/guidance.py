@@ -5,6 +5,7 @@ sharing a term with the query."""
 
 from __future__ import annotations
 
+from wegweiser.i18n.texts import VocabularyLabel
 from wegweiser.search import documents
 from wegweiser.search.search_index import synonyms
 
@@ -16,6 +17,6 @@ def help_links(catalog) -> list[dict]:
         for row in catalog.vocabularies[vocabulary].rows:
             text = f"{row['label']} {row.get('description') or ''}"
             found = documents.text_terms(text, None, synonyms(catalog), (set(), set()))
-            links.append({"url": f"{folder}/{row['id']}/", "label": row["label"],
+            links.append({"url": f"{folder}/{row['id']}/", "label": VocabularyLabel(row),
                           "terms": " ".join(dict.fromkeys(found))})
     return links

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from wegweiser.content.schema import KIND_FOLDERS, Schemas
 from wegweiser.content.new_entry import _yaml_value
+from wegweiser.i18n.texts import UIText, VocabularyLabel
 
-KIND_TITLES = {"offer": "Angebote", "provider": "Anbieter"}
+KIND_TITLES = {"offer": UIText("Angebote"), "provider": UIText("Anbieter")}
 
 
 @dataclass
@@ -87,11 +88,11 @@ def field_docs(schemas: Schemas, kind: str) -> list[FieldDoc]:
     for fld in table.fields:
         resource = table.reference_of(fld.name)
         vocab = schemas.vocabularies.get(resource) if resource else None
-        doc = FieldDoc(name=fld.name, title=fld.title, required=fld.required, description=fld.description,
+        doc = FieldDoc(name=fld.name, title=UIText(fld.title), required=fld.required, description=UIText(fld.description),
                        form=value_form(fld),
                        example=example_line(fld))
         if vocab:
-            doc.allowed = [(row["id"], row.get("label") or row["id"]) for row in vocab.rows if row.get("id")]
+            doc.allowed = [(row["id"], VocabularyLabel(row) if row.get("label") else row["id"]) for row in vocab.rows if row.get("id")]
             doc.allowed_from = f"data/vocabularies/{vocab.path.name}"
         elif resource in KIND_FOLDERS.values():
             doc.allowed_from = f"content/{resource}/"

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 from wegweiser.content.new_entry import BODIES
 from wegweiser.content.schema import MULTILINE_FROM
+from wegweiser.i18n.texts import UIText
 
 #: at most this many options are shown as radio buttons (required fields only)
 MAX_RADIOS = 6
 #: presentation only: mobile keyboards and input types for fields whose schema says "text"
 _INPUT_HINTS = {"postcode": {"inputmode": "numeric"}, "contact_phone": {"input_type": "tel"}}
 BODY_FIELD = "body"
-PROVIDER_HINT = "Fehlt Ihr Anbieter in der Liste? Dann melden Sie ihn zuerst als neuen Anbieter an."
+PROVIDER_HINT = UIText("Fehlt Ihr Anbieter in der Liste? Dann melden Sie ihn zuerst als neuen Anbieter an.")
 _FILE_NOTE = re.compile(r"\s*\([^()]*(?:data/|content/)[^()]*\)|\s+aus data/vocabularies/[\w.-]+\.csv")
 _SENTENCE = re.compile(r"(?<=[.?!])(?<!\bz\.)\s+(?=[A-ZÄÖÜ„])")
 
@@ -47,6 +48,8 @@ class FormField:
     inputmode: str | None = None
     options: list[tuple[str, str]] = field(default_factory=list)
     rows: int = 3
+    #: a second sentence after the hint (the provider's: how to add a missing one)
+    note: str = ""
 
     @property
     def hint_id(self) -> str:
@@ -99,14 +102,14 @@ def form_fields(kind: str, schema: dict, id_prefix: str, labels: dict[str, dict[
         allowed = prop.get("items", prop).get("enum") or []
         names = labels.get(name, {})
         options = [(value, names.get(value, value)) for value in allowed]
-        fld = FormField(name=name, id=f"{id_prefix}-{name.replace('_', '-')}", label=prop["title"],
-                        hint=form_hint(prop.get("description", "")), required=is_required, control=control,
+        fld = FormField(name=name, id=f"{id_prefix}-{name.replace('_', '-')}", label=UIText(prop["title"]),
+                        hint=UIText(form_hint(prop.get("description", ""))), required=is_required, control=control,
                         input_type=input_type, inputmode=inputmode, options=options, rows=rows)
         if name == "provider":
-            fld.hint = " ".join(filter(None, [fld.hint, PROVIDER_HINT]))
+            fld.note = PROVIDER_HINT
         for key, value in _INPUT_HINTS.get(name, {}).items():
             setattr(fld, key, value)
         fields.append(fld)
-    fields.append(FormField(name=BODY_FIELD, id=f"{id_prefix}-beschreibung", label="Ausführliche Beschreibung",
+    fields.append(FormField(name=BODY_FIELD, id=f"{id_prefix}-beschreibung", label=UIText("Ausführliche Beschreibung"),
                             hint=BODIES[kind], required=False, control="textarea", rows=8))
     return fields

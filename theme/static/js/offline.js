@@ -39,13 +39,23 @@
     window.setTimeout(function () { box.appendChild(inner); }, 100);
   }
 
+  // A waiting worker is a new build only when its script is the one already active: registering from a
+  // page in another language names another script (sw.js?sprache=…), which keeps that language's pages
+  // and is taken at once, without saying that a new version is out.
+  function ready(registration, worker) {
+    if (!navigator.serviceWorker.controller) return;
+    var active = registration.active;
+    if (active && active.scriptURL !== worker.scriptURL) worker.postMessage("aktivieren");
+    else banner(registration);
+  }
+
   function watch(registration) {
-    if (registration.waiting && navigator.serviceWorker.controller) banner(registration);
+    if (registration.waiting) ready(registration, registration.waiting);
     registration.addEventListener("updatefound", function () {
       var worker = registration.installing;
       if (!worker) return;
       worker.addEventListener("statechange", function () {
-        if (worker.state === "installed" && navigator.serviceWorker.controller) banner(registration);
+        if (worker.state === "installed") ready(registration, worker);
       });
     });
   }

@@ -598,9 +598,10 @@
     var missing = text && text.result && !text.result.all ? text.result.missing.map(function (w) {
       return written(input.value, w);
     }) : [];
+    var between = _("“, „");  // between two quoted words: the language's closing and opening quotation marks
     partial.textContent = missing.length && total
       ? ngettext("„%(words)s“ kommt in keinem Angebot vor.", "„%(words)s“ kommen in keinem Angebot vor.", missing.length,
-                 { words: missing.join("“, „") })
+                 { words: missing.join(between) })
       : "";
     partial.hidden = !partial.textContent;
   }

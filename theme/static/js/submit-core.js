@@ -279,10 +279,12 @@
   }
   function message(config, kind, finding) {
     var prop = config.kinds[kind].schema.properties[finding.field] || {};
+    // the page's language: its own titles and descriptions of the fields (config.fields), else the schema's
+    var named = (config.fields && config.fields[kind] && config.fields[kind][finding.field]) || {};
     var p = {}, key;
     for (key in finding.params) p[key] = finding.params[key];
-    p.label = prop.title || p.label || finding.field;
-    p.description = prop.description || "";
+    p.label = named.title || prop.title || (finding.field === "body" && config.body) || p.label || finding.field;
+    p.description = named.description || prop.description || "";
     var variant = prop.type === "array" ? ".list" : (prop.enum ? ".choice" : "");
     if (finding.code === "type-error") p.expected = config.typeNames[p.expected] || p.expected;
     if (finding.code === "coords-outside") p.swap = p.swapped ? config.messages["coords-outside.swap"] : "";

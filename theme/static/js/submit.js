@@ -226,6 +226,16 @@
   }
 
   function start(config) {
+    // the page's language: messages, type names and the fields' names from the page (German in the configuration)
+    var own = document.getElementById("ww-formtexte");
+    if (own) {
+      var texts = JSON.parse(own.textContent);
+      config.messages = texts.messages;
+      config.typeNames = texts.typeNames;
+      config.fields = texts.fields;
+      config.body = texts.body;
+      config.rules.labels.formats = texts.formats;
+    }
     state.config = config;
     var params = new URLSearchParams(window.location.search);
     var wanted = null;
