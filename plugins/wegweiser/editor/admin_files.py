@@ -107,9 +107,16 @@ def index_html(editor: EditorSettings, schemas: Schemas, site_name: str, codes=(
         f"<title>{escape(title)}</title>", "</head>", "<body>", *scripts, "</body>", "</html>", ""])
 
 
+class _Dumper(yaml.SafeDumper):
+    """Texts of the interface (str subclasses such as i18n.texts.UIText) written as the German text they are."""
+
+
+_Dumper.add_multi_representer(str, yaml.SafeDumper.represent_str)
+
+
 def config_yml(schemas: Schemas, editor: EditorSettings, site_url: str, codes=("de",)) -> str:
-    text = yaml.safe_dump(cms_config(schemas, editor, site_url, codes), allow_unicode=True, sort_keys=False,
-                          width=1000)
+    text = yaml.dump(cms_config(schemas, editor, site_url, codes), Dumper=_Dumper, allow_unicode=True,
+                     sort_keys=False, width=1000)
     return "# Written by the Bildungswegweiser build from the schemas; do not edit.\n" + text
 
 
