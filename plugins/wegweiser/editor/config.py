@@ -48,9 +48,8 @@ MEDIA_FOLDER = "content/images"
 #: Decap's name of each collection's format (static/wegweiser-cms.js registers them)
 FORMATS = {"offer": "wegweiser-offer", "provider": "wegweiser-provider", "page": "wegweiser-page"}
 #: the field shown for an entry in the lists (Entry.display_title's order): the collection's
-#: ``identifier_field``, which Decap shows without a ``summary`` template (with one, it formats the
-#: template for every entry of a list on every change of its state: time a list of thousands lacks);
-#: the file name comes from ``id`` all the same (``slug``).
+#: ``identifier_field``, which Decap shows and searches without a ``summary`` template to format for
+#: every entry; the file name comes from ``id`` all the same (``slug``).
 TITLE_FIELDS = ("title", "name")
 #: the Markdown toolbar: what descriptions may hold (no images, no code, no HTML)
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list", "quote"]
