@@ -29,7 +29,7 @@ help:
 	@echo 'make publish    build with $(PUBLISHCONF)'
 	@echo 'make validate   check all content and print every finding'
 	@echo 'make docs       regenerate CONTRIBUTING.md and the editor schemas from the schemas'
-	@echo 'make brochure   the printed brochure as PDF files under broschuere/ (PAPER=A5 for A5)'
+	@echo 'make brochure   the printed brochure as PDF files under broschuere/ and <lang>/broschuere/ (PAPER=A5, LANGS=de,ar)'
 	@echo 'make test       run the whole test suite (installs Chromium for browser tests)'
 	@echo 'make clean      remove $(OUTPUTDIR)/'
 
@@ -50,7 +50,8 @@ browser-deps: $(NODE_STAMP)
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless fonts-dejavu-core >/dev/null; \
 	fi
 
-# WeasyPrint (the brochure) needs Pango and HarfBuzz's subsetter, and fonts; the tests read PDFs with pdftotext
+# WeasyPrint (the brochure) needs Pango and HarfBuzz's subsetter, and fonts (DejaVu Sans: Latin, Turkish, Cyrillic,
+# Arabic and Persian letters); the tests read PDFs with pdftotext
 brochure-deps:
 	@if ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libpangoft2-1.0 \
 		|| ! ldconfig -p | grep -q libharfbuzz-subset || ! fc-list | grep -qi dejavu; then \
@@ -60,8 +61,10 @@ brochure-deps:
 	fi
 
 PAPER ?= A4
+# the brochure's languages: every language of the guide, or some (LANGS=de,ar)
+LANGS ?= all
 brochure: $(PY_STAMP) brochure-deps
-	$(BIN)/wegweiser brochure --settings $(PUBLISHCONF) --paper $(PAPER)
+	$(BIN)/wegweiser brochure --settings $(PUBLISHCONF) --paper $(PAPER) --lang $(LANGS)
 
 html: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)

@@ -76,6 +76,10 @@ WEGWEISER_DATA_ATTRIBUTION = None
 WEGWEISER_BROCHURE = False
 # Paper size of the published brochure: "A4" or "A5" (wegweiser brochure --paper makes either).
 WEGWEISER_BROCHURE_PAPER = "A4"
+# The languages the build prints the brochure in, each under /<code>/broschuere/ (German at /broschuere/):
+# None: German only; a list of codes of WEGWEISER_LANGUAGES, or ["all"]. Each language takes as long as German
+# (the area pages of a language without one link the German brochure).
+WEGWEISER_BROCHURE_LANGUAGES = None
 WEGWEISER_EXAMPLE_NOTICE = False
 WEGWEISER_REPO_BRANCH = "main"
 WEGWEISER_SUBMIT_EMAIL = None  # None: WEGWEISER_OFFICE_EMAIL

@@ -1,5 +1,8 @@
 """The indicator charts as images for the brochure: the chart's SVG (indicators/charts.py) and, for
-more than one series, its legend drawn as one SVG too, each with a text alternative for the PDF's tag."""
+more than one series, its legend drawn as one SVG too, each with a text alternative for the PDF's tag.
+
+The charts, their titles and descriptions are German in every language, as on the indicator pages;
+the legend's text alternative begins with the brochure's word for it."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
+from wegweiser.i18n.catalogs import translations
+from wegweiser.i18n.languages import SOURCE
 from wegweiser.indicators.charts import CHAR, FONT, TEXT
 from wegweiser.indicators.view import charts
 
@@ -27,7 +32,8 @@ class Figure:
     legend_alt: str = ""
 
 
-def figures(indicator) -> list[Figure]:
+def figures(indicator, code: str = SOURCE) -> list[Figure]:
+    """The indicator's charts, with ``code`` the brochure's language (of the legend's alternative)."""
     result = []
     for chart in charts(indicator):
         names = [entry["name"] for entry in chart.legend()]
@@ -35,7 +41,7 @@ def figures(indicator) -> list[Figure]:
             caption=chart.title, image=data_uri(chart.svg()),
             alt=f"{chart.title}. {TABLE_NOTE.sub('', chart.description)}",
             legend=data_uri(legend_svg(chart)) if names else "",
-            legend_alt=f"Legende: {', '.join(names)}" if names else ""))
+            legend_alt=translations(code).gettext("Legende: %(series)s") % {"series": ", ".join(names)} if names else ""))
     return result
 
 

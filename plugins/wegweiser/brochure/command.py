@@ -30,8 +30,9 @@ def cmd_brochure(args) -> int:
         return 1
     try:
         cover = about(settings)
-        docs = documents(catalog, args.lang, args.paper, settings.get("DEFAULT_LANG") or "de",
-                         areas=not args.whole)
+        docs = [doc for code in chosen_languages(settings, args.lang or [])
+                for doc in documents(catalog, code, args.paper, settings.get("DEFAULT_LANG") or "de",
+                                     areas=not args.whole)]
         bar = ProgressBar(f"Broschüre {args.paper}", delay=1.0, minimum=1)
         pdfs = make(catalog, cover, template_dirs(settings), docs, bar, indicators=not args.no_indicators,
                     settings=settings)
@@ -45,6 +46,24 @@ def cmd_brochure(args) -> int:
     print(f"Fertig: {len(pdfs)} PDF-Dateien mit {len(catalog.offers)} Angeboten "
           f"({time.perf_counter() - started:.1f} s).")
     return 0
+
+
+def chosen_languages(settings: dict, asked: list[str]) -> list[str]:
+    """The languages of ``--lang`` (repeated or comma-separated; „all“: every language of the guide),
+    in the order of WEGWEISER_LANGUAGES; none asked: the guide's source language."""
+    from wegweiser.brochure.render import BrochureError
+    from wegweiser.i18n.languages import languages
+
+    known = [language.code for language in languages(settings)]
+    wanted = {code.strip() for value in asked for code in value.split(",") if code.strip()} or {known[0]}
+    if "all" in wanted:
+        return known
+    unknown = sorted(wanted - set(known))
+    if unknown:
+        raise BrochureError(f"Der Wegweiser erscheint nicht in „{', '.join(unknown)}“; eine Broschüre gibt es in "
+                            f"den Sprachen der Einstellung WEGWEISER_LANGUAGES: {', '.join(known)} (oder „all“ "
+                            "für alle).")
+    return [code for code in known if code in wanted]
 
 
 def template_dirs(settings: dict) -> list[Path]:
@@ -70,7 +89,8 @@ def add_parser(sub, common) -> None:
     b.add_argument("--site-url", dest="site_url", help="öffentliche Adresse der Website für QR-Codes und Links "
                                                        "(Standard: SITEURL der Einstellungen)")
     b.add_argument("--paper", choices=PAPERS, default="A4", help="Papierformat (Standard: A4)")
-    b.add_argument("--lang", default="de", help="Sprache der Broschüre (Standard: de)")
+    b.add_argument("--lang", action="append", help="Sprache der Broschüre, mehrere mit Komma oder wiederholt, "
+                                                  "„all“ für alle Sprachen des Wegweisers (Standard: de)")
     b.add_argument("--output", default=".", help="Ordner, in dem broschuere/ angelegt wird (Standard: hier)")
     b.add_argument("--whole", action="store_true", help="nur die ganze Broschüre, nicht je Bildungsbereich")
     b.add_argument("--no-indicators", dest="no_indicators", action="store_true",

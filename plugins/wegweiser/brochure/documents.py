@@ -2,7 +2,7 @@
 in a language and a paper size, on all cores (one document per worker), with progress.
 
 Files (below the output folder): ``broschuere/bildungswegweiser.pdf`` and ``broschuere/<area>.pdf``
-in the guide's language; another language gets its own folder, ``broschuere/<lang>/…``.
+in the guide's source language; another language's below its pages' folder, ``<lang>/broschuere/…``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from wegweiser.brochure.progress import Progress
 from wegweiser.brochure.render import BrochureError, environment, html, pdf
 from wegweiser.build.workers import run, worker_count
 from wegweiser.catalog.catalog import Catalog
+from wegweiser.i18n.languages import language
 
 FOLDER = "broschuere"
 WHOLE = "bildungswegweiser"
@@ -38,7 +39,7 @@ def documents(catalog: Catalog, lang: str, paper: str, default_lang: str = "de",
               areas: bool = True) -> list[Document]:
     """The whole brochure, then (``areas``) one per Bildungsbereich with offers, in vocabulary order —
     except for an area holding every offer (a guide of Kitas only): its brochure is the whole one."""
-    folder = FOLDER if lang == default_lang else f"{FOLDER}/{lang}"
+    folder = FOLDER if lang == default_lang else f"{lang}/{FOLDER}"
     result = [Document(f"{folder}/{WHOLE}.pdf", "", lang, paper, len(catalog.offers))]
     if areas:
         for key in catalog.vocabularies["areas"].by_id:
@@ -58,11 +59,9 @@ def about(settings: dict) -> dict:
             "https://bildung.landkreis-beispiel.de), denn ihre QR-Codes und Adressen führen dorthin. "
             f"SITEURL ist „{site_url}“. Rufen Sie „wegweiser brochure --publish“ auf (mit publishconf.py) "
             "oder geben Sie --site-url an.")
-    advice = settings.get("WEGWEISER_ADVICE") or {}
-    contact = [settings.get("AUTHOR"), settings.get("WEGWEISER_OFFICE_EMAIL"),
-               advice.get("name") and advice.get("phone") and f"{advice['name']}: Tel. {advice['phone']}"]
     return {"title": settings.get("SITENAME") or "Bildungswegweiser", "subtitle": settings.get("SITESUBTITLE") or "",
-            "county": settings.get("WEGWEISER_COUNTY") or "", "contact": [line for line in contact if line],
+            "county": settings.get("WEGWEISER_COUNTY") or "", "author": settings.get("AUTHOR") or "",
+            "email": settings.get("WEGWEISER_OFFICE_EMAIL") or "", "advice": settings.get("WEGWEISER_ADVICE") or {},
             "site_url": site_url}
 
 
@@ -72,7 +71,8 @@ def make(catalog: Catalog, cover: dict, template_dirs: list[Path], docs: list[Do
     """The PDFs of ``docs`` as ``{path: bytes}``; ``progress(done, total)`` counts their offers as each
     document is done. Raises :class:`BrochureError` (German) when one cannot be made."""
     env = environment(template_dirs)
-    qr_codes(catalog, cover["site_url"].rstrip("/"))  # once, here: the workers share them
+    for code in dict.fromkeys(doc.lang for doc in docs):  # once, here: the workers share them
+        qr_codes(catalog, f"{cover['site_url'].rstrip('/')}/{language(code).prefix}")
     # the largest document first, so that the others fill the other cores meanwhile
     docs = sorted(docs, key=lambda doc: -doc.offers)
     bar = Progress([(doc.offers, doc.paper) for doc in docs], progress)
@@ -90,11 +90,15 @@ def make(catalog: Catalog, cover: dict, template_dirs: list[Path], docs: list[Do
     return {doc.path: data for doc, data in zip(docs, pdfs)}
 
 
-def size_text(size: int) -> str:
-    """A file's size in German: „850 kB“, „1,2 MB“."""
+def size_text(size: int, code: str = "de") -> str:
+    """A file's size in the digits of a language: „850 kB“, „1,2 MB“ (German), „1.2 MB“ (English)."""
+    from babel.numbers import format_decimal
+
+    from wegweiser.catalog.display import locale
+
     if size < 1_000_000:
-        return f"{max(1, round(size / 1000))} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+        return f"{format_decimal(max(1, round(size / 1000)), locale=locale(code))} kB"
+    return f"{format_decimal(size / 1_000_000, '0.0', locale=locale(code))} MB"
 
 
 @dataclass(frozen=True)
@@ -107,3 +111,7 @@ class Published:
     @property
     def size(self) -> str:
         return size_text(len(self.data))
+
+    def size_in(self, code: str) -> str:
+        """Its size in the digits of language ``code`` (for the links of that language's pages)."""
+        return size_text(len(self.data), code)

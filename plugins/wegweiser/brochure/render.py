@@ -12,9 +12,12 @@ import logging
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from wegweiser.brochure.model import Brochure
-from wegweiser.catalog.display import FILTERS
+from wegweiser.catalog.display import FILTERS, GLOBALS
+from wegweiser.i18n.catalogs import translations
+from wegweiser.i18n.languages import language
 
 PAPERS = ("A4", "A5")
 #: where the templates live inside a theme's templates folder
@@ -26,12 +29,22 @@ class BrochureError(Exception):
 
 
 def environment(template_dirs: list[Path]) -> Environment:
-    """Jinja for the brochure's templates; a guide's own templates come first, as for the site."""
+    """Jinja for the brochure's templates; a guide's own templates come first, as for the site. Their texts
+    go through the interface's gettext catalogs (``_()``, ``ngettext``), installed for each brochure's
+    language by :func:`html`."""
     env = Environment(loader=FileSystemLoader([str(d) for d in template_dirs]),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(FILTERS)
+                      trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
+    env.filters.update(FILTERS, css_string=css_string)
+    env.globals.update(GLOBALS)
     return env
+
+
+def css_string(text: str) -> Markup:
+    """A text as a CSS string (``content: …``) inside the template's ``<style>``: quoted, with quotes,
+    backslashes and angle brackets escaped the CSS way, not as HTML entities (which CSS would print)."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,;:-–()" or ord(ch) > 127 else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{escaped}"')
 
 
 def html(brochure: Brochure, env: Environment, paper: str) -> str:
@@ -39,7 +52,10 @@ def html(brochure: Brochure, env: Environment, paper: str) -> str:
         raise BrochureError(f"Unbekanntes Papierformat „{paper}“; möglich sind {' und '.join(PAPERS)}.")
     from wegweiser.brochure.charts import figures
 
-    return env.get_template(f"{FOLDER}/brochure.html").render(brochure=brochure, paper=paper, figures=figures)
+    # one brochure at a time per process (the workers are processes): its language's texts, then render
+    env.install_gettext_translations(translations(brochure.lang), newstyle=True)
+    return env.get_template(f"{FOLDER}/brochure.html").render(brochure=brochure, paper=paper, figures=figures,
+                                                              lang=language(brochure.lang))
 
 
 def pdf(source: str, name: str) -> bytes:

@@ -13,7 +13,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from wegweiser.brochure.command import template_dirs, write_file
+from wegweiser.brochure.command import chosen_languages, template_dirs, write_file
 from wegweiser.brochure.documents import Published, about, documents, make
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.catalog.project import Project
@@ -21,26 +21,32 @@ from wegweiser.pelican_plugin.incremental import global_digest
 
 
 def published_brochures(catalog: Catalog, settings: dict, project: Project) -> dict[str, dict[str, Published]]:
-    """``{language: {area ("" for the whole brochure): Published}}`` for every language of the guide
-    (today: its ``DEFAULT_LANG``), in the paper size ``WEGWEISER_BROCHURE_PAPER``."""
+    """``{language: {area ("" for the whole brochure): Published}}`` for the languages of
+    ``WEGWEISER_BROCHURE_LANGUAGES`` (default: the source language only), in the paper size
+    ``WEGWEISER_BROCHURE_PAPER``. The documents of every language not kept from the last build are made
+    together, the largest first, on all cores."""
     default = settings.get("DEFAULT_LANG") or "de"
     paper = settings.get("WEGWEISER_BROCHURE_PAPER") or "A4"
+    codes = chosen_languages(settings, list(settings.get("WEGWEISER_BROCHURE_LANGUAGES") or [default]))
     key = hashlib.sha256(f"{global_digest(settings, project.data_dir, catalog.today)}:{catalog.digest}:{paper}"
                          .encode()).hexdigest()[:32]
     cache = project.root / ".cache" / "wegweiser" / "brochure"
+    docs = {code: documents(catalog, code, paper, default) for code in codes}
+    pdfs = {code: _cached(cache / key / code, docs[code]) for code in codes}
+    missing = [doc for code in codes if pdfs[code] is None for doc in docs[code]]
+    if missing:
+        made = make(catalog, about(settings), template_dirs(settings), missing, settings=settings)
+        for code in codes:
+            if pdfs[code] is None:
+                pdfs[code] = {doc.path: made[doc.path] for doc in docs[code]}
+                _keep(cache, key, cache / key / code, pdfs[code])
     result = {}
-    for lang in [default]:
-        docs = documents(catalog, lang, paper, default)
-        folder = cache / key / lang
-        pdfs = _cached(folder, docs)
-        if pdfs is None:
-            pdfs = make(catalog, about(settings), template_dirs(settings), docs, settings=settings)
-            _keep(cache, key, folder, pdfs)
-        by_area = {doc.area: Published(doc.path, pdfs[doc.path]) for doc in docs}
+    for code in codes:
+        by_area = {doc.area: Published(doc.path, pdfs[code][doc.path]) for doc in docs[code]}
         for area in catalog.vocabularies["areas"].by_id:  # an area of every offer: the whole brochure
             if area not in by_area and catalog.offers_by("area", area):
                 by_area[area] = by_area[""]
-        result[lang] = by_area
+        result[code] = by_area
     return result
 
 
