@@ -14,8 +14,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# The editor's Decap CMS, js-yaml and js-sha256 travel with the package (a guide built from it needs no Node.js):
+# copied from npm's files for the versions package.json pins into plugins/wegweiser/editor/vendor/
+# (not kept in git; a test holds them equal to npm's). Building or testing here copies them first
+# (defined here, before the rules that depend on it: make expands prerequisites as it reads them).
+CMS_VENDOR := plugins/wegweiser/editor/vendor
+CMS_STAMP := $(CMS_VENDOR)/decap-cms.js
 
-.PHONY: help html serve publish clean validate test install browser-deps brochure-deps brochure docs messages
+.PHONY: help html serve publish clean validate test install browser-deps brochure-deps brochure docs messages vendor
 
 help:
 	@echo 'make html       build the guide into $(OUTPUTDIR)/ (validates first)'
@@ -60,7 +66,7 @@ LANGS ?= all
 brochure: $(PY_STAMP) brochure-deps
 	$(BIN)/wegweiser brochure --settings $(PUBLISHCONF) --paper $(PAPER) --lang $(LANGS)
 
-html: $(PY_STAMP)
+html: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser build --settings $(SETTINGS) --output $(OUTPUTDIR)
 
 validate: $(PY_STAMP)
@@ -69,13 +75,20 @@ validate: $(PY_STAMP)
 docs: $(PY_STAMP)
 	$(BIN)/wegweiser docs --settings $(SETTINGS)
 
-serve: $(PY_STAMP)
+serve: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser serve --settings $(SETTINGS) --output $(OUTPUTDIR) --port $(PORT) --bind $(BIND)
 
-publish: $(PY_STAMP)
+publish: $(PY_STAMP) $(CMS_STAMP)
 	$(BIN)/wegweiser build --settings $(PUBLISHCONF) --output $(OUTPUTDIR)
 
-test: $(PY_STAMP) browser-deps brochure-deps
+$(CMS_STAMP): $(NODE_STAMP)
+	rm -rf $(CMS_VENDOR) && mkdir -p $(CMS_VENDOR)
+	cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
+		node_modules/decap-cms/dist/[0-9]*.decap-cms.js node_modules/decap-cms/dist/*.wasm \
+		node_modules/js-yaml/dist/js-yaml.min.js node_modules/js-sha256/build/sha256.min.js $(CMS_VENDOR)/
+vendor: $(CMS_STAMP)
+
+test: $(PY_STAMP) browser-deps brochure-deps $(CMS_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

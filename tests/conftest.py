@@ -200,3 +200,32 @@ def example_server(example_site):
     """Serve the built example guide on 127.0.0.1; yields the base URL."""
     with serve(example_site) as url:
         yield url
+
+
+@contextlib.contextmanager
+def decap_server(folder: Path, port: int, log=None):
+    """decap-server (npm, the editor's local backend) writing into ``folder`` on ``port``, running
+    until the block ends; its output goes to ``log`` (a file) or nowhere."""
+    import os
+    import socket
+    import subprocess
+    import time
+
+    script = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+    assert script.is_file(), "npm ci installs decap-server"
+    process = subprocess.Popen(["node", str(script)], stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                               env={**os.environ, "GIT_REPO_DIRECTORY": str(folder), "PORT": str(port),
+                                    "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"})
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "decap-server did not start"
+                time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

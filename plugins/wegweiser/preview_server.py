@@ -4,7 +4,8 @@ It runs in a process of its own (``python -m wegweiser.preview_server PORT --bin
 --directory OUTPUT``) and serves the folder by its path, so a rebuild that swaps a new folder
 in under the same name is served at once. Like the servers the guide is published on (the
 ``.htaccess`` of the build, GitHub Pages, GitLab Pages), it answers a missing page with the
-guide's own 404 page, and it sends the guide's security headers.
+guide's own 404 page, and it sends the guide's security headers — replaced, as Apache does, by the
+``Header always set`` lines of a top-level folder's own ``.htaccess`` (the editor's, admin/).
 """
 
 from __future__ import annotations
@@ -12,22 +13,32 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import re
 from http import HTTPStatus
 from pathlib import Path
 
 from wegweiser.outputs.security import headers
 
 NOT_FOUND_PAGE = "404.html"
+_HEADER_LINE = re.compile(r'^\s*Header always set (\S+) "([^"]*)"\s*$', re.M)
 
 
 class GuideRequestHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".ics": "text/calendar", ".atom": "application/atom+xml", ".webp": "image/webp"}
+                      ".ics": "text/calendar", ".atom": "application/atom+xml", ".webp": "image/webp",
+                      ".yml": "text/yaml"}
 
     def end_headers(self) -> None:
-        for name, value in headers().items():
+        for name, value in {**headers(), **self._folder_headers()}.items():
             self.send_header(name, value)
         super().end_headers()
+
+    def _folder_headers(self) -> dict[str, str]:
+        folder = self.path.lstrip("/").split("/", 1)[0]
+        config = Path(self.directory) / folder / ".htaccess"
+        if not folder or folder.startswith(".") or not config.is_file():
+            return {}
+        return dict(_HEADER_LINE.findall(config.read_text(encoding="utf-8")))
 
     def send_error(self, code, message=None, explain=None) -> None:
         page = Path(self.directory) / NOT_FOUND_PAGE

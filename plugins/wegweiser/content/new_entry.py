@@ -18,8 +18,8 @@ BODIES = {
 
 
 def _yaml_value(value) -> str:
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).strip()
-    return text.removesuffix("\n...").strip()
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).strip("\n")
+    return text.removesuffix("\n...").strip("\n")  # only line breaks: a no-break space is text
 
 
 def _reference_value(schemas: Schemas, schema, field, known_providers: list[str]):

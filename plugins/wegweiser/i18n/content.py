@@ -36,6 +36,8 @@ DESCRIPTION_LABEL = "Beschreibung"
 #: the schema property that makes a field translatable
 TRANSLATABLE = "translatable"
 METHODS = ("human", "machine")
+#: what each method means, in German (the editor's choice, the schema's description)
+METHOD_LABELS = {"human": "von einem Menschen", "machine": "maschinell übersetzt"}
 #: the keys of one field's translation, in the order they are written
 KEYS = ("text", "method", "source_hash", "reviewed", "by")
 #: hex digits of a source hash: 48 bits, enough to tell versions of one field apart

@@ -78,12 +78,19 @@ def server_config(catalog: Catalog, settings: dict):
     yield ".htaccess", htaccess(urlsplit(settings.get("SITEURL") or "").path, others).encode("utf-8")
 
 
+def editor(catalog: Catalog, settings: dict):
+    """The office's editor at /admin/ (Decap CMS configured from the schemas), when WEGWEISER_CMS is on."""
+    from wegweiser.editor.admin_files import admin_files
+
+    yield from admin_files(catalog.schemas, settings)
+
+
 from wegweiser.pelican_plugin.open_data import atom_feed, calendars, open_data, sitemap_and_robots  # noqa: E402
 from wegweiser.pelican_plugin.submission import prefill_files, submission_files  # noqa: E402
 
 PRODUCERS: tuple[Producer, ...] = (office_report, search_data, indicator_data,
                                    open_data, atom_feed, sitemap_and_robots,
-                                   images, server_config, submission_files, brochure)
+                                   images, server_config, submission_files, brochure, editor)
 ENTRY_PRODUCERS: tuple[Producer, ...] = (calendars, prefill_files)
 
 

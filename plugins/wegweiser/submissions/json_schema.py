@@ -106,7 +106,7 @@ def json_schema(schemas: Schemas, kind: str, provider_ids: list[str] | None = No
 def editor_schema(schemas: Schemas, kind: str) -> dict:
     """The front matter as an editor checks it: :func:`json_schema` and the ``translations`` tree (which
     the form does not write: a provider writes German)."""
-    from wegweiser.i18n.content import HASH_LENGTH, METHODS, TRANSLATIONS, translatable_fields
+    from wegweiser.i18n.content import HASH_LENGTH, METHOD_LABELS, METHODS, TRANSLATIONS, translatable_fields
 
     schema = json_schema(schemas, kind)
     table = schemas.for_kind(kind)
@@ -114,7 +114,7 @@ def editor_schema(schemas: Schemas, kind: str) -> dict:
         "type": "object",
         "properties": {
             "text": {"type": "string", "minLength": 1, "title": "Übersetzung"},
-            "method": {"enum": list(METHODS), "title": "human: von einem Menschen; machine: maschinell übersetzt"},
+            "method": {"enum": list(METHODS), "title": "; ".join(f"{m}: {METHOD_LABELS[m]}" for m in METHODS)},
             "source_hash": {"type": "string", "pattern": f"^[0-9a-f]{{{HASH_LENGTH}}}$",
                             "title": "Prüfsumme des deutschen Textes, aus dem übersetzt wurde"},
             "reviewed": {"type": "string", "format": "date", "title": "Datum der Prüfung (JJJJ-MM-TT)"},
