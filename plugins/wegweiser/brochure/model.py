@@ -250,7 +250,7 @@ def card(catalog: Catalog, offer: Entry, home: str, lang: str = SOURCE) -> Card:
     audience = groups + [(f" ({ages})" if groups else ages, "")] if ages else groups
     facts = [
         # a provider's name is German („… e. V.“): marked, and so kept in its order in a right-to-left brochure
-        (t.pgettext("Broschüre", "Anbieter"), [(texts["provider"], german)]),
+        (t.pgettext("der Anbieter eines Angebots", "Anbieter"), [(texts["provider"], german)]),
         (t.gettext("Ort"), [(texts["address"], german)] if texts["address"] else [(texts["place"], "")]),
         (t.gettext("Wann"), when),
         (t.gettext("Kosten"), _joined(_comma(lang, True), [(texts["cost"], ""), (cost_note.text or "", _mark(cost_note))])),
