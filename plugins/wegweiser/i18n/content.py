@@ -127,7 +127,7 @@ def translation_state(item: dict, german: str | None) -> str:
     """"outdated" when the German changed since (or is gone), else "reviewed", else the method."""
     if item.get("source_hash") != source_hash(german) or not german:
         return "outdated"
-    if _date(item.get("reviewed")):
+    if review_date(item.get("reviewed")):
         return "reviewed"
     return item.get("method") if item.get("method") in METHODS else "machine"
 
@@ -148,7 +148,7 @@ def translated(entry, name: str, lang: str, source: str = SOURCE) -> Translated:
         return Translated(german, source, "source", wanted=lang)
     return Translated(text.strip("\n") if name == DESCRIPTION else text.strip(), lang,
                       translation_state(item, german), wanted=lang, method=item.get("method"),
-                      reviewed=_date(item.get("reviewed")), by=item.get("by") or None)
+                      reviewed=review_date(item.get("reviewed")), by=item.get("by") or None)
 
 
 def translated_html(entry, lang: str, source: str = SOURCE) -> Translated:
@@ -167,7 +167,8 @@ def _replace(found: Translated, text: str) -> Translated:
     return Translated(text, found.lang, found.state, found.wanted, found.method, found.reviewed, found.by)
 
 
-def _date(value) -> dt.date | None:
+def review_date(value) -> dt.date | None:
+    """A ``reviewed`` value as a date (YAML gives dates, a page header text), None when it is none."""
     if isinstance(value, dt.date):
         return value
     try:

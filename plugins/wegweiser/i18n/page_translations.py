@@ -19,9 +19,7 @@ reader sees of a translation.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from wegweiser.i18n.content import Translated, translation_state
+from wegweiser.i18n.content import Translated, review_date, translation_state
 
 #: the header keys of a translation (German names for the findings)
 TRANSLATION_KEYS = {"title": "Titel", "summary": "Zusammenfassung", "method": "Art der Übersetzung",
@@ -38,12 +36,6 @@ def page_translation(values: dict, german_body: str | None, lang: str) -> Transl
     item = {key: values.get(key) for key in ("source_hash", "method", "reviewed")}
     by = values.get("by")
     return Translated(values.get("title"), lang, translation_state(item, german_body), wanted=lang,
-                      method=values.get("method"), reviewed=_date(values.get("reviewed")),
+                      method=values.get("method"), reviewed=review_date(values.get("reviewed")),
                       by=by if isinstance(by, str) and by.strip() else None)
 
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
