@@ -27,8 +27,6 @@ COUNTY_FALLBACK = "Landkreis"
 #: at most this many regions to compare with besides Land and Germany (Wegweiser Kommune: five)
 MAX_PEERS = 5
 LEVELS = {2: "land", 3: "bezirk", 5: "kreis", 8: "gemeinde"}
-LEVEL_NAMES = {"bund": "Deutschland", "land": "Land", "bezirk": "Regierungsbezirk", "kreis": "Kreis",
-               "gemeinde": "Gemeinde", "sonstige": "Region"}
 _LANDKREIS = re.compile(r"^(?P<name>.+?),\s*(?P<kind>Landkreis|Kreis|Regionalverband|Region)$")
 _CITY = re.compile(r"^(?P<name>.+?),\s*(?:Kreisfreie Stadt|krfr\. Stadt|Stadtkreis|Stadt)$", re.I)
 
@@ -45,10 +43,6 @@ def level(key: str) -> str:
 def land_of(key: str) -> str | None:
     """The Land of an official key (``03151`` -> ``03``), None for Germany or other keys."""
     return key[:2] if key.isdigit() and len(key) > 2 else None
-
-
-def is_official(key: str) -> bool:
-    return key == GERMANY or key.isdigit()
 
 
 def ordered(keys, land: str | None = None, known: list[str] | None = None) -> list[str]:
