@@ -111,3 +111,7 @@ class Published:
     @property
     def size(self) -> str:
         return size_text(len(self.data))
+
+    def size_in(self, code: str) -> str:
+        """Its size in the digits of language ``code`` (for the links of that language's pages)."""
+        return size_text(len(self.data), code)

@@ -176,6 +176,10 @@ class Catalog:
         """Offers newest first by their review date (new or updated entries)."""
         return sorted(self.offers, key=lambda o: (o.reviewed, o.id), reverse=True)
 
+    @property
+    def starting_soon(self) -> list[Entry]:
+        return sorted((o for o in self.offers if o.soon), key=lambda o: (o.start_date, o.id))
+
     def place_of(self, entry: Entry) -> tuple[float, float, bool] | None:
         """(lat, lon, approximate) of an entry; without coordinates its municipality's centre."""
         if entry.lat is not None and entry.lon is not None:
