@@ -43,6 +43,8 @@ _MEASURE = re.compile(r"^(?P<what>.+?)\s*\((?P<unit>[^()]+)\)$")
 _UNITS = re.compile(r"Anzahl|Prozent|%|‰|Promille|EUR|Euro|Tsd\.?\s*EUR|Mill\.?\s*EUR|1\s?000(\s\w+)?|Tsd\.?|"
                     r"Jahre|Stunden|Std\.|ha|qkm|km²|m²|Personen|je\s.+|Anteil.*", re.I)
 _RULE = re.compile(r"_{3,}")
+_WRAPPED_DEPTH = re.compile(r"\bregional(e)?$", re.I)
+_STAND = re.compile(r"Stand:\s*(?P<date>\d{1,2}\.\d{1,2}\.\d{4})")
 LANDS = ("Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
          "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz", "Saarland",
          "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen")
@@ -171,7 +173,7 @@ def _data_row(cells: list[str], line: int, key_count: int, block_time: Time | No
 
 def _title_block(table: StatTable, titles: list[str]) -> None:
     title_lines, after_depth = [], []
-    for text in titles:
+    for text in _unwrapped(titles):
         text = text.strip()
         code = _CODE.match(text)
         if code:
@@ -203,15 +205,27 @@ def _title_block(table: StatTable, titles: list[str]) -> None:
     nach = re.search(r"\bnach\s+(?:de[mnr]\s+)?(?P<what>[^,;]+)$", table.title)
     if nach:
         what = re.sub(r"\s*\([^)]*\)", "", nach["what"]).strip()
-        table.dim_titles = (what.split(" und ")[-1].strip(),)
+        table.dim_titles = tuple(part.strip() for part in what.split(" und ") if part.strip())
+
+
+def _unwrapped(titles: list[str]) -> list[str]:
+    """Title lines with „… regionale“ / „Tiefe: Kreise …“ joined: the export wraps long lines there."""
+    lines: list[str] = []
+    for text in titles:
+        if lines and _WRAPPED_DEPTH.search(lines[-1]) and text.strip().casefold().startswith("tiefe"):
+            lines[-1] = f"{lines[-1].rstrip()} {text.strip()}"
+        else:
+            lines.append(text)
+    return lines
 
 
 def _footer(table: StatTable, texts: list[str]) -> None:
     for text in texts:
-        if text.startswith("©"):
-            table.copyright = " ".join(text.split())
-        elif text.startswith("Stand:"):
-            table.stand = text.removeprefix("Stand:").split("/")[0].strip()
+        stand = _STAND.search(text)
+        if text.startswith("©"):  # GENESIS-Online: „© Statistisches Bundesamt (Destatis), 2024 | Stand: …“
+            table.copyright = " ".join(text.split("|")[0].split())
+        if stand and (text.startswith("©") or text.startswith("Stand:")):
+            table.stand = stand["date"]
         elif text.startswith("zu "):
             table.footnotes.extend(footnotes(text))
 

@@ -84,9 +84,12 @@ def group_title(table: StatTable, spec: ImportSpec, converted: Converted, existi
     if converted.from_columns:
         parts = [m.parts for m in converted.measures]
         shared = [items[0] for items in zip(*parts) if len(set(items)) == 1]
+        varying = sum(len(set(items)) > 1 for items in zip(*parts))
+        if varying > 1 and len(table.dim_titles) >= varying:  # „… nach Schularten und Geschlecht“
+            return " und ".join(table.dim_titles[-varying:])
         if len(shared) > 1 or (shared and table.measure):
             return re.sub(r"\s*\([^)]*\)", "", shared[-1])
-    return table.dim_titles[0] if table.dim_titles else "Gruppe"
+    return table.dim_titles[-1] if table.dim_titles else "Gruppe"
 
 
 def default_title(table: StatTable, converted: Converted) -> str:
@@ -105,7 +108,7 @@ def default_title(table: StatTable, converted: Converted) -> str:
     if converted.kept_rows:
         title += f" – {converted.kept_rows[0]}"
     elif converted.groups:
-        title = by(title, table.dim_titles[0] if table.dim_titles else "Gruppe")
+        title = by(title, table.dim_titles[-1] if table.dim_titles else "Gruppe")
     return title
 
 
