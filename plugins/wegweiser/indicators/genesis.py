@@ -33,7 +33,6 @@ import re
 from wegweiser.indicators.cells import looks_like_value
 from wegweiser.indicators.stat_table import Column, DataRow, Footnote, ImportFailed, StatTable, Time, time_of
 
-FLAT = "Statistik_Code;"
 _CODE = re.compile(r"(?:GENESIS-)?Tabelle:\s*(\d{5}-[\w-]+)")
 _KEY = re.compile(r"DG|\d{2}|\d{3}|\d{5}|\d{8,12}")
 _DEPTH = re.compile(r"region(?:ale?)?\s+Tiefe:\s*(?P<depth>[^;]+)", re.I)
@@ -55,9 +54,6 @@ _FOOTNOTE_WHO = re.compile(r"^(?P<who>[^:]{2,120}?)(?:\s*\([^)]*\))?:\s+(?P<text
 def is_genesis(text: str) -> bool:
     """Whether one of the first lines names a GENESIS table („GENESIS-Tabelle: 21111-01-03-4“)."""
     first = [line.lstrip("\ufeff") for line in text.splitlines()[:8] if line.strip()][:5]
-    if first and first[0].startswith(FLAT):
-        raise ImportFailed("Diese GENESIS-Tabelle ist im Format „flat“ (eine Zeile je Wert) heruntergeladen. Laden "
-                           "Sie sie bitte im Tabellenformat „CSV“ herunter, wie es docs/indikatoren.md beschreibt.")
     return any(_CODE.match(line) for line in first)
 
 

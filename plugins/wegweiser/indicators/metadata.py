@@ -128,7 +128,8 @@ def default_description(table: StatTable, converted: Converted, title: str) -> s
     unit = converted.measures[0].unit
     what = "Zahl" if unit in ("", "Anzahl") else f"Wert in {unit}"
     statistic = f" ({table.statistic})" if table.statistic else ""
-    return f"{title}: {what} laut amtlicher Statistik{statistic}, GENESIS-Tabelle {table.code}."
+    code = f", GENESIS-Tabelle {table.code}" if "-" in table.code else ""
+    return f"{title}: {what} laut amtlicher Statistik{statistic}{code}."
 
 
 def reference_date(table: StatTable, converted: Converted) -> str:
@@ -146,6 +147,9 @@ def reference_date(table: StatTable, converted: Converted) -> str:
     day = _DAY_MONTH.fullmatch(reference)
     if day:
         return f"{date_text((int(day[1]), int(day[2])))} des jeweiligen Jahres"
+    if reference.casefold() == "schuljahr" and converted.times:  # the year column holds the year it begins
+        year = max(t.year for t in converted.times)
+        return f"Schuljahr (angegeben ist das Jahr, in dem es beginnt: {year} steht für {year}/{(year + 1) % 100:02d})"
     return reference or "Jahr, wie in der Quelle angegeben"
 
 
@@ -185,7 +189,8 @@ def _sources(table: StatTable, spec: ImportSpec) -> list[dict]:
         return [{"title": spec.source, **({"path": spec.source_url} if spec.source_url else {})}]
     if table.kind != "genesis":
         return []
-    title = f"{PUBLISHER}, {_database(table.code)}, Tabelle {table.code}" + (f": {table.title}" if table.title else "")
+    what = "Tabelle" if "-" in table.code else "Statistik"  # a flat file without the table's code in its name
+    title = f"{PUBLISHER}, {_database(table.code)}, {what} {table.code}" + (f": {table.title}" if table.title else "")
     title += f" (Stand: {table.stand})" if table.stand else ""
     url = spec.source_url or source_url(table.code)
     return [{"title": title, **({"path": url} if url else {})}]

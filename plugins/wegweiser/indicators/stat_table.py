@@ -98,6 +98,7 @@ class StatTable:
     columns: list[Column]
     rows: list[DataRow]
     kind: str = "genesis"  # or "wide"
+    layout: str = ""  # "flat": a GENESIS flat file (one value per row)
     decimal: str = ","
     code: str = ""  # GENESIS table code, e.g. 21111-01-03-4
     title: str = ""
