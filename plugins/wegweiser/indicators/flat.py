@@ -18,13 +18,11 @@ layout, so the conversion is the same.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 
 from wegweiser.indicators.cells import CellError, parse_cell
-from wegweiser.indicators.stat_table import Column, DataRow, ImportFailed, StatTable, time_of
+from wegweiser.indicators.stat_table import Column, DataRow, ImportFailed, StatTable, csv_records, time_of
 
 _KEY = re.compile(r"DG|\d{2}|\d{3}|\d{5}|\d{8,12}")
 _MERKMAL = re.compile(r"(?P<n>\d+)_(?:merkmal|variable)_(?P<what>code|label)")
@@ -54,12 +52,7 @@ class _Layout:
 
 
 def read_flat(text: str, name: str, encoding: str) -> StatTable:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=";")
-    records, line = [], 1
-    for cells in reader:
-        start, line = line, reader.line_num + 1
-        if any(c.strip() for c in cells):
-            records.append((start, [c.strip() for c in cells]))
+    records = csv_records(text.lstrip("\ufeff"), ";")
     (_, header), data = records[0], records[1:]
     if not data:
         raise ImportFailed(f"{name}: Unter der Kopfzeile stehen keine Werte.")

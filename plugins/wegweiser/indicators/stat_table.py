@@ -9,6 +9,8 @@ of its other row dimensions, such as Schulart or Altersgruppe).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 
@@ -140,3 +142,14 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1"), "Latin-1"  # cp1252 leaves five bytes undefined; Latin-1 has them all
+
+
+def csv_records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The non-empty rows of a CSV text as (line where the row starts, stripped cells)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, line = [], 1
+    for cells in reader:
+        start, line = line, reader.line_num + 1
+        if any(c.strip() for c in cells):
+            records.append((start, [c.strip() for c in cells]))
+    return records
