@@ -557,3 +557,25 @@ def test_the_page_of_a_municipality_table_explains_every_sign(tmp_path, monkeypa
         assert note.replace("„", "&#34;") in page or note in page, note
     assert "Datenquelle: Statistische Ämter des Bundes und der Länder" in page and "dl-de/by-2-0" in page
     assert ">18,2</td>" in page and "(Stand: 14.03.2024)" in page
+
+
+def test_rows_of_numbers_without_a_region_key_are_reported_not_taken_for_footnotes(tmp_path, monkeypatch, capsys):
+    """A table saved by a spreadsheet loses the leading zeros: 03999 -> 3999; nothing may vanish into the footer."""
+    root = _project(tmp_path, "example")
+    source = LAYOUTS / "12612-01-01-4.csv"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    saved = tmp_path / "gespeichert.csv"
+    saved.write_text("\n".join(line[1:] if line.startswith("03") else line for line in lines), encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, saved, "--id", "geburten", "--area", "fruehkindliche-bildung")
+    assert code == 1 and "Traceback" not in out
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("03"):
+            assert f"gespeichert.csv, Zeile {number}: Der Schlüssel „{line[1:].split(';')[0]}“ hat seine führende " \
+                   "Null verloren" in out
+    assert not (root / "data" / "indicators" / "geburten.csv").exists()
+    by_name = tmp_path / "laender.csv"  # GENESIS-Online: Länder named, without keys
+    by_name.write_text("GENESIS-Tabelle: 21111-0010\nSchüler: Bundesländer, Schuljahr;;;\n;;2022/23;2023/24\n"
+                       "Niedersachsen;Grundschulen;301000;305000\n", encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, by_name, "--id", "laender", "--area", "allgemeinbildende-schulen")
+    assert code == 1 and "laender.csv, Zeile 4: Die Zeile „Niedersachsen;Grundschulen;301000;305000“ hat Zahlen, " \
+        "beginnt aber nicht mit einem Regionalschlüssel" in out

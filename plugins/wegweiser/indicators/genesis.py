@@ -64,6 +64,7 @@ def read_genesis(text: str, name: str, encoding: str) -> StatTable:
     repeated: list[list[str]] = []  # a later block's header rows, compared with the first
     key_count = None
     block_time: Time | None = None
+    unkeyed: list[str] = []
     footer: list[str] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     line = 1
@@ -97,17 +98,51 @@ def read_genesis(text: str, name: str, encoding: str) -> StatTable:
             headers.append(cells)
         elif not first or _texts([cells]) == _texts(headers[:1]) or repeated:
             repeated.append(cells)
+        elif _numbers_without_key(cells):
+            unkeyed.append(_unkeyed(name, start, cells))
         else:
             footer.append(" ".join(filled))
+    if unkeyed:  # a row of numbers that is no data row is never taken for a footnote
+        raise ImportFailed("\n".join(unkeyed[:10]) + (f"\n… und {len(unkeyed) - 10} weitere Zeilen" if len(unkeyed) > 10
+                                                     else ""))
     if not headers or not table.rows:
-        raise ImportFailed(f"{name}: Die Tabelle hat keine Kopfzeilen oder keine Datenzeilen. Ist es eine "
-                           "GENESIS-Tabelle im CSV-Format, wie sie die Statistikdatenbanken herunterladen lassen?")
+        first = next(((n, c) for n, c in _rows_of(text) if _numbers_without_key(c)), None)
+        raise ImportFailed(_unkeyed(name, *first) if first else f"{name}: Die Tabelle hat keine Kopfzeilen oder keine "
+                           "Datenzeilen. Ist es eine GENESIS-Tabelle im CSV-Format, wie sie die Statistikdatenbanken "
+                           "herunterladen lassen?")
     _title_block(table, titles)
     _footer(table, footer)
     if not any(c.unit for c in table.columns) and table.measure_unit:
         for column in table.columns:
             column.unit = table.measure_unit
     return table
+
+
+def _rows_of(text: str):
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    line = 1
+    for cells in reader:
+        yield line, cells
+        line = reader.line_num + 1
+
+
+def _numbers_without_key(cells: list[str]) -> bool:
+    """A row with a label first and numbers after it, but no region key: not data, and no footnote either."""
+    first = cells[0].strip() if cells else ""
+    return bool(first) and _key_position(cells) is None and not first.startswith(("©", "Stand", "zu ")) and \
+        any(c.strip()[:1].isdigit() and looks_like_value(c) for c in cells[1:])
+
+
+def _unkeyed(name: str, line: int, cells: list[str]) -> str:
+    first, shown = cells[0].strip(), ";".join(c.strip() for c in cells)[:60]
+    if first.isdigit() and len(first) in (1, 4, 7):
+        return (f"{name}, Zeile {line}: Der Schlüssel „{first}“ hat seine führende Null verloren (wie nach dem "
+                "Öffnen und Speichern in einem Tabellenprogramm). Laden Sie die Tabelle neu herunter und "
+                "importieren Sie die Datei, ohne sie vorher zu öffnen.")
+    return (f"{name}, Zeile {line}: Die Zeile „{shown}“ hat Zahlen, beginnt aber nicht mit einem Regionalschlüssel "
+            "(DG, 03, 03151 …). Erwartet wird „Schlüssel;Name;Werte“ (oder „Datum;Schlüssel;Name;Werte“), wie die "
+            "Regionaldatenbank (www.regionalstatistik.de) ihre Tabellen mit Kreisen und Gemeinden herausgibt; "
+            "Tabellen mit Ländern ohne Schlüssel (etwa aus GENESIS-Online) nennen Ihren Kreis nicht.")
 
 
 def _key_position(cells: list[str]) -> int | None:
