@@ -556,7 +556,7 @@ def test_the_page_of_a_municipality_table_explains_every_sign(tmp_path, monkeypa
     for note in {r["note"] for r in _rows(root, "anteil-unter-18") if r["note"]}:
         assert note.replace("„", "&#34;") in page or note in page, note
     assert "Datenquelle: Statistische Ämter des Bundes und der Länder" in page and "dl-de/by-2-0" in page
-    assert ">18,2</td>" in page and "(Stand: 14.03.2024)" in page
+    assert ">(18,2)</td>" in page and ">15,9</td>" in page and "(Stand: 14.03.2024)" in page
 
 
 def test_rows_of_numbers_without_a_region_key_are_reported_not_taken_for_footnotes(tmp_path, monkeypatch, capsys):
@@ -579,3 +579,17 @@ def test_rows_of_numbers_without_a_region_key_are_reported_not_taken_for_footnot
     code, out = _import(root, monkeypatch, capsys, by_name, "--id", "laender", "--area", "allgemeinbildende-schulen")
     assert code == 1 and "laender.csv, Zeile 4: Die Zeile „Niedersachsen;Grundschulen;301000;305000“ hat Zahlen, " \
         "beginnt aber nicht mit einem Regionalschlüssel" in out
+
+
+def test_a_number_with_a_sign_is_shown_with_it(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, LAYOUTS / "12411-03-03-5.csv", "--id", "bevoelkerung",
+                        "--area", "non-formale-bildung")
+    assert code == 0, out
+    result = build(root / "pelicanconf.py", tmp_path / "out")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
+    page = (tmp_path / "out" / "bildungsmonitoring" / "bevoelkerung" / "index.html").read_text(encoding="utf-8")
+    for row in _rows(root, "bevoelkerung"):
+        number = f"{int(row['value']):,}".replace(",", ".")
+        sign = row["note"].split("„")[1].split("“")[0] if row["note"] else ""
+        assert f">{number} {sign}</td>" in page if sign else f">{number}</td>" in page, row
