@@ -593,3 +593,19 @@ def test_a_number_with_a_sign_is_shown_with_it(tmp_path, monkeypatch, capsys):
         number = f"{int(row['value']):,}".replace(",", ".")
         sign = row["note"].split("„")[1].split("“")[0] if row["note"] else ""
         assert f">{number} {sign}</td>" in page if sign else f">{number}</td>" in page, row
+
+
+@pytest.mark.parametrize("groups, title, group_title, names", [
+    ("1,2", "Schüler(innen): Grundschulen nach Geschlecht", "Geschlecht", ["männlich", "weiblich"]),
+    ("1,3", "Schüler(innen): männlich nach Schularten", "Schularten", ["Grundschulen", "Gymnasien"]),
+    ("5,6", "Schüler(innen) nach Geschlecht", "Geschlecht", ["männlich", "weiblich"]),
+])
+def test_columns_of_one_header_variable_are_named_by_it(tmp_path, monkeypatch, capsys, groups, title, group_title,
+                                                         names):
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, LAYOUTS / "21111-02-06-4.csv", "--id", "schueler", "--groups", groups)
+    assert code == 0, out
+    _, resource = _resource(root, "schueler")
+    assert resource["title"] == title
+    assert [f["title"] for f in resource["schema"]["fields"] if f["name"] == "group"] == [group_title]
+    assert list(dict.fromkeys(r["group"] for r in _rows(root, "schueler"))) == names

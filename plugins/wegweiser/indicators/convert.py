@@ -104,7 +104,7 @@ def convert(table: StatTable, spec: ImportSpec, guide: Guide) -> Converted:
     measures, from_columns = choose_measures(table, spec)
     problems: list[Problem] = []
     roles, county, regions = _roles(table, spec, guide, problems)
-    prefix = _common_prefix([m.parts for m in measures]) if from_columns else ()
+    shared = _shared([m.parts for m in measures]) if from_columns else set()
     wanted = {" ".join(str(r).split()).casefold() for r in spec.rows}
     parents: dict = {}
     kept, all_labels = [], []
@@ -133,7 +133,7 @@ def convert(table: StatTable, spec: ImportSpec, guide: Guide) -> Converted:
                                                 "Beschreibungsdatei an („year: 2024“)."))
                         no_time_reported = True
                     continue
-                group = _group(label if dims_are_groups else "", measure.parts[len(prefix):] if from_columns else ())
+                group = _group(label if dims_are_groups else "", _distinct(measure.parts, shared) if from_columns else ())
                 group = str(spec.rename.get(group, group)) if group else ""
                 text = row.cells[column.index] if column.index < len(row.cells) else ""
                 try:
@@ -170,15 +170,14 @@ def _what(key: tuple, row: DataRow) -> str:
     return f"{row.name or row.code or 'den Landkreis'} im Jahr {key[0]}" + (f", Gruppe „{key[3]}“" if key[3] else "")
 
 
-def _common_prefix(parts: list[tuple[str, ...]]) -> tuple[str, ...]:
-    prefix = []
-    for items in zip(*parts):
-        if len(set(items)) != 1:
-            break
-        prefix.append(items[0])
-    if len(prefix) == min(len(p) for p in parts):  # keep at least one part to tell the columns apart
-        prefix = prefix[:-1]
-    return tuple(prefix)
+def _shared(parts: list[tuple[str, ...]]) -> set[int]:
+    """The header levels all chosen columns have alike („Betreuungsquote“, „männlich“): not in the groups' names."""
+    return {i for i, items in enumerate(zip(*parts)) if len(set(items)) == 1}
+
+
+def _distinct(parts: tuple[str, ...], shared: set[int]) -> tuple[str, ...]:
+    """A column's header texts without the shared ones; at least its last, to tell the columns apart."""
+    return tuple(p for i, p in enumerate(parts) if i not in shared) or parts[-1:]
 
 
 def _group(label: str, column_parts: tuple[str, ...]) -> str:

@@ -28,6 +28,7 @@ class ImportFailed(Exception):
 class Time:
     year: int
     day_month: tuple[int, int] | None = None  # (day, month) of a reference date, e.g. (1, 3)
+    spans: bool = False  # a school year or semester („2023/24“) named by the year it begins
 
 
 def time_of(text: str) -> Time | None:
@@ -38,7 +39,7 @@ def time_of(text: str) -> Time | None:
     day_month = (int(match["day"]), int(match["month"])) if match["day"] else None
     if day_month and not (1 <= day_month[0] <= 31 and 1 <= day_month[1] <= 12):
         return None
-    return Time(int(match["year"]), day_month)
+    return Time(int(match["year"]), day_month, bool(match["span"]))
 
 
 def date_text(day_month: tuple[int, int]) -> str:
