@@ -373,7 +373,7 @@ def test_latin1_utf8_bom_and_line_endings_read_alike(tmp_path):
     source = LAYOUTS / "12411-01-01-4.csv"
     text = source.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     variants = [text.encode("latin-1"), text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"),
-                text.replace("\n", "\r\n").encode("latin-1")]
+                text.encode("utf-16"), text.replace("\n", "\r\n").encode("latin-1")]
     read = []
     for raw in variants:
         decoded, encoding = decode(raw, "t.csv")

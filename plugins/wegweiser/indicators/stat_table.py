@@ -131,12 +131,18 @@ class StatTable:
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Text and the name of its encoding: UTF-8 (with or without BOM), else Latin-1 (Windows-1252)."""
+    """Text and the name of its encoding: UTF-16 with its BOM, UTF-8 (with or without BOM), else Latin-1
+    (Windows-1252)."""
     if encoding:
         try:
             return raw.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as exc:
             raise ImportFailed(f"{name}: Die Datei lässt sich nicht als {encoding} lesen ({exc}).") from None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # „Unicode-Text“ of a spreadsheet program
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     for codec in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(codec), "UTF-8" if codec == "utf-8-sig" else "Latin-1"
