@@ -31,7 +31,7 @@ _VALUE = re.compile(r"(?P<code>[A-Z0-9]+)__(?P<label>.+?)__(?P<unit>[^_].*?)")
 _QUALITY = ("__q", "_q")
 _TABLE_CODE = re.compile(r"\d{5}-\d{2}-\d{2}-\w|\d{5}-\d{4}")
 #: signs of a quality column; „e“ (endgültig) says nothing to note
-QUALITY_FLAGS = {"": "", "e": "", "p": "p", "r": "r", "s": "s", "g": "s"}
+QUALITY_FLAGS = {"": "", "e": "", "p": "p", "r": "r", "s": "s"}
 
 
 def is_flat(text: str) -> bool:
