@@ -27,6 +27,8 @@ COUNTY_FALLBACK = "Landkreis"
 #: at most this many regions to compare with besides Land and Germany (Wegweiser Kommune: five)
 MAX_PEERS = 5
 LEVELS = {2: "land", 3: "bezirk", 5: "kreis", 8: "gemeinde"}
+LEVEL_NAMES = {"bund": "Deutschland", "land": "Land", "bezirk": "Regierungsbezirk", "kreis": "Kreis",
+               "gemeinde": "Gemeinde", "sonstige": "Region"}
 _LANDKREIS = re.compile(r"^(?P<name>.+?),\s*(?P<kind>Landkreis|Kreis|Regionalverband|Region)$")
 _CITY = re.compile(r"^(?P<name>.+?),\s*(?:Kreisfreie Stadt|krfr\. Stadt|Stadtkreis|Stadt)$", re.I)
 
