@@ -274,6 +274,14 @@ def test_excel_export_with_title_notes_totals_and_multiline_header(minimal_proje
     assert (tmp_path / "out" / "angebote" / "kurs-002" / "index.html").is_file()
 
 
+def test_quoted_text_with_line_breaks_and_delimiters_is_one_cell(minimal_project, tmp_path, capsys):
+    body = "Erste Zeile; mit Semikolon.\nZweite Zeile; auch mit einem."
+    source = _write(tmp_path / "kurse.csv", HEADER + ";body\n" + GOOD + f';"{body}"\n')
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 0, capsys.readouterr()
+    path = minimal_project / "content" / "offers" / "kurs-eins.md"
+    assert read_source(path, path.name, set()).body.strip() == body
+
+
 @pytest.mark.parametrize("name,content,message", [
     ("liste.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "ist ein PDF-Dokument, keine Tabelle"),
     ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "im alten Excel-Format (.xls"),

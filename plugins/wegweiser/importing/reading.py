@@ -160,7 +160,7 @@ def _csv_rows(raw: bytes, name: str, mapping):
     previous = csv.field_size_limit(_CELL_LIMIT)
     try:
         for number, cells in enumerate(reader, start=1):
-            if reader.line_num - last_line > 1 and any("\n" in c and delimiter in c for c in cells):
+            if reader.line_num - last_line > 1 and _swallowed_rows(cells, delimiter):
                 raise ImportFailed(
                     f"{name}, Zeile {number}: Ein Anführungszeichen (\") wird nicht geschlossen; dadurch sind die "
                     f"Zeilen {last_line + 1} bis {reader.line_num} der Datei in eine Zelle geraten. Schließen Sie "
@@ -174,6 +174,13 @@ def _csv_rows(raw: bytes, name: str, mapping):
     finally:
         csv.field_size_limit(previous)
     return rows, encoding, delimiter, []
+
+
+def _swallowed_rows(cells: list[str], delimiter: str) -> bool:
+    """Whether a cell that spans lines holds a line that looks like a whole row of its own: the
+    sign of a quote that was opened and never closed (text with line breaks has no such lines)."""
+    least = max(2, len(cells) - 1)
+    return any(line.count(delimiter) >= least for cell in cells if "\n" in cell for line in cell.splitlines()[1:])
 
 
 def _xlsx_rows(path: Path, sheet: str | None):
