@@ -373,6 +373,7 @@ CELL_FORMS = [
     ("contact_email", "info @ vhs.example", "info@vhs.example"),
     ("contact_phone", "Tel.: 05371 1234", "05371 1234"), ("contact_phone", "(05371) 12 34-5", "05371 12 34-5"),
     ("contact_phone", "+49 (0) 5371 123", "+49 5371 123"),
+    ("contact_phone", 53711234, "import-phone-number"), ("contact_phone", "4,93028E+10", "import-phone-number"),
     ("title", "Yoga für\r\nAnfänger", "Yoga für Anfänger"),
 ]
 

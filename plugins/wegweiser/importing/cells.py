@@ -31,6 +31,8 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _FREE = {"kostenlos", "kostenfrei", "gebührenfrei", "gebuehrenfrei", "entgeltfrei", "gratis", "frei", "umsonst",
          "ohne kosten", "keine kosten", "keine gebühr", "keine gebühren", "0,-", "0,- €"}
 _CURRENCY = re.compile(r"(?i)(€|\beuro?\b|,-+|,–|\.-+)")
+_PHONE_PATTERN = r"\+?[0-9]"
+_SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE]\+?\d+")
 _PHONE_LABEL = re.compile(r"(?i)^(tel(efon)?|fon|phone|mobil|handy|festnetz)\.?\s*:?\s*")
 
 
@@ -83,6 +85,9 @@ def convert(fld, value, mapping):
         if text in _FALSE or value is False:
             return False
         raise Bad("import-boolean", text_of(value))
+    if fld.constraints.get("pattern", "").startswith(_PHONE_PATTERN) and (
+            isinstance(value, (int, float)) and not isinstance(value, bool) or _SCIENTIFIC.fullmatch(text_of(value))):
+        raise Bad("import-phone-number", text_of(value))  # a spreadsheet took the number for a number
     return _string(fld, text_of(value))
 
 
@@ -149,7 +154,7 @@ def _string(fld, text: str) -> str:
         return repair_url(text)
     if fld.format == "email":
         return _email(text)
-    if pattern.startswith(r"\+?[0-9]"):
+    if pattern.startswith(_PHONE_PATTERN):
         return _phone(text)
     digits = _DIGITS.fullmatch(pattern)
     if digits and text.isdigit() and len(text) < int(digits.group(1)):

@@ -33,6 +33,11 @@ IMPORT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Ein fortlaufendes Angebot hat kein Datum; steht doch eines fest, tragen Sie es in Spalte „{column}“ "
         "als TT.MM.JJJJ ein.",
     ),
+    "import-phone-number": (
+        "„{value}“ ist als Zahl gespeichert; die führende 0 oder das + der Telefonnummer fehlt (Feld „{label}“).",
+        "Formatieren Sie Spalte „{column}“ im Tabellenprogramm als Text und tragen Sie die Nummer neu ein, "
+        "z. B. 05371 1234 oder +49 5371 1234.",
+    ),
     "import-formula": (
         "Zelle {cell} enthält die Formel „{value}“, aber kein gespeichertes Ergebnis.",
         "Die Datei wurde von einem Programm geschrieben und nie in einem Tabellenprogramm gespeichert. Öffnen "

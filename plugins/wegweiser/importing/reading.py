@@ -262,8 +262,9 @@ def _table(name: str, rows: list, expected: set[str], encoding: str, delimiter: 
                 table.problems.append(Problem(number, None, finding(
                     "import-no-heading", f"Zeile {number}", line=number, value=str(cell).strip()[:80],
                     column=column_letter(i), severity=WARNING)))
-        table.rows.append((number, row))
-    if not any(any(v not in (None, "") and str(v).strip() for v in row.values()) for _, row in table.rows):
+        if any(v not in (None, "") and str(v).strip() for v in row.values()):
+            table.rows.append((number, row))
+    if not table.rows:
         raise ImportFailed(f"{name} enthält nur die Kopfzeile (Zeile {header_row}) und keine Daten darunter. "
                            "Ist es die richtige Datei oder das richtige Tabellenblatt („sheet:“ in der Zuordnung)?")
     return table
