@@ -282,10 +282,22 @@ def test_quoted_text_with_line_breaks_and_delimiters_is_one_cell(minimal_project
     assert read_source(path, path.name, set()).body.strip() == body
 
 
+def _zip_bytes(files: dict) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize("name,content,message", [
     ("liste.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "ist ein PDF-Dokument, keine Tabelle"),
     ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "im alten Excel-Format (.xls"),
     ("liste.xls", b"<html><body><table><tr><td>id</td></tr></table></body></html>", "ist eine Webseite"),
+    ("liste.zip", _zip_bytes({"kurse/liste.csv": HEADER}), "ist ein ZIP-Archiv, keine Tabelle. Entpacken Sie es"),
     ("liste.csv", b"", "ist leer"),
     ("liste.csv", b"\r\n \r\n", "ist leer"),
     ("liste.csv", (HEADER + "\n;;;\n").encode(), "enthält nur die Kopfzeile (Zeile 1) und keine Daten"),
@@ -306,14 +318,65 @@ def test_what_is_not_a_usable_table_is_named_with_the_fix(minimal_project, tmp_p
     assert sorted((minimal_project / "content" / "offers").iterdir()) == before
 
 
-def test_ods_is_named_and_an_xlsx_saved_as_csv_is_read(minimal_project, tmp_path, capsys):
+def _ods(path, rows_xml: str):
+    """An .ods file as LibreOffice Calc writes it: mimetype first, the sheet in content.xml."""
     import zipfile
 
-    with zipfile.ZipFile(tmp_path / "liste.ods", "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", "<office:document-content/>")
-    assert run_cli(minimal_project, "import", str(tmp_path / "liste.ods"), "--kind", "offers") == 1
-    assert "(.ods), die der Import nicht liest" in capsys.readouterr().err
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:body><office:spreadsheet>
+<table:table table:name="Kurse"><table:table-column table:number-columns-repeated="16384"/>{rows_xml}
+<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/>
+</table:table-row></table:table><table:table table:name="Notizen"><table:table-row><table:table-cell
+ office:value-type="string"><text:p>anderes Blatt</text:p></table:table-cell></table:table-row></table:table>
+</office:spreadsheet></office:body></office:document-content>"""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _ods_row(*cells: str) -> str:
+    return f"<table:table-row>{''.join(cells)}<table:table-cell table:number-columns-repeated=\"16370\"/></table:table-row>"
+
+
+def _ods_text(text: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def test_a_libreoffice_sheet_is_read(minimal_project, tmp_path, capsys):
+    fixed = [_ods_text(v) for v in ("Ein Kurs für alle, die etwas lernen wollen.", "vhs-test", "weiterbildung",
+                                    "erwachsene,senioren", "praesenz", "musterstadt")]
+    rows = [
+        _ods_row('<table:table-cell table:number-columns-spanned="3" office:value-type="string">'
+                 "<text:p>Kursliste 2027</text:p></table:table-cell><table:covered-table-cell/>"),
+        "<table:table-row><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>",
+        _ods_row(*(_ods_text(h) for h in HEADER.split(";"))),
+        _ods_row(_ods_text("kurs-eins"), _ods_text("Yoga<text:s text:c=\"2\"/>für<text:line-break/>Anfänger"
+                                                   "<office:annotation><text:p>Notiz</text:p></office:annotation>"),
+                 *fixed, '<table:table-cell office:value-type="float" office:value="29301"/>',
+                 '<table:table-cell office:value-type="date" office:date-value="2027-03-01"/>',
+                 '<table:table-cell table:formula="of:=[.M4]*0+12.5" office:value-type="float" office:value="12.5"/>',
+                 _ods_text("2026-11-01")),
+        _ods_row(_ods_text("kurs-zwei"), _ods_text("Kurs zwei"), *fixed, _ods_text("29301"),
+                 _ods_text("01.03.2027"), '<table:table-cell table:formula="of:=1+1"/>', _ods_text("2026-11-01")),
+    ]
+    source = _ods(tmp_path / "kurse.ods", "".join(rows))
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 1
+    out = capsys.readouterr().out
+    assert "Lese kurse.ods (LibreOffice): 2 Zeilen." in out and "Kopfzeile ist Zeile 3" in out
+    assert "Zeile 5, Spalte „cost_eur“: Fehler: Zelle K5 enthält die Formel „of:=1+1“" in out
+    first = _offer(minimal_project, "kurs-eins").values
+    assert first["title"] == "Yoga  für Anfänger" and first["postcode"] == "29301"
+    assert (first["start_date"], first["cost_eur"]) == (dt.date(2027, 3, 1), 12.5)
+    assert not (minimal_project / "content" / "offers" / "kurs-zwei.md").exists()
+    sheet = _write(tmp_path / "m.yaml", "sheet: Tabelle1\nfields:\n  id: id\n")
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(sheet)) == 1
+    assert "Das Tabellenblatt „Tabelle1“ gibt es nicht; vorhanden: Kurse, Notizen." in capsys.readouterr().err
+
+
+def test_an_xlsx_saved_as_csv_is_read(minimal_project, tmp_path, capsys):
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     book.active.append(HEADER.split(";"))

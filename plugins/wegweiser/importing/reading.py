@@ -1,7 +1,7 @@
 """Reading a list as offices have it: CSV (any of the usual encodings and delimiters) or XLSX.
 
-The file's content decides, not its name: a PDF, an old ``.xls``, an ``.ods``, a web page or an
-XLSX saved as ``.csv`` is recognised and either read or named in a German message with the fix.
+The file's content decides, not its name: XLSX and ODS (LibreOffice) are read whatever their name;
+a PDF, an old ``.xls``, a web page or a ZIP archive is named in a German message with the fix.
 Title rows above the header are skipped (the header is the row that names the most of the
 columns the import needs), column names are matched regardless of case, spaces, line breaks and
 umlauts spelt ``ae``/``oe``/``ue``, and cells that would be lost (beyond the header, under no
@@ -21,6 +21,7 @@ from pathlib import Path
 from wegweiser.checks.findings import WARNING
 from wegweiser.checks.messages import finding
 from wegweiser.importing.mapping import ImportFailed
+from wegweiser.importing.ods import ods_rows
 from wegweiser.importing.result import Problem
 from wegweiser.outputs.exports import from_spreadsheet
 
@@ -66,8 +67,13 @@ def read_table(path: Path, mapping=None, expected: set[str] | frozenset = frozen
         raise ImportFailed(f"Die Datei {path} gibt es nicht.")
     raw = path.read_bytes()
     kind = _file_kind(raw, path.name)
+    sheet = mapping.sheet if mapping else None
     if kind == "xlsx":
-        name, rows, encoding, delimiter, problems = path.name, *_xlsx_rows(path, mapping.sheet if mapping else None)
+        name, rows, encoding, delimiter, problems = path.name, *_xlsx_rows(path, sheet)
+    elif kind == "ods":
+        rows, formulas = ods_rows(path, sheet)
+        name, encoding, delimiter = path.name, "LibreOffice", ""
+        problems = [_formula_problem(number, index, formula) for number, index, formula in formulas]
     else:
         name, rows, encoding, delimiter, problems = path.name, *_csv_rows(raw, path.name, mapping)
     zeros = mapping.leading_zeros if mapping else {}
@@ -75,6 +81,8 @@ def read_table(path: Path, mapping=None, expected: set[str] | frozenset = frozen
     _restore_zeros(table, zeros)
     if kind == "xlsx" and path.suffix.lower() not in (".xlsx", ".xlsm"):
         table.notes.insert(0, f"{path.name} ist eine Excel-Arbeitsmappe (XLSX) und wird als solche gelesen.")
+    if kind == "ods" and path.suffix.lower() != ".ods":
+        table.notes.insert(0, f"{path.name} ist eine LibreOffice-Tabelle (ODS) und wird als solche gelesen.")
     for problem in problems:  # formulas without a result: only in columns the import reads
         index = int(problem.column)
         problem.column = table.header[index] if index < len(table.header) else ""
@@ -85,7 +93,7 @@ def read_table(path: Path, mapping=None, expected: set[str] | frozenset = frozen
 
 
 def _file_kind(raw: bytes, name: str) -> str:
-    """"xlsx" or "text"; any other kind of file is an ImportFailed with the fix."""
+    """"xlsx", "ods" or "text"; any other kind of file is an ImportFailed with the fix."""
     if not raw.strip():
         raise ImportFailed(f"Die Datei {name} ist leer.")
     if raw.startswith(b"%PDF"):
@@ -105,8 +113,7 @@ def _file_kind(raw: bytes, name: str) -> str:
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "opendocument.spreadsheet" in mimetype:
-            raise ImportFailed(f"{name} ist eine LibreOffice-/OpenOffice-Tabelle (.ods), die der Import nicht liest. "
-                               + _SAVE_AS)
+            return "ods"
         raise ImportFailed(f"{name} ist ein ZIP-Archiv, keine Tabelle. Entpacken Sie es und importieren Sie die "
                            "Tabelle darin (.xlsx oder .csv).")
     start = raw.lstrip()[:200].lower()
@@ -219,12 +226,15 @@ def _formulas_without_result(path: Path, load, title: str, rows: list) -> list[P
             for index, cell in enumerate(cells):
                 cached = values.get(number, [])
                 if isinstance(cell, str) and cell.startswith("=") and (index >= len(cached) or cached[index] is None):
-                    out.append(Problem(number, str(index), finding(
-                        "import-formula", f"Zeile {number}", line=number, value=cell,
-                        cell=f"{column_letter(index)}{number}")))
+                    out.append(_formula_problem(number, index, cell))
         return out
     finally:
         book.close()
+
+
+def _formula_problem(number: int, index: int, formula: str) -> Problem:
+    return Problem(number, str(index), finding("import-formula", f"Zeile {number}", line=number, value=formula,
+                                               cell=f"{column_letter(index)}{number}"))
 
 
 def _header_index(rows: list, expected: set[str]) -> int:
