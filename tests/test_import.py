@@ -400,6 +400,22 @@ def test_unicode_text_from_excel_and_headers_in_other_case(minimal_project, tmp_
     assert _offer(minimal_project, "kurs-eins").values["title"] == "„Bärenstark“ für Kinder"
 
 
+def test_excel_delimiter_line_and_text_formulas_keeping_zeros(minimal_project, tmp_path, capsys):
+    import csv
+    import io
+
+    cells = dict(zip(HEADER.split(";"), GOOD.split(";")), id='="kurs-00042"', postcode='="29301"', age_min='="03"')
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")  # commas; the summary's comma is quoted
+    writer.writerows([list(cells), list(cells.values())])
+    source = _write(tmp_path / "kurse.csv", "sep=,\r\n" + text.getvalue())
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers") == 0, capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "Trennzeichen „,“" in out and "Kopfzeile" not in out  # Excel shows no row for "sep=,"
+    values = _offer(minimal_project, "kurs-00042").values
+    assert (values["postcode"], values["age_min"], values["cost_eur"]) == ("29301", 3, 12.5)
+
+
 def test_a_very_large_cell_is_read(minimal_project, tmp_path, capsys):
     import csv
 

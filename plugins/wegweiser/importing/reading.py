@@ -30,6 +30,8 @@ _SCAN = 30  # rows searched for the header
 _CELL_LIMIT = 10_000_000  # characters of one CSV cell
 _SAVE_AS = ("Öffnen Sie sie in Excel oder LibreOffice Calc und speichern Sie sie über „Speichern unter“ als "
             "„Excel-Arbeitsmappe (.xlsx)“ oder „CSV (Trennzeichen-getrennt)“; dann importieren Sie diese Datei.")
+#: ="00042": how exports keep Excel from dropping leading zeros
+_EXCEL_TEXT = re.compile(r'^="((?:[^"]|"")*)"$', re.S)
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
@@ -161,26 +163,33 @@ def _delimiter(text: str) -> str:
 
 def _csv_rows(raw: bytes, name: str, mapping):
     text, encoding = _decode(raw, name, mapping.encoding if mapping else None)
-    delimiter = (mapping.delimiter if mapping else None) or _delimiter(text)
+    hint = re.match(r"sep=(.)\r?\n", text)  # Excel's delimiter line; Excel does not show it as a row
+    text = text[hint.end():] if hint else text
+    delimiter = (mapping.delimiter if mapping else None) or (hint.group(1) if hint else _delimiter(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, last_line = [], 0
+    rows, last_line, offset = [], 0, 1 if hint else 0
     previous = csv.field_size_limit(_CELL_LIMIT)
     try:
         for number, cells in enumerate(reader, start=1):
             if reader.line_num - last_line > 1 and _swallowed_rows(cells, delimiter):
                 raise ImportFailed(
                     f"{name}, Zeile {number}: Ein Anführungszeichen (\") wird nicht geschlossen; dadurch sind die "
-                    f"Zeilen {last_line + 1} bis {reader.line_num} der Datei in eine Zelle geraten. Schließen Sie "
+                    f"Zeilen {last_line + 1 + offset} bis {reader.line_num + offset} der Datei in eine Zelle "
+                    "geraten. Schließen Sie "
                     "das Anführungszeichen oder entfernen Sie es; Text mit Anführungszeichen in einer Zelle "
                     "schreiben Sie als „“ oder verdoppelt (\"\").")
             last_line = reader.line_num
-            rows.append((number, [from_spreadsheet(c) for c in cells]))
+            rows.append((number, [from_spreadsheet(_EXCEL_TEXT.sub(_unquote, c)) for c in cells]))
     except csv.Error as exc:
         raise ImportFailed(f"{name}, Zeile {reader.line_num}: Die CSV-Datei ist fehlerhaft ({exc}). "
                            + _SAVE_AS) from None
     finally:
         csv.field_size_limit(previous)
     return rows, encoding, delimiter, []
+
+
+def _unquote(match: re.Match) -> str:
+    return match.group(1).replace('""', '"')
 
 
 def _swallowed_rows(cells: list[str], delimiter: str) -> bool:
