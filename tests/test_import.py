@@ -293,6 +293,21 @@ def _zip_bytes(files: dict) -> bytes:
     return buffer.getvalue()
 
 
+def test_a_one_cell_row_with_another_error_is_reported_not_skipped(minimal_project, tmp_path, capsys):
+    # only the name comes from the list: a row with just a (too short) name is an entry, not a note
+    source = _write(tmp_path / "kurse.csv", "Name\nKurs für alle\nAB\n")
+    mapping = _write(tmp_path / "m.yaml", "fields:\n" + FIXED_FIELDS + """
+  id: {column: Name, slug: true}
+  title: Name
+  summary: {template: "{Name}: ein Kurs der VHS Musterstadt."}
+  reviewed: {value: 2026-11-01}
+""")
+    assert run_cli(minimal_project, "import", str(source), "--kind", "offers", "--mapping", str(mapping)) == 1
+    out = capsys.readouterr().out
+    assert "Zeile 3, Spalte „Name“ (Feld „title“): Fehler: „Titel“ ist zu kurz" in out and "übersprungen" not in out
+    assert _offer(minimal_project, "kurs-fuer-alle").values["title"] == "Kurs für alle"
+
+
 @pytest.mark.parametrize("name,content,message", [
     ("liste.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "ist ein PDF-Dokument, keine Tabelle"),
     ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "im alten Excel-Format (.xls"),

@@ -221,10 +221,12 @@ def _check(result: ImportResult, sources: list[SourceFile], kind: str, schemas: 
 
 
 def _skip_note_rows(result: ImportResult, table: Table, mapping: Mapping) -> None:
-    """A row with errors that holds a single cell (a note below the list, a heading between its
-    parts) or starts with „Summe“ is no entry: it is skipped with one warning instead of its errors."""
+    """A row that lacks a required value or its id and holds a single cell (a note below the list, a
+    heading between its parts) or starts with „Summe“ is no entry: it is skipped with one warning
+    instead of its errors. A row with other errors keeps them."""
     cells = dict(table.rows)
-    for row in sorted({p.row for p in result.problems if p.is_error and p.row in cells}):
+    lacking = {p.row for p in result.problems if p.finding.code in ("required", "import-no-id")}
+    for row in sorted(lacking & {p.row for p in result.problems if p.is_error and p.row in cells}):
         filled = [text_of(v) for v in cells[row].values() if not _is_empty(v, mapping)]
         if not filled or (len(filled) > 1 and not _TOTALS.match(filled[0])):
             continue
