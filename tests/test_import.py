@@ -245,8 +245,9 @@ def test_excel_export_with_title_notes_totals_and_multiline_header(minimal_proje
     sheet.append(["001", "Yoga für\nAnfänger", "Hauptstr. 1", 29301, dt.datetime(2027, 3, 1), 45, None, None])
     sheet.append(["002", "Englisch A1", "Hauptstr. 1", "29301", "1.9.27", "5,- €", None, "Raum 3"])
     sheet.append(["003", "Töpfern", "Hauptstr. 1", 29301, "ab sofort", "=40+5", None, None])
+    sheet.append(["004", "#BEZUG!", "Hauptstr. 1", 29301, None, 0, None, None])
     sheet.append([None] * 8)
-    sheet.append(["Summe", None, None, None, None, "=SUM(F4:F6)"])
+    sheet.append(["Summe", None, None, None, None, "=SUM(F4:F7)"])
     sheet.append(["Hinweis: Alle Angaben ohne Gewähr."])
     book.save(tmp_path / "kurse.xlsx")
     mapping = _write(tmp_path / "m.yaml", MAPPING)
@@ -259,9 +260,10 @@ def test_excel_export_with_title_notes_totals_and_multiline_header(minimal_proje
         "Zeile 5: Warnung: Spalte H hat keine Überschrift; „Raum 3“ wird nicht übernommen.",
         # openpyxl stores no result for a formula: the value would be lost, so the row is not imported
         "Zeile 6, Spalte „Gebühr“: Fehler: Zelle F6 enthält die Formel „=40+5“, aber kein gespeichertes",
-        "Zeile 8: Warnung: Die Zeile enthält nur „Summe“ und wird übersprungen",
-        "Zeile 9: Warnung: Die Zeile enthält nur „Hinweis: Alle Angaben ohne Gewähr.“",
-        "2 Dateien geschrieben: 2 neu, 0 ersetzt, 0 vorhanden (nicht überschrieben), 1 Zeile mit Fehlern",
+        "Zeile 7, Spalte „Kurs Titel“: Fehler: Zelle B7 enthält „#BEZUG!“, den Fehler einer Formel, statt eines Werts.",
+        "Zeile 9: Warnung: Die Zeile enthält nur „Summe“ und wird übersprungen",
+        "Zeile 10: Warnung: Die Zeile enthält nur „Hinweis: Alle Angaben ohne Gewähr.“",
+        "2 Dateien geschrieben: 2 neu, 0 ersetzt, 0 vorhanden (nicht überschrieben), 2 Zeilen mit Fehlern",
     ]
     assert [line for line in said if line not in out] == [], out
     first, second = _offer(minimal_project, "kurs-001").values, _offer(minimal_project, "kurs-002").values

@@ -43,6 +43,11 @@ IMPORT_TEMPLATES: dict[str, tuple[str, str]] = {
         "Die Datei wurde von einem Programm geschrieben und nie in einem Tabellenprogramm gespeichert. Öffnen "
         "Sie sie in Excel oder LibreOffice Calc und speichern Sie sie, oder tragen Sie den Wert selbst ein.",
     ),
+    "import-cell-error": (
+        "Zelle {cell} enthält „{value}“, den Fehler einer Formel, statt eines Werts.",
+        "Berichtigen Sie die Formel im Tabellenprogramm oder tragen Sie den Wert selbst ein, speichern Sie die "
+        "Datei und importieren Sie sie noch einmal.",
+    ),
     "import-no-heading": (
         "Spalte {column} hat keine Überschrift; „{value}“ wird nicht übernommen.",
         "Gehört der Wert in eine Spalte, tragen Sie ihn dort ein; sonst geben Sie der Spalte eine Überschrift "

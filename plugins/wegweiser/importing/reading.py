@@ -30,6 +30,9 @@ _SCAN = 30  # rows searched for the header
 _CELL_LIMIT = 10_000_000  # characters of one CSV cell
 _SAVE_AS = ("Öffnen Sie sie in Excel oder LibreOffice Calc und speichern Sie sie über „Speichern unter“ als "
             "„Excel-Arbeitsmappe (.xlsx)“ oder „CSV (Trennzeichen-getrennt)“; dann importieren Sie diese Datei.")
+#: error values of formulas (Excel, German Excel, LibreOffice); #N/A and #NV count as empty
+_CELL_ERRORS = frozenset({"#DIV/0!", "#NAME?", "#NAME", "#REF!", "#BEZUG!", "#VALUE!", "#WERT!", "#NUM!", "#ZAHL!",
+                          "#NULL!", "#SPILL!", "#ÜBERLAUF!", "#CALC!", "#BERECHNEN!", "ERR:502", "ERR:504", "ERR:522"})
 #: ="00042": how exports keep Excel from dropping leading zeros
 _EXCEL_TEXT = re.compile(r'^="((?:[^"]|"")*)"$', re.S)
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -90,6 +93,14 @@ def read_table(path: Path, mapping=None, expected: set[str] | frozenset = frozen
         problem.column = table.header[index] if index < len(table.header) else ""
         if problem.column in expected and problem.row > table.header_row:
             table.problems.append(problem)
+    used = [(i, h) for i, h in enumerate(table.header) if h in expected]
+    for number, row in table.rows:  # a formula's error value in Excel or German Excel/LibreOffice
+        for index, column in used:
+            value = row.get(column)
+            if isinstance(value, str) and value.strip().upper() in _CELL_ERRORS:
+                table.problems.append(Problem(number, column, finding(
+                    "import-cell-error", f"Zeile {number}", line=number, value=value.strip(),
+                    cell=f"{column_letter(index)}{number}")))
     table.problems.sort(key=lambda p: p.row or 0)
     return table
 
