@@ -165,10 +165,15 @@ fields:
     assert "street" not in third and "contact_name" not in third
 
 
-def test_a_column_name_off_by_its_case_is_pointed_out(tmp_path, capsys):
+def test_a_column_name_off_by_its_case_is_read_with_a_note_and_a_wrong_one_pointed_out(tmp_path, capsys):
     project = _gifhorn(tmp_path)
+    capsys.readouterr()
     mapping = tmp_path / "m.yaml"
-    mapping.write_text((ROOT / "docs" / "import" / "grundschulen.yaml").read_text(encoding="utf-8")
-                       .replace("contact_email: E-mail", "contact_email: E-Mail"), encoding="utf-8")
+    text = (ROOT / "docs" / "import" / "grundschulen.yaml").read_text(encoding="utf-8")
+    mapping.write_text(text.replace("contact_email: E-mail", "contact_email: E-Mail"), encoding="utf-8")
+    assert run_cli(project, "import", str(SCHOOLS), "--kind", "offers", "--mapping", str(mapping)) == 0
+    assert "Spalte „E-mail“ wird als „E-Mail“ gelesen." in capsys.readouterr().out
+    assert "contact_email" in _values(project, "providers", "grundschule-am-wasserturm")
+    mapping.write_text(text.replace("contact_email: E-mail", "contact_email: E-Mails"), encoding="utf-8")
     assert run_cli(project, "import", str(SCHOOLS), "--kind", "offers", "--mapping", str(mapping)) == 1
-    assert "„E-Mail“ (meinten Sie „E-mail“?) gibt es nicht" in capsys.readouterr().err
+    assert "„E-Mails“ (meinten Sie „E-mail“?) gibt es nicht" in capsys.readouterr().err

@@ -289,10 +289,10 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--force", action="store_true")
     n.set_defaults(func=cmd_new)
 
-    i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV- oder Excel-Datei übernehmen; "
+    i = sub.add_parser("import", help="Angebote oder Anbieter aus einer CSV-, Excel- oder LibreOffice-Datei übernehmen; "
                                       "eine Statistiktabelle (GENESIS) als Indikator")
     common(i)
-    i.add_argument("file", help="CSV- oder XLSX-Datei")
+    i.add_argument("file", help="CSV-, XLSX- oder ODS-Datei")
     i.add_argument("--kind", required=True, choices=["offers", "providers", "municipalities", "indicator"],
                    help="was die Zeilen sind; municipalities: das Gemeindeverzeichnis (GV-ISys) von Destatis; "
                         "indicator: eine Statistiktabelle (GENESIS)")

@@ -32,10 +32,12 @@ def cmd_import(args) -> int:
         if mapping and mapping.kind and importer.KIND_NAMES.get(mapping.kind) != kind:
             raise importer.ImportFailed(
                 f"Die Zuordnungsdatei ist für „{mapping.kind}“, nicht für „{args.kind}“.")
-        table = importer.read_table(Path(args.file), mapping)
+        table = importer.read_table(Path(args.file), mapping, _expected_columns(mapping, schema))
         mapping = mapping or importer.identity_mapping(schema, table.header)
         separator = f", Trennzeichen „{table.delimiter}“" if table.delimiter else ""
         print(f"Lese {table.name} ({table.encoding}{separator}): {len(table.rows)} Zeilen.")
+        for note in [*table.notes, *([] if args.mapping else _unused_columns(table, schema))]:
+            print(visible(note))
         started = time.perf_counter()
         result = importer.plan_import(table, mapping, kind, schemas, project.root, project.content_dir,
                                       project.today, overwrite=args.overwrite,
@@ -48,6 +50,27 @@ def cmd_import(args) -> int:
         if part is not None:
             bad_rows += _report_import(part, table, project, args, label, started)
     return 1 if bad_rows else 0
+
+
+def _expected_columns(mapping, schema) -> set[str]:
+    """The columns the import reads: the mapping's, else those named like fields (the export format)."""
+    from wegweiser.outputs.exports import BODY_COLUMN
+
+    if mapping is None:
+        return {*schema.field_names, BODY_COLUMN}
+    rules = [*mapping.rules.values(), *(mapping.provider.rules.values() if mapping.provider else [])]
+    return {column for rule in rules for column in rule.columns}
+
+
+def _unused_columns(table, schema) -> list[str]:
+    """Without a mapping: one line naming the columns that are named like no field (so that nothing
+    is left out unseen)."""
+    unused = [h for h in table.header if h and h not in _expected_columns(None, schema)]
+    if not unused:
+        return []
+    return [f"Nicht übernommen werden die Spalten {', '.join(f'„{h}“' for h in unused)}: Sie heißen wie kein "
+            "Feld. Gehören sie in ein Feld, benennen Sie sie um oder importieren Sie mit einer Zuordnungsdatei "
+            "(--mapping, siehe docs/import/README.md)."]
 
 
 def _import_municipalities(args, settings: dict, project) -> int:

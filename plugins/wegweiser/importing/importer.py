@@ -10,14 +10,10 @@ asked.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import difflib
 import datetime as dt
-import io
-import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from wegweiser.checks import validate as _validate
@@ -30,177 +26,29 @@ from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.loading import load_sources
 from wegweiser.content.schema import KIND_FOLDERS, Schemas, TableSchema
 from wegweiser.importing import transforms
+from wegweiser.importing.cells import Bad, Empty, convert, is_empty, text_of
 from wegweiser.importing.ids import number_id, slug_id
 from wegweiser.importing.mapping import KIND_NAMES, ImportFailed, Mapping, Rule, identity_mapping, load_mapping
 from wegweiser.importing.result import ImportResult, Planned, Problem, Progress, exists_problems, write_import
-from wegweiser.outputs.exports import BODY_COLUMN, from_spreadsheet
+from wegweiser.importing.reading import Table, read_table
+from wegweiser.outputs.exports import BODY_COLUMN
 
-_TRUE = {"ja", "j", "yes", "y", "true", "wahr", "1", "x"}
-_FALSE = {"nein", "n", "no", "false", "falsch", "0"}
-_DIGITS = re.compile(r"\[0-9\]\{(\d+)\}")
-_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-
-
-# --- reading the table -------------------------------------------------------------
-
-
-@dataclass
-class Table:
-    name: str
-    header: list[str]
-    rows: list[tuple[int, dict]]  # (row number as a spreadsheet shows it, column -> cell)
-    encoding: str = ""
-    delimiter: str = ""
-
-
-def read_table(path: Path, mapping: Mapping | None = None) -> Table:
-    path = Path(path)
-    if not path.is_file():
-        raise ImportFailed(f"Die Datei {path} gibt es nicht.")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, mapping.sheet if mapping else None)
-    return _read_csv(path, mapping)
-
-
-def _decode(raw: bytes, encoding: str | None) -> tuple[str, str]:
-    if encoding:
-        try:
-            return raw.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise ImportFailed(f"Die Datei lässt sich nicht als {encoding} lesen ({exc}).") from None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw.decode("utf-8-sig"), "UTF-8 mit BOM"
-    try:
-        return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "Windows-1252"
-
-
-def _read_csv(path: Path, mapping: Mapping | None) -> Table:
-    text, encoding = _decode(path.read_bytes(), mapping.encoding if mapping else None)
-    first = text.split("\n", 1)[0]
-    delimiter = (mapping.delimiter if mapping else None) or max(",;\t|", key=first.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise ImportFailed(f"Die Datei {path.name} ist leer.") from None
-    rows = []
-    try:
-        for number, cells in enumerate(reader, start=2):
-            rows.append((number, dict(zip(header, map(from_spreadsheet, cells)))))
-    except csv.Error as exc:
-        raise ImportFailed(f"{path.name}, Zeile {reader.line_num}: Die CSV-Datei ist fehlerhaft ({exc}).") from None
-    return Table(path.name, header, rows, encoding, delimiter)
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one German message
-        raise ImportFailed(f"Die Excel-Datei {path.name} kann nicht gelesen werden ({exc}).") from None
-    try:
-        if sheet and sheet not in book.sheetnames:
-            raise ImportFailed(f"Das Tabellenblatt „{sheet}“ gibt es nicht; "
-                               f"vorhanden: {', '.join(book.sheetnames)}.")
-        ws = book[sheet] if sheet else book.worksheets[0]
-        header, rows = None, []
-        for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-            if header is None:
-                if any(c not in (None, "") for c in cells):
-                    header = ["" if c is None else str(c).strip() for c in cells]
-                continue
-            rows.append((number, dict(zip(header, (from_spreadsheet(c) if isinstance(c, str) else c for c in cells)))))
-    finally:
-        book.close()
-    if header is None:
-        raise ImportFailed(f"Die Excel-Datei {path.name} enthält keine Kopfzeile.")
-    return Table(path.name, header, rows, "XLSX", "")
-
-
-# --- converting cells ------------------------------------------------------------------
-
-
-class _Bad(Exception):
-    def __init__(self, code: str, value):
-        self.code, self.value = code, value
+#: the first cell of a totals row
+_TOTALS = re.compile(r"(?i)^(summe|gesamt|insgesamt|total|anzahl|zwischensumme)\b")
 
 
 def _is_empty(value, mapping: Mapping) -> bool:
-    return value is None or (isinstance(value, str) and value.strip().casefold() in mapping.empty | {""})
+    return is_empty(value, mapping.empty)
 
 
-def _text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def convert(fld, value, mapping: Mapping):
-    """The typed value of a cell for a schema field; raises _Bad with a finding code."""
-    if fld.is_list:
-        items = value if isinstance(value, list) else _text(value).split(mapping.list_delimiter)
-        return [_text(i) for i in items if not _is_empty(i, mapping) and _text(i)] or None
-    if fld.type == "integer":
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
-            return int(value)
-        text = _text(value)
-        if re.fullmatch(r"[+-]?\d+([.,]0+)?", text):
-            return int(re.split(r"[.,]", text)[0])
-        raise _Bad("import-integer", text)
-    if fld.type == "number":
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-            return value
-        text = _text(value).replace(" ", "")
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        if re.fullmatch(r"[+-]?\d+", text):
-            return int(text)
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):  # also "inf", "NaN": no limit can judge them
-            raise _Bad("import-number", _text(value))
-        return number
-    if fld.type == "date":
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        text = _text(value)
-        match = _GERMAN_DATE.fullmatch(text)
-        try:
-            if match:
-                return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise _Bad("import-date", text) from None
-    if fld.type == "boolean":
-        text = _text(value).casefold()
-        if text in _TRUE or value is True:
-            return True
-        if text in _FALSE or value is False:
-            return False
-        raise _Bad("import-boolean", _text(value))
-    text = _text(value)
-    digits = _DIGITS.fullmatch(fld.constraints.get("pattern", ""))
-    if digits and text.isdigit() and len(text) < int(digits.group(1)):
-        text = text.zfill(int(digits.group(1)))  # a spreadsheet dropped the leading zeros
-    return text
+# --- converting cells ------------------------------------------------------------------
 
 
 class _Cells(dict):
     """Row cells for templates: missing and empty cells are empty text."""
 
     def __init__(self, cells: dict, mapping: Mapping):
-        super().__init__({k: "" if _is_empty(v, mapping) else _text(v) for k, v in cells.items()})
+        super().__init__({k: "" if _is_empty(v, mapping) else text_of(v) for k, v in cells.items()})
 
     def __missing__(self, key):
         return ""
@@ -222,9 +70,9 @@ def _raw(rule: Rule, cells: _Cells, row: dict):
     else:
         value = rule.value
     if rule.steps and value is not None and not isinstance(value, list):
-        value = transforms.apply(_text(value), rule.steps)
+        value = transforms.apply(text_of(value), rule.steps)
     if rule.map is not None and not isinstance(value, list):
-        key = _text(value) if value is not None else ""
+        key = text_of(value) if value is not None else ""
         value = rule.map.get(key, value)
     return value
 
@@ -234,7 +82,7 @@ def _raw(rule: Rule, cells: _Cells, row: dict):
 
 def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, root: Path,
                 content_dir: Path, today: dt.date, overwrite: bool = False,
-                stale_months: int = 12, progress: Progress | None = None) -> ImportResult:
+                stale_months: int = 12, progress: Progress | None = None, nested: bool = False) -> ImportResult:
     """Convert and check every row; nothing is written yet. With ``mapping.provider`` (rows that are
     each a provider and its offer) the providers are planned first, into ``result.provider``."""
     schema = schemas.for_kind(kind)
@@ -252,7 +100,7 @@ def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, roo
     extra_providers = []
     if mapping.provider is not None and kind == "offer":
         result.provider = plan_import(table, mapping.provider, "provider", schemas, root, content_dir, today,
-                                      overwrite, stale_months)
+                                      overwrite, stale_months, nested=True)
         extra_providers = [s for s in result.provider.sources if s.values.get("id") in result.provider.kept_ids]
     folder = Path(content_dir) / KIND_FOLDERS[kind]
     sources, by_id = [], {}
@@ -280,8 +128,18 @@ def plan_import(table: Table, mapping: Mapping, kind: str, schemas: Schemas, roo
         result.planned.append(planned)
     result.sources = sources
     _check(result, sources, kind, schemas, root, content_dir, today, stale_months, mapping, extra_providers)
-    if mapping.optional_errors == "drop":
-        _drop_optional(result, schema)
+    if not nested:
+        result.problems = sorted([*table.problems, *result.problems], key=lambda p: p.row or 0)
+    _skip_note_rows(result, table, mapping)
+    if mapping.optional_errors == "drop" and (changed := _drop_optional(result, schema)):
+        # what is left must still pass (e.g. an offer „Vor Ort“ without its dropped municipality)
+        again, rechecked = ImportResult(kind=kind, table=table), [s for s in sources if s.rel in changed]
+        for src in rechecked:
+            src.derived.clear()  # the row checks cached for the values before
+        _check(again, rechecked, kind, schemas, root, content_dir, today,
+               stale_months, mapping, extra_providers)
+        result.problems = sorted([*result.problems, *(p for p in again.problems if p.is_error)],
+                                 key=lambda p: (p.row or 0, p.finding.field or ""))
     error_rows = {p.row for p in result.problems if p.is_error}
     for planned in result.planned:
         if planned.row in error_rows:
@@ -303,23 +161,25 @@ def _convert_row(number: int, row: dict, mapping: Mapping, schema: TableSchema, 
     for target, rule in mapping.rules.items():
         raw = _raw(rule, cells, row)
         if rule.slug and not _is_empty(raw, mapping) and not isinstance(raw, list):
-            raw = slug_id(rule, _text(raw), number, result)
+            raw = slug_id(rule, text_of(raw), number, result)
         if _is_empty(raw, mapping) or raw == []:
             raw = rule.default
         if _is_empty(raw, mapping) or raw == []:
             continue
         if target == BODY_COLUMN:
-            body = _text(raw).replace("\r\n", "\n").strip("\n")
+            body = text_of(raw).replace("\r\n", "\n").strip("\n")
             continue
         fld = schema.by_name[target]
         try:
             value = convert(fld, raw, mapping)
-        except _Bad as bad:
-            dropped.add(target)
+        except Bad as bad:
             column = ", ".join(rule.columns) or None
+            warn = isinstance(bad, Empty)
+            if not warn:
+                dropped.add(target)
             result.problems.append(Problem(number, column, finding(
                 bad.code, rel, field=target, value=bad.value, line=number, label=fld.title,
-                column=column or target)))
+                column=column or target, severity=WARNING if warn else "error")))
             continue
         if value is not None and value != "":
             values[target] = value
@@ -360,14 +220,35 @@ def _check(result: ImportResult, sources: list[SourceFile], kind: str, schemas: 
     result.problems.sort(key=lambda p: (p.row or 0, p.finding.field or ""))
 
 
+def _skip_note_rows(result: ImportResult, table: Table, mapping: Mapping) -> None:
+    """A row that lacks a required value or its id and holds a single cell (a note below the list, a
+    heading between its parts) or starts with „Summe“ is no entry: it is skipped with one warning
+    instead of its errors. A row with other errors keeps them."""
+    cells = dict(table.rows)
+    lacking = {p.row for p in result.problems if p.finding.code in ("required", "import-no-id")}
+    for row in sorted(lacking & {p.row for p in result.problems if p.is_error and p.row in cells}):
+        filled = [text_of(v) for v in cells[row].values() if not _is_empty(v, mapping)]
+        if not filled or (len(filled) > 1 and not _TOTALS.match(filled[0])):
+            continue
+        result.problems = [p for p in result.problems if p.row != row]
+        result.problems.append(Problem(row, None, finding("import-note-row", f"Zeile {row}", line=row,
+                                                          value=" | ".join(filled)[:100], severity=WARNING)))
+        result.planned = [p for p in result.planned if p.row != row]
+        result.sources = [s for s in result.sources if s.rel != f"Zeile {row}"]
+        result.ids_by_row.pop(row, None)
+    result.problems.sort(key=lambda p: (p.row or 0, p.finding.field or ""))
+
+
 #: Fields that only make sense together: dropping one drops the others.
 _TOGETHER = ({"lat", "lon"}, {"image", "image_alt"}, {"logo", "logo_alt"})
 _DROPPED_HINT = "Der Wert wurde weggelassen; die übrigen Angaben der Zeile wurden übernommen."
 
 
-def _drop_optional(result: ImportResult, schema: TableSchema) -> None:
-    """Leave out invalid optional values instead of rejecting the row (mapping ``optional_errors: drop``)."""
+def _drop_optional(result: ImportResult, schema: TableSchema) -> set[str]:
+    """Leave out invalid optional values instead of rejecting the row (mapping ``optional_errors: drop``);
+    returns the rows (``Zeile N``) that lost a value."""
     planned = {p.row: p for p in result.planned}
+    changed = set()
     for index, problem in enumerate(result.problems):
         fld = schema.by_name.get(problem.finding.field or "")
         if not problem.is_error or fld is None or fld.required or problem.row not in planned:
@@ -375,9 +256,11 @@ def _drop_optional(result: ImportResult, schema: TableSchema) -> None:
         names = next((group for group in _TOGETHER if fld.name in group), {fld.name})
         for name in names:
             planned[problem.row].values.pop(name, None)
+        changed.add(f"Zeile {problem.row}")
         hint = f"{problem.finding.hint} {_DROPPED_HINT}".strip()
         result.problems[index] = Problem(problem.row, problem.column,
                                          dataclasses.replace(problem.finding, severity=WARNING, hint=hint))
+    return changed
 
 
 __all__ = ["ImportFailed", "ImportResult", "KIND_NAMES", "Mapping", "Problem", "Table",

@@ -70,6 +70,8 @@ class Mapping:
     duplicates: str | None = None  # error | first | suffix; None: suffix for a slug id, else error
     kind: str | None = None
     optional_errors: str = "row"  # row: the row is not imported; drop: the value is left out
+    #: column -> number of digits: numbers whose leading zeros a spreadsheet dropped get them back
+    leading_zeros: dict = field(default_factory=dict)
     #: a list whose rows are each a provider and its offer: the provider's rules (offers only)
     provider: "Mapping | None" = None
 
@@ -105,10 +107,16 @@ def load_mapping(path: Path, schema: TableSchema, provider_schema: TableSchema |
     optional_errors = data.get("optional_errors", "row")
     if optional_errors not in ("row", "drop"):
         raise ImportFailed(f"{path}: „optional_errors“ ist „row“ (Standard) oder „drop“.")
+    zeros = data.get("leading_zeros") or {}
+    if not isinstance(zeros, dict) or not all(isinstance(n, int) and not isinstance(n, bool) and 0 < n <= 40
+                                              for n in zeros.values()):
+        raise ImportFailed(f"{path}: „leading_zeros“ nennt Spalten und ihre Stellenzahl, z. B. "
+                           "„leading_zeros: {Kita-Nr: 8}“.")
     mapping = Mapping(rules=_rules(path, data["fields"], schema, "fields"), delimiter=csv_options.get("delimiter"),
                       encoding=csv_options.get("encoding"), sheet=data.get("sheet"),
                       list_delimiter=str(data.get("list_delimiter", LIST_DELIMITER)), empty=frozenset(empty),
-                      duplicates=duplicates, kind=data.get("kind"), optional_errors=optional_errors)
+                      duplicates=duplicates, kind=data.get("kind"), optional_errors=optional_errors,
+                      leading_zeros={str(k): v for k, v in zeros.items()})
     if "provider_fields" in data:
         if provider_schema is None or KIND_NAMES.get(str(mapping.kind or "offers")) != "offer":
             raise ImportFailed(f"{path}: „provider_fields“ gibt es nur beim Import von Angeboten (--kind offers).")
