@@ -18,7 +18,8 @@ from pathlib import Path
 
 _FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_ACCENTS = str.maketrans("àáâãåçèéêëìíîïñòóôõùúûýÿ", "aaaaaceeeeiiiinoooouuuyy")
+#: accents and the letters of Turkish, Polish, Czech … words written in Latin script (yüzme, kreş, ağ, ılık)
+_ACCENTS = str.maketrans("àáâãåçèéêëìíîïñòóôõùúûýÿşğıćčśšźžłńřě", "aaaaaceeeeiiiinoooouuuyysgiccsszzlnre")
 
 
 def fold(text: str) -> str:

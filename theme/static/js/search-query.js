@@ -82,6 +82,7 @@
   // Nor is a word of more than MAX_SPLIT letters split as a compound (each way to split it is tried),
   // nor more than the first SPLIT_WORDS words of a query (ten unknown 19-letter words: 55 ms in Node).
   var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20, MAX_SPLIT = 40, SPLIT_WORDS = 4;
+  var MIN_PART = 4;  // the shortest modifier and head (compounds.py: MIN_MODIFIER, MIN_HEAD)
 
   // Positions of a shard's terms matching a word exactly, as a prefix, or with up to k typos.
   function expand(shard, word, how, k) {
@@ -91,9 +92,18 @@
     } else if (how === "prefix") {
       for (; i < terms.length && terms[i].indexOf(word) === 0; i++) found.push(i);
     } else {
-      for (i = 0; i < terms.length; i++) if (near(word, terms[i], k)) found.push(i);
+      var single = undouble(word);
+      for (i = 0; i < terms.length; i++) {
+        if (near(word, terms[i], k) || single === undouble(terms[i])) found.push(i);
+      }
     }
     return found;
+  }
+
+  // A word with its doubled letters written once: a doubled letter put in the wrong place or left out
+  // ("Gittare" for "Gitarre", "Schwimkurs") is no typo of its own.
+  function undouble(word) {
+    return word.replace(/(.)\1+/g, "$1");
   }
 
   function create(options) {
@@ -151,6 +161,12 @@
           i += 1;
         }
       }
+      // Words in a script the index does not hold (Arabic, Cyrillic on the German page) match nothing;
+      // they are not dropped, or the query would show every offer.
+      if (!T.words(q).length) {
+        tokens = String(q).split(/\s+/).filter(function (w) { return /[^\s\d\p{P}\p{S}]/u.test(w); })
+          .slice(0, MAX_TERMS).map(function (w) { return { word: w, stem: w, prefix: false, foreign: true }; });
+      }
       if (found.some(function (f) { return f.place; })) {
         tokens = tokens.filter(function (t) { return !NEAR[t.word]; });
       }
@@ -168,11 +184,14 @@
     // [modifier stem, head stem] of a compound word: split as the index was (the content's heads and
     // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
     // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
-    function compound(word, shards) {
+    // With anyHead, a head may be any term of the loaded shards (see endings).
+    function compound(word, shards, anyHead) {
       if (word.length > MAX_SPLIT) return null;
       var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; }, stop);
       if (tree === null && !known(shards, T.stem(word))) {
-        tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
+        tree = T.split(word, function (h) {
+          return !!heads[h] || !!headStems[T.stem(h)] || (anyHead && known(shards, T.stem(h)));
+        }, function (x) {
           return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)] || known(shards, T.stem(x));
         }, stop);
       }
@@ -202,10 +221,6 @@
       return scores;
     }
 
-    // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
-    // prefix or with a typo), or both parts of its compound in one field but the description; weak:
-    // only the compound's head. The parts are looked at only for a word that matches few offers
-    // itself (Sprachkurs: also other …kurse; Deutschkurs: no).
     // The shard of a word; for a word being typed that the index does not hold as it is, also the
     // shards of the terms it begins (a complete word does not load those: "Kita" not "Kitaplatz").
     function shardsOfToken(token) {
@@ -214,46 +229,83 @@
       });
     }
 
+    // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
+    // prefix or with a typo), or both parts of its compound in one field but the description; weak:
+    // one part of the compound only. The parts are looked at only for a word that matches few offers
+    // itself (Sprachkurs: also other …kurse; Deutschkurs: no).
     function scoreToken(token, position) {
+      if (token.foreign) return Promise.resolve({ strong: {}, weak: {} });
       return shardsOfToken(token).then(function (shards) {
         var strong = wordScores(shards, token, 1);
         if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {} };  // parts add little
-        var parts = position < SPLIT_WORDS ? compound(token.word, shards) : null;
-        if (!parts) {
-          if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
-          return { strong: strong, weak: {} };
-        }
-        return shardsOf(parts).then(function (more) {
-          var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
-          score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
-          score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
-          // A head in most offers (every Kita is a Kindergarten) says nothing about them: no weak matches.
-          var weak = {}, informative = Object.keys(byHead).length <= m.n / 2;
-          Object.keys(byHead).forEach(function (d) {
-            var together = Object.keys(headFields[d]).some(function (f) {
-              return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
-            });
-            if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
-            else if (informative) weak[d] = byHead[d];
-          });
-          return { strong: strong, weak: weak };
+        var splits = position < SPLIT_WORDS;
+        var parts = splits ? compound(token.word, shards) : null;
+        if (parts) return partScores(parts, strong);
+        if (!splits || Object.keys(strong).length || token.word.length < 2 * MIN_PART) return whole(shards, token, strong);
+        // A word nothing matches, whose head is no head of the content's compounds (Mathenachhilfe): its
+        // endings are looked up in the index, and it is split with any of them that is a word there.
+        return shardsOf(endings(token.word)).then(function (more) {
+          parts = compound(token.word, shards.concat(more), true);
+          return parts ? partScores(parts, strong) : whole(shards, token, strong);
         });
+      });
+    }
+
+    // The stems of a word's possible heads.
+    function endings(word) {
+      var out = [];
+      for (var cut = MIN_PART; cut <= word.length - MIN_PART; cut++) out.push(T.stem(word.slice(cut)));
+      return out;
+    }
+
+    // The matches of a word as a whole: with up to two typos when it is long and nothing else matches.
+    function whole(shards, token, strong) {
+      if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
+      return { strong: strong, weak: {} };
+    }
+
+    // The matches of a compound word by its parts (see scoreToken's comment above).
+    function partScores(parts, strong) {
+      return shardsOf(parts).then(function (more) {
+        var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
+        score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
+        score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
+        // A part in most offers (every Kita is a Kindergarten) says nothing about them: no weak matches
+        // by it alone. Either part alone is a weak match: the head (Sprachkurs: other …kurse) or the
+        // modifier (Yogakurs: the yoga offer that never says "Kurs").
+        var weak = {}, headInformative = Object.keys(byHead).length <= m.n / 2;
+        var modifierInformative = Object.keys(byModifier).length <= m.n / 2;
+        Object.keys(byHead).forEach(function (d) {
+          var together = Object.keys(headFields[d]).some(function (f) {
+            return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
+          });
+          if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
+          else if (d in byModifier) weak[d] = byHead[d] + byModifier[d];
+          else if (headInformative) weak[d] = byHead[d];
+        });
+        Object.keys(byModifier).forEach(function (d) {
+          if (modifierInformative && !(d in byHead) && !(d in strong)) weak[d] = byModifier[d];
+        });
+        return { strong: strong, weak: weak };
       });
     }
 
     /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, all: whether the
        offers in scores match every word, missing: words that match no offer}; null without tokens.
-       Offers matching every word (strongly or weakly) are the result; when there are none, the
-       offers matching most words are (all false). */
+       Offers matching every word (strongly or weakly, each word matching some offer strongly) are the
+       result; when there are none, the offers matching most words are (all false), and a word that
+       matches no offer strongly is missing. */
     function match(tokens) {
       if (!tokens.length) return Promise.resolve(null);
       return Promise.all(tokens.map(scoreToken)).then(function (perToken) {
+        // A word that only parts of its compound match (Fahrschule: "Fahr…", "…schule") is in no offer.
+        var found = perToken.every(function (t) { return Object.keys(t.strong).length > 0; });
         var all = matching(perToken);
-        if (Object.keys(all.scores).length) return { scores: all.scores, count: all.count, all: true, missing: [] };
+        if (found && Object.keys(all.scores).length) return { scores: all.scores, count: all.count, all: true, missing: [] };
         var some = { scores: {}, count: {} }, missing = [];
         perToken.forEach(function (t, i) {
           var docs = Object.keys(t.strong).concat(Object.keys(t.weak));
-          if (!docs.length) missing.push(tokens[i].word);
+          if (!Object.keys(t.strong).length) missing.push(tokens[i].word);
           docs.forEach(function (d) {
             some.scores[d] = (some.scores[d] || 0) + (t.strong[d] || t.weak[d]);
             some.count[d] = (some.count[d] || 0) + 1;

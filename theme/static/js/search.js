@@ -606,18 +606,44 @@
     partial.hidden = !partial.textContent;
   }
 
-  // Nothing found at all: the topic and area pages closest to the words, and whom to ask.
+  // Scripts a query may be written in that the German index does not hold.
+  var SCRIPTS = ["Arabic", "Cyrillic", "Greek", "Hebrew", "Armenian", "Georgian", "Devanagari", "Ethiopic", "Han",
+                 "Hangul", "Thai"].map(function (name) { return new RegExp("\\p{Script=" + name + "}", "u"); });
+
+  // The search pages of the guide's languages whose names are written in the query's script (an Arabic
+  // query on the German page: العربية, فارسی), with the query, as help links.
+  function languageLinks(q) {
+    var own = SCRIPTS.filter(function (re) { return re.test(q); });
+    var out = [];
+    document.querySelectorAll(".ww-languages__link:not([aria-current])").forEach(function (a) {
+      if (!own.some(function (re) { return re.test(a.textContent); })) return;
+      var li = document.createElement("li"), link = a.cloneNode(true);
+      link.className = "";
+      link.href = a.href.split("?")[0] + "?q=" + encodeURIComponent(q);
+      li.setAttribute("data-language", "");
+      li.appendChild(link);
+      out.push(li);
+    });
+    return out;
+  }
+
+  // Nothing found at all: the search pages in the query's script, the topic and area pages closest to
+  // the words, and whom to ask.
   function showHelp(q) {
     var stems = T.terms(q, stopWords);
-    var links = help.querySelectorAll("[data-help-links] li");
-    var close = Array.prototype.filter.call(links, function (li) {
+    var list = help.querySelector("[data-help-links]");
+    list.querySelectorAll("[data-language]").forEach(function (li) { li.remove(); });
+    var languages = languageLinks(q);
+    languages.slice().reverse().forEach(function (li) { list.insertBefore(li, list.firstChild); });
+    var links = help.querySelectorAll("[data-help-links] li:not([data-language])");
+    var close = languages.concat(Array.prototype.filter.call(links, function (li) {
       var terms = (li.getAttribute("data-terms") || "").split(" ");
       return stems.some(function (s) {
         return terms.some(function (t) {
           return t === s || (s.length >= 4 && t.indexOf(s) === 0) || (t.length >= 4 && s.indexOf(t) === 0);
         });
       });
-    });
+    }));
     var shown = close.length ? close.slice(0, 6) : Array.prototype.filter.call(links, function (li) {
       return li.querySelector("a").getAttribute("href").indexOf("/bereiche/") >= 0;
     });
