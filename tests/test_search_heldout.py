@@ -81,3 +81,16 @@ def test_the_search_page_shows_what_node_ranks_and_leads_words_it_cannot_read_to
         page.goto(example_server + "/suche/?q=Xylophon")  # German: no language links
         page.wait_for_function("!document.querySelector('[data-help]').hidden")
         assert page.locator("[data-help-links] a[hreflang]").count() == 0
+
+
+def test_an_age_in_the_query_is_the_age_filter_as_a_removable_tag(chromium, example_server, example_site):
+    found = run_in_node(example_site, ["Kurs für 10-Jährige", "Kurs"])
+    assert found[0]["filters"] == [None] and 0 < len(found[0]["ids"]) < len(found[1]["ids"])
+    with phone_page(chromium) as page:
+        page.goto(example_server + "/suche/?q=Kurs für 10-Jährige")
+        button = page.get_by_role("button", name="Filter „Alter 10“ (aus Ihrer Suche) entfernen")
+        button.wait_for()
+        assert int(page.text_content("[data-status]").split()[0]) == len(found[0]["ids"])
+        button.click()
+        page.wait_for_function("!document.querySelector('[data-implied]').children.length")
+        assert page.input_value("#suche-q").split() == ["Kurs", "für"]

@@ -21,6 +21,11 @@
   var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
   // Words around a place that name no offer: "Kita in der Nähe von Musterstadt"
   var NEAR = { nahe: true, nah: true, naehe: true, umgebung: true, umkreis: true, gegend: true, umland: true };
+  // An age named in a query ("Kurs für 10-Jährige", "4 Jahre", "ab 60 Jahren", "8 year olds") is the age filter.
+  var YEARS = { jahrig: true, jahrige: true, jahrigen: true, jahriger: true, jahriges: true, jahre: true, jahren: true,
+                jahr: true, jahrs: true, year: true, years: true };
+  var AGE_FROM = { ab: true, age: true, aged: true };
+  var OLD = { alt: true, alte: true, alten: true, old: true, olds: true };
 
   /* A shard as the engine reads it (lunr_index.compact writes it): its terms in order, and per term
      the flat list [field number, offer, score, …] of its postings. */
@@ -108,7 +113,7 @@
 
   function create(options) {
     var m = options.manifest, T = options.text, loadIndex = options.loadIndex, loadData = options.loadData;
-    var stop = T.stopWords(m.stop || []);
+    var stop = T.stopWords(m.stop || []), request = T.stopWords(m.request || []);
     var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
     var headStems = {};
     (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
@@ -143,10 +148,17 @@
     /* {filters: [{name, values, text, words}], tokens: [{word, stem, prefix}]} of a query. */
     function analyse(q) {
       q = String(q).slice(0, MAX_QUERY);
-      var words = T.words(q).filter(function (w) { return !stop[w]; }).slice(0, MAX_TERMS);
+      var words = T.words(q).filter(function (w) { return !stop[w] && !request[w]; }).slice(0, MAX_TERMS);
       var stems = words.map(T.stem);
       var found = [], tokens = [];
       for (var i = 0; i < words.length;) {
+        var age = ageAt(words, i);
+        if (age) {
+          found.push({ name: "alter", values: [String(age.age)], age: age.age, text: null, place: false,
+                       words: words.slice(i, i + age.length) });
+          i += age.length;
+          continue;
+        }
         var hit = null;
         for (var k = 0; k < filters.length && !hit; k++) {
           var f = filters[k];
@@ -175,6 +187,15 @@
         tokens[tokens.length - 1].prefix = true;
       }
       return { filters: found, tokens: tokens };
+    }
+
+    // {age, length: words it takes} of an age named at words[i] ("10 jahrige", "ab 60 jahren", "4 jahre alt"), or null.
+    function ageAt(words, i) {
+      var from = AGE_FROM[words[i]] ? 1 : 0, number = words[i + from];
+      if (!/^\d{1,2}$/.test(number || "")) return null;
+      if (!YEARS[words[i + from + 1]]) return null;  // "ab 60" alone stays text: offers say "ab 60 Jahren"
+      var old = OLD[words[i + from + 2]] ? 1 : 0;
+      return { age: Number(number), length: from + 2 + old };
     }
 
     function known(shards, term) {
@@ -341,12 +362,15 @@
       return docs;
     }
 
-    /* Tests (doc → passes) of the filters named by query words, from their bit sets. */
+    /* Tests (doc → passes) of the filters named by query words, from their bit sets (an age: from the
+       filter data). */
     function filterTests(named) {
       if (!named.length) return Promise.resolve([]);
-      return loadData(m.filtersets).then(function (sets) {
+      var ages = named.some(function (f) { return f.name === "alter"; });
+      return Promise.all([loadData(m.filtersets), ages ? loadData(m.facets) : null]).then(function (data) {
         return named.map(function (f) {
-          var bits = atob(sets[f.name + "=" + f.values.join(",")] || "");
+          if (f.name === "alter") return filterTest(f, data[1]);
+          var bits = atob(data[0][f.name + "=" + f.values.join(",")] || "");
           return function (d) { return ((bits.charCodeAt(d >> 3) || 0) >> (d & 7) & 1) === 1; };
         });
       });
@@ -355,9 +379,17 @@
     return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests, stop: stop };
   }
 
+  // The offer is for this age: one of its age ranges holds it (its own range, else its target groups';
+  // plugins/wegweiser/search/search_index.py, age_ranges). An offer nothing gives an age for does not pass.
+  function fitsAge(ranges, age) {
+    if (!ranges) return false;
+    return ranges.some(function (r) { return (r[0] === null || r[0] <= age) && (r[1] === null || age <= r[1]); });
+  }
+
   /* A test of one filter named by query words, on the filter data (facets-*.json). */
   function filterTest(filter, facets) {
     if (filter.name === "kostenlos") return function (d) { return facets.cost[d] === 0; };
+    if (filter.name === "alter") return function (d) { return fitsAge(facets.age[d], filter.age); };
     var wanted = {};
     filter.values.forEach(function (key) {
       var i = facets.keys[filter.name].indexOf(key);
@@ -413,7 +445,7 @@
     return { analyse: analyse, match: match, ranked: own.ranked, filterTests: german.filterTests, stop: german.stop };
   }
 
-  var api = { create: create, combine: combine, prepare: prepare, near: near, filterTest: filterTest,
+  var api = { create: create, combine: combine, prepare: prepare, near: near, filterTest: filterTest, fitsAge: fitsAge,
               MAX_QUERY: MAX_QUERY };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserQuery = api;

@@ -245,13 +245,6 @@
     return Object.keys(wanted).every(function (w) { return values.indexOf(Number(w)) >= 0; });
   }
 
-  // The offer is for this age: one of its age ranges holds it (its own range, else its target groups';
-  // plugins/wegweiser/search/search_index.py, age_ranges). An offer nothing gives an age for does not pass.
-  function fitsAge(ranges, age) {
-    if (!ranges) return false;
-    return ranges.some(function (r) { return (r[0] === null || r[0] <= age) && (r[1] === null || age <= r[1]); });
-  }
-
   // One predicate per active filter group: {name, test(doc)}; filters named by query words too.
   function predicates(state, facets, dist) {
     var preds = (state.implied || []).map(function (f) {
@@ -275,7 +268,7 @@
     if (state.kostenlos) preds.push({ name: "kostenlos", test: function (d) { return facets.cost[d] === 0; } });
     var age = parseInt(state.alter, 10);
     if (!isNaN(age)) {
-      preds.push({ name: "alter", test: function (d) { return fitsAge(facets.age[d], age); } });
+      preds.push({ name: "alter", test: function (d) { return Q.fitsAge(facets.age[d], age); } });
     }
     var within = parseInt(state.beginn, 10);
     if (!isNaN(within)) {
@@ -394,7 +387,7 @@
   }
 
   function describeActive(state) {
-    var labels = (state.implied || []).map(function (f) { return { f: "wort", words: f.words, text: f.text }; });
+    var labels = (state.implied || []).map(function (f) { return { f: "wort", words: f.words, text: impliedText(f) }; });
     FACETS.forEach(function (f) {
       state.facets[f].forEach(function (v) {
         var el = form.querySelector('input[name="' + f + '"][value="' + v + '"]');
@@ -574,12 +567,17 @@
     return li;
   }
 
+  // The tag text of a filter named by query words (an age has none from the search data).
+  function impliedText(f) {
+    return f.name === "alter" ? _("Alter %(age)s", { age: f.age }) : f.text;
+  }
+
   // Words of the query that named a filter, as tags that remove them.
   function renderImplied(state) {
     implied.textContent = "";
     (state.implied || []).forEach(function (f) {
-      var item = { f: "wort", words: f.words, text: f.text };
-      implied.appendChild(linkButton(_("Filter „%(filter)s“ (aus Ihrer Suche) entfernen", { filter: f.text }), function () { removeFilter(item); }));
+      var item = { f: "wort", words: f.words, text: impliedText(f) };
+      implied.appendChild(linkButton(_("Filter „%(filter)s“ (aus Ihrer Suche) entfernen", { filter: item.text }), function () { removeFilter(item); }));
     });
     implied.hidden = !implied.children.length;
   }
