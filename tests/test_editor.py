@@ -267,6 +267,27 @@ def test_a_translation_typed_in_the_form_is_written_with_what_it_was_made_from(c
     path.write_text(before, encoding="utf-8")
 
 
+def test_a_translation_into_arabic_is_typed_right_to_left(cms, decap_server):
+    """While an office member types an Arabic translation its box runs right to left; the German
+    title and an English translation stay left to right (nothing is saved)."""
+    page = cms
+    _open(page, "offers", "azubi-speed-dating-ihk")
+    arabic = _translation(page, "ar", "title")
+    _replace(page, arabic, "التعارف السريع للمتدربين: غرفة الصناعة والتجارة")
+    translations = page.locator("div[id^='translations-field-']").first  # open already
+    english = _expand(_expand(translations, "en"), "title").get_by_label("Übersetzung (optional)", exact=True)
+    _replace(page, english, "Speed dating for apprentices")
+    german = page.get_by_label("Titel", exact=True)
+    direction = "e => getComputedStyle(e).direction"
+    assert (arabic.evaluate(direction), english.evaluate(direction), german.evaluate(direction)) == ("rtl", "ltr", "ltr")
+    accept = lambda dialog: dialog.accept()  # noqa: E731 - leave without saving: confirm the editor's question
+    page.on("dialog", accept)
+    try:
+        _open(page, "offers", "vhs-deutsch-a1-abendkurs")
+    finally:
+        page.remove_listener("dialog", accept)
+
+
 def test_an_image_needs_its_description(cms, decap_server, tmp_path):
     """An image is uploaded into content/images; without its description the entry is not saved."""
     from PIL import Image

@@ -20,6 +20,7 @@ from frictionless import Package
 from wegweiser.build.run import build
 from wegweiser.catalog.project import Project
 from wegweiser.cli import main
+from wegweiser.indicators.cells import CellError, parse_cell
 from wegweiser.indicators.genesis import read_genesis
 from wegweiser.indicators.stat_table import decode
 
@@ -27,6 +28,7 @@ GENESIS = FIXTURES / "genesis"
 SCHOOLS = GENESIS / "21111-01-03-4.csv"
 DAY_CARE = GENESIS / "22541-01-01-4.csv"
 IMITATION = GENESIS / "imitation-betreuungsquote-gemeinden.csv"
+LAYOUTS = GENESIS / "layouts"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
@@ -316,17 +318,6 @@ def test_imported_pages_have_no_axe_violations(imported_site, chromium):
         assert page.foreign_requests == []
 
 
-def test_a_table_downloaded_flat_is_asked_for_again_as_a_table(tmp_path, monkeypatch, capsys):
-    root = _project(tmp_path)
-    flat = tmp_path / "22541-01-01-4_flat.csv"
-    flat.write_text("Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;1_Merkmal_Code;1_Merkmal_Label;"
-                    "1_Auspraegung_Code;1_Auspraegung_Label;KITA01__Tageseinrichtungen__Anzahl\n"
-                    "22541;Statistik der Tageseinrichtungen;STAG;Stichtag;31.12.2002;KREISE;Kreise;03151;"
-                    "Gifhorn, Landkreis;77\n", encoding="utf-8")
-    code, out = _import(root, monkeypatch, capsys, flat, "--id", "kitas", "--region", "03151")
-    assert code == 1 and "im Format „flat“" in out and "Tabellenformat „CSV“" in out
-
-
 def test_header_rows_that_name_the_key_columns_are_read_alike():
     """Some exports write labels above the date, key and name columns; the table is the same."""
     text, encoding = decode(DAY_CARE.read_bytes(), DAY_CARE.name)
@@ -336,3 +327,285 @@ def test_header_rows_that_name_the_key_columns_are_read_alike():
     assert [m.label for m in named.measures()] == [m.label for m in plain.measures()]
     assert [(r.code, r.name, r.time, r.dims, r.cells) for r in named.rows] == \
         [(r.code, r.name, r.time, r.dims, r.cells) for r in plain.rows]
+
+
+# -- other layouts of the same services (tests/fixtures/genesis/layouts/) ------------------------------
+
+def _lines(path, encoding):
+    """The fixture's data lines as cells, keyed by their region key (the date or year first where there is one)."""
+    return [[c.strip() for c in line.split(";")] for line in path.read_bytes().decode(encoding).splitlines()]
+
+
+def test_three_value_columns_a_wrapped_title_and_a_renamed_kreis(tmp_path, monkeypatch, capsys):
+    source = LAYOUTS / "12411-01-01-4.csv"  # UTF-8 with BOM, Windows line endings, „regionale“ / „Tiefe:“ wrapped
+    text, encoding = decode(source.read_bytes(), source.name)
+    table = read_genesis(text, source.name, encoding)
+    assert table.title == "Bevölkerung nach Geschlecht" and table.depth == "Kreise und krfr. Städte"
+    assert (table.measure, table.measure_unit) == ("Bevölkerungsstand", "Anzahl")
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "bevoelkerung", "--groups", "2,3",
+                        "--compare", "05334", "--area", "non-formale-bildung")
+    assert code == 0, out
+    assert "Die Region 05334 heißt in der Tabelle nicht in allen Jahren gleich" in out and "„Aachen, Kreis“" in out
+    package, resource = _resource(root, "bevoelkerung")
+    assert {"code": "05334", "title": "Städteregion Aachen"} in package["regions"]
+    assert resource["title"] == "Bevölkerungsstand nach Geschlecht"
+    assert [f["title"] for f in resource["schema"]["fields"] if f["name"] == "group"] == ["Geschlecht"]
+    rows = {(r["year"], r["region"], r["group"]): r["value"] for r in _rows(root, "bevoelkerung")}
+    for cells in _lines(source, "utf-8-sig"):
+        if cells[1:2] in (["03999"], ["05334"]):
+            region = "" if cells[1] == "03999" else cells[1]
+            assert rows[(cells[0][-4:], region, "männlich")] == cells[4]
+            assert rows[(cells[0][-4:], region, "weiblich")] == cells[5]
+    # the same file with the oldest year first: the newest name still wins
+    lines = text.splitlines()
+    data = [i for i, line in enumerate(lines) if line[:2] == "31"]
+    reordered = tmp_path / "aufsteigend.csv"
+    blocks = [lines[i:i + 4] for i in data[::4]]
+    reordered.write_text("\n".join(lines[:data[0]] + sum(blocks[::-1], []) + lines[data[-1] + 1:]), encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, reordered, "--id", "bevoelkerung-2", "--compare", "05334",
+                        "--area", "non-formale-bildung")
+    assert code == 0, out
+    assert {"code": "05334", "title": "Städteregion Aachen"} in _resource(root, "bevoelkerung-2")[0]["regions"]
+
+
+def test_latin1_utf8_bom_and_line_endings_read_alike(tmp_path):
+    source = LAYOUTS / "12411-01-01-4.csv"
+    text = source.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    variants = [text.encode("latin-1"), text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"),
+                text.encode("utf-16"), text.replace("\n", "\r\n").encode("latin-1")]
+    read = []
+    for raw in variants:
+        decoded, encoding = decode(raw, "t.csv")
+        table = read_genesis(decoded, "t.csv", encoding)
+        read.append((table.code, table.title, [m.label for m in table.measures()],
+                     [(r.code, r.name, r.time, [c.strip() for c in r.cells]) for r in table.rows], table.stand))
+    assert read[0][0] == "12411-01-01-4" and len(read[0][3]) == 12 and read[0][4] == "14.03.2024"
+    assert all(item == read[0] for item in read[1:])
+
+
+def test_two_header_variables_become_groups_named_by_both(tmp_path, monkeypatch, capsys):
+    source = LAYOUTS / "21111-02-06-4.csv"  # Latin-1, one block per school year „2022/23“
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "schueler", "--groups", "1,2,3,4")
+    assert code == 0, out
+    package, resource = _resource(root, "schueler")
+    assert [f["title"] for f in resource["schema"]["fields"] if f["name"] == "group"] == ["Schularten und Geschlecht"]
+    assert resource["title"] == "Schüler(innen) nach Schularten und Geschlecht"
+    assert resource["reference_date"].startswith("Schuljahr") and "2023 steht für 2023/24" in resource["reference_date"]
+    rows = _rows(root, "schueler")
+    groups = ["Grundschulen / männlich", "Grundschulen / weiblich", "Gymnasien / männlich", "Gymnasien / weiblich"]
+    assert list(dict.fromkeys(r["group"] for r in rows)) == groups
+    year = None
+    for cells in _lines(source, "latin-1"):
+        year = int(cells[0][:4]) if cells[0][:4].isdigit() and not cells[1] else year
+        if cells[0] == "03999":
+            for group, cell in zip(groups, cells[2:6]):
+                row = next(r for r in rows if r["year"] == str(year) and r["region"] == "" and r["group"] == group)
+                assert (row["value"], row["status"]) == ((cell, "vorhanden") if cell.isdigit() else ("", "fehlt"))
+    assert {r["year"] for r in rows} == {"2022", "2023"} and any("„x“" in r["note"] for r in rows)
+
+
+def test_municipalities_a_bezirk_thousands_points_and_signs_beside_numbers(tmp_path, monkeypatch, capsys):
+    source = LAYOUTS / "12411-03-03-5.csv"  # Latin-1, CRLF, 8-, 3- and 9-digit keys, „173.204p“, „(18,2)“
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "bevoelkerung", "--area", "non-formale-bildung")
+    assert code == 0, out
+    assert "1× „p“" in out and "1× „r“" in out
+    rows = _rows(root, "bevoelkerung")
+    places = {m["ags"]: m["id"] for m in csv.DictReader(open(ROOT / "data" / "vocabularies" / "municipalities.csv",
+                                                              encoding="utf-8"))}
+    year, checked = None, 0
+    for cells in _lines(source, "latin-1"):
+        year = cells[0] if cells[0].isdigit() and len(cells[0]) == 4 and not cells[1] else year
+        if cells[0] in places or cells[0] == "03999":
+            row = next(r for r in rows if r["year"] == year and r["municipality"] == places.get(cells[0], "")
+                       and r["region"] == "")
+            number = cells[2].rstrip("prse ").replace(".", "")
+            assert (row["value"], row["status"]) == (number, "vorhanden")
+            flag = cells[2][-1] if not cells[2][-1].isdigit() else ""
+            assert (f"Zeichen „{flag}“ in der Quelle" in row["note"]) if flag else row["note"] == ""
+            checked += 1
+    assert checked == 10
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "anteil-unter-18", "--value", "2",
+                        "--compare", "039", "--area", "non-formale-bildung")
+    assert code == 0, out
+    rows = _rows(root, "anteil-unter-18")
+    bracketed = [r for r in rows if "„( )“" in r["note"]]
+    assert [(r["municipality"], r["value"], r["status"]) for r in bracketed] == \
+        [("musterstadt", "18.2", "vorhanden"), ("musterstadt", "18.0", "vorhanden")]
+    assert {r["region"] for r in rows} == {"", "03", "DG", "039"}
+    assert _resource(root, "anteil-unter-18")[1]["unit"] == "%"
+    assert _validate(root).ok
+
+
+@pytest.mark.parametrize("cell, raw, status, mark", [
+    ("1.234,5", "1234.5", "vorhanden", ""), ("173.204p", "173204", "vorhanden", "p"),
+    ("9.320 s", "9320", "vorhanden", "s"), ("(18,2)", "18.2", "vorhanden", "()"), ("12,0e", "12.0", "vorhanden", "e"),
+    ("·", "", "geheim", "·"), ("...", "", "fehlt", "..."),
+])
+def test_signs_of_the_statistical_offices_are_read_never_as_zero(cell, raw, status, mark):
+    parsed = parse_cell(cell)
+    assert (parsed.raw, parsed.status, parsed.mark) == (raw, status, mark)
+    assert bool(parsed.note) == bool(mark)
+
+
+@pytest.mark.parametrize("cell", ["12a", "p", "(x)", "1.234.5", "12,5,3"])
+def test_a_cell_that_only_looks_like_a_number_with_a_sign_is_an_error(cell):
+    with pytest.raises(CellError, match="weder eine Zahl noch ein Zeichen"):
+        parse_cell(cell)
+
+
+def test_years_as_columns_and_the_newer_footer(tmp_path, monkeypatch, capsys):
+    source = LAYOUTS / "12612-01-01-4.csv"
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "geburten", "--compare", "03252",
+                        "--area", "fruehkindliche-bildung")
+    assert code == 0, out
+    _, resource = _resource(root, "geburten")
+    assert resource["sources"][0]["title"].endswith("(Stand: 05.12.2024)")
+    rows = {(r["year"], r["region"]): (r["value"], r["status"]) for r in _rows(root, "geburten")}
+    for cells in _lines(source, "utf-8"):
+        if cells[0] in ("03999", "03252"):
+            for year, cell in zip(("2021", "2022", "2023"), cells[2:]):
+                expected = (cell.replace(".", ""), "vorhanden") if cell[0].isdigit() else ("", "fehlt")
+                assert rows[(year, "" if cells[0] == "03999" else cells[0])] == expected
+
+
+def test_a_flat_file_is_read_like_the_table(tmp_path, monkeypatch, capsys):
+    source = LAYOUTS / "12411-01-01-4_flat.csv"
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "bevoelkerung", "--area", "non-formale-bildung")
+    assert code == 0, out
+    assert "Format „flat“" in out
+    _, resource = _resource(root, "bevoelkerung")
+    assert resource["title"] == "Bevölkerungsstand nach Geschlecht"  # the column „…__Bevoelkerungsstand__Anzahl“
+    assert [f["title"] for f in resource["schema"]["fields"] if f["name"] == "group"] == ["Geschlecht"]
+    assert "Tabelle 12411-01-01-4" in resource["sources"][0]["title"]  # the code from the file's name
+    assert resource["reference_date"] == "31. Dezember des jeweiligen Jahres"
+    rows = {(r["year"], r["region"], r["group"]): (r["value"], r["status"]) for r in _rows(root, "bevoelkerung")}
+    lines = _lines(source, "utf-8-sig")[1:]
+    assert len(rows) == len(lines)
+    for cells in lines:
+        key = (cells[4][-4:], "" if cells[7] == "03999" else cells[7], cells[12])
+        assert rows[key] == ((cells[13].replace(".", ""), "vorhanden") if cells[13] != "." else ("", "geheim"))
+    assert _validate(root).ok
+
+
+def test_a_flat_file_with_english_columns_and_a_quality_column(tmp_path, monkeypatch, capsys):
+    head = ("statistics_code;statistics_label;time_code;time_label;time;1_variable_code;1_variable_label;"
+            "1_variable_attribute_code;1_variable_attribute_label;2_variable_code;2_variable_label;"
+            "2_variable_attribute_code;2_variable_attribute_label;value;value_unit;value_variable_code;"
+            "value_variable_label;value_q")
+    common = "21111;Statistik der allgemeinbildenden Schulen;SCHJHR;Schuljahr;2023/24"
+    lines = [f"{common};KREISE;Kreise;03999;Musterland, Landkreis;SCHART;Schulart;;;8950;Anzahl;BIL003;Schüler;e",
+             f"{common};KREISE;Kreise;03999;Musterland, Landkreis;SCHART;Schulart;S01;Grundschulen;3480;Anzahl;"
+             "BIL003;Schüler;p",
+             f"{common};DLAND;Länder;03;Niedersachsen;SCHART;Schulart;;;433000;Anzahl;BIL003;Schüler;e",
+             f"{common};KREISE;Kreise;03999;Musterland, Landkreis;SCHART;Schulart;;;41;Anzahl;BIL001;Schulen;e"]
+    source = tmp_path / "schulen.csv"
+    source.write_text("\n".join([head, *lines]), encoding="utf-8")
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "schueler")
+    assert code == 0, out
+    assert "1  Schüler (Anzahl) ← Wert" in out and "2  Schulen (Anzahl)" in out
+    rows = {(r["region"], r["group"]): (r["value"], r["note"]) for r in _rows(root, "schueler")}
+    assert rows == {("", "Insgesamt"): ("8950", ""), ("", "Grundschulen"): ("3480", "Zeichen „p“ in der Quelle: "
+                    "vorläufige Zahl"), ("03", "Insgesamt"): ("433000", "")}
+    assert _resource(root, "schueler")[1]["area"] == "allgemeinbildende-schulen"
+    broken = tmp_path / "kaputt.csv"
+    broken.write_text("\n".join([head, lines[0].replace(";8950;", ";89k50;")]), encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, broken, "--id", "kaputt")
+    assert code == 1 and "kaputt.csv, Zeile 2, Spalte „value“: „89k50“ ist weder eine Zahl" in out
+    assert not (root / "data" / "indicators" / "kaputt.csv").exists()
+
+
+def test_a_flat_file_without_regions_is_refused_in_german(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path)
+    flat = tmp_path / "flat.csv"
+    flat.write_text("Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;1_Merkmal_Code;1_Merkmal_Label;"
+                    "1_Auspraegung_Code;1_Auspraegung_Label;KITA01__Tageseinrichtungen__Anzahl\n"
+                    "22541;Statistik der Tageseinrichtungen;STAG;Stichtag;31.12.2002;ART;Art;K1;Krippe;77\n",
+                    encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, flat, "--id", "kitas", "--region", "03151")
+    assert code == 1 and "Traceback" not in out
+    assert "ein Merkmal mit Regionalschlüsseln" in out and "Statistik_Code;Statistik_Label;Zeit_Code" in out
+
+
+@pytest.mark.parametrize("region, message", [
+    ("03998", "Ähnliche Schlüssel in der Tabelle: 03999 Landkreis Musterland"),
+    ("03999001", "Ebenen der Tabelle: Deutschland, Land, Kreis."),
+    ("Musterlant", "keine passt; ähnlich: Musterland, Landkreis (03999)"),
+])
+def test_a_region_the_table_does_not_have_names_the_nearest(tmp_path, monkeypatch, capsys, region, message):
+    root = _project(tmp_path)
+    code, out = _import(root, monkeypatch, capsys, LAYOUTS / "12411-01-01-4.csv", "--id", "bev", "--region", region,
+                        "--area", "non-formale-bildung")
+    assert code == 1 and message in out and "Traceback" not in out
+
+
+def test_the_page_of_a_municipality_table_explains_every_sign(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, "example")
+    source = LAYOUTS / "12411-03-03-5.csv"
+    code, out = _import(root, monkeypatch, capsys, source, "--id", "anteil-unter-18", "--value", "2",
+                        "--area", "non-formale-bildung")
+    assert code == 0, out
+    result = build(root / "pelicanconf.py", tmp_path / "out")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
+    page = (tmp_path / "out" / "bildungsmonitoring" / "anteil-unter-18" / "index.html").read_text(encoding="utf-8")
+    for note in {r["note"] for r in _rows(root, "anteil-unter-18") if r["note"]}:
+        assert note.replace("„", "&#34;") in page or note in page, note
+    assert "Datenquelle: Statistische Ämter des Bundes und der Länder" in page and "dl-de/by-2-0" in page
+    assert ">(18,2)</td>" in page and ">15,9</td>" in page and "(Stand: 14.03.2024)" in page
+
+
+def test_rows_of_numbers_without_a_region_key_are_reported_not_taken_for_footnotes(tmp_path, monkeypatch, capsys):
+    """A table saved by a spreadsheet loses the leading zeros: 03999 -> 3999; nothing may vanish into the footer."""
+    root = _project(tmp_path, "example")
+    source = LAYOUTS / "12612-01-01-4.csv"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    saved = tmp_path / "gespeichert.csv"
+    saved.write_text("\n".join(line[1:] if line.startswith("03") else line for line in lines), encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, saved, "--id", "geburten", "--area", "fruehkindliche-bildung")
+    assert code == 1 and "Traceback" not in out
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("03"):
+            assert f"gespeichert.csv, Zeile {number}: Der Schlüssel „{line[1:].split(';')[0]}“ hat seine führende " \
+                   "Null verloren" in out
+    assert not (root / "data" / "indicators" / "geburten.csv").exists()
+    by_name = tmp_path / "laender.csv"  # GENESIS-Online: Länder named, without keys
+    by_name.write_text("GENESIS-Tabelle: 21111-0010\nSchüler: Bundesländer, Schuljahr;;;\n;;2022/23;2023/24\n"
+                       "Niedersachsen;Grundschulen;301000;305000\n", encoding="utf-8")
+    code, out = _import(root, monkeypatch, capsys, by_name, "--id", "laender", "--area", "allgemeinbildende-schulen")
+    assert code == 1 and "laender.csv, Zeile 4: Die Zeile „Niedersachsen;Grundschulen;301000;305000“ hat Zahlen, " \
+        "beginnt aber nicht mit einem Regionalschlüssel" in out
+
+
+def test_a_number_with_a_sign_is_shown_with_it(tmp_path, monkeypatch, capsys):
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, LAYOUTS / "12411-03-03-5.csv", "--id", "bevoelkerung",
+                        "--area", "non-formale-bildung")
+    assert code == 0, out
+    result = build(root / "pelicanconf.py", tmp_path / "out")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
+    page = (tmp_path / "out" / "bildungsmonitoring" / "bevoelkerung" / "index.html").read_text(encoding="utf-8")
+    for row in _rows(root, "bevoelkerung"):
+        number = f"{int(row['value']):,}".replace(",", ".")
+        sign = row["note"].split("„")[1].split("“")[0] if row["note"] else ""
+        assert f">{number} {sign}</td>" in page if sign else f">{number}</td>" in page, row
+
+
+@pytest.mark.parametrize("groups, title, group_title, names", [
+    ("1,2", "Schüler(innen): Grundschulen nach Geschlecht", "Geschlecht", ["männlich", "weiblich"]),
+    ("1,3", "Schüler(innen): männlich nach Schularten", "Schularten", ["Grundschulen", "Gymnasien"]),
+    ("5,6", "Schüler(innen) nach Geschlecht", "Geschlecht", ["männlich", "weiblich"]),
+])
+def test_columns_of_one_header_variable_are_named_by_it(tmp_path, monkeypatch, capsys, groups, title, group_title,
+                                                         names):
+    root = _project(tmp_path, "example")
+    code, out = _import(root, monkeypatch, capsys, LAYOUTS / "21111-02-06-4.csv", "--id", "schueler", "--groups", groups)
+    assert code == 0, out
+    _, resource = _resource(root, "schueler")
+    assert resource["title"] == title
+    assert [f["title"] for f in resource["schema"]["fields"] if f["name"] == "group"] == [group_title]
+    assert list(dict.fromkeys(r["group"] for r in _rows(root, "schueler"))) == names

@@ -153,3 +153,17 @@ def test_page_links_are_big_enough_to_tap(chromium, example_server, width):
         for i in range(links.count()):
             box = links.nth(i).bounding_box()
             assert box["width"] >= 44 and box["height"] >= 44
+
+
+def test_the_home_page_lists_the_offers_beginning_soon_and_the_newest(example_site, example_catalog):
+    """Under „Beginnt bald“ the five offers starting soonest (within the guide's days of „soon“), under
+    „Neu oder aktualisiert“ the five reviewed last — each linked to its page."""
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    soon = sorted((o for o in example_catalog.offers if o.soon), key=lambda o: (o.start_date, o.id))[:5]
+    newest = sorted(example_catalog.offers, key=lambda o: (o.reviewed, o.id), reverse=True)[:5]
+    assert soon and newest
+    sections = {heading: home.split(f">{heading}</h2>", 1)[1].split("</section>", 1)[0]
+                for heading in ("Beginnt bald", "Neu oder aktualisiert")}
+    for heading, offers in (("Beginnt bald", soon), ("Neu oder aktualisiert", newest)):
+        linked = re.findall(r'href="[^"]*/angebote/([^/"]+)/"', sections[heading])
+        assert list(dict.fromkeys(linked)) == [o.id for o in offers], heading

@@ -31,8 +31,6 @@ DEFAULTS_DIR = Path(__file__).resolve().parents[1] / "defaults"
 KINDS = ("offer", "provider")
 #: Folder (below the content root) holding the files of each kind.
 KIND_FOLDERS = {"offer": "offers", "provider": "providers"}
-#: Name of the frictionless resource holding the records of each kind.
-KIND_RESOURCES = {"offer": "offers", "provider": "providers"}
 #: texts allowed to be at least this long may span lines (the form gives them a textarea)
 MULTILINE_FROM = 250
 

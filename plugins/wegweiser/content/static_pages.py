@@ -21,8 +21,6 @@ PAGES_FOLDER = "pages"
 #: header keys a page may have: anything else either does nothing or changes where or how
 #: Pelican writes the page (save_as, url, template, status …)
 PAGE_KEYS = {"title": "Titel", "slug": "Adresse (Slug)", "summary": "Zusammenfassung"}
-#: Pelican renders these header values as Markdown (its FORMATTED_FIELDS)
-FORMATTED_KEYS = ("summary",)
 
 
 def read_page(path: Path, rel: str) -> SourceFile:

@@ -13,13 +13,14 @@ problem reported with its line, and nothing is written.
 from __future__ import annotations
 
 import collections
+import difflib
 import re
 from dataclasses import dataclass, field
 
 from wegweiser.indicators.cells import CellError, parse_cell
 from wegweiser.indicators.import_spec import ImportSpec
 from wegweiser.indicators.package import STATUS_MISSING, STATUS_SECRET
-from wegweiser.indicators.regions import GERMANY, KEY, MAX_PEERS, display_name, level
+from wegweiser.indicators.regions import GERMANY, KEY, MAX_PEERS, display_name, level, nearest_keys
 from wegweiser.indicators.stat_table import DataRow, ImportFailed, Measure, StatTable, Time
 
 #: row labels that are a part of the label above them („dar. ohne Ausbildungsvertrag“ under Berufsschulen)
@@ -103,7 +104,7 @@ def convert(table: StatTable, spec: ImportSpec, guide: Guide) -> Converted:
     measures, from_columns = choose_measures(table, spec)
     problems: list[Problem] = []
     roles, county, regions = _roles(table, spec, guide, problems)
-    prefix = _common_prefix([m.parts for m in measures]) if from_columns else ()
+    shared = _shared([m.parts for m in measures]) if from_columns else set()
     wanted = {" ".join(str(r).split()).casefold() for r in spec.rows}
     parents: dict = {}
     kept, all_labels = [], []
@@ -132,7 +133,7 @@ def convert(table: StatTable, spec: ImportSpec, guide: Guide) -> Converted:
                                                 "Beschreibungsdatei an („year: 2024“)."))
                         no_time_reported = True
                     continue
-                group = _group(label if dims_are_groups else "", measure.parts[len(prefix):] if from_columns else ())
+                group = _group(label if dims_are_groups else "", _distinct(measure.parts, shared) if from_columns else ())
                 group = str(spec.rename.get(group, group)) if group else ""
                 text = row.cells[column.index] if column.index < len(row.cells) else ""
                 try:
@@ -144,8 +145,8 @@ def convert(table: StatTable, spec: ImportSpec, guide: Guide) -> Converted:
                 status, note = cell.status, row.note or cell.note
                 if not cell.raw and row.status in (STATUS_MISSING, STATUS_SECRET):
                     status = row.status
-                if cell.note:
-                    marks[text.strip()] += 1
+                if cell.mark:
+                    marks[cell.mark] += 1
                 key = (time.year, place or "", region or "", group)
                 if key in seen:
                     problems.append(Problem(f"Der Wert für {_what(key, row)} steht schon in Zeile {seen[key]}.",
@@ -169,15 +170,14 @@ def _what(key: tuple, row: DataRow) -> str:
     return f"{row.name or row.code or 'den Landkreis'} im Jahr {key[0]}" + (f", Gruppe „{key[3]}“" if key[3] else "")
 
 
-def _common_prefix(parts: list[tuple[str, ...]]) -> tuple[str, ...]:
-    prefix = []
-    for items in zip(*parts):
-        if len(set(items)) != 1:
-            break
-        prefix.append(items[0])
-    if len(prefix) == min(len(p) for p in parts):  # keep at least one part to tell the columns apart
-        prefix = prefix[:-1]
-    return tuple(prefix)
+def _shared(parts: list[tuple[str, ...]]) -> set[int]:
+    """The header levels all chosen columns have alike („Betreuungsquote“, „männlich“): not in the groups' names."""
+    return {i for i, items in enumerate(zip(*parts)) if len(set(items)) == 1}
+
+
+def _distinct(parts: tuple[str, ...], shared: set[int]) -> tuple[str, ...]:
+    """A column's header texts without the shared ones; at least its last, to tell the columns apart."""
+    return tuple(p for i, p in enumerate(parts) if i not in shared) or parts[-1:]
 
 
 def _group(label: str, column_parts: tuple[str, ...]) -> str:
@@ -199,9 +199,7 @@ def _row_label(row: DataRow, parents: dict) -> str:
 
 def _roles(table: StatTable, spec: ImportSpec, guide: Guide, problems: list[Problem]):
     """{region key in the table: (municipality id, region key)}, the county and the compared regions."""
-    names = {}
-    for row in table.rows:
-        names.setdefault(row.code, row.name)
+    names, renamed = region_names(table.rows)
     by_ags = {str(m.get("ags") or ""): m["id"] for m in guide.municipalities if m.get("ags")}
     if not any(code for code in names):  # a plain table without keys: rows are named
         county = {"code": guide.county.get("code", ""), "title": guide.county.get("title", "")}
@@ -230,6 +228,7 @@ def _roles(table: StatTable, spec: ImportSpec, guide: Guide, problems: list[Prob
         if key in names and key not in roles:
             roles[key] = (None, key)
             regions.append({"code": key, "title": display_name(names[key])})
+    problems.extend(Problem(renamed[key], error=False) for key in roles if key in renamed)
     county_title = guide.county.get("title") or display_name(names.get(code) or code)
     return roles, {"code": code, "title": county_title}, regions
 
@@ -243,14 +242,42 @@ def _county_code(wanted: str, names: dict[str, str], file: str) -> str:
         return wanted
     if KEY.fullmatch(wanted) and wanted.isdigit():
         raise ImportFailed(f"{file}: Die Region {wanted} kommt in der Tabelle nicht vor. Prüfen Sie den "
-                           "Gemeindeschlüssel und die regionale Tiefe der Tabelle (Kreise oder Gemeinden).")
+                           "Gemeindeschlüssel und die regionale Tiefe der Tabelle (Kreise oder Gemeinden). "
+                           f"{nearest_keys(wanted, names)}")
     matches = [code for code, name in names.items() if wanted.casefold() in name.casefold()]
     kreise = [code for code in matches if level(code) == "kreis"] or matches
     if len(kreise) == 1:
         return kreise[0]
-    shown = ", ".join(f"{names[c].strip()} ({c})" for c in kreise[:10]) or "keine"
-    raise ImportFailed(f"{file}: „{wanted}“ passt nicht zu genau einer Region der Tabelle (gefunden: {shown}). "
+    by_name = {" ".join(name.split()): code for code, name in names.items()}
+    close = [by_name[n] for n in difflib.get_close_matches(" ".join(wanted.split()), list(by_name), n=5, cutoff=0.5)]
+    shown = ", ".join(f"{names[c].strip()} ({c})" for c in (kreise[:10] or close)) or "keine"
+    found = "gefunden" if kreise else "keine passt; ähnlich"
+    raise ImportFailed(f"{file}: „{wanted}“ passt nicht zu genau einer Region der Tabelle ({found}: {shown}). "
                        "Geben Sie den Gemeindeschlüssel an, z. B. --region 03151.")
+
+
+def region_names(rows: list[DataRow]) -> tuple[dict[str, str], dict[str, str]]:
+    """{key: newest name} and, for a region renamed across the years (a Kreisreform: same key, other
+    name), {key: a German note saying which name was used}."""
+    names: dict[str, dict[str, list[int]]] = {}
+    for row in rows:
+        names.setdefault(row.code, {}).setdefault(" ".join(row.name.split()), []).append(row.time.year if row.time else 0)
+    newest, renamed = {}, {}
+    for code, spelled in names.items():
+        ordered = sorted(spelled, key=lambda n: max(spelled[n]))
+        newest[code] = ordered[-1]
+        if len(ordered) > 1 and code:
+            said = "; ".join(f"{_years(spelled[n])}: „{n}“" for n in ordered)
+            renamed[code] = (f"Die Region {code} heißt in der Tabelle nicht in allen Jahren gleich ({said}). "
+                             f"Verwendet wird der neueste Name „{ordered[-1]}“.")
+    return newest, renamed
+
+
+def _years(years: list[int]) -> str:
+    known = sorted(set(y for y in years if y))
+    if not known:
+        return "ohne Jahr"
+    return str(known[0]) if len(known) == 1 else f"{known[0]}–{known[-1]}"
 
 
 def _role(row: DataRow, roles: dict, guide: Guide, spec: ImportSpec, problems: list[Problem]):

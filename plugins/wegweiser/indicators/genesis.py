@@ -33,7 +33,6 @@ import re
 from wegweiser.indicators.cells import looks_like_value
 from wegweiser.indicators.stat_table import Column, DataRow, Footnote, ImportFailed, StatTable, Time, time_of
 
-FLAT = "Statistik_Code;"
 _CODE = re.compile(r"(?:GENESIS-)?Tabelle:\s*(\d{5}-[\w-]+)")
 _KEY = re.compile(r"DG|\d{2}|\d{3}|\d{5}|\d{8,12}")
 _DEPTH = re.compile(r"region(?:ale?)?\s+Tiefe:\s*(?P<depth>[^;]+)", re.I)
@@ -43,6 +42,8 @@ _MEASURE = re.compile(r"^(?P<what>.+?)\s*\((?P<unit>[^()]+)\)$")
 _UNITS = re.compile(r"Anzahl|Prozent|%|‰|Promille|EUR|Euro|Tsd\.?\s*EUR|Mill\.?\s*EUR|1\s?000(\s\w+)?|Tsd\.?|"
                     r"Jahre|Stunden|Std\.|ha|qkm|km²|m²|Personen|je\s.+|Anteil.*", re.I)
 _RULE = re.compile(r"_{3,}")
+_WRAPPED_DEPTH = re.compile(r"\bregional(e)?$", re.I)
+_STAND = re.compile(r"Stand:\s*(?P<date>\d{1,2}\.\d{1,2}\.\d{4})")
 LANDS = ("Baden-Württemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen",
          "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz", "Saarland",
          "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Thüringen")
@@ -53,9 +54,6 @@ _FOOTNOTE_WHO = re.compile(r"^(?P<who>[^:]{2,120}?)(?:\s*\([^)]*\))?:\s+(?P<text
 def is_genesis(text: str) -> bool:
     """Whether one of the first lines names a GENESIS table („GENESIS-Tabelle: 21111-01-03-4“)."""
     first = [line.lstrip("\ufeff") for line in text.splitlines()[:8] if line.strip()][:5]
-    if first and first[0].startswith(FLAT):
-        raise ImportFailed("Diese GENESIS-Tabelle ist im Format „flat“ (eine Zeile je Wert) heruntergeladen. Laden "
-                           "Sie sie bitte im Tabellenformat „CSV“ herunter, wie es docs/indikatoren.md beschreibt.")
     return any(_CODE.match(line) for line in first)
 
 
@@ -66,6 +64,7 @@ def read_genesis(text: str, name: str, encoding: str) -> StatTable:
     repeated: list[list[str]] = []  # a later block's header rows, compared with the first
     key_count = None
     block_time: Time | None = None
+    unkeyed: list[str] = []
     footer: list[str] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
     line = 1
@@ -99,17 +98,51 @@ def read_genesis(text: str, name: str, encoding: str) -> StatTable:
             headers.append(cells)
         elif not first or _texts([cells]) == _texts(headers[:1]) or repeated:
             repeated.append(cells)
+        elif _numbers_without_key(cells):
+            unkeyed.append(_unkeyed(name, start, cells))
         else:
             footer.append(" ".join(filled))
+    if unkeyed:  # a row of numbers that is no data row is never taken for a footnote
+        raise ImportFailed("\n".join(unkeyed[:10]) + (f"\n… und {len(unkeyed) - 10} weitere Zeilen" if len(unkeyed) > 10
+                                                     else ""))
     if not headers or not table.rows:
-        raise ImportFailed(f"{name}: Die Tabelle hat keine Kopfzeilen oder keine Datenzeilen. Ist es eine "
-                           "GENESIS-Tabelle im CSV-Format, wie sie die Statistikdatenbanken herunterladen lassen?")
+        first = next(((n, c) for n, c in _rows_of(text) if _numbers_without_key(c)), None)
+        raise ImportFailed(_unkeyed(name, *first) if first else f"{name}: Die Tabelle hat keine Kopfzeilen oder keine "
+                           "Datenzeilen. Ist es eine GENESIS-Tabelle im CSV-Format, wie sie die Statistikdatenbanken "
+                           "herunterladen lassen?")
     _title_block(table, titles)
     _footer(table, footer)
     if not any(c.unit for c in table.columns) and table.measure_unit:
         for column in table.columns:
             column.unit = table.measure_unit
     return table
+
+
+def _rows_of(text: str):
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    line = 1
+    for cells in reader:
+        yield line, cells
+        line = reader.line_num + 1
+
+
+def _numbers_without_key(cells: list[str]) -> bool:
+    """A row with a label first and numbers after it, but no region key: not data, and no footnote either."""
+    first = cells[0].strip() if cells else ""
+    return bool(first) and _key_position(cells) is None and not first.startswith(("©", "Stand", "zu ")) and \
+        any(c.strip()[:1].isdigit() and looks_like_value(c) for c in cells[1:])
+
+
+def _unkeyed(name: str, line: int, cells: list[str]) -> str:
+    first, shown = cells[0].strip(), ";".join(c.strip() for c in cells)[:60]
+    if first.isdigit() and len(first) in (1, 4, 7):
+        return (f"{name}, Zeile {line}: Der Schlüssel „{first}“ hat seine führende Null verloren (wie nach dem "
+                "Öffnen und Speichern in einem Tabellenprogramm). Laden Sie die Tabelle neu herunter und "
+                "importieren Sie die Datei, ohne sie vorher zu öffnen.")
+    return (f"{name}, Zeile {line}: Die Zeile „{shown}“ hat Zahlen, beginnt aber nicht mit einem Regionalschlüssel "
+            "(DG, 03, 03151 …). Erwartet wird „Schlüssel;Name;Werte“ (oder „Datum;Schlüssel;Name;Werte“), wie die "
+            "Regionaldatenbank (www.regionalstatistik.de) ihre Tabellen mit Kreisen und Gemeinden herausgibt; "
+            "Tabellen mit Ländern ohne Schlüssel (etwa aus GENESIS-Online) nennen Ihren Kreis nicht.")
 
 
 def _key_position(cells: list[str]) -> int | None:
@@ -171,7 +204,7 @@ def _data_row(cells: list[str], line: int, key_count: int, block_time: Time | No
 
 def _title_block(table: StatTable, titles: list[str]) -> None:
     title_lines, after_depth = [], []
-    for text in titles:
+    for text in _unwrapped(titles):
         text = text.strip()
         code = _CODE.match(text)
         if code:
@@ -203,15 +236,27 @@ def _title_block(table: StatTable, titles: list[str]) -> None:
     nach = re.search(r"\bnach\s+(?:de[mnr]\s+)?(?P<what>[^,;]+)$", table.title)
     if nach:
         what = re.sub(r"\s*\([^)]*\)", "", nach["what"]).strip()
-        table.dim_titles = (what.split(" und ")[-1].strip(),)
+        table.dim_titles = tuple(part.strip() for part in what.split(" und ") if part.strip())
+
+
+def _unwrapped(titles: list[str]) -> list[str]:
+    """Title lines with „… regionale“ / „Tiefe: Kreise …“ joined: the export wraps long lines there."""
+    lines: list[str] = []
+    for text in titles:
+        if lines and _WRAPPED_DEPTH.search(lines[-1]) and text.strip().casefold().startswith("tiefe"):
+            lines[-1] = f"{lines[-1].rstrip()} {text.strip()}"
+        else:
+            lines.append(text)
+    return lines
 
 
 def _footer(table: StatTable, texts: list[str]) -> None:
     for text in texts:
-        if text.startswith("©"):
-            table.copyright = " ".join(text.split())
-        elif text.startswith("Stand:"):
-            table.stand = text.removeprefix("Stand:").split("/")[0].strip()
+        stand = _STAND.search(text)
+        if text.startswith("©"):  # GENESIS-Online: „© Statistisches Bundesamt (Destatis), 2024 | Stand: …“
+            table.copyright = " ".join(text.split("|")[0].split())
+        if stand and (text.startswith("©") or text.startswith("Stand:")):
+            table.stand = stand["date"]
         elif text.startswith("zu "):
             table.footnotes.extend(footnotes(text))
 

@@ -1,6 +1,6 @@
 """``wegweiser import TABLE --kind indicator --id ID``: one command from a downloaded table to an indicator.
 
-Reads the table (GENESIS or plain), says what it found (value columns with
+Reads the table (GENESIS, a GENESIS flat file or plain), says what it found (value columns with
 their numbers, regions, years, quality marks), converts it, reports every
 problem with file and line and then writes nothing, or writes the CSV and the
 resource and checks the indicator package as ``wegweiser validate`` would.
@@ -16,6 +16,7 @@ from wegweiser.content.loading import relative_path
 from wegweiser.indicators.check import NAME, validate_indicators
 from wegweiser.indicators.convert import Guide, choose_measures, convert
 from wegweiser.indicators.derived import RESERVED_PREFIX
+from wegweiser.indicators.flat import is_flat, read_flat
 from wegweiser.indicators.genesis import is_genesis, read_genesis
 from wegweiser.indicators.import_spec import SOURCES_FOLDER, ImportSpec, load_spec, skeleton
 from wegweiser.indicators.metadata import describe, group_title
@@ -41,8 +42,12 @@ def import_indicator(args, settings: dict, out) -> int:
         if not path.is_file():
             raise ImportFailed(f"Die Datei {path} gibt es nicht.")
         text, encoding = decode(path.read_bytes(), path.name, spec.encoding or None)
-        table = read_genesis(text, path.name, encoding) if is_genesis(text) else read_wide(text, path.name,
-                                                                                           encoding, spec)
+        if is_flat(text):
+            table = read_flat(text, path.name, encoding)
+        elif is_genesis(text):
+            table = read_genesis(text, path.name, encoding)
+        else:
+            table = read_wide(text, path.name, encoding, spec)
         _describe_table(table, spec, out)
         package = load_package(folder)
         existing = next((r for r in package.get("resources", []) if isinstance(r, dict) and r.get("name") == args.id),
@@ -144,6 +149,7 @@ def _default_region(spec: ImportSpec, settings: dict) -> None:
 
 def _describe_table(table: StatTable, spec: ImportSpec, out) -> None:
     kind = f"GENESIS-Tabelle {table.code}" if table.kind == "genesis" else "Tabelle"
+    kind += ", Format „flat“" if table.layout == "flat" else ""
     years = table.years
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "ohne Jahr")
     print(f"Lese {table.name} ({kind}, {table.encoding}): {len(table.rows)} Datenzeilen, Jahre {span}.", file=out)

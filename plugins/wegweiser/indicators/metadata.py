@@ -84,9 +84,24 @@ def group_title(table: StatTable, spec: ImportSpec, converted: Converted, existi
     if converted.from_columns:
         parts = [m.parts for m in converted.measures]
         shared = [items[0] for items in zip(*parts) if len(set(items)) == 1]
+        varying = [i for i, items in enumerate(zip(*parts)) if len(set(items)) > 1]
+        crossed = crossed_levels(table)
+        if varying and all(i in crossed for i in varying):  # „… nach Schularten und Geschlecht“
+            return " und ".join(crossed[i] for i in varying)
         if len(shared) > 1 or (shared and table.measure):
             return re.sub(r"\s*\([^)]*\)", "", shared[-1])
-    return table.dim_titles[0] if table.dim_titles else "Gruppe"
+    return table.dim_titles[-1] if table.dim_titles else "Gruppe"
+
+
+def crossed_levels(table: StatTable) -> dict[int, str]:
+    """{header level: breakdown} for a table whose header rows cross two or more breakdowns named by its
+    title („Schüler nach Schularten und Geschlecht“: Grundschulen, Gymnasien over männlich, weiblich)."""
+    measures = table.measures()
+    depth = max((len(m.parts) for m in measures), default=0)
+    levels = [i for i in range(depth) if len({m.parts[i] for m in measures if len(m.parts) > i}) > 1]
+    if len(levels) < 2 or len(table.dim_titles) < len(levels):
+        return {}
+    return dict(zip(levels, table.dim_titles[-len(levels):]))
 
 
 def default_title(table: StatTable, converted: Converted) -> str:
@@ -97,6 +112,10 @@ def default_title(table: StatTable, converted: Converted) -> str:
         shared = [items[0] for items in zip(*(m.parts for m in converted.measures)) if len(set(items)) == 1]
         parts = [p for p in shared if p not in branching]
         base = table.measure or (parts[0] if parts else measure.parts[0] if measure.parts else table.title)
+        crossed = crossed_levels(table)
+        fixed = [items[0] for i, items in enumerate(zip(*(m.parts for m in converted.measures)))
+                 if i in crossed and len(set(items)) == 1 and items[0].casefold() not in TOTAL_GROUPS]
+        base += f": {', '.join(fixed)}" if fixed else ""  # „Schüler(innen): Grundschulen nach Geschlecht“
         return by(base, group_title(table, ImportSpec(), converted, {}))
     parts = list(measure.parts)
     base = table.measure or (parts.pop(0) if parts else table.title)
@@ -105,7 +124,7 @@ def default_title(table: StatTable, converted: Converted) -> str:
     if converted.kept_rows:
         title += f" – {converted.kept_rows[0]}"
     elif converted.groups:
-        title = by(title, table.dim_titles[0] if table.dim_titles else "Gruppe")
+        title = by(title, table.dim_titles[-1] if table.dim_titles else "Gruppe")
     return title
 
 
@@ -125,7 +144,8 @@ def default_description(table: StatTable, converted: Converted, title: str) -> s
     unit = converted.measures[0].unit
     what = "Zahl" if unit in ("", "Anzahl") else f"Wert in {unit}"
     statistic = f" ({table.statistic})" if table.statistic else ""
-    return f"{title}: {what} laut amtlicher Statistik{statistic}, GENESIS-Tabelle {table.code}."
+    code = f", GENESIS-Tabelle {table.code}" if "-" in table.code else ""
+    return f"{title}: {what} laut amtlicher Statistik{statistic}{code}."
 
 
 def reference_date(table: StatTable, converted: Converted) -> str:
@@ -143,6 +163,10 @@ def reference_date(table: StatTable, converted: Converted) -> str:
     day = _DAY_MONTH.fullmatch(reference)
     if day:
         return f"{date_text((int(day[1]), int(day[2])))} des jeweiligen Jahres"
+    if any(t.spans for t in converted.times):  # „2023/24“: the year column holds the year it begins
+        year = max(t.year for t in converted.times)
+        return f"{reference or 'Schuljahr'} (angegeben ist das Jahr, in dem es beginnt: {year} steht für " \
+               f"{year}/{(year + 1) % 100:02d})"
     return reference or "Jahr, wie in der Quelle angegeben"
 
 
@@ -182,7 +206,8 @@ def _sources(table: StatTable, spec: ImportSpec) -> list[dict]:
         return [{"title": spec.source, **({"path": spec.source_url} if spec.source_url else {})}]
     if table.kind != "genesis":
         return []
-    title = f"{PUBLISHER}, {_database(table.code)}, Tabelle {table.code}" + (f": {table.title}" if table.title else "")
+    what = "Tabelle" if "-" in table.code else "Statistik"  # a flat file without the table's code in its name
+    title = f"{PUBLISHER}, {_database(table.code)}, {what} {table.code}" + (f": {table.title}" if table.title else "")
     title += f" (Stand: {table.stand})" if table.stand else ""
     url = spec.source_url or source_url(table.code)
     return [{"title": title, **({"path": url} if url else {})}]

@@ -34,6 +34,8 @@ STATUS_TEXT = {STATUS_MISSING: "keine Daten", STATUS_SECRET: "gesperrt"}
 URL = "bildungsmonitoring/"
 DOWNLOAD_FOLDER = "bildungsmonitoring/daten/"
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+#: the sign beside a number, as the import notes it („Zeichen „p“ in der Quelle: vorläufige Zahl“)
+_SIGN = re.compile(r"Zeichen „([prse]|\( \))“ in der Quelle")
 #: units that name what is counted rather than follow the number („77“, not „77 Anzahl“)
 COUNT_UNITS = ("Anzahl",)
 #: groups that hold the total of the others: compared with other regions and shown as the newest value
@@ -62,7 +64,7 @@ class Observation:
         """The value as German text, with as many decimals as the CSV gives."""
         if self.status != STATUS_PRESENT or self.value is None:
             return STATUS_TEXT.get(self.status, "keine Daten")
-        return format_number(self.raw)
+        return marked(format_number(self.raw), self.note)
 
 
 @dataclass
@@ -255,6 +257,13 @@ def change_text(index: float) -> str:
     change = index - 100
     sign = "+" if change > 0.05 else "−" if change < -0.05 else "±"
     return f"{sign}{format_number(number_text(abs(change), 1))} %"
+
+
+def marked(text: str, note: str) -> str:
+    """A number with the signs its note names, as the statistical offices print it: „173.204 p“, „(18,2)“."""
+    signs = _SIGN.findall(note or "")
+    text = f"({text})" if "( )" in signs else text
+    return " ".join([text, *(s for s in signs if s != "( )")])
 
 
 def format_number(raw: str) -> str:

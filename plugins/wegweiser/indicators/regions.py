@@ -47,10 +47,6 @@ def land_of(key: str) -> str | None:
     return key[:2] if key.isdigit() and len(key) > 2 else None
 
 
-def is_official(key: str) -> bool:
-    return key == GERMANY or key.isdigit()
-
-
 def ordered(keys, land: str | None = None, known: list[str] | None = None) -> list[str]:
     """Comparison regions in reading order: the Land, Germany, then the others as listed in
     the package (``known``), then any left in key order."""
@@ -76,3 +72,17 @@ def display_name(name: str) -> str:
         return f"{match['kind']} {match['name']}"
     match = _CITY.match(name)
     return match["name"] if match else name
+
+
+def nearest_keys(wanted: str, names: dict[str, str], count: int = 5) -> str:
+    """„Ähnliche Schlüssel in der Tabelle: …“: the keys of the same level sharing the longest start with
+    ``wanted``, and which levels the table has (a Gemeinde key in a table of Kreise)."""
+    same = [key for key in names if key.isdigit() and len(key) == len(wanted)] or [k for k in names if k.isdigit()]
+
+    def rank(key):
+        shared = next((i for i, (a, b) in enumerate(zip(key, wanted)) if a != b), min(len(key), len(wanted)))
+        return (-shared, abs(int(key) - int(wanted)) if wanted.isdigit() else 0, key)
+
+    shown = ", ".join(f"{key} {display_name(names[key])}" for key in sorted(same, key=rank)[:count])
+    levels = ", ".join(dict.fromkeys(LEVEL_NAMES[level(key)] for key in sorted(names, key=len)))
+    return (f"Ähnliche Schlüssel in der Tabelle: {shown}. " if shown else "") + f"Ebenen der Tabelle: {levels}."

@@ -9,6 +9,8 @@ of its other row dimensions, such as Schulart or Altersgruppe).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +28,7 @@ class ImportFailed(Exception):
 class Time:
     year: int
     day_month: tuple[int, int] | None = None  # (day, month) of a reference date, e.g. (1, 3)
+    spans: bool = False  # a school year or semester („2023/24“) named by the year it begins
 
 
 def time_of(text: str) -> Time | None:
@@ -36,7 +39,7 @@ def time_of(text: str) -> Time | None:
     day_month = (int(match["day"]), int(match["month"])) if match["day"] else None
     if day_month and not (1 <= day_month[0] <= 31 and 1 <= day_month[1] <= 12):
         return None
-    return Time(int(match["year"]), day_month)
+    return Time(int(match["year"]), day_month, bool(match["span"]))
 
 
 def date_text(day_month: tuple[int, int]) -> str:
@@ -98,6 +101,7 @@ class StatTable:
     columns: list[Column]
     rows: list[DataRow]
     kind: str = "genesis"  # or "wide"
+    layout: str = ""  # "flat": a GENESIS flat file (one value per row)
     decimal: str = ","
     code: str = ""  # GENESIS table code, e.g. 21111-01-03-4
     title: str = ""
@@ -127,15 +131,32 @@ class StatTable:
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Text and the name of its encoding: UTF-8 (with or without BOM), else Latin-1 (Windows-1252)."""
+    """Text and the name of its encoding: UTF-16 with its BOM, UTF-8 (with or without BOM), else Latin-1
+    (Windows-1252)."""
     if encoding:
         try:
             return raw.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as exc:
             raise ImportFailed(f"{name}: Die Datei lässt sich nicht als {encoding} lesen ({exc}).") from None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # „Unicode-Text“ of a spreadsheet program
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     for codec in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(codec), "UTF-8" if codec == "utf-8-sig" else "Latin-1"
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1"), "Latin-1"  # cp1252 leaves five bytes undefined; Latin-1 has them all
+
+
+def csv_records(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The non-empty rows of a CSV text as (line where the row starts, stripped cells)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, line = [], 1
+    for cells in reader:
+        start, line = line, reader.line_num + 1
+        if any(c.strip() for c in cells):
+            records.append((start, [c.strip() for c in cells]))
+    return records

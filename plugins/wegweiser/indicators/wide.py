@@ -16,12 +16,10 @@ says title, source and units. A table already in the package's own format
 
 from __future__ import annotations
 
-import csv
-import io
 
 from wegweiser.indicators.cells import looks_like_value
 from wegweiser.indicators.import_spec import ImportSpec
-from wegweiser.indicators.stat_table import Column, DataRow, ImportFailed, StatTable, time_of
+from wegweiser.indicators.stat_table import Column, DataRow, ImportFailed, StatTable, csv_records, time_of
 
 YEAR_HEADERS = {"jahr", "year", "stichtag", "schuljahr", "berichtsjahr", "datum", "zeit"}
 NAME_HEADERS = {"gemeinde", "municipality", "region", "ort", "kreis", "gebiet", "stadt", "stadtteil", "name",
@@ -38,12 +36,7 @@ def read_wide(text: str, name: str, encoding: str, spec: ImportSpec) -> StatTabl
     delimiter = {"tab": "\t", "tabulator": "\t"}.get(spec.delimiter.casefold(), spec.delimiter) or \
         max((";", ",", "\t"), key=lines[0].count)
     decimal = spec.decimal or ("," if delimiter == ";" else ".")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records, line = [], 1
-    for cells in reader:
-        start, line = line, reader.line_num + 1
-        if any(c.strip() for c in cells):
-            records.append((start, [c.strip() for c in cells]))
+    records = csv_records(text, delimiter)
     (header_line, header), data = records[0], records[1:]
     if not data:
         raise ImportFailed(f"{name}: Unter der Kopfzeile stehen keine Daten.")

@@ -296,6 +296,18 @@
     cms.registerWidget("wegweiser-alt", Control, string.preview);
   }
 
+  /* Each text box takes its writing direction from its text (dir="auto", as the guide's pages do for
+     unknown text): an Arabic or Persian translation runs right to left while it is typed, with its
+     punctuation where a reader expects it; German stays left to right. Decap's configuration has no
+     place for it, so it is set on each text box as Decap draws one. */
+  var TEXT_BOXES = "input:not([type]), input[type=text], textarea, [contenteditable=true]";
+  function autoDirection(node) {
+    if (node.nodeType !== 1) return;
+    var boxes = Array.prototype.slice.call(node.querySelectorAll(TEXT_BOXES));
+    if (node.matches(TEXT_BOXES)) boxes.push(node);
+    boxes.forEach(function (box) { if (!box.hasAttribute("dir")) box.setAttribute("dir", "auto"); });
+  }
+
   var api = {
     yamlValue: Y.yamlValue, quickLoad: Y.quickLoad, yamlLoad: Y.yamlLoad, readFrontMatter: readFrontMatter, writeFrontMatter: writeFrontMatter,
     readPage: readPage, writePage: writePage, formats: formats, sourceHash: sourceHash, SOURCE: SOURCE
@@ -314,6 +326,9 @@
     var registered = formats(settings);
     Object.keys(registered).forEach(function (name) { cms.registerCustomFormat(name, "md", registered[name]); });
     registerAltWidget(cms);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) { Array.prototype.forEach.call(change.addedNodes, autoDirection); });
+    }).observe(document.body, {childList: true, subtree: true});
     cms.init();
   });
 })(this);
