@@ -83,9 +83,12 @@ def test_the_search_page_shows_what_node_ranks_and_leads_words_it_cannot_read_to
         assert page.locator("[data-help-links] a[hreflang]").count() == 0
 
 
-def test_an_age_in_the_query_is_the_age_filter_as_a_removable_tag(chromium, example_server, example_site):
-    found = run_in_node(example_site, ["Kurs für 10-Jährige", "Kurs"])
+def test_an_age_in_the_query_is_the_age_filter_as_a_removable_tag(chromium, example_server, example_site, catalog):
+    found = run_in_node(example_site, ["Kurs für 10-Jährige", "Kurs", "ab 60 Jahren"])
     assert found[0]["filters"] == [None] and 0 < len(found[0]["ids"]) < len(found[1]["ids"])
+    # an age alone: the offers meant for it come first, before those for every adult
+    for_seniors = {o.id for o in catalog.offers if "senioren" in (o.target_groups or []) or (o.age_min or 0) >= 50}
+    assert set(found[2]["ids"][:5]) <= for_seniors and len(found[2]["ids"]) > len(for_seniors)
     with phone_page(chromium) as page:
         page.goto(example_server + "/suche/?q=Kurs für 10-Jährige")
         button = page.get_by_role("button", name="Filter „Alter 10“ (aus Ihrer Suche) entfernen")

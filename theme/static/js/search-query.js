@@ -376,7 +376,20 @@
       });
     }
 
-    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests, stop: stop };
+    /* Without text words, the offers in the order of the age named by query words (Promise; null without
+       one): the offers whose age range fits it most closely first ("ab 60 Jahren": those for 60 and
+       older before those for everyone from 16). */
+    function byAge(named) {
+      var age = named.filter(function (f) { return f.name === "alter"; })[0];
+      if (!age) return Promise.resolve(null);
+      return loadData(m.facets).then(function (facets) {
+        var fit = [];
+        for (var d = 0; d < facets.n; d++) fit.push(ageFit(facets.age[d], age.age));
+        return fit.map(function (_, d) { return d; }).sort(function (a, b) { return fit[a] - fit[b] || a - b; });
+      });
+    }
+
+    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests, byAge: byAge, stop: stop };
   }
 
   // The offer is for this age: one of its age ranges holds it (its own range, else its target groups';
@@ -384,6 +397,16 @@
   function fitsAge(ranges, age) {
     if (!ranges) return false;
     return ranges.some(function (r) { return (r[0] === null || r[0] <= age) && (r[1] === null || age <= r[1]); });
+  }
+
+  // How loosely an offer's age ranges hold an age: the years its closest fitting range reaches below and
+  // above it (an open end counts as 0 and 100 years); Infinity when none holds it.
+  function ageFit(ranges, age) {
+    var best = Infinity;
+    (ranges || []).forEach(function (r) {
+      if (fitsAge([r], age)) best = Math.min(best, age - (r[0] === null ? 0 : r[0]) + (r[1] === null ? 100 : r[1]) - age);
+    });
+    return best;
   }
 
   /* A test of one filter named by query words, on the filter data (facets-*.json). */
@@ -442,7 +465,8 @@
       });
     }
 
-    return { analyse: analyse, match: match, ranked: own.ranked, filterTests: german.filterTests, stop: german.stop };
+    return { analyse: analyse, match: match, ranked: own.ranked, filterTests: german.filterTests, byAge: german.byAge,
+             stop: german.stop };
   }
 
   var api = { create: create, combine: combine, prepare: prepare, near: near, filterTest: filterTest, fitsAge: fitsAge,

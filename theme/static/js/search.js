@@ -301,12 +301,14 @@
     return cache.engine;
   }
 
-  // {analysis: {filters, tokens}, result: null without text words, else see search-query.js}
+  // {analysis: {filters, tokens}, result: null without text words, else see search-query.js, ranked: the
+  // offers in order (without text words: by the age a query word names), or null}
   function textMatches(m, q) {
     return engine(m).then(function (e) {
       var analysis = e.analyse(q);
       return e.match(analysis.tokens).then(function (result) {
-        return { analysis: analysis, result: result, ranked: result ? e.ranked(result) : null };
+        if (result) return { analysis: analysis, result: result, ranked: e.ranked(result) };
+        return e.byAge(analysis.filters).then(function (order) { return { analysis: analysis, result: null, ranked: order }; });
       });
     });
   }
