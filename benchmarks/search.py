@@ -11,7 +11,8 @@ measure, for a set of typical queries, the bytes (gzip-compressed, as a server w
 sends them) requested from opening the search page until the first results are shown — our
 search versus Pagefind's JS API showing the first 10 results — and the time a query takes once
 its data is loaded, with the CPU throttled 4×. On the example guide (and on any site with
-``--relevance``) the relevance set tests/search/relevance.yaml is typed into our search page and
+``--relevance``) the relevance set tests/search/relevance.yaml (on the example also the held-out set
+tests/search/heldout.yaml) is typed into our search page and
 given to Pagefind: success@10 (an expected offer among the first ten) and the zero-result rate.
 Prints one table.
 """
@@ -42,6 +43,8 @@ QUERIES = ["Deutschkurs", "Yoga", "Kita Eichenau", "Schulabschluss nachholen", "
 EXAMPLE_QUERIES = ["Deutschkurs", "Yoga", "Kita Eichenau", "Schulabschluss nachholen", "Computerkurs für Senioren",
                    "Erste Hilfe", "Gitarre lernen", "Bewerbung schreiben", "Sprachkurs für Frauen", "kostenlos"]
 RELEVANCE = ROOT / "tests" / "search" / "relevance.yaml"
+#: queries written apart from the relevance set, which the search was not tuned on (--example only)
+HELDOUT = ROOT / "tests" / "search" / "heldout.yaml"
 PAGEFIND_HARNESS = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>pf</title></head>
 <body><script type="module">
 window.pfSearch = async (q) => {
@@ -145,26 +148,30 @@ def found(browser_factory, base: str, queries, mode: str) -> list[tuple[int, lis
     return out
 
 
-def relevance(browser_factory, base: str) -> dict:
-    """success@10 and zero-result rate of ours and Pagefind's on the relevance set."""
+def relevance(browser_factory, base: str, path: Path = RELEVANCE) -> dict:
+    """success@10 and zero-result rate of ours and Pagefind's on a query set (by default the relevance set).
+    A query of kind "nothing" (the guide has no such offer) succeeds when no result is shown; the
+    zero-result rate counts the other queries only."""
     import yaml
 
-    cases = yaml.safe_load(RELEVANCE.read_text(encoding="utf-8"))
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))
     queries = [c["q"] for c in cases]
-    out = {"n": len(cases)}
+    needs = [c["kind"] != "nothing" for c in cases]
+    out = {"n": len(cases), "name": path.stem}
     for mode in ("ours", "pagefind"):
         results = found(browser_factory, base, queries, mode)
-        hits = [bool(set(c["expect"]) & set(ids)) for c, (_, ids) in zip(cases, results)]
-        out[mode] = {"success": sum(hits) / len(cases), "zero": sum(1 for count, _ in results if not count) / len(cases),
-                     "results": results, "hits": hits}
+        hits = [bool(set(c["expect"]) & set(ids)) if need else not count
+                for c, need, (count, ids) in zip(cases, needs, results)]
+        zero = sum(1 for need, (count, _) in zip(needs, results) if need and not count)
+        out[mode] = {"success": sum(hits) / len(cases), "zero": zero / sum(needs), "results": results, "hits": hits}
     out["pagefind_only"] = [c["q"] for c, a, b in zip(cases, out["ours"]["hits"], out["pagefind"]["hits"]) if b and not a]
-    out["ours_empty_pagefind_not"] = [c["q"] for c, (a, _), (b, _) in zip(cases, out["ours"]["results"],
-                                                                          out["pagefind"]["results"]) if b and not a]
+    out["ours_empty_pagefind_not"] = [c["q"] for c, need, (a, _), (b, _) in zip(
+        cases, needs, out["ours"]["results"], out["pagefind"]["results"]) if need and b and not a]
     return out
 
 
 def measure_site(site: Path, browser_factory, queries, with_relevance: bool, n: int, build_s: float = 0.0,
-                 lang: str | None = None) -> dict:
+                 lang: str | None = None, with_heldout: bool = False) -> dict:
     prefix = f"{lang}/" if lang else ""  # another language: Pagefind on that language's offer pages
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob", f"{prefix}angebote/**/*.html",
                     "--force-language", lang or "de"], check=True, capture_output=True)
@@ -174,11 +181,12 @@ def measure_site(site: Path, browser_factory, queries, with_relevance: bool, n: 
         ours = measure(browser_factory, base, site, queries, "ours", f"/{lang}/suche/" if lang else "/suche/")
         theirs = measure(browser_factory, base, site, queries, "pagefind")
         found_sets = relevance(browser_factory, base) if with_relevance else None
+        held_out = relevance(browser_factory, base, HELDOUT) if with_heldout else None
     finally:
         server.shutdown()
     index_total = sum(gz_size(p) for p in (site / "suche" / "daten").iterdir())
     return {"n": n, "build_s": build_s, "ours": ours, "pagefind": theirs, "index_total": index_total,
-            "relevance": found_sets, "site": site}
+            "relevance": found_sets, "heldout": held_out, "site": site}
 
 
 def run_example(work: Path, browser_factory) -> dict:
@@ -192,7 +200,8 @@ def run_example(work: Path, browser_factory) -> dict:
                    check=True, capture_output=True, cwd=ROOT)
     site = folder / "output"
     n = len(list((site / "angebote").glob("*/index.html")))
-    return measure_site(site, browser_factory, EXAMPLE_QUERIES, True, n, time.perf_counter() - started)
+    return measure_site(site, browser_factory, EXAMPLE_QUERIES, True, n, time.perf_counter() - started,
+                        with_heldout=True)
 
 
 def run_size(n: int, work: Path, browser_factory) -> dict:
@@ -254,9 +263,10 @@ def print_table(results: list[dict]) -> None:
         print(f"{r['site'].parent.name}, {r['n']} offers, per query (ours KB / results / ms | Pagefind KB / results / ms):")
         for a, b in zip(r["ours"], r["pagefind"]):
             print(f"  {a[0]:<28} {kb(a[1]):>4} KB / {a[2]:>4} / {a[3]:>4.0f}  |  {kb(b[1]):>4} KB / {b[2]:>4} / {b[3]:>4.0f}")
-        rel = r["relevance"]
-        if rel:
-            print(f"  relevance set ({rel['n']} queries): Pagefind found an expected offer where we did not: "
+        for rel in filter(None, (r["relevance"], r.get("heldout"))):
+            print(f"  {rel['name']} set ({rel['n']} queries): success@10 {rel['ours']['success']:.2f} / "
+                  f"{rel['pagefind']['success']:.2f}, zero results {rel['ours']['zero']:.2f} / {rel['pagefind']['zero']:.2f}"
+                  f" (ours / Pagefind); Pagefind found an expected offer where we did not: "
                   f"{rel['pagefind_only'] or 'none'}; Pagefind found offers where we found none: "
                   f"{rel['ours_empty_pagefind_not'] or 'none'}")
 

@@ -38,6 +38,19 @@ def run_in_node(site, queries: list[str]) -> list[dict]:
     return json.loads(proc.stdout)
 
 
+def typed(page, query: str) -> list[str]:
+    """The ids of the first ten results the search page shows for a query typed into its box."""
+    return page.evaluate("""q => new Promise(done => {
+        const form = document.getElementById('suche');
+        form.addEventListener('ww:results', () => done(Array.from(
+            document.querySelectorAll('[data-results] a.ww-card__link'), a => a.getAttribute('href')
+                .replace(/\\/$/, '').split('/').pop()).slice(0, 10)), {once: true});
+        const input = document.getElementById('suche-q');
+        input.value = q;
+        input.dispatchEvent(new Event('input'));
+    })""", query)
+
+
 def test_the_set_is_large_and_varied_and_names_published_offers(catalog):
     cases = relevance_set()
     published = {o.id for o in catalog.offers}
@@ -61,17 +74,7 @@ def test_the_search_page_shows_what_node_ranks(chromium, example_server, example
     expected = run_in_node(example_site, [c["q"] for c in cases])
     with phone_page(chromium) as page:
         page.goto(example_server + "/suche/")
-        shown = []
-        for case in cases:
-            shown.append(page.evaluate("""q => new Promise(done => {
-                const form = document.getElementById('suche');
-                form.addEventListener('ww:results', () => done(Array.from(
-                    document.querySelectorAll('[data-results] a.ww-card__link'), a => a.getAttribute('href')
-                        .replace(/\\/$/, '').split('/').pop()).slice(0, 10)), {once: true});
-                const input = document.getElementById('suche-q');
-                input.value = q;
-                input.dispatchEvent(new Event('input'));
-            })""", case["q"]))
+        shown = [typed(page, case["q"]) for case in cases]
     assert [s for s in shown] == [r["ids"][:10] for r in expected]
     success, zero, misses = scores(cases, shown)
     assert success >= SUCCESS_FLOOR, misses

@@ -35,7 +35,7 @@ const ids = [].concat(...manifest.store.map((name) => read(name).map((row) => ro
     const analysis = engine.analyse(q);
     const result = await engine.match(analysis.tokens);
     const tests = await engine.filterTests(analysis.filters);
-    let docs = result ? engine.ranked(result) : ids.map((_, i) => i);
+    let docs = result ? engine.ranked(result) : (await engine.byAge(analysis.filters)) || ids.map((_, i) => i);
     docs = docs.filter((d) => tests.every((t) => t(d)));
     out.push({ q, ids: docs.map((d) => ids[d]), all: result ? result.all : true,
                filters: analysis.filters.map((f) => f.text), missing: result ? result.missing : [] });

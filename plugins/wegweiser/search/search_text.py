@@ -18,7 +18,8 @@ from pathlib import Path
 
 _FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss"), ("ae", "a"), ("oe", "o"), ("ue", "u"))
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_ACCENTS = str.maketrans("àáâãåçèéêëìíîïñòóôõùúûýÿ", "aaaaaceeeeiiiinoooouuuyy")
+#: accents and the letters of Turkish, Polish, Czech … words written in Latin script (yüzme, kreş, ağ, ılık)
+_ACCENTS = str.maketrans("àáâãåçèéêëìíîïñòóôõùúûýÿşğıćčśšźžłńřě", "aaaaaceeeeiiiinoooouuuyysgiccsszzlnre")
 
 
 def fold(text: str) -> str:
@@ -37,6 +38,8 @@ def read_stop_words(path: Path) -> frozenset[str]:
 
 #: the stop words, from one data file; the browser gets them with the search data (search_index.py)
 STOP_WORDS = read_stop_words(Path(__file__).with_name("stop_words_de.txt"))
+#: words of a request around the need (gesucht, gibt, Angebote), left out of queries only (the browser's)
+REQUEST_WORDS = read_stop_words(Path(__file__).with_name("request_words_de.txt"))
 
 
 def words(text: str) -> list[str]:

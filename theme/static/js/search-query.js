@@ -21,6 +21,11 @@
   var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
   // Words around a place that name no offer: "Kita in der Nähe von Musterstadt"
   var NEAR = { nahe: true, nah: true, naehe: true, umgebung: true, umkreis: true, gegend: true, umland: true };
+  // An age named in a query ("Kurs für 10-Jährige", "4 Jahre", "ab 60 Jahren", "8 year olds") is the age filter.
+  var YEARS = { jahrig: true, jahrige: true, jahrigen: true, jahriger: true, jahriges: true, jahre: true, jahren: true,
+                jahr: true, jahrs: true, year: true, years: true };
+  var AGE_FROM = { ab: true, age: true, aged: true };
+  var OLD = { alt: true, alte: true, alten: true, old: true, olds: true };
 
   /* A shard as the engine reads it (lunr_index.compact writes it): its terms in order, and per term
      the flat list [field number, offer, score, …] of its postings. */
@@ -82,6 +87,7 @@
   // Nor is a word of more than MAX_SPLIT letters split as a compound (each way to split it is tried),
   // nor more than the first SPLIT_WORDS words of a query (ten unknown 19-letter words: 55 ms in Node).
   var MAX_QUERY = 200, MAX_TERMS = 10, MAX_TYPO = 20, MAX_SPLIT = 40, SPLIT_WORDS = 4;
+  var MIN_PART = 4;  // the shortest modifier and head (compounds.py: MIN_MODIFIER, MIN_HEAD)
 
   // Positions of a shard's terms matching a word exactly, as a prefix, or with up to k typos.
   function expand(shard, word, how, k) {
@@ -91,14 +97,23 @@
     } else if (how === "prefix") {
       for (; i < terms.length && terms[i].indexOf(word) === 0; i++) found.push(i);
     } else {
-      for (i = 0; i < terms.length; i++) if (near(word, terms[i], k)) found.push(i);
+      var single = undouble(word);
+      for (i = 0; i < terms.length; i++) {
+        if (near(word, terms[i], k) || single === undouble(terms[i])) found.push(i);
+      }
     }
     return found;
   }
 
+  // A word with its doubled letters written once: a doubled letter put in the wrong place or left out
+  // ("Gittare" for "Gitarre", "Schwimkurs") is no typo of its own.
+  function undouble(word) {
+    return word.replace(/(.)\1+/g, "$1");
+  }
+
   function create(options) {
     var m = options.manifest, T = options.text, loadIndex = options.loadIndex, loadData = options.loadData;
-    var stop = T.stopWords(m.stop || []);
+    var stop = T.stopWords(m.stop || []), request = T.stopWords(m.request || []);
     var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
     var headStems = {};
     (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
@@ -133,10 +148,17 @@
     /* {filters: [{name, values, text, words}], tokens: [{word, stem, prefix}]} of a query. */
     function analyse(q) {
       q = String(q).slice(0, MAX_QUERY);
-      var words = T.words(q).filter(function (w) { return !stop[w]; }).slice(0, MAX_TERMS);
+      var words = T.words(q).filter(function (w) { return !stop[w] && !request[w]; }).slice(0, MAX_TERMS);
       var stems = words.map(T.stem);
       var found = [], tokens = [];
       for (var i = 0; i < words.length;) {
+        var age = ageAt(words, i);
+        if (age) {
+          found.push({ name: "alter", values: [String(age.age)], age: age.age, text: null, place: false,
+                       words: words.slice(i, i + age.length) });
+          i += age.length;
+          continue;
+        }
         var hit = null;
         for (var k = 0; k < filters.length && !hit; k++) {
           var f = filters[k];
@@ -151,6 +173,12 @@
           i += 1;
         }
       }
+      // Words in a script the index does not hold (Arabic, Cyrillic on the German page) match nothing;
+      // they are not dropped, or the query would show every offer.
+      if (!T.words(q).length) {
+        tokens = String(q).split(/\s+/).filter(function (w) { return /[^\s\d\p{P}\p{S}]/u.test(w); })
+          .slice(0, MAX_TERMS).map(function (w) { return { word: w, stem: w, prefix: false, foreign: true }; });
+      }
       if (found.some(function (f) { return f.place; })) {
         tokens = tokens.filter(function (t) { return !NEAR[t.word]; });
       }
@@ -161,6 +189,15 @@
       return { filters: found, tokens: tokens };
     }
 
+    // {age, length: words it takes} of an age named at words[i] ("10 jahrige", "ab 60 jahren", "4 jahre alt"), or null.
+    function ageAt(words, i) {
+      var from = AGE_FROM[words[i]] ? 1 : 0, number = words[i + from];
+      if (!/^\d{1,2}$/.test(number || "")) return null;
+      if (!YEARS[words[i + from + 1]]) return null;  // "ab 60" alone stays text: offers say "ab 60 Jahren"
+      var old = OLD[words[i + from + 2]] ? 1 : 0;
+      return { age: Number(number), length: from + 2 + old };
+    }
+
     function known(shards, term) {
       return shards.some(function (shard) { return expand(shard, term, "exact").length > 0; });
     }
@@ -168,11 +205,14 @@
     // [modifier stem, head stem] of a compound word: split as the index was (the content's heads and
     // modifiers), or — for a word the index does not hold — against the index's own vocabulary: a
     // head of the content, a modifier that is a head, a modifier or a term of the loaded shards.
-    function compound(word, shards) {
+    // With anyHead, a head may be any term of the loaded shards (see endings).
+    function compound(word, shards, anyHead) {
       if (word.length > MAX_SPLIT) return null;
       var tree = T.split(word, function (h) { return !!heads[h]; }, function (x) { return !!modifiers[x]; }, stop);
       if (tree === null && !known(shards, T.stem(word))) {
-        tree = T.split(word, function (h) { return !!heads[h] || !!headStems[T.stem(h)]; }, function (x) {
+        tree = T.split(word, function (h) {
+          return !!heads[h] || !!headStems[T.stem(h)] || (anyHead && known(shards, T.stem(h)));
+        }, function (x) {
           return !!modifiers[x] || !!heads[x] || !!headStems[T.stem(x)] || known(shards, T.stem(x));
         }, stop);
       }
@@ -202,10 +242,6 @@
       return scores;
     }
 
-    // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
-    // prefix or with a typo), or both parts of its compound in one field but the description; weak:
-    // only the compound's head. The parts are looked at only for a word that matches few offers
-    // itself (Sprachkurs: also other …kurse; Deutschkurs: no).
     // The shard of a word; for a word being typed that the index does not hold as it is, also the
     // shards of the terms it begins (a complete word does not load those: "Kita" not "Kitaplatz").
     function shardsOfToken(token) {
@@ -214,46 +250,83 @@
       });
     }
 
+    // {strong: {doc: score}, weak: {doc: score}} of one text word. Strong: the word itself (also as a
+    // prefix or with a typo), or both parts of its compound in one field but the description; weak:
+    // one part of the compound only. The parts are looked at only for a word that matches few offers
+    // itself (Sprachkurs: also other …kurse; Deutschkurs: no).
     function scoreToken(token, position) {
+      if (token.foreign) return Promise.resolve({ strong: {}, weak: {} });
       return shardsOfToken(token).then(function (shards) {
         var strong = wordScores(shards, token, 1);
         if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {} };  // parts add little
-        var parts = position < SPLIT_WORDS ? compound(token.word, shards) : null;
-        if (!parts) {
-          if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
-          return { strong: strong, weak: {} };
-        }
-        return shardsOf(parts).then(function (more) {
-          var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
-          score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
-          score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
-          // A head in most offers (every Kita is a Kindergarten) says nothing about them: no weak matches.
-          var weak = {}, informative = Object.keys(byHead).length <= m.n / 2;
-          Object.keys(byHead).forEach(function (d) {
-            var together = Object.keys(headFields[d]).some(function (f) {
-              return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
-            });
-            if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
-            else if (informative) weak[d] = byHead[d];
-          });
-          return { strong: strong, weak: weak };
+        var splits = position < SPLIT_WORDS;
+        var parts = splits ? compound(token.word, shards) : null;
+        if (parts) return partScores(parts, strong);
+        if (!splits || Object.keys(strong).length || token.word.length < 2 * MIN_PART) return whole(shards, token, strong);
+        // A word nothing matches, whose head is no head of the content's compounds (Mathenachhilfe): its
+        // endings are looked up in the index, and it is split with any of them that is a word there.
+        return shardsOf(endings(token.word)).then(function (more) {
+          parts = compound(token.word, shards.concat(more), true);
+          return parts ? partScores(parts, strong) : whole(shards, token, strong);
         });
+      });
+    }
+
+    // The stems of a word's possible heads.
+    function endings(word) {
+      var out = [];
+      for (var cut = MIN_PART; cut <= word.length - MIN_PART; cut++) out.push(T.stem(word.slice(cut)));
+      return out;
+    }
+
+    // The matches of a word as a whole: with up to two typos when it is long and nothing else matches.
+    function whole(shards, token, strong) {
+      if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
+      return { strong: strong, weak: {} };
+    }
+
+    // The matches of a compound word by its parts (see scoreToken's comment above).
+    function partScores(parts, strong) {
+      return shardsOf(parts).then(function (more) {
+        var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
+        score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
+        score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
+        // A part in most offers (every Kita is a Kindergarten) says nothing about them: no weak matches
+        // by it alone. Either part alone is a weak match: the head (Sprachkurs: other …kurse) or the
+        // modifier (Yogakurs: the yoga offer that never says "Kurs").
+        var weak = {}, headInformative = Object.keys(byHead).length <= m.n / 2;
+        var modifierInformative = Object.keys(byModifier).length <= m.n / 2;
+        Object.keys(byHead).forEach(function (d) {
+          var together = Object.keys(headFields[d]).some(function (f) {
+            return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
+          });
+          if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
+          else if (d in byModifier) weak[d] = byHead[d] + byModifier[d];
+          else if (headInformative) weak[d] = byHead[d];
+        });
+        Object.keys(byModifier).forEach(function (d) {
+          if (modifierInformative && !(d in byHead) && !(d in strong)) weak[d] = byModifier[d];
+        });
+        return { strong: strong, weak: weak };
       });
     }
 
     /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, all: whether the
        offers in scores match every word, missing: words that match no offer}; null without tokens.
-       Offers matching every word (strongly or weakly) are the result; when there are none, the
-       offers matching most words are (all false). */
+       Offers matching every word (strongly or weakly, each word matching some offer strongly) are the
+       result; when there are none, the offers matching most words are (all false), and a word that
+       matches no offer strongly is missing. */
     function match(tokens) {
       if (!tokens.length) return Promise.resolve(null);
       return Promise.all(tokens.map(scoreToken)).then(function (perToken) {
+        // A word that only parts of its compound match (Fahrschule: "Fahr…", "…schule") is in no offer.
+        var found = perToken.every(function (t) { return Object.keys(t.strong).length > 0; });
         var all = matching(perToken);
-        if (Object.keys(all.scores).length) return { scores: all.scores, count: all.count, all: true, missing: [] };
+        if (found && Object.keys(all.scores).length) return { scores: all.scores, count: all.count, all: true, missing: [] };
         var some = { scores: {}, count: {} }, missing = [];
         perToken.forEach(function (t, i) {
           var docs = Object.keys(t.strong).concat(Object.keys(t.weak));
-          if (!docs.length) missing.push(tokens[i].word);
+          if (!Object.keys(t.strong).length) missing.push(tokens[i].word);
           docs.forEach(function (d) {
             some.scores[d] = (some.scores[d] || 0) + (t.strong[d] || t.weak[d]);
             some.count[d] = (some.count[d] || 0) + 1;
@@ -289,23 +362,57 @@
       return docs;
     }
 
-    /* Tests (doc → passes) of the filters named by query words, from their bit sets. */
+    /* Tests (doc → passes) of the filters named by query words, from their bit sets (an age: from the
+       filter data). */
     function filterTests(named) {
       if (!named.length) return Promise.resolve([]);
-      return loadData(m.filtersets).then(function (sets) {
+      var ages = named.some(function (f) { return f.name === "alter"; });
+      return Promise.all([loadData(m.filtersets), ages ? loadData(m.facets) : null]).then(function (data) {
         return named.map(function (f) {
-          var bits = atob(sets[f.name + "=" + f.values.join(",")] || "");
+          if (f.name === "alter") return filterTest(f, data[1]);
+          var bits = atob(data[0][f.name + "=" + f.values.join(",")] || "");
           return function (d) { return ((bits.charCodeAt(d >> 3) || 0) >> (d & 7) & 1) === 1; };
         });
       });
     }
 
-    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests, stop: stop };
+    /* Without text words, the offers in the order of the age named by query words (Promise; null without
+       one): the offers whose age range fits it most closely first ("ab 60 Jahren": those for 60 and
+       older before those for everyone from 16). */
+    function byAge(named) {
+      var age = named.filter(function (f) { return f.name === "alter"; })[0];
+      if (!age) return Promise.resolve(null);
+      return loadData(m.facets).then(function (facets) {
+        var fit = [];
+        for (var d = 0; d < facets.n; d++) fit.push(ageFit(facets.age[d], age.age));
+        return fit.map(function (_, d) { return d; }).sort(function (a, b) { return fit[a] - fit[b] || a - b; });
+      });
+    }
+
+    return { analyse: analyse, match: match, ranked: ranked, filterTests: filterTests, byAge: byAge, stop: stop };
+  }
+
+  // The offer is for this age: one of its age ranges holds it (its own range, else its target groups';
+  // plugins/wegweiser/search/search_index.py, age_ranges). An offer nothing gives an age for does not pass.
+  function fitsAge(ranges, age) {
+    if (!ranges) return false;
+    return ranges.some(function (r) { return (r[0] === null || r[0] <= age) && (r[1] === null || age <= r[1]); });
+  }
+
+  // How loosely an offer's age ranges hold an age: the years its closest fitting range reaches below and
+  // above it (an open end counts as 0 and 100 years); Infinity when none holds it.
+  function ageFit(ranges, age) {
+    var best = Infinity;
+    (ranges || []).forEach(function (r) {
+      if (fitsAge([r], age)) best = Math.min(best, age - (r[0] === null ? 0 : r[0]) + (r[1] === null ? 100 : r[1]) - age);
+    });
+    return best;
   }
 
   /* A test of one filter named by query words, on the filter data (facets-*.json). */
   function filterTest(filter, facets) {
     if (filter.name === "kostenlos") return function (d) { return facets.cost[d] === 0; };
+    if (filter.name === "alter") return function (d) { return fitsAge(facets.age[d], filter.age); };
     var wanted = {};
     filter.values.forEach(function (key) {
       var i = facets.keys[filter.name].indexOf(key);
@@ -358,10 +465,11 @@
       });
     }
 
-    return { analyse: analyse, match: match, ranked: own.ranked, filterTests: german.filterTests, stop: german.stop };
+    return { analyse: analyse, match: match, ranked: own.ranked, filterTests: german.filterTests, byAge: german.byAge,
+             stop: german.stop };
   }
 
-  var api = { create: create, combine: combine, prepare: prepare, near: near, filterTest: filterTest,
+  var api = { create: create, combine: combine, prepare: prepare, near: near, filterTest: filterTest, fitsAge: fitsAge,
               MAX_QUERY: MAX_QUERY };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.WegweiserQuery = api;

@@ -4,8 +4,8 @@
 (function (root) {
   "use strict";
   var FOLD = [["ä", "a"], ["ö", "o"], ["ü", "u"], ["ß", "ss"], ["ae", "a"], ["oe", "o"], ["ue", "u"]];
-  var ACCENT_FROM = "àáâãåçèéêëìíîïñòóôõùúûýÿ";
-  var ACCENT_TO = "aaaaaceeeeiiiinoooouuuyy";
+  var ACCENT_FROM = "àáâãåçèéêëìíîïñòóôõùúûýÿşğıćčśšźžłńřě";
+  var ACCENT_TO = "aaaaaceeeeiiiinoooouuuyysgiccsszzlnre";
 
   function fold(text) {
     var s = String(text).toLowerCase();

@@ -245,13 +245,6 @@
     return Object.keys(wanted).every(function (w) { return values.indexOf(Number(w)) >= 0; });
   }
 
-  // The offer is for this age: one of its age ranges holds it (its own range, else its target groups';
-  // plugins/wegweiser/search/search_index.py, age_ranges). An offer nothing gives an age for does not pass.
-  function fitsAge(ranges, age) {
-    if (!ranges) return false;
-    return ranges.some(function (r) { return (r[0] === null || r[0] <= age) && (r[1] === null || age <= r[1]); });
-  }
-
   // One predicate per active filter group: {name, test(doc)}; filters named by query words too.
   function predicates(state, facets, dist) {
     var preds = (state.implied || []).map(function (f) {
@@ -275,7 +268,7 @@
     if (state.kostenlos) preds.push({ name: "kostenlos", test: function (d) { return facets.cost[d] === 0; } });
     var age = parseInt(state.alter, 10);
     if (!isNaN(age)) {
-      preds.push({ name: "alter", test: function (d) { return fitsAge(facets.age[d], age); } });
+      preds.push({ name: "alter", test: function (d) { return Q.fitsAge(facets.age[d], age); } });
     }
     var within = parseInt(state.beginn, 10);
     if (!isNaN(within)) {
@@ -308,12 +301,14 @@
     return cache.engine;
   }
 
-  // {analysis: {filters, tokens}, result: null without text words, else see search-query.js}
+  // {analysis: {filters, tokens}, result: null without text words, else see search-query.js, ranked: the
+  // offers in order (without text words: by the age a query word names), or null}
   function textMatches(m, q) {
     return engine(m).then(function (e) {
       var analysis = e.analyse(q);
       return e.match(analysis.tokens).then(function (result) {
-        return { analysis: analysis, result: result, ranked: result ? e.ranked(result) : null };
+        if (result) return { analysis: analysis, result: result, ranked: e.ranked(result) };
+        return e.byAge(analysis.filters).then(function (order) { return { analysis: analysis, result: null, ranked: order }; });
       });
     });
   }
@@ -394,7 +389,7 @@
   }
 
   function describeActive(state) {
-    var labels = (state.implied || []).map(function (f) { return { f: "wort", words: f.words, text: f.text }; });
+    var labels = (state.implied || []).map(function (f) { return { f: "wort", words: f.words, text: impliedText(f) }; });
     FACETS.forEach(function (f) {
       state.facets[f].forEach(function (v) {
         var el = form.querySelector('input[name="' + f + '"][value="' + v + '"]');
@@ -574,12 +569,17 @@
     return li;
   }
 
+  // The tag text of a filter named by query words (an age has none from the search data).
+  function impliedText(f) {
+    return f.name === "alter" ? _("Alter %(age)s", { age: f.age }) : f.text;
+  }
+
   // Words of the query that named a filter, as tags that remove them.
   function renderImplied(state) {
     implied.textContent = "";
     (state.implied || []).forEach(function (f) {
-      var item = { f: "wort", words: f.words, text: f.text };
-      implied.appendChild(linkButton(_("Filter „%(filter)s“ (aus Ihrer Suche) entfernen", { filter: f.text }), function () { removeFilter(item); }));
+      var item = { f: "wort", words: f.words, text: impliedText(f) };
+      implied.appendChild(linkButton(_("Filter „%(filter)s“ (aus Ihrer Suche) entfernen", { filter: item.text }), function () { removeFilter(item); }));
     });
     implied.hidden = !implied.children.length;
   }
@@ -606,18 +606,44 @@
     partial.hidden = !partial.textContent;
   }
 
-  // Nothing found at all: the topic and area pages closest to the words, and whom to ask.
+  // Scripts a query may be written in that the German index does not hold.
+  var SCRIPTS = ["Arabic", "Cyrillic", "Greek", "Hebrew", "Armenian", "Georgian", "Devanagari", "Ethiopic", "Han",
+                 "Hangul", "Thai"].map(function (name) { return new RegExp("\\p{Script=" + name + "}", "u"); });
+
+  // The search pages of the guide's languages whose names are written in the query's script (an Arabic
+  // query on the German page: العربية, فارسی), with the query, as help links.
+  function languageLinks(q) {
+    var own = SCRIPTS.filter(function (re) { return re.test(q); });
+    var out = [];
+    document.querySelectorAll(".ww-languages__link:not([aria-current])").forEach(function (a) {
+      if (!own.some(function (re) { return re.test(a.textContent); })) return;
+      var li = document.createElement("li"), link = a.cloneNode(true);
+      link.className = "";
+      link.href = a.href.split("?")[0] + "?q=" + encodeURIComponent(q);
+      li.setAttribute("data-language", "");
+      li.appendChild(link);
+      out.push(li);
+    });
+    return out;
+  }
+
+  // Nothing found at all: the search pages in the query's script, the topic and area pages closest to
+  // the words, and whom to ask.
   function showHelp(q) {
     var stems = T.terms(q, stopWords);
-    var links = help.querySelectorAll("[data-help-links] li");
-    var close = Array.prototype.filter.call(links, function (li) {
+    var list = help.querySelector("[data-help-links]");
+    list.querySelectorAll("[data-language]").forEach(function (li) { li.remove(); });
+    var languages = languageLinks(q);
+    languages.slice().reverse().forEach(function (li) { list.insertBefore(li, list.firstChild); });
+    var links = help.querySelectorAll("[data-help-links] li:not([data-language])");
+    var close = languages.concat(Array.prototype.filter.call(links, function (li) {
       var terms = (li.getAttribute("data-terms") || "").split(" ");
       return stems.some(function (s) {
         return terms.some(function (t) {
           return t === s || (s.length >= 4 && t.indexOf(s) === 0) || (t.length >= 4 && s.indexOf(t) === 0);
         });
       });
-    });
+    }));
     var shown = close.length ? close.slice(0, 6) : Array.prototype.filter.call(links, function (li) {
       return li.querySelector("a").getAttribute("href").indexOf("/bereiche/") >= 0;
     });
