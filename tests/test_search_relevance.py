@@ -111,3 +111,20 @@ def test_no_dead_ends(chromium, example_server):
         page.goto(example_server + "/suche/?q=Mitbestimmungsrechtlerei")  # found nowhere, begins like a topic's word
         page.wait_for_function("!document.querySelector('[data-help]').hidden")
         assert page.locator("[data-help-links] li:not([hidden]) a").all_text_contents() == ["Politische Bildung"]
+
+
+def test_an_offer_is_found_by_its_street_as_people_write_it(minimal_project):
+    """A list writes „Kollwitzstr. 16“; a parent types „Kollwitzstraße“, „kollwitzstrasse“ or the list's
+    „Kollwitzstr“ (with a need beside it): the offer at that street is found, by the street's name and
+    not by its house number."""
+    from conftest import edit
+
+    from wegweiser.build.run import build
+
+    edit(minimal_project / "content" / "offers" / "deutschkurs-a1.md", "street: Marktplatz 1", "street: Kollwitzstr. 16")
+    assert build(minimal_project / "pelicanconf.py", minimal_project / "output").ok
+    queries = ["Kollwitzstraße", "kollwitzstrasse", "Kollwitzstr", "Deutschkurs Kollwitzstraße", "Marktplatz", "16"]
+    found = {result["q"]: result["ids"] for result in run_in_node(minimal_project / "output", queries)}
+    for query in queries[:4]:
+        assert found[query][:1] == ["deutschkurs-a1"], query
+    assert "deutschkurs-a1" not in found["Marktplatz"] + found["16"]

@@ -4,7 +4,8 @@ Four fields, boosted in this order (see ``search_index.BOOSTS``):
 
 - ``t`` the title;
 - ``s`` the summary and the summary in Leichte Sprache;
-- ``f`` the facts as words: provider and its kind, venue, place and postcode, area, topics,
+- ``f`` the facts as words: provider and its kind, venue, street (its name, as a citizen writes it:
+  „Kollwitzstr. 16“ → „Kollwitzstraße“), place and postcode, area, topics,
   target groups, format, languages, accessibility, funding, "kostenlos" for free offers, the
   cost note and the schedule, with the weekdays and times of day it names (Mo–Fr 18 Uhr:
   montags … freitags, abends);
@@ -31,6 +32,18 @@ _DAY_ONE = re.compile(r"\b" + _DAY)
 _TIME = r"\b([012]?\d)(?::[0-5]\d)?"
 _TIME_RANGE = re.compile(_TIME + r"\s*[–-]\s*[012]?\d(?::[0-5]\d)?")
 _TIME_ONE = re.compile(_TIME + r"\s*uhr")
+#: a house number after a street's name: „16“, „16a“, „16-18“, „16 / 18 b“
+_HOUSE_NUMBER = re.compile(r"[\s,]*\d+\s*[a-zA-Z]?(?:\s*[-–/+]\s*\d+\s*[a-zA-Z]?)*\s*$")
+#: „Str.“ and „str.“ as lists abbreviate „Straße“ (not „Strand“, „Strom“: only with the full stop)
+_STREET_ABBREVIATION = re.compile(r"(?<=[a-zäöüß-])str\.|\bStr\.", re.IGNORECASE)
+
+
+def street_name(street: str | None) -> str:
+    """The name of a street as a citizen types it: without its house number, „Str.“ written out."""
+    if not street:
+        return ""
+    name = _STREET_ABBREVIATION.sub(lambda m: "Straße " if m.group(0)[0] == "S" else "straße ", street.strip())
+    return _HOUSE_NUMBER.sub("", name).strip()
 
 
 def schedule_words(schedule: str | None) -> list[str]:
@@ -62,7 +75,7 @@ def field_texts(catalog, offer) -> dict[str, str]:
 
     provider = offer.provider_entry
     facts = [
-        provider.name, labels("provider_kinds", provider.kind), offer.venue, offer.postcode,
+        provider.name, labels("provider_kinds", provider.kind), offer.venue, street_name(offer.street), offer.postcode,
         labels("municipalities", offer.municipality), labels("areas", offer.area), labels("topics", offer.topics),
         labels("target_groups", offer.target_groups), labels("formats", offer.format),
         labels("languages", [lang for lang in offer.languages or [] if lang != "de"]),
