@@ -208,7 +208,17 @@ def _hidden_page(project: Path) -> None:
         "Title: Versteckt\n\n<script>window.__pwned=1</script>\n", encoding="utf-8")
 
 
+def _deep_indented_list(project: Path) -> None:
+    """300 lists, each indented four spaces more than the one before (180 KB): Python-Markdown parses
+    each level with a recursive call and ran out of stack."""
+    source = (CORPUS / "offers" / "markdown-deep-list.md").read_text(encoding="utf-8")
+    head = source[: source.index("Schöner Kurs.")].replace("markdown-deep-list", "markdown-deep-indent")
+    body = "".join("    " * level + "- Ebene\n" for level in range(300))
+    (project / "content" / "offers" / "markdown-deep-indent.md").write_text(head + body, encoding="utf-8")
+
+
 MADE = {
+    "markdown-deep-indent": _deep_indented_list,
     "fifo-offer": _fifo,
     "socket-offer": _socket,
     "symlink-loop-offer": _symlink_loop,
@@ -341,6 +351,8 @@ OWN = {
     "email-quoted-local-part": {("contact_email", "pattern", 12)},
     "email-with-query": {("contact_email", "type-error", 12)},
     "unsafe-many-constructs": {(None, "unsafe-html", 14)},
+    # lists and quotes nested deeper than Markdown's recursive parser follows (a RecursionError before)
+    "markdown-deep-list": {(None, "markdown-too-deep", 16)},
     # static pages: the rules of descriptions, and a header that only says what the page is
     "page-script": {(None, "unsafe-html", 7)},
     "page-javascript-link": {(None, "unsafe-html", 7)},
@@ -349,6 +361,7 @@ OWN = {
     "page-protocol-relative-image": {(None, "unsafe-html", 7)},
     "page-event-handler": {(None, "unsafe-html", 7)},
     "page-iframe": {(None, "unsafe-html", 7)},
+    "page-deep-quotes-and-lists": {(None, "markdown-too-deep", 7)},
     "page-style": {(None, "unsafe-html", 7)},
     "page-mailto-bcc": {(None, "unsafe-html", 7)},
     "page-summary-script": {("summary", "unsafe-html", 3)},
@@ -366,6 +379,7 @@ OWN = {
 }
 # case -> {(file, field, code, line)} for cases whose findings name other files
 OTHER = {
+    "markdown-deep-indent": {("content/offers/markdown-deep-indent.md", None, "markdown-too-deep", 34)},
     "fifo-offer": {("content/offers/warteschlange.md", None, "not-a-file", None)},
     "socket-offer": {("content/offers/steckdose.md", None, "not-a-file", None)},
     "symlink-loop-offer": {("content/offers/kreis.md", None, "broken-link", None)},

@@ -37,6 +37,10 @@ RESOURCE_ATTRIBUTES = {"src", "poster", "background", "data"}
 PAGE_MARKDOWN = {"extensions": ["markdown.extensions.tables", "markdown.extensions.sane_lists",
                                 "markdown.extensions.meta"], "output_format": "html"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
+#: how deeply lists and quotes may nest: Python-Markdown parses each level with a recursive call,
+#: and a few hundred levels (``- - - … x`` on one line, or indented lists) exhaust Python's stack
+MAX_NESTING = 20
+_CONTAINER = re.compile(r"(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))[ \t]*")
 
 
 def _shift_heading(match: re.Match) -> str:
@@ -84,10 +88,32 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+def too_deep(text: str) -> int | None:
+    """The number (from 1) of the first line of a Markdown text that opens more than
+    :data:`MAX_NESTING` lists and quotes (its indentation counting one level per four columns), or None."""
+    for number, line in enumerate((text or "").split("\n"), start=1):
+        rest = line.lstrip(" \t")
+        if not rest or rest[0] not in ">-*+0123456789":
+            continue
+        depth = len(line[: len(line) - len(rest)].expandtabs(4)) // 4
+        while depth <= MAX_NESTING and (match := _CONTAINER.match(rest)):
+            depth, rest = depth + 1, rest[match.end():]
+        if depth > MAX_NESTING:
+            return number
+    return None
+
+
+def shallow_part(text: str) -> str:
+    """``text`` up to the line that nests too deep (:func:`too_deep`; validation refuses such a text):
+    what Markdown can convert without running out of stack."""
+    deep = too_deep(text)
+    return text if deep is None else "\n".join(text.split("\n")[: deep - 1])
+
+
 @functools.lru_cache(maxsize=2)
 def _markdown(text: str) -> str:
     """The raw HTML of a body: validation looks for unsafe markup in it, then renders the same body."""
-    return _converter().reset().convert(text)
+    return _converter().reset().convert(shallow_part(text))
 
 
 def render_markdown(text: str) -> Markup:
@@ -142,6 +168,12 @@ def link_problem(value: str) -> str | None:
         if address.count("@") > 1 or "," in address or ";" in address:
             return "mailto: mehrere Empfänger"
     return None
+
+
+def web_address(value) -> bool:
+    """True for a full web address (``https://…``, ``http://…``): where a value must lead to another
+    site, not to an e-mail or a page of this one (an indicator's source or licence)."""
+    return isinstance(value, str) and value.startswith(("https://", "http://")) and not unsafe_url(value)
 
 
 def site_local(value: str) -> bool:
