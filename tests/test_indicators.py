@@ -41,6 +41,7 @@ CASES = {
     "german-header": {("quote.csv", "year", "indicator-header-wrong", 1)},
     "unknown-region": {("quote.csv", "region", "indicator-region-unknown", 4)},
     "region-and-municipality": {("quote.csv", "region", "indicator-region-and-municipality", 4)},
+    "formula-and-markup-in-note": {("quote.csv", "note", "spreadsheet-formula", 2), ("quote.csv", "note", "indicator-markup", 3)},
     "many-problems": {("quote.csv", "year", "indicator-type-error", 2), ("quote.csv", "value", "indicator-value-missing", 4),
                       ("quote.csv", "municipality", "unknown-reference", 5)},
     # the metadata in datapackage.json
