@@ -296,6 +296,7 @@ OWN = {
     "xss-body-entity-javascript": {(None, "unsafe-html", 14)},
     "xss-body-tab-javascript": {(None, "unsafe-html", 14)},
     "xss-body-data-url": {(None, "unsafe-html", 14)},
+    "xss-body-autolink-javascript": {(None, "unsafe-html", 16)},  # Markdown leaves it a tag; it was dropped unnamed
     "xss-body-svg-script": {(None, "unsafe-html", 14)},
     "xss-body-style": {(None, "unsafe-html", 14)},
     "xss-body-style-attribute": {(None, "unsafe-html", 14)},

@@ -191,6 +191,8 @@ class _UnsafeFinder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in UNSAFE_TAGS:
             self.found.append(f"<{tag}>")
+        elif ":" in tag and link_problem(tag):  # an autolink Markdown left as a tag: <javascript:alert(1)>
+            self.found.append(link_problem(tag))
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{name}=")
