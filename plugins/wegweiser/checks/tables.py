@@ -15,10 +15,12 @@ from pathlib import Path
 
 from wegweiser.checks.findings import Finding
 from wegweiser.checks.messages import TYPE_NAMES, finding
+from wegweiser.checks.rules import character_findings
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.loading import relative_path
 from wegweiser.content.sanitize import markup_in_text
 from wegweiser.content.schema import EVERY_ERROR, Schemas, TableSchema
+from wegweiser.i18n.provenance import LANGUAGE_MARKS
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
 _POSITION = re.compile(r"position (\d+)")
@@ -83,8 +85,9 @@ def check_vocabularies(root: Path, schemas: Schemas) -> list[Finding]:
 
 
 def vocabulary_texts(root: Path, schemas: Schemas) -> list[Finding]:
-    """The texts of the vocabularies are plain text (labels appear on every page) and no formula
-    (/daten/ publishes the files as they are, for spreadsheet programs too)."""
+    """The texts of the vocabularies are plain text (labels appear on every page) without control or
+    direction characters (but the marks right-to-left labels need), and no formula (/daten/ publishes
+    the files as they are, for spreadsheet programs too)."""
     from wegweiser.outputs.exports import looks_like_formula  # exports reads the catalog, which reads this
 
     findings = []
@@ -95,6 +98,8 @@ def vocabulary_texts(root: Path, schemas: Schemas) -> list[Finding]:
                 if not isinstance(value, str) or name not in vocab.schema.by_name:
                     continue
                 label = vocab.schema.by_name[name].title
+                findings += character_findings(rel, value, False, field=name, label=label, line=number,
+                                               allowed=LANGUAGE_MARKS)
                 if looks_like_formula(value):
                     findings.append(finding("spreadsheet-formula", rel, field=name, value=value.strip()[:1],
                                             line=number, label=label))
