@@ -559,3 +559,36 @@ def test_the_reserved_page_addresses_are_the_guides_own_folders(example_site):
     languages = {name for name in folders if is_language_folder(name)}  # /en/, /ar/: any two letters are reserved
     assert languages == {"en", "tr", "ar", "uk", "ru", "fa"}
     assert folders - languages and folders - languages <= RESERVED_SLUGS, folders - languages - RESERVED_SLUGS
+
+
+@pytest.mark.parametrize("folder,text,line", [
+    ("offers", "Schöner Kurs.\n\n" + "![" * 20_000 + "\n", 16),  # 40 KB: 25 s per 20,000 characters, hours for 1 MB
+    ("offers", "Schöner Kurs.\n\n" + "[a][" * 250 + "\n\n" + "[" * 3_000 + "\n", 18),
+    ("pages", "Erster Absatz.\n\n" + "<a " * 10_000 + "\n", 7),  # a possible HTML block: searched to the end
+], ids=["image-brackets", "nested-brackets", "page-angle-brackets"])
+def test_markdown_that_would_take_hours_is_a_finding_within_seconds(minimal_project, folder, text, line):
+    """Python-Markdown's time grows with the brackets times the length of their paragraph (or of the
+    whole text, for <): a text beyond the budget is refused at the paragraph where it goes beyond, and
+    neither validation nor the build converts it."""
+    import signal
+
+    if folder == "offers":
+        head = (CORPUS / "offers" / "markdown-deep-list.md").read_text(encoding="utf-8")
+        head = head[: head.index("Schöner Kurs.")].replace("markdown-deep-list", "klammern")
+        path = minimal_project / "content" / "offers" / "klammern.md"
+    else:
+        head = "Title: Klammern\nSlug: klammern\nSummary: Eine Seite.\n\n"
+        path = minimal_project / "content" / "pages" / "klammern.md"
+    path.write_text(head + text, encoding="utf-8")
+    previous = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(60)
+    try:
+        result = build(minimal_project / "pelicanconf.py", minimal_project / "output")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not _HUNG, "the build hung (and went on only when interrupted)"
+    assert not result.ok and not result.error
+    assert {(f.file, f.code, f.line) for f in result.findings if f.is_error} == {
+        (f"content/{folder}/klammern.md", "markdown-too-complex", line)}
+    assert not (minimal_project / "output").exists()

@@ -244,6 +244,12 @@ _CONTENT_TEMPLATES: dict[str, tuple[str, str]] = {
         "darstellen. Schreiben Sie jede Aufzählung als einfache Liste mit „- “ am Zeilenanfang, "
         "höchstens wenige Ebenen tief (je Ebene vier Leerzeichen Einrückung).",
     ),
+    "markdown-too-complex": (
+        "{part} hat ab Zeile {line} so viele Klammern ([ oder <) in so langen Absätzen, dass die Website "
+        "sie nicht in vertretbarer Zeit darstellen kann.",
+        "Teilen Sie lange Absätze durch Leerzeilen und entfernen Sie überzählige Klammern; ein Link "
+        "braucht nur [Text](https://…).",
+    ),
     # Characters that do not belong in a text (content/characters.py)
     "control-character": (
         "„{label}“ enthält ein unsichtbares Steuerzeichen: {value}, Zeichen Nr. {position}.",
