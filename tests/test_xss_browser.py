@@ -170,23 +170,31 @@ PAGES = ["angebote/boeser-kurs/", "anbieter/boeser-verein/", "a-z/", "", "angebo
          "bereiche/weiterbildung/", "orte/musterstadt/", "suche/?q=yoga", "boese-seite/", "impressum/"]
 
 
+def _open_and_touch(page, url: str, ready: str | None = None) -> tuple[list, list]:
+    """Open ``url`` (and wait for ``ready``, a selector), then hover every link a visitor might touch
+    and press Tab; the dialogs opened and the script errors raised meanwhile."""
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if ready:
+        page.wait_for_selector(ready, timeout=15_000)
+    for link in page.locator("main a").all()[:40]:
+        if link.is_visible():
+            link.hover(timeout=2000)
+    page.keyboard.press("Tab")
+    return dialogs, errors
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_hostile_content_runs_no_script_and_requests_nothing_elsewhere(chromium, xss_server, path):
     with phone_page(chromium) as page:
-        dialogs, errors = [], []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{xss_server}/{path}")
-        page.wait_for_load_state("networkidle")
-        if path.startswith("suche/"):
-            page.wait_for_selector("[data-results] li a", timeout=15_000)
+        search = path.startswith("suche/")
+        dialogs, errors = _open_and_touch(page, f"{xss_server}/{path}", "[data-results] li a" if search else None)
+        if search:
             assert "boeser-kurs" in page.eval_on_selector_all(
                 "[data-results] a", "els => els.map(e => e.getAttribute('href')).join(' ')")
-        # focus, hover and click everything a visitor might touch
-        for link in page.locator("main a").all()[:40]:
-            if link.is_visible():
-                link.hover(timeout=2000)
-        page.keyboard.press("Tab")
         assert page.evaluate(MARK) is None
         assert dialogs == []
         assert page.foreign_requests == []
@@ -262,14 +270,7 @@ def hostile_indicator_site(tmp_path_factory):
 @pytest.mark.parametrize("path", ["bildungsmonitoring/quote/", "bildungsmonitoring/"])
 def test_hostile_indicator_metadata_runs_no_script_and_links_nothing_foreign(chromium, hostile_indicator_site, path):
     with phone_page(chromium) as page:
-        dialogs, errors = [], []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{hostile_indicator_site}/{path}")
-        page.wait_for_load_state("networkidle")
-        for link in page.locator("main a").all()[:40]:
-            if link.is_visible():
-                link.hover(timeout=2000)
+        dialogs, errors = _open_and_touch(page, f"{hostile_indicator_site}/{path}")
         assert page.evaluate(MARK) is None
         assert (dialogs, errors, page.foreign_requests) == ([], [], [])
         assert page.evaluate(INSPECT) == []
