@@ -208,7 +208,17 @@ def _hidden_page(project: Path) -> None:
         "Title: Versteckt\n\n<script>window.__pwned=1</script>\n", encoding="utf-8")
 
 
+def _deep_indented_list(project: Path) -> None:
+    """300 lists, each indented four spaces more than the one before (180 KB): Python-Markdown parses
+    each level with a recursive call and ran out of stack."""
+    source = (CORPUS / "offers" / "markdown-deep-list.md").read_text(encoding="utf-8")
+    head = source[: source.index("Schöner Kurs.")].replace("markdown-deep-list", "markdown-deep-indent")
+    body = "".join("    " * level + "- Ebene\n" for level in range(300))
+    (project / "content" / "offers" / "markdown-deep-indent.md").write_text(head + body, encoding="utf-8")
+
+
 MADE = {
+    "markdown-deep-indent": _deep_indented_list,
     "fifo-offer": _fifo,
     "socket-offer": _socket,
     "symlink-loop-offer": _symlink_loop,
@@ -286,6 +296,7 @@ OWN = {
     "xss-body-entity-javascript": {(None, "unsafe-html", 14)},
     "xss-body-tab-javascript": {(None, "unsafe-html", 14)},
     "xss-body-data-url": {(None, "unsafe-html", 14)},
+    "xss-body-autolink-javascript": {(None, "unsafe-html", 16)},  # Markdown leaves it a tag; it was dropped unnamed
     "xss-body-svg-script": {(None, "unsafe-html", 14)},
     "xss-body-style": {(None, "unsafe-html", 14)},
     "xss-body-style-attribute": {(None, "unsafe-html", 14)},
@@ -341,6 +352,8 @@ OWN = {
     "email-quoted-local-part": {("contact_email", "pattern", 12)},
     "email-with-query": {("contact_email", "type-error", 12)},
     "unsafe-many-constructs": {(None, "unsafe-html", 14)},
+    # lists and quotes nested deeper than Markdown's recursive parser follows (a RecursionError before)
+    "markdown-deep-list": {(None, "markdown-too-deep", 16)},
     # static pages: the rules of descriptions, and a header that only says what the page is
     "page-script": {(None, "unsafe-html", 7)},
     "page-javascript-link": {(None, "unsafe-html", 7)},
@@ -349,6 +362,7 @@ OWN = {
     "page-protocol-relative-image": {(None, "unsafe-html", 7)},
     "page-event-handler": {(None, "unsafe-html", 7)},
     "page-iframe": {(None, "unsafe-html", 7)},
+    "page-deep-quotes-and-lists": {(None, "markdown-too-deep", 7)},
     "page-style": {(None, "unsafe-html", 7)},
     "page-mailto-bcc": {(None, "unsafe-html", 7)},
     "page-summary-script": {("summary", "unsafe-html", 3)},
@@ -366,6 +380,7 @@ OWN = {
 }
 # case -> {(file, field, code, line)} for cases whose findings name other files
 OTHER = {
+    "markdown-deep-indent": {("content/offers/markdown-deep-indent.md", None, "markdown-too-deep", 34)},
     "fifo-offer": {("content/offers/warteschlange.md", None, "not-a-file", None)},
     "socket-offer": {("content/offers/steckdose.md", None, "not-a-file", None)},
     "symlink-loop-offer": {("content/offers/kreis.md", None, "broken-link", None)},
@@ -544,3 +559,36 @@ def test_the_reserved_page_addresses_are_the_guides_own_folders(example_site):
     languages = {name for name in folders if is_language_folder(name)}  # /en/, /ar/: any two letters are reserved
     assert languages == {"en", "tr", "ar", "uk", "ru", "fa"}
     assert folders - languages and folders - languages <= RESERVED_SLUGS, folders - languages - RESERVED_SLUGS
+
+
+@pytest.mark.parametrize("folder,text,line", [
+    ("offers", "Schöner Kurs.\n\n" + "![" * 20_000 + "\n", 16),  # 40 KB: 25 s per 20,000 characters, hours for 1 MB
+    ("offers", "Schöner Kurs.\n\n" + "[a][" * 250 + "\n\n" + "[" * 3_000 + "\n", 18),
+    ("pages", "Erster Absatz.\n\n" + "<a " * 10_000 + "\n", 7),  # a possible HTML block: searched to the end
+], ids=["image-brackets", "nested-brackets", "page-angle-brackets"])
+def test_markdown_that_would_take_hours_is_a_finding_within_seconds(minimal_project, folder, text, line):
+    """Python-Markdown's time grows with the brackets times the length of their paragraph (or of the
+    whole text, for <): a text beyond the budget is refused at the paragraph where it goes beyond, and
+    neither validation nor the build converts it."""
+    import signal
+
+    if folder == "offers":
+        head = (CORPUS / "offers" / "markdown-deep-list.md").read_text(encoding="utf-8")
+        head = head[: head.index("Schöner Kurs.")].replace("markdown-deep-list", "klammern")
+        path = minimal_project / "content" / "offers" / "klammern.md"
+    else:
+        head = "Title: Klammern\nSlug: klammern\nSummary: Eine Seite.\n\n"
+        path = minimal_project / "content" / "pages" / "klammern.md"
+    path.write_text(head + text, encoding="utf-8")
+    previous = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(60)
+    try:
+        result = build(minimal_project / "pelicanconf.py", minimal_project / "output")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not _HUNG, "the build hung (and went on only when interrupted)"
+    assert not result.ok and not result.error
+    assert {(f.file, f.code, f.line) for f in result.findings if f.is_error} == {
+        (f"content/{folder}/klammern.md", "markdown-too-complex", line)}
+    assert not (minimal_project / "output").exists()

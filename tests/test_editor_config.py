@@ -240,3 +240,18 @@ def test_hosting_docs_show_the_admin_policy():
     assert admin.admin_nginx(editor).strip() in docs
     for setting in ("WEGWEISER_CMS", "WEGWEISER_CMS_APP_ID", "WEGWEISER_CMS_AUTH_URL"):
         assert setting in (ROOT / "docs" / "redaktion.md").read_text(encoding="utf-8")
+
+
+def test_every_markdown_preview_is_sanitised():
+    """Decap renders a Markdown preview's raw HTML as it is unless told otherwise: an offer from a
+    provider's pull request must not run script in the office's editor (where the sign-in token is kept)."""
+    def widgets(fields):
+        for field in fields:
+            yield field
+            yield from widgets(field.get("fields", []))
+
+    markdown = [(c["name"], f["name"]) for c in CONFIG["collections"] for f in widgets(c.get("fields", []))
+                if f.get("widget") == "markdown"]
+    assert {name for name, _ in markdown} >= {"offers", "providers", "pages"}, markdown
+    assert all(f.get("sanitize_preview") is True for c in CONFIG["collections"] for f in widgets(c.get("fields", []))
+               if f.get("widget") == "markdown")

@@ -41,6 +41,7 @@ CASES = {
     "german-header": {("quote.csv", "year", "indicator-header-wrong", 1)},
     "unknown-region": {("quote.csv", "region", "indicator-region-unknown", 4)},
     "region-and-municipality": {("quote.csv", "region", "indicator-region-and-municipality", 4)},
+    "formula-and-markup-in-note": {("quote.csv", "note", "spreadsheet-formula", 2), ("quote.csv", "note", "indicator-markup", 3)},
     "many-problems": {("quote.csv", "year", "indicator-type-error", 2), ("quote.csv", "value", "indicator-value-missing", 4),
                       ("quote.csv", "municipality", "unknown-reference", 5)},
     # the metadata in datapackage.json
@@ -52,6 +53,12 @@ CASES = {
     "package-license-invalid": {(PACKAGE, "licenses", "indicator-license-invalid", 4)},
     "no-license": {(PACKAGE, "licenses", "indicator-license-missing", 5), (PACKAGE, "licenses", "indicator-license-missing", 25)},
     "source-without-title": {(PACKAGE, "sources", "indicator-source-invalid", 34)},
+    # hostile metadata: the page links the addresses and shows the texts
+    "license-javascript": {(PACKAGE, "licenses", "indicator-license-address", 4),
+                           (PACKAGE, "licenses", "indicator-license-address", 16)},
+    "source-javascript": {(PACKAGE, "sources", "indicator-source-invalid", 34)},
+    "markup-in-metadata": {(PACKAGE, "title", "indicator-markup", 9), (PACKAGE, "breaks", "indicator-markup", 15),
+                           (PACKAGE, "unit", "indicator-markup", 32), (PACKAGE, "sources", "indicator-markup", 34)},
     "invalid-break": {(PACKAGE, "breaks", "indicator-break-invalid", 15)},
     "bad-name": {(PACKAGE, "name", "indicator-name", 7)},
     "reserved-name": {(PACKAGE, "name", "indicator-reserved-name", 7)},
@@ -508,3 +515,34 @@ def test_population_reference_date_names_municipalities_counted_on_another_day(t
     date = catalog.monitoring.get("angebote-je-1000-einwohner").reference_date
     assert date == ("Angebote am 23. November 2026; Einwohner am 31. Dezember 2025 (Eichenau am 31. Dezember 2023; "
                     "Stichtag nicht angegeben: Ulmenried)")
+
+
+def test_an_indicator_page_never_links_a_foreign_scheme(tmp_path, monkeypatch):
+    """The second line of defence: with validation of the metadata switched off, the licence and
+    source addresses are passed through the link filter (a javascript: address becomes "#")."""
+    from wegweiser.checks import validate as validate_module
+
+    root = _project(tmp_path, "license-javascript")
+    package = root / "data" / "indicators" / PACKAGE
+    package.write_text(package.read_text(encoding="utf-8").replace(
+        '"path": "https://www.example.org/statistik"', '"path": "javascript:alert(3)"'), encoding="utf-8")
+    monkeypatch.setattr(validate_module, "validate_indicators", lambda *args: [])
+    result = build(root / "pelicanconf.py", tmp_path / "out")
+    assert result.ok, result.error
+    for name in ("quote", "anzahl"):
+        page = (tmp_path / "out" / "bildungsmonitoring" / name / "index.html").read_text(encoding="utf-8")
+        hrefs = [h.replace("\t", "").lower() for h in _hrefs(page)]
+        assert "#" in hrefs and not [h for h in hrefs if "script:" in h], hrefs
+
+
+def _hrefs(html: str) -> list[str]:
+    class Links(HTMLParser):
+        found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found += [value or "" for name, value in attrs if name == "href"]
+
+    parser = Links()
+    parser.found = []
+    parser.feed(html)
+    return parser.found

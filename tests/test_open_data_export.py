@@ -136,11 +136,13 @@ FORMULAS = [
     ("schedule", "'=ein Apostroph vor einer Formel"),
     ("street", "'s-Gravenhage-Straße 1"),
     ("contact_phone", "+49 5141 4711-12"),
+    ("easy_summary", '  =HYPERLINK("http://evil.example/","Klick") (Leerzeichen vorne)'),
+    ("image_alt", "\u00a0@SUM(1+1) (geschütztes Leerzeichen vorne)"),
 ]
 
 
 def test_formula_cells_are_neutralised_and_the_import_restores_them(minimal_project, tmp_path, capsys):
-    """Cells starting with = + - @ tab (or an apostrophe) get an apostrophe in front; the export still
+    """Cells starting with = + - @ tab (or an apostrophe), also after spaces, get an apostrophe in front; the export still
     validates, and importing it gives back exactly the values and the body."""
     values = "\n".join(f"{field}: {json.dumps(value)}" for field, value in FORMULAS)
     (minimal_project / "content" / "offers" / "formel.md").write_text(

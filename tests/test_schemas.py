@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, copy_data
+from conftest import ROOT, copy_data, edit
 from frictionless import Package, Resource, Schema
 
 from wegweiser.content.schema import load_schemas
-from wegweiser.checks.tables import frictionless_schema, vocabulary_list_references
+from wegweiser.checks.tables import check_vocabularies, frictionless_schema, vocabulary_list_references
 
 SCHEMAS = load_schemas(ROOT / "data")
 ALL_TABLES = [SCHEMAS.offer, SCHEMAS.provider] + [v.schema for v in SCHEMAS.vocabularies.values()]
@@ -84,3 +84,22 @@ def test_municipalities_have_postcodes_coordinates_and_population():
         assert row["postcodes"] and all(len(p) == 5 for p in row["postcodes"])
         assert 47 < row["lat"] < 55.2 and 5.8 < row["lon"] < 15.1
         assert row["population"] > 0
+
+
+def test_vocabulary_texts_are_plain_text_and_no_formula(tmp_path):
+    """/daten/vokabulare/ publishes the vocabularies as they are, and their labels appear on every page:
+    a label a spreadsheet program would run as a formula (also after spaces), one with HTML or one with a
+    direction override is refused (the marks Arabic and Persian labels need are not)."""
+    data = tmp_path / "data"
+    copy_data(data)
+    edit(data / "vocabularies" / "municipalities.csv", "eichenau,Eichenau,",
+         'eichenau," =HYPERLINK(""https://evil.example/"";""Eichenau"")",')
+    edit(data / "vocabularies" / "municipalities.csv", "musterstadt,Musterstadt,", "musterstadt,Muster<b>stadt</b>,")
+    edit(data / "vocabularies" / "areas.csv", "weiterbildung,Weiterbildung,", "weiterbildung,Weiter\u202ebildung,")  # RLO
+    findings = check_vocabularies(tmp_path, load_schemas(data))
+    assert [(f.file, f.field, f.code, f.line) for f in findings] == [
+        ("data/vocabularies/areas.csv", "label", "bidi-control", 6),
+        ("data/vocabularies/municipalities.csv", "label", "html-in-text", 2),
+        ("data/vocabularies/municipalities.csv", "label", "spreadsheet-formula", 3),
+    ]
+    assert all(f.message and f.hint for f in findings)

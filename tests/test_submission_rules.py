@@ -91,6 +91,7 @@ FORM_RULES = {
     "check_markup_in_text": "mirrored",
     "check_characters": "mirrored for control and bidi characters; invisible ones are a warning only",
     "check_unsafe_body": "needs a Markdown renderer; the body is sanitised anyway and the pull request checks it",
+    "check_markdown_limits": "only hostile text goes beyond them; the pull request checks it",
     "check_coordinates": "mirrored",
     "check_postcode_matches_municipality": "mirrored",
     "check_location_required": "mirrored",

@@ -170,23 +170,31 @@ PAGES = ["angebote/boeser-kurs/", "anbieter/boeser-verein/", "a-z/", "", "angebo
          "bereiche/weiterbildung/", "orte/musterstadt/", "suche/?q=yoga", "boese-seite/", "impressum/"]
 
 
+def _open_and_touch(page, url: str, ready: str | None = None) -> tuple[list, list]:
+    """Open ``url`` (and wait for ``ready``, a selector), then hover every link a visitor might touch
+    and press Tab; the dialogs opened and the script errors raised meanwhile."""
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if ready:
+        page.wait_for_selector(ready, timeout=15_000)
+    for link in page.locator("main a").all()[:40]:
+        if link.is_visible():
+            link.hover(timeout=2000)
+    page.keyboard.press("Tab")
+    return dialogs, errors
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_hostile_content_runs_no_script_and_requests_nothing_elsewhere(chromium, xss_server, path):
     with phone_page(chromium) as page:
-        dialogs, errors = [], []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{xss_server}/{path}")
-        page.wait_for_load_state("networkidle")
-        if path.startswith("suche/"):
-            page.wait_for_selector("[data-results] li a", timeout=15_000)
+        search = path.startswith("suche/")
+        dialogs, errors = _open_and_touch(page, f"{xss_server}/{path}", "[data-results] li a" if search else None)
+        if search:
             assert "boeser-kurs" in page.eval_on_selector_all(
                 "[data-results] a", "els => els.map(e => e.getAttribute('href')).join(' ')")
-        # focus, hover and click everything a visitor might touch
-        for link in page.locator("main a").all()[:40]:
-            if link.is_visible():
-                link.hover(timeout=2000)
-        page.keyboard.press("Tab")
         assert page.evaluate(MARK) is None
         assert dialogs == []
         assert page.foreign_requests == []
@@ -219,3 +227,52 @@ def test_a_hostile_static_page_keeps_its_text_but_nothing_else(chromium, xss_ser
         assert all(src.startswith(xss_server + "/") for src in sources), sources  # images of the site only
         description = page.get_attribute('meta[name="description"]', "content")
         assert "<" not in description and "pwned" not in description
+
+
+#: indicator metadata with every text and address hostile (data/indicators/datapackage.json)
+INDICATOR_TEXTS = {
+    "title": "Testquote <img src=x onerror=\"window.__pwned=60\">",
+    "description": "Anteil <script>window.__pwned=61</script>",
+    "unit": "% </text><script>window.__pwned=62</script>",
+    "notes": "Hinweis <svg onload=\"window.__pwned=63\"></svg> [Link](javascript:window.__pwned=64)",
+    "source_notes": ["Fußnote <a href=\"javascript:window.__pwned=65\">hier</a>"],
+    "sources": [{"title": "Amt <iframe src=\"https://evil.example/\"></iframe>", "path": "javascript:window.__pwned=66"}],
+    "licenses": [{"name": "eigene", "title": "Lizenz <b>fett</b>", "path": " JaVa\tScRiPt:window.__pwned=67"}],
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_indicator_site(tmp_path_factory):
+    """The test indicators with hostile metadata, built with the indicator checks switched off."""
+    import json
+
+    from conftest import ROOT
+
+    root = tmp_path_factory.mktemp("xss-indikator")
+    project = make_project(root / "project", FIXTURES / "minimal" / "content",
+                           extra="WEGWEISER_DATA_PATH = str(HERE / 'data')")
+    shutil.copytree(ROOT / "data" / "vocabularies", project / "data" / "vocabularies")
+    shutil.copytree(FIXTURES / "indicators" / "valid", project / "data" / "indicators")
+    package_file = project / "data" / "indicators" / "datapackage.json"
+    package = json.loads(package_file.read_text(encoding="utf-8"))
+    package["resources"][0].update(INDICATOR_TEXTS)
+    package_file.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        assert not build(project / "pelicanconf.py", project / "output").ok, "validation must refuse it"
+        mp.setattr(validate_module, "validate_indicators", lambda *args: [])
+        shutil.rmtree(project / ".cache")  # its findings came from the checks
+        result = build(project / "pelicanconf.py", project / "output")
+    assert result.ok, [f.as_text() for f in result.findings if f.is_error] or result.error
+    with serve(project / "output") as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["bildungsmonitoring/quote/", "bildungsmonitoring/"])
+def test_hostile_indicator_metadata_runs_no_script_and_links_nothing_foreign(chromium, hostile_indicator_site, path):
+    with phone_page(chromium) as page:
+        dialogs, errors = _open_and_touch(page, f"{hostile_indicator_site}/{path}")
+        assert page.evaluate(MARK) is None
+        assert (dialogs, errors, page.foreign_requests) == ([], [], [])
+        assert page.evaluate(INSPECT) == []
+        if path.endswith("quote/"):
+            assert page.text_content("h1").startswith("Testquote <img src=x")  # shown as text

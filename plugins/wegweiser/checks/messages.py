@@ -233,6 +233,23 @@ _CONTENT_TEMPLATES: dict[str, tuple[str, str]] = {
         "von fremden Servern, SVG, Formulare, eigene Stile). Entfernen Sie ihn; zum Formatieren "
         "genügt Markdown: **fett**, Listen mit „- “, Links als [Text](https://…).",
     ),
+    "spreadsheet-formula": (
+        "„{label}“ beginnt mit „{value}“: Ein Tabellenprogramm würde den Wert als Formel ausführen, "
+        "wenn jemand die Tabelle aus den offenen Daten öffnet.",
+        "Schreiben Sie den Wert ohne =, +, -, @, Tabulator oder ' am Anfang (z. B. „Eichenau“ statt „=Eichenau“).",
+    ),
+    "markdown-too-deep": (
+        "{part} verschachtelt ab Zeile {line} mehr als {limit} Listen oder Zitate ineinander.",
+        "So tief verschachtelte Listen („- - - …“) oder Zitate („> > > …“) kann die Website nicht "
+        "darstellen. Schreiben Sie jede Aufzählung als einfache Liste mit „- “ am Zeilenanfang, "
+        "höchstens wenige Ebenen tief (je Ebene vier Leerzeichen Einrückung).",
+    ),
+    "markdown-too-complex": (
+        "{part} hat ab Zeile {line} so viele Klammern ([ oder <) in so langen Absätzen, dass die Website "
+        "sie nicht in vertretbarer Zeit darstellen kann.",
+        "Teilen Sie lange Absätze durch Leerzeilen und entfernen Sie überzählige Klammern; ein Link "
+        "braucht nur [Text](https://…).",
+    ),
     # Characters that do not belong in a text (content/characters.py)
     "control-character": (
         "„{label}“ enthält ein unsichtbares Steuerzeichen: {value}, Zeichen Nr. {position}.",

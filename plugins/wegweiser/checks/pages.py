@@ -21,7 +21,7 @@ from typing import NamedTuple
 from wegweiser.checks.findings import WARNING, Finding
 from wegweiser.checks.messages import finding
 from wegweiser.checks.page_translations import misplaced, translation_findings
-from wegweiser.checks.rules import body_line, character_findings, unsafe_finding
+from wegweiser.checks.rules import body_line, character_findings, markdown_finding, unsafe_finding
 from wegweiser.content.loading import relative_path, scan_folder
 from wegweiser.content.parse_cache import SourceCache
 from wegweiser.i18n.languages import SOURCE, is_language_folder
@@ -163,6 +163,10 @@ def _page(src, keys: dict, marks: frozenset) -> list[Finding]:
     if unsafe:
         found.append(unsafe_finding(rel, unsafe, body_line(src.body, src.body_line, unsafe[0]),
                                     part="Der Text der Seite"))
+    for limit in (markdown_finding(rel, values.get("summary", ""), src.line_of("summary"), field="summary",
+                                 part="Die Zusammenfassung (Summary)"),
+                 markdown_finding(rel, src.body, src.body_line, part="Der Text der Seite")):
+        found += [limit] if limit else []
     text = src.derived["text"]
     found += [finding("page-placeholder", rel, value=m.group(1).strip(), line=text.count("\n", 0, m.start()) + 1,
                       severity=WARNING) for m in PLACEHOLDER.finditer(text)]

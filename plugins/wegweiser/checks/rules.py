@@ -20,7 +20,7 @@ from wegweiser.outputs.image_variants import resolve_image
 from wegweiser.checks.images import ImageProblem, inspect_image
 from wegweiser.checks.messages import finding
 from wegweiser.content.characters import INVISIBLE, character_problems
-from wegweiser.content.sanitize import find_unsafe, link_problem, markup_in_text
+from wegweiser.content.sanitize import MAX_NESTING, find_unsafe, link_problem, markdown_limit, markup_in_text
 from wegweiser.content.frontmatter import TRANSLATIONS
 from wegweiser.content.schema import Schemas
 from wegweiser.i18n.provenance import translation_findings
@@ -202,6 +202,25 @@ def check_unsafe_body(kind, src: SourceFile, ctx: RuleContext):
         yield unsafe_finding(src.rel, found, line=body_line(src.body, src.body_line, found[0]))
 
 
+def check_markdown_limits(kind, src: SourceFile, ctx: RuleContext):
+    """The Markdown body must not nest lists and quotes deeper, nor ask for more work, than the converter can follow."""
+    found = markdown_finding(src.rel, src.body, src.body_line)
+    if found:
+        yield found
+
+
+def markdown_finding(rel: str, text: str, first_line: int | None, field: str | None = None,
+                     part: str = "Die Beschreibung"):
+    """The finding for a Markdown ``text`` (starting on ``first_line`` of the file) beyond a limit
+    of the converter (:func:`~wegweiser.content.sanitize.markdown_limit`), or None."""
+    limit = markdown_limit(text)
+    if limit is None:
+        return None
+    code, at = limit
+    line = first_line + at - 1 if first_line else None
+    return finding(code, rel, field=field, line=line, part=part, limit=MAX_NESTING)
+
+
 #: the unsafe constructs a message lists (then „…“)
 UNSAFE_LISTED = 5
 
@@ -311,6 +330,7 @@ FILE_RULES = (
     check_markup_in_text,
     check_characters,
     check_unsafe_body,
+    check_markdown_limits,
     check_coordinates,
     check_postcode_matches_municipality,
     check_location_required,

@@ -15,9 +15,12 @@ from pathlib import Path
 
 from wegweiser.checks.findings import Finding
 from wegweiser.checks.messages import TYPE_NAMES, finding
+from wegweiser.checks.rules import character_findings
 from wegweiser.content.frontmatter import SourceFile
 from wegweiser.content.loading import relative_path
+from wegweiser.content.sanitize import markup_in_text
 from wegweiser.content.schema import EVERY_ERROR, Schemas, TableSchema
+from wegweiser.i18n.provenance import LANGUAGE_MARKS
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
 _POSITION = re.compile(r"position (\d+)")
@@ -78,7 +81,32 @@ def check_vocabularies(root: Path, schemas: Schemas) -> list[Finding]:
             rel = relative_path(vocab.path, root)
             findings += [finding("table-error", rel, field=getattr(error, "field_name", None), value=error.message,
                                  line=getattr(error, "row_number", None)) for error in task.errors]
-    return findings + vocabulary_list_references(root, schemas)
+    return findings + vocabulary_list_references(root, schemas) + vocabulary_texts(root, schemas)
+
+
+def vocabulary_texts(root: Path, schemas: Schemas) -> list[Finding]:
+    """The texts of the vocabularies are plain text (labels appear on every page) without control or
+    direction characters (but the marks right-to-left labels need), and no formula (/daten/ publishes
+    the files as they are, for spreadsheet programs too)."""
+    from wegweiser.outputs.exports import looks_like_formula  # exports reads the catalog, which reads this
+
+    findings = []
+    for vocab in schemas.vocabularies.values():
+        rel = relative_path(vocab.path, root)
+        for number, row in enumerate(vocab.rows, start=2):
+            for name, value in row.items():
+                if not isinstance(value, str) or name not in vocab.schema.by_name:
+                    continue
+                label = vocab.schema.by_name[name].title
+                findings += character_findings(rel, value, False, field=name, label=label, line=number,
+                                               allowed=LANGUAGE_MARKS)
+                if looks_like_formula(value):
+                    findings.append(finding("spreadsheet-formula", rel, field=name, value=value.strip()[:1],
+                                            line=number, label=label))
+                elif markup_in_text(value):
+                    findings.append(finding("html-in-text", rel, field=name, value=markup_in_text(value),
+                                            line=number, label=label))
+    return findings
 
 
 def frictionless_schema(schema: TableSchema):

@@ -37,6 +37,17 @@ RESOURCE_ATTRIBUTES = {"src", "poster", "background", "data"}
 PAGE_MARKDOWN = {"extensions": ["markdown.extensions.tables", "markdown.extensions.sane_lists",
                                 "markdown.extensions.meta"], "output_format": "html"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
+#: how deeply lists and quotes may nest: Python-Markdown parses each level with a recursive call,
+#: and a few hundred levels (``- - - … x`` on one line, or indented lists) exhaust Python's stack
+MAX_NESTING = 20
+#: how much work a Markdown text may ask for: Python-Markdown looks for the end of each [ through the
+#: rest of its paragraph and for the end of each < (a possible HTML block) through the rest of the
+#: text, so the time grows with brackets × length („![“ 10,000 times took 25 s, „<a “ 6,700 times
+#: 3.6 s; a 1 MB file would take hours); this much takes at most about 1.5 s and is 250 times what
+#: the example's most linked description asks for
+MAX_INLINE_WORK = 5_000_000
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_CONTAINER = re.compile(r"(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))[ \t]*")
 
 
 def _shift_heading(match: re.Match) -> str:
@@ -84,10 +95,55 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+def too_deep(text: str) -> int | None:
+    """The number (from 1) of the first line of a Markdown text that opens more than
+    :data:`MAX_NESTING` lists and quotes (its indentation counting one level per four columns), or None."""
+    for number, line in enumerate((text or "").split("\n"), start=1):
+        rest = line.lstrip(" \t")
+        if not rest or rest[0] not in ">-*+0123456789":
+            continue
+        depth = len(line[: len(line) - len(rest)].expandtabs(4)) // 4
+        while depth <= MAX_NESTING and (match := _CONTAINER.match(rest)):
+            depth, rest = depth + 1, rest[match.end():]
+        if depth > MAX_NESTING:
+            return number
+    return None
+
+
+def too_complex(text: str) -> int | None:
+    """The number (from 1) of the first line of the paragraph at which a Markdown text asks for more
+    than :data:`MAX_INLINE_WORK` (each [ × the length of its paragraph, each < × the length of the text),
+    or None."""
+    text, work, start = text or "", 0, 0
+    ends = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text)]
+    for end in ends:
+        paragraph = text[start:end]
+        work += paragraph.count("[") * len(paragraph) + paragraph.count("<") * len(text)
+        if work > MAX_INLINE_WORK:
+            return text.count("\n", 0, start) + 1 + (len(paragraph) - len(paragraph.lstrip("\n")))
+        start = end
+    return None
+
+
+def markdown_limit(text: str) -> tuple[str, int] | None:
+    """(code, line) of the first limit a Markdown text goes beyond (``markdown-too-deep``:
+    :func:`too_deep`, ``markdown-too-complex``: :func:`too_complex`), or None."""
+    found = [(line, code) for code, line in (("markdown-too-deep", too_deep(text)),
+                                              ("markdown-too-complex", too_complex(text))) if line]
+    return (min(found)[1], min(found)[0]) if found else None
+
+
+def shallow_part(text: str) -> str:
+    """``text`` up to the line where it goes beyond a limit (:func:`markdown_limit`; validation refuses
+    such a text): what Markdown can convert without running out of stack or time."""
+    limit = markdown_limit(text)
+    return text if limit is None else "\n".join(text.split("\n")[: limit[1] - 1])
+
+
 @functools.lru_cache(maxsize=2)
 def _markdown(text: str) -> str:
     """The raw HTML of a body: validation looks for unsafe markup in it, then renders the same body."""
-    return _converter().reset().convert(text)
+    return _converter().reset().convert(shallow_part(text))
 
 
 def render_markdown(text: str) -> Markup:
@@ -144,6 +200,12 @@ def link_problem(value: str) -> str | None:
     return None
 
 
+def web_address(value) -> bool:
+    """True for a full web address (``https://…``, ``http://…``): where a value must lead to another
+    site, not to an e-mail or a page of this one (an indicator's source or licence)."""
+    return isinstance(value, str) and value.startswith(("https://", "http://")) and not unsafe_url(value)
+
+
 def site_local(value: str) -> bool:
     """True for an address on this site (``/bilder/a.webp``, ``logo.png``), False for one that makes
     the browser ask another server (``https://…``, ``//host/…``, ``\\host\…``, ``data:``)."""
@@ -159,6 +221,8 @@ class _UnsafeFinder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in UNSAFE_TAGS:
             self.found.append(f"<{tag}>")
+        elif ":" in tag and link_problem(tag):  # an autolink Markdown left as a tag: <javascript:alert(1)>
+            self.found.append(link_problem(tag))
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{name}=")

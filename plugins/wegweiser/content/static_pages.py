@@ -15,7 +15,7 @@ import markdown
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
 from wegweiser.content.frontmatter import SourceFile, read_text
-from wegweiser.content.sanitize import PAGE_MARKDOWN, page_markdown
+from wegweiser.content.sanitize import PAGE_MARKDOWN, page_markdown, shallow_part
 
 PAGES_FOLDER = "pages"
 #: header keys a page may have: anything else either does nothing or changes where or how
@@ -34,13 +34,13 @@ def read_page(path: Path, rel: str) -> SourceFile:
         return src
     converter = page_markdown()
     src.derived["text"] = text
-    src.derived["html"] = converter.convert(text)  # the meta extension takes the header off, as in Pelican
+    src.derived["html"] = converter.convert(shallow_part(text))  # the meta extension takes the header off, as in Pelican
     meta = getattr(converter, "Meta", {})
     src.values = {key: "\n".join(lines) for key, lines in meta.items()}
     _header_lines(src, text.split("\n"))
     summary = src.values.get("summary")
     if summary:
-        src.derived["summary_html"] = markdown.Markdown(**_without_meta()).convert(summary)
+        src.derived["summary_html"] = markdown.Markdown(**_without_meta()).convert(shallow_part(summary))
     return src
 
 

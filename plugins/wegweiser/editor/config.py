@@ -53,6 +53,9 @@ FORMATS = {"offer": "wegweiser-offer", "provider": "wegweiser-provider", "page":
 TITLE_FIELDS = ("title", "name")
 #: the Markdown toolbar: what descriptions may hold (no images, no code, no HTML)
 MARKDOWN_BUTTONS = ["bold", "italic", "link", "heading-two", "heading-three", "bulleted-list", "numbered-list", "quote"]
+#: a Markdown field; Decap's preview renders raw HTML unless told to sanitise it (a provider's pull
+#: request must not run script in the office's editor, where the sign-in token is kept)
+MARKDOWN_WIDGET = {"widget": "markdown", "buttons": MARKDOWN_BUTTONS, "editor_components": [], "sanitize_preview": True}
 DATE_STORED = "YYYY-MM-DD"
 #: the date the office last confirmed an entry (catalog/freshness.py)
 REVIEWED = "reviewed"
@@ -85,8 +88,7 @@ def entry_collection(schemas: Schemas, kind: str, languages: tuple[str, ...] = (
     title = next(name for name in TITLE_FIELDS if name in table.by_name)
     fields = [entry_field(schemas, table, f.name) for f in table.fields]
     body = form_fields(kind, {"properties": {}}, kind, {})[-1]  # the submission form's body field
-    fields.append({"name": "body", "label": body.label, "hint": body.hint, "widget": "markdown",
-                   "required": False, "buttons": MARKDOWN_BUTTONS, "editor_components": []})
+    fields.append({"name": "body", "label": body.label, "hint": body.hint, "required": False, **MARKDOWN_WIDGET})
     if any(code != SOURCE for code in languages):
         fields.append(translations_field(schemas, kind, fields, languages))
     collection = {
@@ -150,7 +152,7 @@ def translations_field(schemas: Schemas, kind: str, fields: list[dict], language
 
     def per_field(name: str) -> dict:
         german = by_name[name]
-        text = {key: german[key] for key in ("widget", "buttons", "editor_components") if key in german}
+        text = {key: german[key] for key in MARKDOWN_WIDGET if key in german}
         if text["widget"] not in ("text", "markdown"):
             text["widget"] = "string"  # an image's description: its check belongs to the German one
         maximum = table.by_name[name].constraints.get("maxLength") if name in table.by_name else None
@@ -210,8 +212,7 @@ def pages_collection() -> dict:
     """The static pages: Pelican's header keys (title required), then the Markdown."""
     fields = [{"name": key, "label": label, "required": key == "title", "widget": "text" if key == "summary" else "string"}
               for key, label in PAGE_KEYS.items()]
-    fields.append({"name": "body", "label": "Inhalt", "widget": "markdown", "required": False,
-                   "buttons": MARKDOWN_BUTTONS, "editor_components": []})
+    fields.append({"name": "body", "label": "Inhalt", "required": False, **MARKDOWN_WIDGET})
     collection = {"name": PAGES_FOLDER, "label": "Seiten", "label_singular": "Seite",
                   "folder": f"content/{PAGES_FOLDER}", "extension": "md", "format": FORMATS["page"],
                   "create": True, "editor": {"preview": False}, "identifier_field": "title", "slug": "{{slug}}",

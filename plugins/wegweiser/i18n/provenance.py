@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 from wegweiser.checks.findings import ERROR, WARNING
 from wegweiser.checks.messages import finding
 from wegweiser.content.characters import character_problems
-from wegweiser.content.sanitize import find_unsafe, markup_in_text
+from wegweiser.content.sanitize import MAX_NESTING, find_unsafe, markdown_limit, markup_in_text
 from wegweiser.content.schema import TableSchema
 from wegweiser.i18n.content import (
     DESCRIPTION, HASH_LENGTH, KEYS, METHODS, SOURCE, TRANSLATIONS, FileEntry, field_label, source_hash,
@@ -162,6 +162,9 @@ def _text_findings(src, schema, name, path, text, **where):
         unsafe = find_unsafe(text)
         if unsafe:
             yield finding("translation-unsafe", rel, field=path, value=", ".join(unsafe[:5]), line=line, **where)
+        if markdown_limit(text):
+            yield finding(markdown_limit(text)[0], rel, field=path, line=line, limit=MAX_NESTING,
+                          part=f"Die Übersetzung ({where['language']}) der Beschreibung")
         return
     found = markup_in_text(text)
     if found:

@@ -23,6 +23,7 @@ from wegweiser.indicators.table_check import check_table
 from wegweiser.content.json_lines import key_lines
 from wegweiser.content.loading import relative_path
 from wegweiser.checks.messages import finding
+from wegweiser.content.sanitize import markup_in_text, web_address
 from wegweiser.content.schema import Schemas
 
 NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -44,6 +45,9 @@ REQUIRED_METADATA = {
 }
 #: optional text properties -> German label
 OPTIONAL_TEXT = {"numerator": "Zähler", "denominator": "Nenner", "notes": "Hinweise", "attribution": "Namensnennung"}
+#: the plain texts of an indicator the page shows, and the labels of the texts in its lists
+TEXT_METADATA = ("title", "description", "unit", "reference_date", *OPTIONAL_TEXT)
+SUB_LABELS = {"sources": "Quelle", "source_notes": "Fußnoten der Statistik", "breaks": "Bruch der Zeitreihe"}
 def validate_indicators(root: Path, schemas: Schemas) -> list[Finding]:
     """Findings for ``<data>/indicators``; none when the folder does not exist."""
     folder = Path(schemas.data_dir) / "indicators"
@@ -108,6 +112,10 @@ class _PackageCheck:
         for number in _bad_licenses(licenses):
             self.findings.append(finding("indicator-license-invalid", self.rel, field="licenses", number=number,
                                          line=self.lines.get(("licenses", number - 1)), where="des Datenpakets"))
+        for number, path in _bad_license_addresses(licenses):
+            self.findings.append(finding("indicator-license-address", self.rel, field="licenses", number=number,
+                                         value=path, line=self.lines.get(("licenses", number - 1, "path"))
+                                         or self.lines.get(("licenses", number - 1)), where="des Datenpakets"))
         from frictionless import Package  # imported only when the indicators are checked (not cached)
 
         report = Package.validate_descriptor({**self.descriptor, "resources": []})
@@ -184,6 +192,7 @@ class _PackageCheck:
                 self._meta(index, "indicator-name", "name", value=name)
             elif name.startswith(RESERVED_PREFIX):
                 self._meta(index, "indicator-reserved-name", "name", value=name, prefix=RESERVED_PREFIX)
+        self._check_markup(index, resource, indicator)
         self._check_area(index, resource.get("area"))
         self._check_path(index, resource, indicator)
         self._check_sources(index, resource.get("sources"), indicator)
@@ -193,6 +202,9 @@ class _PackageCheck:
         for number in _bad_licenses(resource.get("licenses")):
             self._meta(index, "indicator-license-invalid", "licenses", "licenses", number - 1, number=number,
                        where=f"des Indikators „{indicator}“")
+        for number, path in _bad_license_addresses(resource.get("licenses")):
+            self._meta(index, "indicator-license-address", "licenses", "licenses", number - 1, "path", number=number,
+                       value=path, where=f"des Indikators „{indicator}“")
         if "comparison" in resource and resource["comparison"] not in COMPARISONS:
             self._meta(index, "indicator-comparison-invalid", "comparison", value=resource["comparison"],
                        indicator=indicator)
@@ -209,6 +221,19 @@ class _PackageCheck:
         if len(self.findings) == before:
             self._frictionless_descriptor(index, resource, indicator)
         return len(self.findings) == before
+
+    def _check_markup(self, index: int, resource: dict, indicator: str) -> None:
+        """The texts shown on the indicator's page are plain text (shown as written, tags and all)."""
+        labels = {prop: label for prop, (label, _) in REQUIRED_METADATA.items()} | OPTIONAL_TEXT
+        texts = [(prop, (prop,), resource.get(prop)) for prop in TEXT_METADATA]
+        texts += [("sources", ("sources", n), s.get("title")) for n, s in enumerate(_listed(resource.get("sources")))]
+        texts += [("source_notes", ("source_notes", n), note) for n, note in enumerate(_listed(resource.get("source_notes")))]
+        texts += [("breaks", ("breaks", n), b.get("note")) for n, b in enumerate(_listed(resource.get("breaks")))]
+        for prop, keys, text in texts:
+            found = markup_in_text(text) if isinstance(text, str) else None
+            if found:
+                self._meta(index, "indicator-markup", prop, *keys, value=found, indicator=indicator,
+                           label=labels.get(prop, SUB_LABELS.get(prop, prop)))
 
     def _check_area(self, index: int, area) -> None:
         vocab = self.schemas.vocabularies.get("areas")
@@ -239,7 +264,7 @@ class _PackageCheck:
             problem = ""
             if not isinstance(source, dict) or not isinstance(source.get("title"), str) or not source["title"]:
                 problem = "der Titel fehlt"
-            elif "path" in source and not str(source["path"]).startswith(("https://", "http://")):
+            elif "path" in source and not web_address(source["path"]):
                 problem = f"„{source['path']}“ ist keine Webadresse"
             if problem:
                 self._meta(index, "indicator-source-invalid", "sources", "sources", number - 1,
@@ -299,3 +324,16 @@ def _bad_licenses(licenses) -> list[int]:
         return [1]
     return [n for n, item in enumerate(licenses, start=1)
             if not isinstance(item, dict) or not (item.get("name") or item.get("path"))]
+
+
+def _bad_license_addresses(licenses) -> list[tuple[int, str]]:
+    """(number from 1, address) of the licence entries whose address (path) is not a web address."""
+    if not isinstance(licenses, list):
+        return []
+    return [(n, str(item["path"])) for n, item in enumerate(licenses, start=1)
+            if isinstance(item, dict) and item.get("path") is not None and not web_address(item["path"])]
+
+
+def _listed(value) -> list[dict | str]:
+    """The entries of a list property that are there to be read (other shapes have findings of their own)."""
+    return [item if isinstance(item, (dict, str)) else {} for item in value] if isinstance(value, list) else []

@@ -82,6 +82,17 @@ INDICATOR_TEMPLATES: dict[str, tuple[str, str]] = {
         "\"Datenlizenz Deutschland – Namensnennung – Version 2.0\", \"path\": "
         "\"https://www.govdata.de/dl-de/by-2-0\"}}.",
     ),
+    "indicator-markup": (
+        "Die Angabe „{label}“ ({field}) des Indikators „{indicator}“ enthält HTML-Code („{value}“); "
+        "hier ist nur einfacher Text erlaubt.",
+        "Entfernen Sie Tags wie <b> und schreiben Sie Sonderzeichen direkt (& statt &amp;); die Seite zeigt "
+        "den Text so, wie er dasteht. Eine Webadresse gehört als \"path\" zur Quelle.",
+    ),
+    "indicator-license-address": (
+        "Die Webadresse (\"path\") der Lizenzangabe Nr. {number} {where} ist keine Webadresse: „{value}“.",
+        "Geben Sie die Adresse der Lizenz mit https:// am Anfang an, z. B. "
+        "\"https://www.govdata.de/dl-de/by-2-0\", oder lassen Sie \"path\" weg.",
+    ),
     "indicator-source-invalid": (
         "Die Quellenangabe Nr. {number} des Indikators „{indicator}“ ist unvollständig: {problem}.",
         "Jede Quelle braucht einen Titel (\"title\"), z. B. „Statistisches Landesamt, Kinder- und "

@@ -19,6 +19,7 @@ from pathlib import Path
 from wegweiser.checks.findings import Finding
 from wegweiser.checks.messages import TYPE_NAMES, finding
 from wegweiser.content.loading import relative_path
+from wegweiser.content.sanitize import markup_in_text
 from wegweiser.content.schema import EVERY_ERROR, Schemas
 from wegweiser.indicators.package import STATUS_PRESENT, STATUSES
 
@@ -133,6 +134,26 @@ def _table_finding(error, rel: str, fields: dict, columns: str) -> Finding | Non
     return finding("table-error", rel, field=field_name, value=error.message, line=line)
 
 
+#: the columns holding free text: shown on the indicator's page, published in its CSV as they are
+TEXT_COLUMNS = ("group", "note")
+
+
+def _text_cells(rel: str, indicator: str, fields: dict, cells: dict, line: int) -> list[Finding]:
+    """Plain text, and nothing a spreadsheet program would run as a formula, in the text columns."""
+    from wegweiser.outputs.exports import looks_like_formula  # exports reads the catalog, which reads this
+
+    found = []
+    for name in TEXT_COLUMNS:
+        text, label = cells.get(name) or "", fields.get(name, {}).get("title", name)
+        if looks_like_formula(text):
+            found.append(finding("spreadsheet-formula", rel, field=name, value=text.strip()[:1], line=line,
+                                 label=label))
+        elif markup_in_text(text):
+            found.append(finding("indicator-markup", rel, field=name, value=markup_in_text(text), line=line,
+                                 label=label, indicator=indicator))
+    return found
+
+
 def _rule(name: str, limit: str, fld: dict) -> str:
     if name == "enum":
         allowed = fld.get("constraints", {}).get("enum") or []
@@ -159,6 +180,7 @@ def _row_rules(path: Path, rel: str, fields: dict, bad_cells: set, schemas: Sche
         if not cells:
             continue
         row = dict(zip(header, (c.strip() for c in cells)))
+        findings += _text_cells(rel, path.stem, fields, dict(zip(header, cells)), line)
         status, value = row.get("status", ""), row.get("value", "")
         if (line, "status") not in bad_cells and (line, "value") not in bad_cells and status in STATUSES:
             if status == STATUS_PRESENT and not value:

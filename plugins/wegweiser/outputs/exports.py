@@ -37,11 +37,12 @@ FILES = {"offer": "angebote.csv", "provider": "anbieter.csv"}
 TITLES = {"offer": "Bildungsangebote", "provider": "Bildungsanbieter"}
 VOCABULARY_FOLDER = "vokabulare"
 DEFAULT_LICENSE = "CC BY 4.0"
-#: a text cell starting with one of these is a formula to a spreadsheet program (OWASP "CSV
-#: injection"): it gets an apostrophe in front, as does a text starting with an apostrophe, so
+#: a text cell starting with one of these (also after spaces) is a formula to a spreadsheet program
+#: (OWASP "CSV injection"): it gets an apostrophe in front, as does a text starting with an apostrophe, so
 #: that the import (:func:`from_spreadsheet`) can tell the two apart and the round trip is lossless
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-SPREADSHEET_NOTE = ("Textzellen, die mit =, +, -, @, einem Tabulator, einem Zeilenumbruch (CR) oder ' beginnen, "
+SPREADSHEET_NOTE = ("Textzellen, die (auch nach Leerzeichen) mit =, +, -, @, einem Tabulator, einem Zeilenumbruch (CR) "
+                    "oder ' beginnen, "
                     "ist ein ' vorangestellt, damit Tabellenprogramme sie nicht als Formel ausführen; "
                     "„wegweiser import“ entfernt es wieder.")
 
@@ -88,12 +89,18 @@ def cell_text(field: Field, value) -> str:
 
 def to_spreadsheet(text: str) -> str:
     """``text`` as a CSV cell no spreadsheet program runs as a formula (see :data:`FORMULA_STARTS`)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if looks_like_formula(text) else text
 
 
 def from_spreadsheet(text: str) -> str:
     """The text a cell of :func:`to_spreadsheet` came from (other cells unchanged)."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+    return text[1:] if text.startswith("'") and looks_like_formula(text[1:]) else text
+
+
+def looks_like_formula(text: str) -> bool:
+    """True for a text a spreadsheet program may take for a formula: its first character, or the first
+    after leading spaces (some programs skip them: „ =HYPERLINK(…)“), is one of :data:`FORMULA_STARTS`."""
+    return text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
 
 
 def export_schema(schema: TableSchema) -> dict:
