@@ -18,6 +18,7 @@ import re
 from wegweiser.catalog.catalog import Catalog
 from wegweiser.content.entry_file import slugify
 from wegweiser.catalog.entry_store import EntryStore
+from wegweiser.i18n.texts import UIText
 from wegweiser.content.schema import Field, TableSchema
 from wegweiser.i18n import open_data as translations
 
@@ -41,7 +42,7 @@ DEFAULT_LICENSE = "CC BY 4.0"
 #: (OWASP "CSV injection"): it gets an apostrophe in front, as does a text starting with an apostrophe, so
 #: that the import (:func:`from_spreadsheet`) can tell the two apart and the round trip is lossless
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-SPREADSHEET_NOTE = ("Textzellen, die (auch nach Leerzeichen) mit =, +, -, @, einem Tabulator, einem Zeilenumbruch (CR) "
+SPREADSHEET_NOTE = UIText("Textzellen, die (auch nach Leerzeichen) mit =, +, -, @, einem Tabulator, einem Zeilenumbruch (CR) "
                     "oder ' beginnen, "
                     "ist ein ' vorangestellt, damit Tabellenprogramme sie nicht als Formel ausführen; "
                     "„wegweiser import“ entfernt es wieder.")
