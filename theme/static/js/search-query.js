@@ -234,12 +234,15 @@
       });
     }
 
+    /* {strong: {doc: score}, whole: {doc: true}} of a word as a whole: whole holds the offers with the
+       word itself (its stem, a synonym, or — being typed — a word it begins), not only a typo of it. */
     function wordScores(shards, token, typos) {
-      var scores = {};
+      var scores = {}, whole = {};
       score(shards, token.stem, "exact", 0, EXACT, scores);
       if (token.prefix) score(shards, token.stem, "prefix", 0, PREFIX, scores);
+      Object.keys(scores).forEach(function (d) { whole[d] = true; });
       if (typos && token.stem.length >= 5 && token.stem.length <= MAX_TYPO) score(shards, token.stem, "fuzzy", typos, TYPO, scores);
-      return scores;
+      return { strong: scores, whole: whole };
     }
 
     // The shard of a word; for a word being typed that the index does not hold as it is, also the
@@ -255,19 +258,19 @@
     // one part of the compound only. The parts are looked at only for a word that matches few offers
     // itself (Sprachkurs: also other …kurse; Deutschkurs: no).
     function scoreToken(token, position) {
-      if (token.foreign) return Promise.resolve({ strong: {}, weak: {} });
+      if (token.foreign) return Promise.resolve({ strong: {}, weak: {}, whole: {} });
       return shardsOfToken(token).then(function (shards) {
-        var strong = wordScores(shards, token, 1);
-        if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {} };  // parts add little
+        var own = wordScores(shards, token, 1), strong = own.strong;
+        if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {}, whole: own.whole };  // parts add little
         var splits = position < SPLIT_WORDS;
         var parts = splits ? compound(token.word, shards) : null;
-        if (parts) return partScores(parts, strong);
-        if (!splits || Object.keys(strong).length || token.word.length < 2 * MIN_PART) return whole(shards, token, strong);
+        if (parts) return partScores(parts, own);
+        if (!splits || Object.keys(strong).length || token.word.length < 2 * MIN_PART) return whole(shards, token, own);
         // A word nothing matches, whose head is no head of the content's compounds (Mathenachhilfe): its
         // endings are looked up in the index, and it is split with any of them that is a word there.
         return shardsOf(endings(token.word)).then(function (more) {
           parts = compound(token.word, shards.concat(more), true);
-          return parts ? partScores(parts, strong) : whole(shards, token, strong);
+          return parts ? partScores(parts, own) : whole(shards, token, own);
         });
       });
     }
@@ -280,13 +283,14 @@
     }
 
     // The matches of a word as a whole: with up to two typos when it is long and nothing else matches.
-    function whole(shards, token, strong) {
-      if (!Object.keys(strong).length && token.stem.length >= 8) strong = wordScores(shards, token, 2);
-      return { strong: strong, weak: {} };
+    function whole(shards, token, own) {
+      if (!Object.keys(own.strong).length && token.stem.length >= 8) own = wordScores(shards, token, 2);
+      return { strong: own.strong, weak: {}, whole: own.whole };
     }
 
     // The matches of a compound word by its parts (see scoreToken's comment above).
-    function partScores(parts, strong) {
+    function partScores(parts, own) {
+      var strong = own.strong;
       return shardsOf(parts).then(function (more) {
         var byHead = {}, byModifier = {}, headFields = {}, modifierFields = {};
         score(more, parts[1], "exact", 0, HEAD, byHead, headFields);
@@ -307,12 +311,13 @@
         Object.keys(byModifier).forEach(function (d) {
           if (modifierInformative && !(d in byHead) && !(d in strong)) weak[d] = byModifier[d];
         });
-        return { strong: strong, weak: weak };
+        return { strong: strong, weak: weak, whole: own.whole };
       });
     }
 
-    /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, all: whether the
-       offers in scores match every word, missing: words that match no offer}; null without tokens.
+    /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, whole: {doc: words it holds
+       as a whole}, all: whether the offers in scores match every word, missing: words that match no
+       offer}; null without tokens.
        Offers matching every word (strongly or weakly, each word matching some offer strongly) are the
        result; when there are none, the offers matching most words are (all false), and a word that
        matches no offer strongly is missing. */
@@ -322,7 +327,9 @@
         // A word that only parts of its compound match (Fahrschule: "Fahr…", "…schule") is in no offer.
         var found = perToken.every(function (t) { return Object.keys(t.strong).length > 0; });
         var all = matching(perToken);
-        if (found && Object.keys(all.scores).length) return { scores: all.scores, count: all.count, all: true, missing: [] };
+        if (found && Object.keys(all.scores).length) {
+          return { scores: all.scores, count: all.count, whole: wholeWords(perToken, all.scores), all: true, missing: [] };
+        }
         var some = { scores: {}, count: {} }, missing = [];
         perToken.forEach(function (t, i) {
           var docs = Object.keys(t.strong).concat(Object.keys(t.weak));
@@ -332,8 +339,18 @@
             some.count[d] = (some.count[d] || 0) + 1;
           });
         });
-        return { scores: some.scores, count: some.count, all: false, missing: missing };
+        return { scores: some.scores, count: some.count, whole: wholeWords(perToken, some.scores), all: false,
+                 missing: missing };
       });
+    }
+
+    // {doc: how many of the words it holds as a whole} of the offers in scores (wordScores: whole).
+    function wholeWords(perToken, scores) {
+      var whole = {};
+      Object.keys(scores).forEach(function (d) {
+        whole[d] = perToken.filter(function (t) { return d in t.whole; }).length;
+      });
+      return whole;
     }
 
     // Offers matching every token, with their summed scores.
@@ -353,11 +370,15 @@
       return { scores: scores, count: count };
     }
 
-    /* Documents of a match in ranking order: more words matched first, then the score. */
+    /* Documents of a match in ranking order: more words matched first, then more of them as a whole (an
+       offer on the „Schönhauser Allee“ before the „Kinderhaus …allee“ that holds „…haus“ and „Allee“),
+       then the score: a part or a typo in the title (boost 8) outweighs the whole word in the facts
+       (boost 2), so scores alone would rank it first. */
     function ranked(result) {
-      var docs = Object.keys(result.scores).map(Number);
+      var docs = Object.keys(result.scores).map(Number), whole = result.whole || {};
       docs.sort(function (a, b) {
-        return (result.count[b] - result.count[a]) || (result.scores[b] - result.scores[a]) || a - b;
+        return (result.count[b] - result.count[a]) || ((whole[b] || 0) - (whole[a] || 0)) ||
+          (result.scores[b] - result.scores[a]) || a - b;
       });
       return docs;
     }
@@ -448,11 +469,12 @@
         var a = both[0], b = both[1];
         if (!a || !b) return a || b;
         if (a.all !== b.all) return a.all ? a : b;
-        var out = { scores: {}, count: {}, all: a.all, missing: [] };
+        var out = { scores: {}, count: {}, whole: {}, all: a.all, missing: [] };
         [a, b].forEach(function (r) {
           Object.keys(r.scores).forEach(function (d) {
             out.scores[d] = (out.scores[d] || 0) + r.scores[d];
             out.count[d] = Math.max(out.count[d] || 0, r.count[d]);
+            out.whole[d] = Math.max(out.whole[d] || 0, r.whole[d]);
           });
         });
         // a word is missing when neither finds it (the German engine's words are German-folded)
