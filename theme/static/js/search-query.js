@@ -115,8 +115,9 @@
     var m = options.manifest, T = options.text, loadIndex = options.loadIndex, loadData = options.loadData;
     var stop = T.stopWords(m.stop || []), request = T.stopWords(m.request || []);
     var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
-    var headStems = {};
+    var headStems = {}, modifierStems = {};
     (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
+    (m.modifiers || []).forEach(function (x) { modifierStems[T.stem(x)] = true; });
     var filters = (m.filters || []).map(function (f) {
       return { terms: f[0].split(" "), name: f[1], values: f[2], text: f[3], place: f[4] === "municipalities" };
     });
@@ -300,23 +301,36 @@
         // modifier (Yogakurs: the yoga offer that never says "Kurs").
         var weak = {}, headInformative = Object.keys(byHead).length <= m.n / 2;
         var modifierInformative = Object.keys(byModifier).length <= m.n / 2;
+        var carries = carriesMeaning(parts, strong, byModifier, byHead);
         Object.keys(byHead).forEach(function (d) {
           var together = Object.keys(headFields[d]).some(function (f) {
             return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
           });
-          if (together || d in strong) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
+          if (together || d in strong || (carries && d in byModifier)) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
           else if (d in byModifier) weak[d] = byHead[d] + byModifier[d];
           else if (headInformative) weak[d] = byHead[d];
         });
         Object.keys(byModifier).forEach(function (d) {
-          if (modifierInformative && !(d in byHead) && !(d in strong)) weak[d] = byModifier[d];
+          if (carries && !(d in byHead)) strong[d] = byModifier[d];
+          else if (modifierInformative && !(d in byHead) && !(d in strong)) weak[d] = byModifier[d];
         });
         return { strong: strong, weak: weak, whole: own.whole };
       });
     }
 
-    /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, whole: {doc: words it holds
-       as a whole}, all: whether the offers in scores match every word, missing: words that match no
+    // Whether the offers with a compound's modifier match the word itself, as when no offer holds the
+    // word (Yogakurs: the yoga offer is a result, not only a partial one): no offer holds the word or both
+    // its parts, the modifier is rarer than the head (the head is the general word: Kurs), and it is a
+    // word of its own in the guide — none of the content's compounds begins with it. "Fahr…" of
+    // „Fahrschule“ begins the content's compounds (Fahrbibliothek), so offers with it stay weak matches.
+    function carriesMeaning(parts, strong, byModifier, byHead) {
+      var withModifier = Object.keys(byModifier).length;
+      return !Object.keys(strong).length && !modifierStems[parts[0]] && withModifier > 0 &&
+        withModifier < Object.keys(byHead).length;
+    }
+
+    /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, whole: {doc: how closely it
+       holds them (wholeWords)}, all: whether the offers in scores match every word, missing: words that match no
        offer}; null without tokens.
        Offers matching every word (strongly or weakly, each word matching some offer strongly) are the
        result; when there are none, the offers matching most words are (all false), and a word that
@@ -344,11 +358,13 @@
       });
     }
 
-    // {doc: how many of the words it holds as a whole} of the offers in scores (wordScores: whole).
+    // {doc: how closely it holds the words} of the offers in scores: per word 2 for the word as a whole
+    // (wordScores), 1 for a strong match besides (a typo, both parts of the compound, its meaningful part),
+    // 0 for one part only.
     function wholeWords(perToken, scores) {
       var whole = {};
       Object.keys(scores).forEach(function (d) {
-        whole[d] = perToken.filter(function (t) { return d in t.whole; }).length;
+        whole[d] = perToken.reduce(function (sum, t) { return sum + (d in t.whole ? 2 : d in t.strong ? 1 : 0); }, 0);
       });
       return whole;
     }
@@ -370,9 +386,9 @@
       return { scores: scores, count: count };
     }
 
-    /* Documents of a match in ranking order: more words matched first, then more of them as a whole (an
-       offer on the „Schönhauser Allee“ before the „Kinderhaus …allee“ that holds „…haus“ and „Allee“),
-       then the score: a part or a typo in the title (boost 8) outweighs the whole word in the facts
+    /* Documents of a match in ranking order: more words matched first, then those holding them more closely
+       (wholeWords: an offer on the „Schönhauser Allee“ before the „Kinderhaus …allee“ that holds only
+       „…haus“ of „Schönhauser“), then the score: a part or a typo in the title (boost 8) outweighs the whole word in the facts
        (boost 2), so scores alone would rank it first. */
     function ranked(result) {
       var docs = Object.keys(result.scores).map(Number), whole = result.whole || {};
