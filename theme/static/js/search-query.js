@@ -235,8 +235,7 @@
       });
     }
 
-    /* {strong: {doc: score}, whole: {doc: true}} of a word as a whole: whole holds the offers with the
-       word itself (its stem, a synonym, or — being typed — a word it begins), not only a typo of it. */
+    // {strong: {doc: score}, whole: {doc: true}}: whole has the word itself (stem, synonym, prefix), no typo.
     function wordScores(shards, token, typos) {
       var scores = {}, whole = {};
       score(shards, token.stem, "exact", 0, EXACT, scores);
@@ -262,7 +261,7 @@
       if (token.foreign) return Promise.resolve({ strong: {}, weak: {}, whole: {} });
       return shardsOfToken(token).then(function (shards) {
         var own = wordScores(shards, token, 1), strong = own.strong;
-        if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {}, whole: own.whole };  // parts add little
+        if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {}, whole: own.whole };  // parts: little
         var splits = position < SPLIT_WORDS;
         var parts = splits ? compound(token.word, shards) : null;
         if (parts) return partScores(parts, own);
@@ -298,7 +297,7 @@
         score(more, parts[0], "exact", 0, MODIFIER, byModifier, modifierFields);
         // A part in most offers (every Kita is a Kindergarten) says nothing about them: no weak matches
         // by it alone. Either part alone is a weak match: the head (Sprachkurs: other …kurse) or the
-        // modifier (Yogakurs: the yoga offer that never says "Kurs").
+        // modifier, unless it carries the word's meaning (carriesMeaning).
         var weak = {}, headInformative = Object.keys(byHead).length <= m.n / 2;
         var modifierInformative = Object.keys(byModifier).length <= m.n / 2;
         var carries = carriesMeaning(parts, strong, byModifier, byHead);
@@ -306,7 +305,9 @@
           var together = Object.keys(headFields[d]).some(function (f) {
             return f !== DESCRIPTION && modifierFields[d] && modifierFields[d][f];
           });
-          if (together || d in strong || (carries && d in byModifier)) strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
+          if (together || d in strong || (carries && d in byModifier)) {
+            strong[d] = (strong[d] || 0) + byHead[d] + (byModifier[d] || 0);
+          }
           else if (d in byModifier) weak[d] = byHead[d] + byModifier[d];
           else if (headInformative) weak[d] = byHead[d];
         });
@@ -318,20 +319,18 @@
       });
     }
 
-    // Whether the offers with a compound's modifier match the word itself, as when no offer holds the
-    // word (Yogakurs: the yoga offer is a result, not only a partial one): no offer holds the word or both
-    // its parts, the modifier is rarer than the head (the head is the general word: Kurs), and it is a
-    // word of its own in the guide — none of the content's compounds begins with it. "Fahr…" of
-    // „Fahrschule“ begins the content's compounds (Fahrbibliothek), so offers with it stay weak matches.
+    // Whether a compound's modifier matches the word (Yogakurs: the yoga offer): no offer holds the word or both
+    // parts, the modifier is rarer than the head (Kurs) and a word of its own: no compound of the content
+    // begins with it ("Fahr…" of Fahrkurs does: Fahrbibliothek).
     function carriesMeaning(parts, strong, byModifier, byHead) {
       var withModifier = Object.keys(byModifier).length;
       return !Object.keys(strong).length && !modifierStems[parts[0]] && withModifier > 0 &&
         withModifier < Object.keys(byHead).length;
     }
 
-    /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, whole: {doc: how closely it
-       holds them (wholeWords)}, all: whether the offers in scores match every word, missing: words that match no
-       offer}; null without tokens.
+    /* For analysed tokens: {scores: {doc: score}, count: {doc: words matched}, whole: {doc: wholeWords},
+       all: whether the offers in scores match every word, missing: words that match no offer}; null
+       without tokens.
        Offers matching every word (strongly or weakly, each word matching some offer strongly) are the
        result; when there are none, the offers matching most words are (all false), and a word that
        matches no offer strongly is missing. */
@@ -342,7 +341,8 @@
         var found = perToken.every(function (t) { return Object.keys(t.strong).length > 0; });
         var all = matching(perToken);
         if (found && Object.keys(all.scores).length) {
-          return { scores: all.scores, count: all.count, whole: wholeWords(perToken, all.scores), all: true, missing: [] };
+          return { scores: all.scores, count: all.count, whole: wholeWords(perToken, all.scores), all: true,
+                   missing: [] };
         }
         var some = { scores: {}, count: {} }, missing = [];
         perToken.forEach(function (t, i) {
@@ -358,9 +358,8 @@
       });
     }
 
-    // {doc: how closely it holds the words} of the offers in scores: per word 2 for the word as a whole
-    // (wordScores), 1 for a strong match besides (a typo, both parts of the compound, its meaningful part),
-    // 0 for one part only.
+    // {doc: how closely it holds the words}: per word 2 for the word itself, 1 for a typo or the compound's
+    // parts together, 0 for one part.
     function wholeWords(perToken, scores) {
       var whole = {};
       Object.keys(scores).forEach(function (d) {
@@ -386,14 +385,13 @@
       return { scores: scores, count: count };
     }
 
-    /* Documents of a match in ranking order: more words matched first, then those holding them more closely
-       (wholeWords: an offer on the „Schönhauser Allee“ before the „Kinderhaus …allee“ that holds only
-       „…haus“ of „Schönhauser“), then the score: a part or a typo in the title (boost 8) outweighs the whole word in the facts
-       (boost 2), so scores alone would rank it first. */
+    /* Documents of a match in ranking order: more words matched first, then held more closely (wholeWords:
+       on „Kita Schönhauser Allee“ the Kitas on it before „Kinderhaus …allee“, whose title holds „…haus…“;
+       by score alone a part in the title, boost 8, outweighs the word in the facts, boost 2), then score. */
     function ranked(result) {
-      var docs = Object.keys(result.scores).map(Number), whole = result.whole || {};
+      var docs = Object.keys(result.scores).map(Number), close = result.whole || {};
       docs.sort(function (a, b) {
-        return (result.count[b] - result.count[a]) || ((whole[b] || 0) - (whole[a] || 0)) ||
+        return (result.count[b] - result.count[a]) || ((close[b] || 0) - (close[a] || 0)) ||
           (result.scores[b] - result.scores[a]) || a - b;
       });
       return docs;
@@ -490,7 +488,7 @@
           Object.keys(r.scores).forEach(function (d) {
             out.scores[d] = (out.scores[d] || 0) + r.scores[d];
             out.count[d] = Math.max(out.count[d] || 0, r.count[d]);
-            out.whole[d] = Math.max(out.whole[d] || 0, r.whole[d]);
+            out.whole[d] = Math.max(out.whole[d] || 0, r.whole[d] || 0);
           });
         });
         // a word is missing when neither finds it (the German engine's words are German-folded)
