@@ -128,3 +128,12 @@ def test_an_offer_is_found_by_its_street_as_people_write_it(minimal_project):
     for query in queries[:4]:
         assert found[query][:1] == ["deutschkurs-a1"], query
     assert "deutschkurs-a1" not in found["Marktplatz"] + found["16"]
+
+
+def test_a_place_s_name_before_a_street_word_is_a_street_not_a_place_filter(example_site):
+    """„Birkenfelder Straße“ may lie anywhere (streets are named after the next town): it does not narrow
+    the results to Birkenfeld, while „Kita Birkenfeld“, „Kurse in Birkenfeld“ and „Birkenfelder Kurse“ do."""
+    queries = ["Kita Birkenfelder Straße", "Birkenfelder Str.", "Kurs Birkenfelder Allee", "Kita Birkenfeld",
+               "Kurse in Birkenfeld", "Birkenfelder Kurse"]
+    filters = {result["q"]: result["filters"] for result in run_in_node(example_site, queries)}
+    assert [filters[q] for q in queries] == [[], [], [], ["Ort: Birkenfeld"], ["Ort: Birkenfeld"], ["Ort: Birkenfeld"]]

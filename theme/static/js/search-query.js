@@ -21,6 +21,9 @@
   var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
   // Words around a place that name no offer: "Kita in der Nähe von Musterstadt"
   var NEAR = { nahe: true, nah: true, naehe: true, umgebung: true, umkreis: true, gegend: true, umland: true };
+  // A place's name before one of these is a street's („Reinickendorfer Straße“ lies in Mitte): no place filter.
+  var STREET = { strasse: true, str: true, allee: true, weg: true, damm: true, chaussee: true, ufer: true,
+                 gasse: true, platz: true, ring: true, steig: true, pfad: true, promenade: true };
   // An age named in a query ("Kurs für 10-Jährige", "4 Jahre", "ab 60 Jahren", "8 year olds") is the age filter.
   var YEARS = { jahrig: true, jahrige: true, jahrigen: true, jahriger: true, jahriges: true, jahre: true, jahren: true,
                 jahr: true, jahrs: true, year: true, years: true };
@@ -165,6 +168,7 @@
           var f = filters[k];
           if (f.terms.every(function (t, j) { return stems[i + j] === t; })) hit = f;
         }
+        if (hit && hit.place && STREET[words[i + hit.terms.length]]) hit = null;
         if (hit) {
           found.push({ name: hit.name, values: hit.values, text: hit.text, place: hit.place,
                        words: words.slice(i, i + hit.terms.length) });
