@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from wegweiser.search.compounds import MIN_HEAD, MIN_MODIFIER, Lexicon, part_stems, part_words, plain_parts
-from wegweiser.search.search_text import STOP_WORDS, stem, words
+from wegweiser.search.search_text import STOP_WORDS, STREET_WORDS, stem, words
 from wegweiser.search.synonyms import Synonyms
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|(?:https?://|mailto:|www\.)\S+")
@@ -39,11 +39,16 @@ _STREET_ABBREVIATION = re.compile(r"(?<=[a-zäöüß-])str\.|\bStr\.", re.IGNORE
 
 
 def street_name(street: str | None) -> str:
-    """The name of a street as a citizen types it: without its house number, „Str.“ written out."""
+    """The name of a street as a citizen types it: without its house number, „Str.“ written out; a name of
+    two words or more ending in a street word (street_words_de.txt) also with its last two joined."""
     if not street:
         return ""
     name = _STREET_ABBREVIATION.sub(lambda m: "Straße " if m.group(0)[0] == "S" else "straße ", street.strip())
-    return _HOUSE_NUMBER.sub("", name).strip()
+    name = _HOUSE_NUMBER.sub("", name).strip()
+    parts = name.split()
+    if len(parts) >= 2 and words(parts[-1]) and words(parts[-1])[-1] in STREET_WORDS:
+        name += " " + "".join(parts[-2:])  # „Reinickendorfer Straße“ also as one word: the query joins them too
+    return name
 
 
 def schedule_words(schedule: str | None) -> list[str]:

@@ -34,7 +34,7 @@ from wegweiser.search import documents
 from wegweiser.search.compounds import Lexicon, lexicon
 from wegweiser.search.filter_words import filter_sets, filter_words
 from wegweiser.search.lunr_index import compact_shards, ref
-from wegweiser.search.search_text import REQUEST_WORDS, STOP_WORDS
+from wegweiser.search.search_text import REQUEST_WORDS, STOP_WORDS, STREET_WORDS
 from wegweiser.search.synonyms import Synonyms
 
 #: where the search data is published, below the site's root (theme/templates/search.html loads it)
@@ -249,7 +249,7 @@ def search_files(catalog: Catalog) -> SearchFiles:
         "n": len(catalog.offers), "boundaries": boundaries, "shards": shard_names,
         "facets": facets_name, "store": store_names, "chunk": STORE_CHUNK, "card": CARD_FIELDS,
         "stop": sorted(STOP_WORDS), "heads": heads, "modifiers": modifiers, "filters": words,
-        "filtersets": filters_name, "request": sorted(REQUEST_WORDS),
+        "filtersets": filters_name, "request": sorted(REQUEST_WORDS), "streets": sorted(STREET_WORDS),
     })
     manifest_name = _named("manifest", manifest)
     files[manifest_name] = manifest

@@ -40,6 +40,8 @@ def read_stop_words(path: Path) -> frozenset[str]:
 STOP_WORDS = read_stop_words(Path(__file__).with_name("stop_words_de.txt"))
 #: words of a request around the need (gesucht, gibt, Angebote), left out of queries only (the browser's)
 REQUEST_WORDS = read_stop_words(Path(__file__).with_name("request_words_de.txt"))
+#: the last words of streets' names (Straße, Allee, …): see the file
+STREET_WORDS = read_stop_words(Path(__file__).with_name("street_words_de.txt"))
 
 
 def words(text: str) -> list[str]:

@@ -21,9 +21,6 @@
   var DESCRIPTION = "d";  // the field in which a compound's parts may be far apart
   // Words around a place that name no offer: "Kita in der Nähe von Musterstadt"
   var NEAR = { nahe: true, nah: true, naehe: true, umgebung: true, umkreis: true, gegend: true, umland: true };
-  // A place's name before one of these is a street's („Reinickendorfer Straße“ lies in Mitte): no place filter.
-  var STREET = { strasse: true, str: true, allee: true, weg: true, damm: true, chaussee: true, ufer: true,
-                 gasse: true, platz: true, ring: true, steig: true, pfad: true, promenade: true };
   // An age named in a query ("Kurs für 10-Jährige", "4 Jahre", "ab 60 Jahren", "8 year olds") is the age filter.
   var YEARS = { jahrig: true, jahrige: true, jahrigen: true, jahriger: true, jahriges: true, jahre: true, jahren: true,
                 jahr: true, jahrs: true, year: true, years: true };
@@ -117,6 +114,9 @@
   function create(options) {
     var m = options.manifest, T = options.text, loadIndex = options.loadIndex, loadData = options.loadData;
     var stop = T.stopWords(m.stop || []), request = T.stopWords(m.request || []);
+    // The last words of streets' names: a place's name before one is a street's („Reinickendorfer Straße“
+    // lies in Mitte), no place filter; the two words are also looked up as one, as the index holds them.
+    var streets = T.stopWords(m.streets || []);
     var heads = toSet(m.heads), modifiers = toSet(m.modifiers);
     var headStems = {}, modifierStems = {};
     (m.heads || []).forEach(function (h) { headStems[T.stem(h)] = true; });
@@ -168,7 +168,7 @@
           var f = filters[k];
           if (f.terms.every(function (t, j) { return stems[i + j] === t; })) hit = f;
         }
-        if (hit && hit.place && STREET[words[i + hit.terms.length]]) hit = null;
+        if (hit && hit.place && streets[words[i + hit.terms.length]]) hit = null;
         if (hit) {
           found.push({ name: hit.name, values: hit.values, text: hit.text, place: hit.place,
                        words: words.slice(i, i + hit.terms.length) });
@@ -265,6 +265,7 @@
       if (token.foreign) return Promise.resolve({ strong: {}, weak: {}, whole: {} });
       return shardsOfToken(token).then(function (shards) {
         var own = wordScores(shards, token, 1), strong = own.strong;
+        if (token.street) return { strong: {}, weak: {}, whole: own.whole };  // a street's two words as one: as such only
         if (Object.keys(strong).length >= RARE) return { strong: strong, weak: {}, whole: own.whole };  // parts: little
         var splits = position < SPLIT_WORDS;
         var parts = splits ? compound(token.word, shards) : null;
@@ -340,12 +341,14 @@
        matches no offer strongly is missing. */
     function match(tokens) {
       if (!tokens.length) return Promise.resolve(null);
-      return Promise.all(tokens.map(scoreToken)).then(function (perToken) {
+      var joined = streetNames(tokens);
+      return Promise.all(tokens.concat(joined).map(scoreToken)).then(function (scored) {
+        var perToken = scored.slice(0, tokens.length), onStreet = scored.slice(tokens.length);
         // A word that only parts of its compound match (Fahrschule: "Fahr…", "…schule") is in no offer.
         var found = perToken.every(function (t) { return Object.keys(t.strong).length > 0; });
         var all = matching(perToken);
         if (found && Object.keys(all.scores).length) {
-          return { scores: all.scores, count: all.count, whole: wholeWords(perToken, all.scores), all: true,
+          return { scores: all.scores, count: all.count, whole: wholeWords(perToken, all.scores, onStreet), all: true,
                    missing: [] };
         }
         var some = { scores: {}, count: {} }, missing = [];
@@ -357,19 +360,33 @@
             some.count[d] = (some.count[d] || 0) + 1;
           });
         });
-        return { scores: some.scores, count: some.count, whole: wholeWords(perToken, some.scores), all: false,
+        return { scores: some.scores, count: some.count, whole: wholeWords(perToken, some.scores, onStreet), all: false,
                  missing: missing };
       });
     }
 
     // {doc: how closely it holds the words}: per word 2 for the word itself, 1 for a typo or the compound's
     // parts together, 0 for one part.
-    function wholeWords(perToken, scores) {
+    // An offer on the street two words name („Reinickendorfer Straße“) holds them as one word besides.
+    function wholeWords(perToken, scores, onStreet) {
       var whole = {};
       Object.keys(scores).forEach(function (d) {
-        whole[d] = perToken.reduce(function (sum, t) { return sum + (d in t.whole ? 2 : d in t.strong ? 1 : 0); }, 0);
+        whole[d] = perToken.concat(onStreet).reduce(function (sum, t) {
+          return sum + (d in t.whole ? 2 : d in t.strong ? 1 : 0);
+        }, 0);
       });
       return whole;
+    }
+
+    // Two typed words naming a street, as one word („reinickendorferstrasse“), as the index holds them.
+    function streetNames(tokens) {
+      var out = [];
+      tokens.forEach(function (t, i) {
+        if (!i || !streets[t.word] || tokens[i - 1].foreign) return;
+        var word = tokens[i - 1].word + (t.word === "str" ? "strasse" : t.word);
+        out.push({ word: word, stem: T.stem(word), prefix: false, street: true });
+      });
+      return out;
     }
 
     // Offers matching every token, with their summed scores.
