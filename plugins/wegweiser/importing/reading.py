@@ -20,6 +20,7 @@ from pathlib import Path
 
 from wegweiser.checks.findings import WARNING
 from wegweiser.checks.messages import finding
+from wegweiser.content.text_encoding import marked_unicode
 from wegweiser.importing.mapping import ImportFailed
 from wegweiser.importing.ods import ods_rows
 from wegweiser.importing.result import Problem
@@ -142,13 +143,9 @@ def _decode(raw: bytes, name: str, encoding: str | None) -> tuple[str, str]:
             return raw.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as exc:
             raise ImportFailed(f"Die Datei lässt sich nicht als {encoding} lesen ({exc}).") from None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw.decode("utf-8-sig", errors="replace"), "UTF-8 mit BOM"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 3 and raw[1::2].count(0) > len(raw) // 4):
-        try:  # Excel's „Unicode-Text“: UTF-16, usually with tabs
-            return raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le"), "UTF-16"
-        except UnicodeDecodeError:
-            pass
+    found = marked_unicode(raw)  # UTF-8 with BOM; Excel's „Unicode-Text“ (UTF-16, usually with tabs)
+    if found:
+        return found
     if b"\0" in raw:
         raise ImportFailed(f"{name} ist keine Textdatei (CSV) und keine Excel-Arbeitsmappe. " + _SAVE_AS)
     try:

@@ -14,6 +14,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from wegweiser.content.text_encoding import marked_unicode
+
 _TIME = re.compile(r"(?:(?:Schuljahr|Jahr|Stichtag|Berichtsjahr|WS|SS|Wintersemester|Sommersemester)\s+)?"
                    r"(?:(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.)?(?P<year>1[89]\d\d|20\d\d)(?P<span>/\d{2,4})?")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -131,21 +133,19 @@ class StatTable:
 
 
 def decode(raw: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
-    """Text and the name of its encoding: UTF-16 with its BOM, UTF-8 (with or without BOM), else Latin-1
-    (Windows-1252)."""
+    """Text and the name of its encoding: UTF-8 with BOM or UTF-16 (:mod:`content.text_encoding`), UTF-8,
+    else Latin-1 (Windows-1252)."""
     if encoding:
         try:
             return raw.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError) as exc:
             raise ImportFailed(f"{name}: Die Datei lässt sich nicht als {encoding} lesen ({exc}).") from None
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # „Unicode-Text“ of a spreadsheet program
+    found = marked_unicode(raw)  # UTF-8 with BOM; „Unicode-Text“ (UTF-16) of a spreadsheet program
+    if found:
+        return found
+    for codec in ("utf-8", "cp1252"):
         try:
-            return raw.decode("utf-16"), "UTF-16"
-        except UnicodeDecodeError:
-            pass
-    for codec in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(codec), "UTF-8" if codec == "utf-8-sig" else "Latin-1"
+            return raw.decode(codec), "UTF-8" if codec == "utf-8" else "Latin-1"
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1"), "Latin-1"  # cp1252 leaves five bytes undefined; Latin-1 has them all
