@@ -343,12 +343,12 @@
       if (!tokens.length) return Promise.resolve(null);
       var joined = streetNames(tokens);
       return Promise.all(tokens.concat(joined).map(scoreToken)).then(function (scored) {
-        var perToken = scored.slice(0, tokens.length), onStreet = scored.slice(tokens.length);
+        var perToken = scored.slice(0, tokens.length);  // the rest: the streets' joined words
         // A word that only parts of its compound match (Fahrschule: "Fahr…", "…schule") is in no offer.
         var found = perToken.every(function (t) { return Object.keys(t.strong).length > 0; });
         var all = matching(perToken);
         if (found && Object.keys(all.scores).length) {
-          return { scores: all.scores, count: all.count, whole: wholeWords(perToken, all.scores, onStreet), all: true,
+          return { scores: all.scores, count: all.count, whole: wholeWords(scored, all.scores), all: true,
                    missing: [] };
         }
         var some = { scores: {}, count: {} }, missing = [];
@@ -360,7 +360,7 @@
             some.count[d] = (some.count[d] || 0) + 1;
           });
         });
-        return { scores: some.scores, count: some.count, whole: wholeWords(perToken, some.scores, onStreet), all: false,
+        return { scores: some.scores, count: some.count, whole: wholeWords(scored, some.scores), all: false,
                  missing: missing };
       });
     }
@@ -368,10 +368,10 @@
     // {doc: how closely it holds the words}: per word 2 for the word itself, 1 for a typo or the compound's
     // parts together, 0 for one part.
     // An offer on the street two words name („Reinickendorfer Straße“) holds them as one word besides.
-    function wholeWords(perToken, scores, onStreet) {
+    function wholeWords(scored, scores) {
       var whole = {};
       Object.keys(scores).forEach(function (d) {
-        whole[d] = perToken.concat(onStreet).reduce(function (sum, t) {
+        whole[d] = scored.reduce(function (sum, t) {
           return sum + (d in t.whole ? 2 : d in t.strong ? 1 : 0);
         }, 0);
       });
